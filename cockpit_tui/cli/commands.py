@@ -1,0 +1,188 @@
+"""The subcommands of ``cockpit``: thin wrappers over the services."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
+from pathlib import Path
+from typing import Any
+
+from cockpit_tui.cli.progress import progress_bar
+from cockpit_tui.config import Settings
+from cockpit_tui.domain.errors import CockpitError, InvalidInputError
+from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.plans import parse_plan
+from cockpit_tui.domain.statuses import STATUS_ORDER, parse_status, status_label
+from cockpit_tui.i18n.format import format_money
+from cockpit_tui.i18n.translate import Translator
+from cockpit_tui.services import Services, open_services
+
+EXIT_OK, EXIT_ERROR = 0, 1
+
+
+def open_for(settings: Settings, t: Translator) -> Services:
+    """Open the settings' store (migrating with a progress bar) and seed the demo if asked."""
+    with progress_bar(t("cli.migrating")) as on_progress:
+        services = open_services(settings.db_url, actor=settings.user, on_progress=on_progress)
+    migration = services.store.migration
+    if migration is not None and migration.backup_path is not None:
+        print(
+            t("cli.migrated", old=migration.from_version, new=migration.to_version,
+              path=migration.backup_path),
+            file=sys.stderr,
+        )
+    if settings.demo:
+        from cockpit_tui.services.clock import SystemClock  # noqa: PLC0415
+        from cockpit_tui.services.demo import seed_demo_store  # noqa: PLC0415
+
+        seed_demo_store(services.store, clock=SystemClock())
+    return services
+
+
+def run_board(settings: Settings, t: Translator) -> int:
+    """Open the board (the Textual app) on the store."""
+    services = open_for(settings, t)
+    try:
+        from cockpit_tui.ui.app import CockpitApp  # noqa: PLC0415
+
+        CockpitApp(services, lang=settings.lang).run()
+    finally:
+        services.close()
+    return EXIT_OK
+
+
+def version() -> int:
+    """Print the installed version."""
+    try:
+        print(package_version("cockpit-tui"))
+    except PackageNotFoundError:
+        print("unknown")
+    return EXIT_OK
+
+
+def _status_or_fail(text: str, t: Translator) -> Any:
+    status = parse_status(text)
+    if status is None:
+        choices = ", ".join(status.value for status in STATUS_ORDER)
+        raise InvalidInputError("error.bad_status", value=text, choices=choices)
+    return status
+
+
+def _card_json(card: LeadCard, lang: str) -> dict[str, Any]:
+    def iso(value: Any) -> str | None:
+        return None if value is None else value.isoformat()
+
+    return {
+        "id": card.id,
+        "version": card.version,
+        "status": card.status.value,
+        "status_label": status_label(card.status, lang),
+        "customer_id": card.customer_id,
+        "name": card.customer_name,
+        "phone": card.phone,
+        "email": card.email,
+        "vehicle": card.vehicle,
+        "price": None if card.price is None else str(card.price),
+        "source": card.source,
+        "assigned_to": card.assigned_to,
+        "created_at": iso(card.created_at),
+        "last_activity_at": iso(card.last_activity_at),
+        "needs_attention": card.needs_attention,
+        "unread_count": card.unread_count,
+        "next_appointment_at": iso(card.next_appointment_at),
+    }
+
+
+def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit leads``: every lead in board order, plain or JSON."""
+    status = _status_or_fail(args.status, t) if args.status else None
+    services = open_for(settings, t)
+    try:
+        cards = services.board.leads_in_board_order(status)
+    finally:
+        services.close()
+    if args.json:
+        json.dump([_card_json(card, t.lang) for card in cards], sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not cards:
+        print(t("cli.no_leads"))
+        return EXIT_OK
+    for card in cards:
+        flags = []
+        if card.needs_attention:
+            flags.append(t("cli.attention"))
+        if card.unread_count:
+            flags.append(t("cli.unread", count=card.unread_count))
+        columns = [
+            str(card.id),
+            status_label(card.status, t.lang),
+            card.customer_name,
+            card.vehicle or "",
+            format_money(card.price, t.lang, cents=False) if card.price is not None else "",
+            card.source or "",
+            card.assigned_to or t("cli.unassigned"),
+            ", ".join(flags),
+        ]
+        print("\t".join(columns))
+    return EXIT_OK
+
+
+def move(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit move LEAD_ID STATUS [--expect-version N]``."""
+    to_status = _status_or_fail(args.status, t)
+    services = open_for(settings, t)
+    try:
+        result = services.leads.move(args.lead_id, to_status, seen_version=args.expect_version)
+    finally:
+        services.close()
+    print(
+        t(
+            "cli.moved",
+            lead_id=result.card.id,
+            from_label=status_label(result.from_status, t.lang),
+            to_label=status_label(result.to_status, t.lang),
+            version=result.card.version,
+        )
+    )
+    return EXIT_OK
+
+
+def plan(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit plan [crm|smart|smart-plus]``: show or set the store's plan."""
+    wanted = None
+    if args.plan:
+        wanted = parse_plan(args.plan)
+        if wanted is None:
+            raise CockpitError("error.bad_plan", value=args.plan)
+    services = open_for(settings, t)
+    try:
+        current = services.settings.set_plan(wanted) if wanted else services.settings.plan()
+    finally:
+        services.close()
+    if args.json:
+        print(json.dumps({"plan": current.value, "label": current.label,
+                          "list_view": current.has_list_view,
+                          "video_call": current.has_video_call}))
+    else:
+        print(t("cli.plan_set" if wanted else "cli.plan_is", plan=current.label))
+    return EXIT_OK
+
+
+def backup(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit backup DEST``: an online, consistent copy of the store."""
+    from cockpit_tui.services.backup import backup as backup_store  # noqa: PLC0415
+
+    destination = Path(args.destination).expanduser()
+    services = open_for(settings, t)
+    try:
+        with progress_bar(t("cli.backup_progress")) as on_progress:
+            backup_store(services.store, destination, on_progress=on_progress)
+    finally:
+        services.close()
+    print(t("cli.backup_done", path=destination))
+    return EXIT_OK

@@ -1,0 +1,68 @@
+"""Entry point of ``cockpit``: settings, error handling and dispatch.
+
+Exit codes: 0 ok, 1 an error the user can fix (one sentence on stderr, no
+traceback), 2 a usage error (argparse).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from cockpit_tui.config import Settings, default_user, store_url_for
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.i18n.translate import Translator, describe_error, resolve_language
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``cockpit`` with ``argv`` (default: the process's arguments); return the exit code."""
+    from cockpit_tui.cli.parser import build_parser, language_flag  # noqa: PLC0415
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = resolve_language(language_flag(args_list))
+    if lang is None:
+        # An unknown COCKPIT_LANG: say so in the default language and go on in it.
+        print(Translator()("error.bad_lang", value=language_flag(args_list) or ""), file=sys.stderr)
+        lang = "pt"
+    t = Translator(lang)
+    args = build_parser(t).parse_args(args_list)
+    if getattr(args, "demo", False) and getattr(args, "db", None):
+        print(t("error.demo_with_db"), file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings(
+        db_url=store_url_for(demo=bool(args.demo), explicit=getattr(args, "db", None)),
+        user=getattr(args, "user", None) or default_user(),
+        lang=t.lang,
+        demo=bool(args.demo),
+    )
+    try:
+        return _dispatch(args, settings, t)
+    except CockpitError as error:
+        print(describe_error(error, t), file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(t("error.interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `cockpit leads | head`: the reader left; not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    from cockpit_tui.cli import commands  # noqa: PLC0415
+
+    if args.command is None:
+        return commands.run_board(settings, t)
+    if args.command == "version":
+        return commands.version()
+    handlers = {
+        "leads": commands.leads,
+        "move": commands.move,
+        "plan": commands.plan,
+        "backup": commands.backup,
+    }
+    return handlers[args.command](args, settings, t)

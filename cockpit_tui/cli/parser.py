@@ -1,0 +1,69 @@
+"""The argument parser of ``cockpit``, its help in the user's language."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from cockpit_tui.i18n.translate import Translator
+
+_GLOBAL_FLAGS = ("--demo", "--db", "--user", "--lang")
+
+
+def language_flag(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` if present, read before the parser is built (for its help)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _add_global_options(parser: argparse.ArgumentParser, t: Translator, *, suppress: bool) -> None:
+    # On subcommands the defaults are suppressed so a global option given
+    # before the subcommand is not reset by the subparser.
+    default: object = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        help=t("cli.demo"),
+    )
+    parser.add_argument("--db", metavar="URL", default=default, help=t("cli.db"))
+    parser.add_argument("--user", metavar="NOME", default=default, help=t("cli.user"))
+    parser.add_argument("--lang", choices=("pt", "en"), default=default, help=t("cli.lang"))
+
+
+def build_parser(t: Translator) -> argparse.ArgumentParser:
+    """The full parser, with every subcommand of DESIGN §5 available in this release."""
+    parser = argparse.ArgumentParser(
+        prog="cockpit", description=t("cli.description"), epilog=t("cli.epilog")
+    )
+    _add_global_options(parser, t, suppress=False)
+    commands = parser.add_subparsers(dest="command", metavar="COMANDO" if t.lang == "pt" else "COMMAND")
+
+    def command(name: str, help_id: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=t(help_id), description=t(help_id))
+        _add_global_options(sub, t, suppress=True)
+        return sub
+
+    leads = command("leads", "cli.leads")
+    leads.add_argument("--status", metavar="STATUS", help=t("cli.leads.status"))
+    leads.add_argument("--json", action="store_true", help=t("cli.json"))
+
+    move = command("move", "cli.move")
+    move.add_argument("lead_id", type=int, metavar="LEAD_ID", help=t("cli.move.lead"))
+    move.add_argument("status", metavar="STATUS", help=t("cli.move.status"))
+    move.add_argument(
+        "--expect-version", type=int, metavar="N", dest="expect_version", help=t("cli.move.expect")
+    )
+
+    plan = command("plan", "cli.plan")
+    plan.add_argument("plan", nargs="?", metavar="PLANO" if t.lang == "pt" else "PLAN",
+                      help=t("cli.plan.value"))
+    plan.add_argument("--json", action="store_true", help=t("cli.json"))
+
+    backup = command("backup", "cli.backup")
+    backup.add_argument("destination", metavar="DEST", help=t("cli.backup.dest"))
+
+    command("version", "cli.version")
+    return parser

@@ -1,0 +1,76 @@
+"""Settings of one run: which store, who is working, in which language."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP_NAME = "cockpit-tui"
+STORE_FILE = "store.sqlite"
+DEMO_STORE_FILE = "demo.sqlite"
+
+
+def data_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder that holds the stores (platformdirs' user data dir of cockpit-tui).
+
+    ``COCKPIT_DATA_DIR`` overrides it (tests, portable installs).
+    """
+    env = os.environ if environ is None else environ
+    override = env.get("COCKPIT_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder for the user's preferences (keymap, remembered filters)."""
+    env = os.environ if environ is None else environ
+    override = env.get("COCKPIT_CONFIG_DIR")
+    return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_user(environ: Mapping[str, str] | None = None) -> str:
+    """``COCKPIT_USER``, else the OS user name."""
+    env = os.environ if environ is None else environ
+    if env.get("COCKPIT_USER"):
+        return env["COCKPIT_USER"]
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "vendedor"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run of cockpit works with.
+
+    Attributes:
+        db_url: SQLAlchemy URL of the store.
+        user: The salesperson's name.
+        lang: "pt" or "en".
+        demo: True when the store is the demo store (seeded when empty).
+    """
+
+    db_url: str
+    user: str
+    lang: str
+    demo: bool = False
+
+
+def store_url_for(*, demo: bool, explicit: str | None, environ: Mapping[str, str] | None = None
+                  ) -> str:
+    """The store URL: ``--db``, then ``COCKPIT_DB``, then the default file.
+
+    The demo store is always its own file next to the real one.
+    """
+    env = os.environ if environ is None else environ
+    if demo:
+        return f"sqlite:///{data_dir(env) / DEMO_STORE_FILE}"
+    if explicit:
+        return explicit
+    if env.get("COCKPIT_DB"):
+        return env["COCKPIT_DB"]
+    return f"sqlite:///{data_dir(env) / STORE_FILE}"

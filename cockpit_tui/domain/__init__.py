@@ -1,0 +1,47 @@
+"""Pure-Python domain of cockpit-tui: statuses, plans, value objects and rules."""
+
+from cockpit_tui.domain.models import (
+    Appointment,
+    AppointmentKind,
+    AttentionState,
+    BoardSnapshot,
+    Change,
+    ColumnPage,
+    Customer,
+    Direction,
+    LeadCard,
+    LostReason,
+    Message,
+    Outcome,
+    OutcomeKind,
+    OutboxItem,
+    PaymentMethod,
+    StatusChange,
+)
+from cockpit_tui.domain.plans import Plan, parse_plan
+from cockpit_tui.domain.statuses import STATUS_ORDER, Status, parse_status, status_label
+
+__all__ = [
+    "STATUS_ORDER",
+    "Appointment",
+    "AppointmentKind",
+    "AttentionState",
+    "BoardSnapshot",
+    "Change",
+    "ColumnPage",
+    "Customer",
+    "Direction",
+    "LeadCard",
+    "LostReason",
+    "Message",
+    "Outcome",
+    "OutcomeKind",
+    "OutboxItem",
+    "PaymentMethod",
+    "Plan",
+    "StatusChange",
+    "Status",
+    "parse_plan",
+    "parse_status",
+    "status_label",
+]

@@ -1,0 +1,309 @@
+"""Value objects of the domain: what the services hand to the UI and the CLI.
+
+They are frozen dataclasses, free of any database or UI type, so the board,
+the CLI and the tests can hold them without a session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from cockpit_tui.domain.statuses import Status
+
+
+class Direction(StrEnum):
+    """Who wrote a message."""
+
+    INBOUND = "in"
+    OUTBOUND = "out"
+
+
+class AppointmentKind(StrEnum):
+    """What kind of appointment a salesperson schedules."""
+
+    VISIT = "visit"
+    CALL_BACK = "call_back"
+    VIDEO_CALL = "video_call"
+
+
+class OutcomeKind(StrEnum):
+    """How a negotiation ended."""
+
+    SOLD = "sold"
+    LOST = "lost"
+
+
+class PaymentMethod(StrEnum):
+    """How a sold vehicle was paid."""
+
+    CASH = "cash"
+    FINANCING = "financing"
+    CONSORTIUM = "consortium"
+    TRADE_IN = "trade_in"
+
+
+class LostReason(StrEnum):
+    """Why a negotiation ended without a sale."""
+
+    PRICE = "price"
+    BOUGHT_ELSEWHERE = "bought_elsewhere"
+    FINANCING_DENIED = "financing_denied"
+    GAVE_UP = "gave_up"
+    NO_CONTACT = "no_contact"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    """A person the store talks to; one customer may have several leads over time."""
+
+    id: int
+    name: str
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionState:
+    """The facts the attention and ordering rules read from a lead.
+
+    Attributes:
+        attention_at: When the event that needs an interaction happened (the
+            lead's arrival or a later inbound message); None once someone acted.
+        unread_count: Inbound messages after arrival not yet read.
+        last_activity_at: The lead's most recent event of any kind.
+    """
+
+    attention_at: datetime | None
+    unread_count: int
+    last_activity_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LeadCard:
+    """What the board shows of a lead: one card or one list row.
+
+    Attributes:
+        id: The lead id (stable; scripts use it).
+        version: The version a move must compare against.
+        status: The column the lead is in.
+        customer_name: Display name (already sanitised).
+        phone: E.164 phone, if known.
+        email: E-mail, if known.
+        vehicle: Vehicle of interest, e.g. "Jeep Compass Longitude 2.0 2021".
+        price: Asking price in reais, exact.
+        source: Where the lead came from (Webmotors, WhatsApp, …).
+        assigned_to: Salesperson's name, None when unassigned.
+        created_at: Arrival of this negotiation.
+        last_activity_at: Most recent event of any kind.
+        attention_at: See :class:`AttentionState`.
+        unread_count: See :class:`AttentionState`.
+        next_appointment_at: The next appointment not yet resolved, if any.
+    """
+
+    id: int
+    version: int
+    status: Status
+    customer_id: int
+    customer_name: str
+    phone: str | None
+    email: str | None
+    vehicle: str | None
+    price: Decimal | None
+    source: str | None
+    assigned_to: str | None
+    created_at: datetime
+    last_activity_at: datetime
+    attention_at: datetime | None
+    unread_count: int
+    next_appointment_at: datetime | None = None
+
+    @property
+    def attention(self) -> AttentionState:
+        """The attention facts of this lead."""
+        return AttentionState(self.attention_at, self.unread_count, self.last_activity_at)
+
+    @property
+    def needs_attention(self) -> bool:
+        """Shown on top of its column until someone acts on it."""
+        return self.attention_at is not None
+
+    @property
+    def has_unread_reply(self) -> bool:
+        """The customer wrote after arriving and nobody has read it: name in bold."""
+        return self.unread_count > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message of a lead's conversation."""
+
+    id: int
+    lead_id: int
+    direction: Direction
+    body: str
+    at: datetime
+    author: str | None
+    read_at: datetime | None
+    delivered_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """A recorded move: who moved the lead, when, from where to where."""
+
+    id: int
+    lead_id: int
+    from_status: Status
+    to_status: Status
+    actor: str
+    at: datetime
+    undone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Appointment:
+    """A scheduled visit, call back or video call; ``occurred`` is None until known."""
+
+    id: int
+    lead_id: int
+    kind: AppointmentKind
+    at: datetime
+    occurred: bool | None
+    created_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How a negotiation ended: sale data, or the reason it was lost."""
+
+    id: int
+    lead_id: int
+    kind: OutcomeKind
+    actor: str
+    at: datetime
+    price: Decimal | None = None
+    payment_method: PaymentMethod | None = None
+    trade_in: str | None = None
+    lost_reason: LostReason | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """An outbound reply waiting for a delivery connector."""
+
+    message_id: int
+    lead_id: int
+    customer_name: str
+    phone: str | None
+    email: str | None
+    body: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of the change log: something a board may need to refresh.
+
+    Attributes:
+        id: Increasing change id; boards remember the last one they applied.
+        kind: What happened ("lead.created", "lead.moved", "message.in", …).
+        lead_id: The lead concerned, or None for store-wide changes (the plan).
+        actor: Who did it.
+        at: When.
+    """
+
+    id: int
+    kind: str
+    lead_id: int | None
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnPage:
+    """A window of one column, in board order.
+
+    Attributes:
+        status: The column.
+        total: Leads in the column.
+        cards: The cards of this page.
+        has_more: More cards follow this page.
+    """
+
+    status: Status
+    total: int
+    cards: tuple[LeadCard, ...]
+    has_more: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BoardSnapshot:
+    """Counts of every column plus the first page of one column."""
+
+    counts: dict[Status, int]
+    page: ColumnPage
+    last_change_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class MessageCreate:
+    """A message to record with a new lead (demo data, imports).
+
+    Attributes:
+        direction: Who wrote it.
+        body: The text (sanitised on the way in).
+        at: When it was written.
+        read: For an inbound message, whether a salesperson has read it.
+        author: The salesperson who wrote an outbound message.
+    """
+
+    direction: Direction
+    body: str
+    at: datetime
+    read: bool = True
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LeadCreate:
+    """Everything needed to create a lead, with optional history (demo data, imports).
+
+    The first inbound message is the one the lead arrived with; messages are
+    replayed through the attention rules to compute the lead's state.
+    """
+
+    name: str
+    created_at: datetime
+    phone: str | None = None
+    email: str | None = None
+    vehicle: str | None = None
+    price: Decimal | None = None
+    source: str | None = None
+    external_id: str | None = None
+    status: Status = Status.NEW
+    assigned_to: str | None = None
+    messages: tuple[MessageCreate, ...] = ()
+    acted_at: datetime | None = None
+    next_appointment: tuple[AppointmentKind, datetime] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MoveResult:
+    """What a move (or an undo) did.
+
+    Attributes:
+        card: The lead as it is now.
+        from_status: Where it was.
+        to_status: Where it is.
+        change_id: The change-log id of the move.
+    """
+
+    card: LeadCard
+    from_status: Status
+    to_status: Status
+    change_id: int

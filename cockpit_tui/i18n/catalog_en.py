@@ -1,0 +1,102 @@
+"""English messages."""
+
+MESSAGES: dict[str, str] = {
+    # errors
+    "error.generic": "Something went wrong. Nothing was changed.",
+    "error.lead_not_found": "There is no lead with id {lead_id}.",
+    "error.move_conflict": (
+        "Lead {lead_id} changed since you saw it (version {seen_version}, now "
+        "{current_version}): {moved_by_text} to {status_label}. Nothing was overwritten."
+    ),
+    "error.move_conflict.moved_by": "{moved_by} moved it",
+    "error.move_conflict.someone": "someone else changed it",
+    "error.nothing_to_undo": "You have no move to undo.",
+    "error.invalid_input": "Invalid value.",
+    "error.store_unavailable": (
+        "Could not open the database ({reason}). Check the --db path and its permissions; "
+        "nothing was changed."
+    ),
+    "error.store_cannot_create": (
+        "Could not create the database at {path}. Check the folder's permissions or choose "
+        "another path with --db."
+    ),
+    "error.store_missing": "The database {path} does not exist.",
+    "error.bad_db_url": (
+        "Unsupported database URL: {url}. Use sqlite:///path/file.sqlite or "
+        "postgresql+psycopg://user@host/dbname."
+    ),
+    "error.schema_too_new": (
+        "This database was written by a newer cockpit-tui (schema {found}; this version "
+        "knows up to {supported}). Upgrade cockpit-tui."
+    ),
+    "error.migration_failed": (
+        "Upgrading the schema to version {version} failed; the database stays at version "
+        "{kept} with all its data. A backup was made first."
+    ),
+    "error.backup_failed": "The backup failed ({reason}); no file was left behind.",
+    "error.backup_same_file": "The backup destination is the database itself. Pick another file.",
+    "error.backup_destination_is_dir": "{path} is a folder. Give the backup's file name.",
+    "error.backup_no_folder": "The folder {path} does not exist.",
+    "error.pg_dump_missing": (
+        "Backing up a PostgreSQL store needs pg_dump (package postgresql-client)."
+    ),
+    "error.name_required": "A lead needs a name.",
+    "error.bad_phone": "Invalid phone number.",
+    "error.empty_message": "The message is empty.",
+    "error.empty_reply": "The reply is empty: write something before sending.",
+    "error.already_in_status": "The lead is already in {status_label}.",
+    "error.negotiation_still_open": (
+        "Lead {lead_id} is still being negotiated; only sold or not-sold leads can start "
+        "a new negotiation."
+    ),
+    "error.bad_status": "Unknown status: {value}. Use one of: {choices}.",
+    "error.bad_plan": "Unknown plan: {value}. Use crm, smart or smart-plus.",
+    "error.bad_lang": "Unknown language: {value}. Use pt or en.",
+    "error.demo_with_db": "--demo uses its own demo store; do not combine it with --db.",
+    "error.interrupted": "Interrupted. Nothing half-done was saved.",
+    # command line
+    "cli.description": "cockpit: lead manager (Kanban) for car-dealership salespeople, in the terminal.",
+    "cli.epilog": "Without a subcommand, opens the store's board.",
+    "cli.demo": "use the demo store (separate from the real store)",
+    "cli.db": "database URL (SQLAlchemy); default: a file in the user data folder",
+    "cli.user": "your salesperson name (default: the OS user)",
+    "cli.lang": "language: pt or en",
+    "cli.json": "output JSON",
+    "cli.leads": "list leads in board order",
+    "cli.leads.status": "only leads in this status (code, number or label)",
+    "cli.move": "move a lead to another status",
+    "cli.move.lead": "lead id",
+    "cli.move.status": "target status (code, number 1–6 or label)",
+    "cli.move.expect": "refuse the move unless the lead is at this version",
+    "cli.plan": "show or change the store's plan",
+    "cli.plan.value": "new plan: crm, smart or smart-plus",
+    "cli.backup": "copy the database safely, even while in use",
+    "cli.backup.dest": "destination file",
+    "cli.version": "show the version",
+    "cli.moved": "Lead {lead_id} moved from {from_label} to {to_label} (version {version}).",
+    "cli.plan_is": "Store plan: {plan}.",
+    "cli.plan_set": "Store plan changed to {plan}.",
+    "cli.backup_done": "Backup written to {path}.",
+    "cli.backup_progress": "Copying the database",
+    "cli.migrating": "Upgrading the database schema",
+    "cli.migrated": "Database upgraded from version {old} to {new}; previous copy at {path}.",
+    "cli.no_leads": "No leads.",
+    "cli.unassigned": "Unassigned",
+    "cli.attention": "attention",
+    "cli.unread": "{count} unread",
+    # the app
+    "app.title": "Cockpit · Lead manager",
+    "app.header": "{plan} · {user} · {attention} need attention",
+    "app.empty_store": (
+        "No leads yet. Import a file (cockpit import FILE), feed events (cockpit ingest -) "
+        "or try the demo: cockpit --demo"
+    ),
+    "app.quit": "Quit",
+    "app.help": "Help",
+    "app.refreshed": "Board refreshed",
+    "app.column_count": "{label} · {count}",
+    "app.needs_attention": "{count} need attention",
+    "app.unread_replies": "{count} with an unread reply",
+    "app.store_error": "Could not read the database: {reason}",
+    "unassigned": "Unassigned",
+}

@@ -1,0 +1,106 @@
+"""Brazilian Portuguese messages (the default language)."""
+
+MESSAGES: dict[str, str] = {
+    # errors
+    "error.generic": "Algo deu errado. Nada foi alterado.",
+    "error.lead_not_found": "Não existe lead com o id {lead_id}.",
+    "error.move_conflict": (
+        "O lead {lead_id} mudou desde que você o viu (versão {seen_version}, agora "
+        "{current_version}): {moved_by_text} para {status_label}. Nada foi sobrescrito."
+    ),
+    "error.move_conflict.moved_by": "{moved_by} o moveu",
+    "error.move_conflict.someone": "outra pessoa o alterou",
+    "error.nothing_to_undo": "Não há movimentação sua para desfazer.",
+    "error.invalid_input": "Valor inválido.",
+    "error.store_unavailable": (
+        "Não foi possível abrir a base de dados ({reason}). Confira o caminho em --db e as "
+        "permissões; nada foi alterado."
+    ),
+    "error.store_cannot_create": (
+        "Não foi possível criar a base de dados em {path}. Confira as permissões da pasta "
+        "ou escolha outro caminho com --db."
+    ),
+    "error.store_missing": "A base de dados {path} não existe.",
+    "error.bad_db_url": (
+        "Endereço de base de dados não suportado: {url}. Use sqlite:///caminho/arquivo.sqlite "
+        "ou postgresql+psycopg://usuario@servidor/base."
+    ),
+    "error.schema_too_new": (
+        "Esta base de dados foi criada por uma versão mais nova do cockpit-tui (esquema "
+        "{found}; esta versão conhece até {supported}). Atualize o cockpit-tui."
+    ),
+    "error.migration_failed": (
+        "A atualização do esquema para a versão {version} falhou; a base continua na versão "
+        "{kept}, com todos os dados. Uma cópia de segurança foi feita antes."
+    ),
+    "error.backup_failed": "A cópia de segurança falhou ({reason}); nenhum arquivo foi deixado.",
+    "error.backup_same_file": "O destino da cópia é a própria base de dados. Escolha outro arquivo.",
+    "error.backup_destination_is_dir": "{path} é uma pasta. Informe o nome do arquivo da cópia.",
+    "error.backup_no_folder": "A pasta {path} não existe.",
+    "error.pg_dump_missing": (
+        "Para copiar uma base PostgreSQL é preciso o pg_dump (pacote postgresql-client)."
+    ),
+    "error.name_required": "O lead precisa de um nome.",
+    "error.bad_phone": "Telefone inválido.",
+    "error.empty_message": "A mensagem está vazia.",
+    "error.empty_reply": "A resposta está vazia: escreva algo antes de enviar.",
+    "error.already_in_status": "O lead já está em {status_label}.",
+    "error.negotiation_still_open": (
+        "O lead {lead_id} ainda está em negociação; só leads vendidos ou não vendidos "
+        "podem começar uma nova negociação."
+    ),
+    "error.bad_status": (
+        "Status desconhecido: {value}. Use um destes: {choices}."
+    ),
+    "error.bad_plan": "Plano desconhecido: {value}. Use crm, smart ou smart-plus.",
+    "error.bad_lang": "Idioma desconhecido: {value}. Use pt ou en.",
+    "error.demo_with_db": "--demo usa a sua própria base de demonstração; não use junto com --db.",
+    "error.interrupted": "Interrompido. Nada pela metade foi gravado.",
+    # command line
+    "cli.description": (
+        "cockpit: gerenciador de leads (Kanban) para vendedores de concessionárias, no terminal."
+    ),
+    "cli.epilog": "Sem subcomando, abre o quadro da loja.",
+    "cli.demo": "usa a loja de demonstração (separada da loja real)",
+    "cli.db": "endereço da base (SQLAlchemy); padrão: arquivo na pasta de dados do usuário",
+    "cli.user": "seu nome de vendedor (padrão: o usuário do sistema)",
+    "cli.lang": "idioma: pt ou en",
+    "cli.json": "saída em JSON",
+    "cli.leads": "lista os leads na ordem do quadro",
+    "cli.leads.status": "só os leads deste status (código, número ou nome)",
+    "cli.move": "move um lead para outro status",
+    "cli.move.lead": "id do lead",
+    "cli.move.status": "status de destino (código, número 1–6 ou nome)",
+    "cli.move.expect": "recusa a movimentação se o lead não estiver nesta versão",
+    "cli.plan": "mostra ou muda o plano da loja",
+    "cli.plan.value": "novo plano: crm, smart ou smart-plus",
+    "cli.backup": "copia a base de dados com segurança, mesmo em uso",
+    "cli.backup.dest": "arquivo de destino",
+    "cli.version": "mostra a versão",
+    "cli.moved": "Lead {lead_id} movido de {from_label} para {to_label} (versão {version}).",
+    "cli.plan_is": "Plano da loja: {plan}.",
+    "cli.plan_set": "Plano da loja alterado para {plan}.",
+    "cli.backup_done": "Cópia gravada em {path}.",
+    "cli.backup_progress": "Copiando a base",
+    "cli.migrating": "Atualizando o esquema da base",
+    "cli.migrated": "Base atualizada da versão {old} para {new}; cópia anterior em {path}.",
+    "cli.no_leads": "Nenhum lead.",
+    "cli.unassigned": "Não atribuído",
+    "cli.attention": "atenção",
+    "cli.unread": "{count} não lida(s)",
+    # the app
+    "app.title": "Cockpit · Gerenciador de leads",
+    "app.header": "{plan} · {user} · {attention} precisam de atenção",
+    "app.empty_store": (
+        "Nenhum lead ainda. Importe um arquivo (cockpit import ARQUIVO), receba eventos "
+        "(cockpit ingest -) ou experimente a demonstração: cockpit --demo"
+    ),
+    "app.quit": "Sair",
+    "app.help": "Ajuda",
+    "app.refreshed": "Quadro atualizado",
+    "app.column_count": "{label} · {count}",
+    "app.needs_attention": "{count} precisam de atenção",
+    "app.unread_replies": "{count} com resposta não lida",
+    "app.store_error": "Não foi possível ler a base: {reason}",
+    "unassigned": "Não atribuído",
+}

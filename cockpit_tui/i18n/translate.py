@@ -1,0 +1,81 @@
+"""Looking up and filling the sentences of the catalogs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from cockpit_tui.domain.errors import CockpitError, MoveConflictError
+from cockpit_tui.domain.statuses import parse_status, status_label
+from cockpit_tui.i18n import catalog_en, catalog_pt
+
+LANGUAGES: dict[str, Mapping[str, str]] = {"pt": catalog_pt.MESSAGES, "en": catalog_en.MESSAGES}
+DEFAULT_LANGUAGE = "pt"
+
+
+def resolve_language(
+    explicit: str | None = None, environ: Mapping[str, str] | None = None
+) -> str | None:
+    """Pick the language: ``--lang``, then ``COCKPIT_LANG``, then the locale, then pt.
+
+    Returns:
+        "pt" or "en"; None when an explicit choice (flag or variable) is unknown.
+    """
+    env = os.environ if environ is None else environ
+    for choice in (explicit, env.get("COCKPIT_LANG")):
+        if choice:
+            folded = choice.strip().lower().replace("_", "-")
+            if folded in ("pt", "pt-br"):
+                return "pt"
+            if folded in ("en", "en-us", "en-gb"):
+                return "en"
+            return None
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if value:
+            return "en" if value.lower().startswith("en") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+class Translator:
+    """Fills catalog sentences in one language.
+
+    Args:
+        lang: "pt" or "en".
+    """
+
+    def __init__(self, lang: str = DEFAULT_LANGUAGE) -> None:
+        self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+        self._messages = LANGUAGES[self.lang]
+
+    def __call__(self, message_id: str, **values: Any) -> str:
+        """The sentence ``message_id`` with its placeholders filled.
+
+        An id missing from the catalog falls back to pt, then to the id itself,
+        so a missing translation never crashes the app (a test keeps them complete).
+        """
+        template = self._messages.get(message_id) or LANGUAGES[DEFAULT_LANGUAGE].get(message_id)
+        if template is None:
+            return message_id
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+def describe_error(error: CockpitError, translate: Translator) -> str:
+    """One clear sentence for an error, in the translator's language."""
+    values = dict(error.values)
+    status_code = values.get("status")
+    if isinstance(status_code, str):
+        status = parse_status(status_code)
+        values["status_label"] = status_label(status, translate.lang) if status else status_code
+    if isinstance(error, MoveConflictError):
+        moved_by = values.get("moved_by")
+        values["moved_by_text"] = (
+            translate("error.move_conflict.moved_by", moved_by=moved_by)
+            if moved_by
+            else translate("error.move_conflict.someone")
+        )
+    return translate(error.message_id, **values)

@@ -1,0 +1,67 @@
+"""Use cases: the only API the UI and the command line use.
+
+They return the domain's value objects, never ORM rows, and never import the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cockpit_tui.services.board import BoardService
+from cockpit_tui.services.clock import Clock, SystemClock
+from cockpit_tui.services.leads import LeadService
+from cockpit_tui.services.settings import SettingsService
+from cockpit_tui.store.backup import ProgressCallback
+from cockpit_tui.store.handle import Store, open_store
+
+
+@dataclass(slots=True)
+class Services:
+    """The services of one open store for one salesperson.
+
+    Attributes:
+        store: The open store.
+        board: Board queries.
+        leads: Actions on leads.
+        settings: Store settings (the plan).
+        actor: The salesperson.
+    """
+
+    store: Store
+    board: BoardService
+    leads: LeadService
+    settings: SettingsService
+    actor: str
+
+    def close(self) -> None:
+        """Close the store's connections."""
+        self.store.close()
+
+
+def open_services(
+    url: str,
+    *,
+    actor: str,
+    clock: Clock | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Services:
+    """Open (creating or migrating if needed) a store and build its services."""
+    store = open_store(url, on_progress=on_progress)
+    used_clock = clock or SystemClock()
+    leads = LeadService(store, actor=actor, clock=used_clock)
+    return Services(
+        store=store,
+        board=BoardService(store),
+        leads=leads,
+        settings=SettingsService(store, actor=leads.actor, clock=used_clock),
+        actor=leads.actor,
+    )
+
+
+__all__ = [
+    "BoardService",
+    "LeadService",
+    "Services",
+    "SettingsService",
+    "open_services",
+]

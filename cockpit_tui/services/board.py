@@ -1,0 +1,107 @@
+"""Board queries: counts, pages of a column in board order, and what changed."""
+
+from __future__ import annotations
+
+from cockpit_tui.domain.models import BoardSnapshot, Change, ColumnPage, LeadCard
+from cockpit_tui.domain.statuses import STATUS_ORDER, Status
+from cockpit_tui.services.cards import card_from_row, key_from_row
+from cockpit_tui.store.handle import Store
+from cockpit_tui.store.reader import BoardKey
+from cockpit_tui.store.types import from_micros
+
+#: Cards per page when a caller does not say.
+DEFAULT_PAGE_SIZE = 50
+
+
+class BoardService:
+    """Read side of the board, over the store's plain DB-API reader (no ORM).
+
+    Args:
+        store: The open store.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._reader = store.reader
+        self._seen_data_version: int | None = None
+
+    def counts(self) -> dict[Status, int]:
+        """Leads per column, every status present (zero when empty); one GROUP BY."""
+        found = self._reader.counts()
+        return {status: found.get(status.value, 0) for status in STATUS_ORDER}
+
+    def column_page(
+        self,
+        status: Status,
+        *,
+        offset: int = 0,
+        limit: int = DEFAULT_PAGE_SIZE,
+        after: LeadCard | None = None,
+        total: int | None = None,
+    ) -> ColumnPage:
+        """A window of one column in board order.
+
+        Args:
+            status: The column.
+            offset: Cards to skip (jumps such as End); ignored with ``after``.
+            limit: Most cards to return.
+            after: Continue after this card (keyset paging, for scrolling on).
+            total: The column's count, if the caller already has it.
+        """
+        key = None
+        if after is not None:
+            row = self._reader.card_row(after.id)
+            key = key_from_row(row) if row is not None else None
+        rows = self._reader.column_rows(status.value, limit=limit + 1, offset=offset, after=key)
+        cards = tuple(card_from_row(row) for row in rows[:limit])
+        if total is None:
+            total = self._reader.counts().get(status.value, 0)
+        return ColumnPage(status=status, total=total, cards=cards, has_more=len(rows) > limit)
+
+    def snapshot(self, status: Status = Status.NEW, *, limit: int = DEFAULT_PAGE_SIZE) -> BoardSnapshot:
+        """Every column's count plus the first page of one column."""
+        last_change = self._reader.last_change_id()
+        counts = self.counts()
+        page = self.column_page(status, limit=limit, total=counts[status])
+        return BoardSnapshot(counts=counts, page=page, last_change_id=last_change)
+
+    def position_of(self, lead_id: int) -> tuple[Status, int] | None:
+        """Which column a lead is in and its 0-based index there (to follow a moved card)."""
+        row = self._reader.card_row(lead_id)
+        if row is None:
+            return None
+        card = card_from_row(row)
+        key: BoardKey = key_from_row(row)
+        return card.status, self._reader.rank_in_column(card.status.value, key)
+
+    def leads_in_board_order(self, status: Status | None = None) -> list[LeadCard]:
+        """Every lead, column by column in DESIGN order, each column in board order."""
+        rows = self._reader.all_rows_in_board_order(status.value if status else None)
+        return [card_from_row(row) for row in rows]
+
+    def last_change_id(self) -> int:
+        """The newest change-log id (a board remembers it to ask what changed since)."""
+        return self._reader.last_change_id()
+
+    def changes_since(self, change_id: int, *, limit: int = 1000) -> list[Change]:
+        """Changes committed after ``change_id``, oldest first."""
+        return [
+            Change(
+                id=int(row[0]),
+                kind=str(row[1]),
+                lead_id=None if row[2] is None else int(row[2]),
+                actor=str(row[3]),
+                at=from_micros(int(row[4])),
+            )
+            for row in self._reader.changes_since(change_id, limit=limit)
+        ]
+
+    def has_new_commits(self) -> bool:
+        """Cheap poll: True when someone committed since the last call.
+
+        On SQLite this reads ``PRAGMA data_version`` (microseconds, no table
+        touched); the first call only records the starting point.
+        """
+        version = self._reader.data_version()
+        changed = self._seen_data_version is not None and version != self._seen_data_version
+        self._seen_data_version = version
+        return changed

@@ -1,0 +1,91 @@
+"""The SQLAlchemy engine, configured as the store rules require (DESIGN §7).
+
+SQLite: WAL, ``busy_timeout``, foreign keys, ``synchronous=FULL``, and write
+transactions that start with ``BEGIN IMMEDIATE`` so two writers queue on the
+lock instead of failing with SQLITE_BUSY when a read upgrades to a write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.orm import Session
+
+from cockpit_tui.store.fileperms import ensure_private_file
+from cockpit_tui.store.urls import StoreUrl
+
+#: How long a writer waits for the lock before giving up, in milliseconds.
+BUSY_TIMEOUT_MS = 15_000
+#: Key of the transaction-level advisory lock that serialises writers on PostgreSQL,
+#: so change-log ids become visible in the order they were taken.
+PG_WRITE_LOCK = 0x0C0C_7017
+
+
+def create_store_engine(store_url: StoreUrl) -> Engine:
+    """Build the engine of a store, creating the SQLite file (0600) if needed."""
+    if store_url.is_sqlite:
+        assert store_url.sqlite_path is not None
+        ensure_private_file(store_url.sqlite_path)
+        engine = create_engine(
+            store_url.url,
+            hide_parameters=True,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _configure_sqlite_connection)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
+        return engine
+    return create_engine(
+        store_url.url,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        pool_size=2,
+        max_overflow=4,
+    )
+
+
+def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's begin event (below) emit BEGIN itself: pysqlite's own
+    # transaction handling would start deferred transactions behind our back.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Connection) -> None:
+    if connection.get_execution_options().get("cockpit_read_only"):
+        connection.exec_driver_sql("BEGIN DEFERRED")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@contextmanager
+def write_session(engine: Engine) -> Iterator[Session]:
+    """A short write transaction: commits on success, rolls back on any error.
+
+    On SQLite it begins with ``BEGIN IMMEDIATE``; on PostgreSQL it takes the
+    store's write lock first, so the change log's ids commit in order.
+    """
+    with Session(engine, expire_on_commit=False, autoflush=False) as session:
+        with session.begin():
+            if engine.dialect.name == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
+            yield session
+
+
+@contextmanager
+def read_session(engine: Engine) -> Iterator[Session]:
+    """A read-only session that does not take SQLite's write lock."""
+    read_engine = engine.execution_options(cockpit_read_only=True)
+    with Session(read_engine, expire_on_commit=False, autoflush=False) as session:
+        with session.begin():
+            yield session

@@ -1,0 +1,87 @@
+"""Opening a store: the fast read path at once, the ORM engine when first written to."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from cockpit_tui.domain.errors import StoreUnavailableError
+from cockpit_tui.store.migrations import LATEST_VERSION
+from cockpit_tui.store.reader import StoreReader
+from cockpit_tui.store.urls import StoreUrl, parse_store_url
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from cockpit_tui.store.backup import ProgressCallback
+    from cockpit_tui.store.migrations.runner import MigrationReport
+
+
+class Store:
+    """One store (a dealership's database): its URL, its reader and its engine.
+
+    Attributes:
+        url: The parsed store URL.
+        reader: The DB-API reader the board paints from.
+        migration: What opening the store migrated, if anything.
+    """
+
+    def __init__(self, url: StoreUrl, reader: StoreReader) -> None:
+        self.url = url
+        self.reader = reader
+        self.migration: MigrationReport | None = None
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine for writes, created (and SQLAlchemy imported) on first use."""
+        with self._engine_lock:
+            if self._engine is None:
+                from cockpit_tui.store.engine import create_store_engine  # noqa: PLC0415
+
+                self._engine = create_store_engine(self.url)
+            return self._engine
+
+    def close(self) -> None:
+        """Release the reader's connection and the engine's pool."""
+        self.reader.close()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+def open_store(url: str, *, on_progress: ProgressCallback | None = None) -> Store:
+    """Open a store, creating or migrating its schema when needed.
+
+    A store already at the latest schema version opens without importing
+    SQLAlchemy; a new or older one is migrated first (with a backup of an
+    older SQLite file, see :func:`cockpit_tui.store.migrations.runner.migrate`).
+
+    Raises:
+        CockpitError: a bad URL, an unreachable or damaged database, a failed
+            migration, or a schema newer than this release.
+    """
+    store_url = parse_store_url(url)
+    if store_url.is_sqlite:
+        assert store_url.sqlite_path is not None
+        if not store_url.sqlite_path.exists():
+            from cockpit_tui.store.fileperms import ensure_private_file  # noqa: PLC0415
+
+            try:
+                ensure_private_file(store_url.sqlite_path)
+            except OSError as error:
+                raise StoreUnavailableError(
+                    "error.store_cannot_create", path=str(store_url.sqlite_path)
+                ) from error
+    reader = StoreReader(store_url)
+    store = Store(store_url, reader)
+    try:
+        found = reader.schema_version()
+        if found != LATEST_VERSION:
+            from cockpit_tui.store.migrations.runner import migrate  # noqa: PLC0415
+
+            store.migration = migrate(store.engine, store_url, on_progress=on_progress)
+    except BaseException:
+        store.close()
+        raise
+    return store

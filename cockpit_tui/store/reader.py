@@ -1,0 +1,223 @@
+"""The board's read path: plain DB-API queries, no ORM.
+
+Importing SQLAlchemy and SQLModel costs most of a second here, more than
+the whole start-up budget, so what the board needs to paint (counts, a page
+of a column, the change log, the poll) is read through ``sqlite3`` or
+``psycopg`` directly. Writes go through the ORM, imported when first needed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from cockpit_tui.domain.errors import StoreUnavailableError
+from cockpit_tui.store.engine import BUSY_TIMEOUT_MS
+from cockpit_tui.store.urls import StoreUrl
+
+Row = tuple[Any, ...]
+
+#: Columns of a lead card, in the order :mod:`cockpit_tui.services.cards` reads them.
+CARD_COLUMNS = (
+    "l.id, l.version, l.status, l.customer_id, c.name, c.phone, c.email, l.vehicle, "
+    "l.price, l.source, l.assigned_to, l.created_at, l.last_activity_at, "
+    "l.attention_at, l.unread_count, l.next_appointment_at, l.needs_attention, l.sort_at"
+)
+_CARD_FROM = f"SELECT {CARD_COLUMNS} FROM lead l JOIN customer c ON c.id = l.customer_id"
+_BOARD_ORDER = "ORDER BY l.needs_attention DESC, l.sort_at DESC, l.id DESC"
+
+
+@dataclass(frozen=True, slots=True)
+class BoardKey:
+    """Position of a card in its column's order, for keyset paging."""
+
+    needs_attention: int
+    sort_at: int
+    lead_id: int
+
+
+class _Cursor(Protocol):
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+    def fetchall(self) -> list[Any]: ...
+    def fetchone(self) -> Any: ...
+    def close(self) -> None: ...
+
+
+class StoreReader:
+    """Read-only queries of the board over one dedicated connection.
+
+    Thread-safe: calls are serialised on a lock, so a worker thread and the
+    poll can share one reader. ``PRAGMA data_version`` is per connection,
+    which is why the reader keeps its own.
+    """
+
+    def __init__(self, store_url: StoreUrl) -> None:
+        self._url = store_url
+        self._lock = threading.Lock()
+        self._placeholder = "?"
+        self._connection: Any = self._open()
+
+    def _open(self) -> Any:
+        if self._url.is_sqlite:
+            assert self._url.sqlite_path is not None
+            if not self._url.sqlite_path.exists():
+                raise StoreUnavailableError(reason="missing")
+            try:
+                connection = sqlite3.connect(
+                    self._url.sqlite_path,
+                    timeout=BUSY_TIMEOUT_MS / 1000,
+                    check_same_thread=False,
+                    isolation_level=None,
+                )
+                connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                connection.execute("PRAGMA query_only = 1")
+            except sqlite3.Error as error:
+                raise StoreUnavailableError(reason=type(error).__name__) from error
+            return connection
+        import psycopg  # noqa: PLC0415 - only PostgreSQL stores pay for it
+
+        assert self._url.pg_conninfo is not None
+        self._placeholder = "%s"
+        try:
+            connection = psycopg.connect(self._url.pg_conninfo, autocommit=True)
+        except psycopg.Error as error:
+            raise StoreUnavailableError(reason=type(error).__name__) from error
+        return connection
+
+    def close(self) -> None:
+        """Close the reader's connection."""
+        with self._lock:
+            self._connection.close()
+
+    def _sql(self, sql: str) -> str:
+        return sql if self._placeholder == "?" else sql.replace("?", "%s")
+
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        """Run a read query and return all rows as tuples."""
+        with self._lock:
+            cursor: _Cursor = self._connection.cursor()
+            try:
+                cursor.execute(self._sql(sql), tuple(params))
+                return [tuple(row) for row in cursor.fetchall()]
+            except (sqlite3.Error, _pg_error()) as error:
+                raise StoreUnavailableError(reason=type(error).__name__) from error
+            finally:
+                cursor.close()
+
+    def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        """Run a read query and return its first row, or None."""
+        rows = self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    # -- the board's queries -------------------------------------------------
+
+    def schema_version(self) -> int:
+        """The schema version, 0 when the database has no schema yet."""
+        if self._url.is_sqlite:
+            exists = self.fetchone(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='schema_version'"
+            )
+        else:
+            exists = self.fetchone("SELECT to_regclass('schema_version')::text")
+            exists = exists if exists and exists[0] else None
+        if not exists:
+            return 0
+        row = self.fetchone("SELECT MAX(version) FROM schema_version")
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def counts(self) -> dict[str, int]:
+        """Leads per status code (statuses with no lead are absent)."""
+        rows = self.fetchall("SELECT status, COUNT(*) FROM lead GROUP BY status")
+        return {str(status): int(count) for status, count in rows}
+
+    def column_rows(
+        self, status: str, *, limit: int, offset: int = 0, after: BoardKey | None = None
+    ) -> list[Row]:
+        """Card rows of one column in board order.
+
+        Args:
+            status: The column's status code.
+            limit: Most rows to return.
+            offset: Rows to skip (for jumps); ignored when ``after`` is given.
+            after: Return the rows that follow this card (keyset paging).
+        """
+        if after is not None:
+            return self.fetchall(
+                f"{_CARD_FROM} WHERE l.status = ? "
+                "AND (l.needs_attention, l.sort_at, l.id) < (?, ?, ?) "
+                f"{_BOARD_ORDER} LIMIT ?",
+                (status, after.needs_attention, after.sort_at, after.lead_id, limit),
+            )
+        return self.fetchall(
+            f"{_CARD_FROM} WHERE l.status = ? {_BOARD_ORDER} LIMIT ? OFFSET ?",
+            (status, limit, offset),
+        )
+
+    def all_rows_in_board_order(self, status: str | None = None) -> list[Row]:
+        """Every card row, column by column, each column in board order."""
+        order = (
+            "CASE l.status WHEN 'new' THEN 1 WHEN 'negotiating' THEN 2 "
+            "WHEN 'awaiting_visit' THEN 3 WHEN 'visited' THEN 4 WHEN 'sold' THEN 5 ELSE 6 END"
+        )
+        if status is not None:
+            return self.fetchall(f"{_CARD_FROM} WHERE l.status = ? {_BOARD_ORDER}", (status,))
+        return self.fetchall(
+            f"{_CARD_FROM} ORDER BY {order}, l.needs_attention DESC, l.sort_at DESC, l.id DESC"
+        )
+
+    def card_row(self, lead_id: int) -> Row | None:
+        """One lead's card row."""
+        return self.fetchone(f"{_CARD_FROM} WHERE l.id = ?", (lead_id,))
+
+    def rank_in_column(self, status: str, key: BoardKey) -> int:
+        """How many cards come before ``key`` in its column (its 0-based index)."""
+        row = self.fetchone(
+            "SELECT COUNT(*) FROM lead l WHERE l.status = ? "
+            "AND (l.needs_attention, l.sort_at, l.id) > (?, ?, ?)",
+            (status, key.needs_attention, key.sort_at, key.lead_id),
+        )
+        return int(row[0]) if row else 0
+
+    def last_change_id(self) -> int:
+        """The newest change-log id, 0 for an empty log."""
+        row = self.fetchone("SELECT MAX(id) FROM change_log")
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def changes_since(self, after_id: int, *, limit: int = 1000) -> list[Row]:
+        """Change-log rows newer than ``after_id``, oldest first."""
+        return self.fetchall(
+            "SELECT id, kind, lead_id, actor, at FROM change_log WHERE id > ? ORDER BY id LIMIT ?",
+            (after_id, limit),
+        )
+
+    def setting(self, key: str) -> str | None:
+        """A store setting's value."""
+        row = self.fetchone("SELECT value FROM store_setting WHERE key = ?", (key,))
+        return str(row[0]) if row else None
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits.
+
+        SQLite's ``PRAGMA data_version`` costs microseconds; on PostgreSQL the
+        newest change-log id plays the same role.
+        """
+        if self._url.is_sqlite:
+            row = self.fetchone("PRAGMA data_version")
+            return int(row[0]) if row else 0
+        return self.last_change_id()
+
+
+def _pg_error() -> type[Exception]:
+    """psycopg's base error if psycopg is loaded, else an error never raised."""
+    import sys  # noqa: PLC0415
+
+    module = sys.modules.get("psycopg")
+    error: type[Exception] = getattr(module, "Error", _NeverRaised) if module else _NeverRaised
+    return error
+
+
+class _NeverRaised(Exception):
+    """Stands in for psycopg.Error when psycopg is not loaded."""

@@ -1,0 +1,274 @@
+"""Write-side data access: keyword-only functions that take a session.
+
+Every function here runs inside a transaction opened by the caller
+(:func:`cockpit_tui.store.engine.write_session`); none commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from cockpit_tui.domain import attention
+from cockpit_tui.domain.models import AttentionState
+from cockpit_tui.store.tables import (
+    ChangeLogRow,
+    CustomerRow,
+    LeadRow,
+    MessageRow,
+    StatusChangeRow,
+    StoreSettingRow,
+)
+
+
+def append_change(
+    session: Session, *, kind: str, lead_id: int | None, actor: str, at: datetime
+) -> int:
+    """Record a change in the change log; returns its id."""
+    row = ChangeLogRow(kind=kind, lead_id=lead_id, actor=actor, at=at)
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def insert_customer(
+    session: Session, *, name: str, phone: str | None, email: str | None, at: datetime
+) -> CustomerRow:
+    """Add a customer."""
+    row = CustomerRow(name=name, phone=phone, email=email, created_at=at)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def insert_lead(
+    session: Session,
+    *,
+    customer_id: int,
+    status: str,
+    state: AttentionState,
+    created_at: datetime,
+    vehicle: str | None = None,
+    price: Decimal | None = None,
+    source: str | None = None,
+    external_id: str | None = None,
+    assigned_to: str | None = None,
+    previous_lead_id: int | None = None,
+) -> LeadRow:
+    """Add a lead with its attention state already computed."""
+    row = LeadRow(
+        customer_id=customer_id,
+        previous_lead_id=previous_lead_id,
+        status=status,
+        version=1,
+        assigned_to=assigned_to,
+        vehicle=vehicle,
+        price=price,
+        source=source,
+        external_id=external_id,
+        created_at=created_at,
+    )
+    apply_attention(row, state)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def apply_attention(row: LeadRow, state: AttentionState) -> None:
+    """Copy an attention state, and the order it implies, onto a lead row."""
+    row.attention_at = state.attention_at
+    row.unread_count = state.unread_count
+    row.last_activity_at = state.last_activity_at
+    row.needs_attention = 1 if state.attention_at is not None else 0
+    row.sort_at = attention.sort_at(state)
+
+
+def attention_of(row: LeadRow) -> AttentionState:
+    """The attention state stored on a lead row."""
+    return AttentionState(row.attention_at, row.unread_count, row.last_activity_at)
+
+
+def get_lead(session: Session, *, lead_id: int) -> LeadRow | None:
+    """A lead row by id."""
+    return session.get(LeadRow, lead_id)
+
+
+def get_customer(session: Session, *, customer_id: int) -> CustomerRow | None:
+    """A customer row by id."""
+    return session.get(CustomerRow, customer_id)
+
+
+def compare_and_set_status(
+    session: Session,
+    *,
+    lead_id: int,
+    seen_version: int,
+    to_status: str,
+    state: AttentionState,
+) -> bool:
+    """Move a lead only if it is still at the version the user saw.
+
+    One ``UPDATE … WHERE id = :id AND version = :seen``; a row count of 0
+    means somebody changed the lead first.
+
+    Returns:
+        True when the lead was moved (its version is now ``seen_version + 1``).
+    """
+    result = session.execute(
+        update(LeadRow)
+        .where(LeadRow.id == lead_id, LeadRow.version == seen_version)  # type: ignore[arg-type]
+        .values(
+            status=to_status,
+            version=seen_version + 1,
+            attention_at=state.attention_at,
+            unread_count=state.unread_count,
+            last_activity_at=state.last_activity_at,
+            needs_attention=1 if state.attention_at is not None else 0,
+            sort_at=attention.sort_at(state),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def insert_status_change(
+    session: Session,
+    *,
+    lead_id: int,
+    from_status: str,
+    to_status: str,
+    actor: str,
+    at: datetime,
+    version_after: int,
+    undo_of: int | None = None,
+) -> StatusChangeRow:
+    """Record a move in the lead's history."""
+    row = StatusChangeRow(
+        lead_id=lead_id,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor,
+        at=at,
+        version_after=version_after,
+        undo_of=undo_of,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def last_undoable_move(session: Session, *, actor: str) -> StatusChangeRow | None:
+    """The actor's most recent move that is neither an undo nor undone."""
+    return session.scalars(
+        select(StatusChangeRow)
+        .where(
+            StatusChangeRow.actor == actor,
+            StatusChangeRow.undo_of.is_(None),  # type: ignore[union-attr]
+            StatusChangeRow.undone_at.is_(None),  # type: ignore[union-attr]
+        )
+        .order_by(StatusChangeRow.id.desc())  # type: ignore[union-attr]
+        .limit(1)
+    ).first()
+
+
+def last_move_of_lead(session: Session, *, lead_id: int) -> StatusChangeRow | None:
+    """The newest recorded move of a lead."""
+    return session.scalars(
+        select(StatusChangeRow)
+        .where(StatusChangeRow.lead_id == lead_id)
+        .order_by(StatusChangeRow.id.desc())  # type: ignore[union-attr]
+        .limit(1)
+    ).first()
+
+
+def moves_of_lead(session: Session, *, lead_id: int) -> Sequence[StatusChangeRow]:
+    """Every recorded move of a lead, oldest first."""
+    return session.scalars(
+        select(StatusChangeRow)
+        .where(StatusChangeRow.lead_id == lead_id)
+        .order_by(StatusChangeRow.id)  # type: ignore[arg-type]
+    ).all()
+
+
+def insert_message(
+    session: Session,
+    *,
+    lead_id: int,
+    direction: str,
+    body: str,
+    at: datetime,
+    author: str | None,
+    read_at: datetime | None = None,
+) -> MessageRow:
+    """Add a message to a lead's conversation."""
+    row = MessageRow(
+        lead_id=lead_id, direction=direction, body=body, at=at, author=author, read_at=read_at
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def messages_of_lead(session: Session, *, lead_id: int) -> Sequence[MessageRow]:
+    """A lead's conversation, oldest first."""
+    return session.scalars(
+        select(MessageRow)
+        .where(MessageRow.lead_id == lead_id)
+        .order_by(MessageRow.at, MessageRow.id)  # type: ignore[arg-type]
+    ).all()
+
+
+def mark_messages_read(session: Session, *, lead_id: int, at: datetime) -> int:
+    """Mark every unread inbound message of a lead read; returns how many."""
+    result = session.execute(
+        update(MessageRow)
+        .where(
+            MessageRow.lead_id == lead_id,
+            MessageRow.direction == "in",
+            MessageRow.read_at.is_(None),  # type: ignore[union-attr]
+        )
+        .values(read_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+def outbox(session: Session) -> Sequence[MessageRow]:
+    """Outbound messages not yet delivered, oldest first."""
+    return session.scalars(
+        select(MessageRow)
+        .where(
+            MessageRow.direction == "out",
+            MessageRow.delivered_at.is_(None),  # type: ignore[union-attr]
+        )
+        .order_by(MessageRow.id)  # type: ignore[arg-type]
+    ).all()
+
+
+def get_setting(session: Session, *, key: str) -> str | None:
+    """A store setting's value."""
+    row = session.get(StoreSettingRow, key)
+    return row.value if row else None
+
+
+def set_setting(session: Session, *, key: str, value: str) -> None:
+    """Create or replace a store setting."""
+    row = session.get(StoreSettingRow, key)
+    if row is None:
+        session.add(StoreSettingRow(key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
+def count_by_status(session: Session) -> dict[str, int]:
+    """Leads per status, through the ORM session (used inside write transactions)."""
+    rows = session.execute(
+        select(LeadRow.status, func.count()).group_by(LeadRow.status)  # type: ignore[arg-type]
+    ).all()
+    return {str(status): int(count) for status, count in rows}

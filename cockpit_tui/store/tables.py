@@ -1,0 +1,138 @@
+"""SQLModel table models: the rows as stored. Never handed to the UI.
+
+The services turn rows into the domain's value objects. The schema itself is
+created by the versioned migrations in :mod:`cockpit_tui.store.migrations`;
+``tests/store/test_migrations.py`` checks these models match it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlmodel import Field, SQLModel
+
+from cockpit_tui.store.types import Cents, UtcInstant
+
+
+class StoreSettingRow(SQLModel, table=True):
+    """A store-wide setting (the plan, …) as a key and a text value."""
+
+    __tablename__ = "store_setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=200)
+
+
+class CustomerRow(SQLModel, table=True):
+    """A person the store talks to."""
+
+    __tablename__ = "customer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    phone: str | None = Field(default=None, max_length=32)
+    email: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(sa_type=UtcInstant)
+
+
+class LeadRow(SQLModel, table=True):
+    """One negotiation with a customer: one card on the board.
+
+    ``needs_attention`` and ``sort_at`` are derived from the attention rules
+    and kept in the row so a column's page is one index range scan.
+    """
+
+    __tablename__ = "lead"
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id")
+    previous_lead_id: int | None = Field(default=None, foreign_key="lead.id")
+    status: str = Field(max_length=20)
+    version: int = Field(default=1)
+    assigned_to: str | None = Field(default=None, max_length=100)
+    vehicle: str | None = Field(default=None, max_length=200)
+    price: Decimal | None = Field(default=None, sa_type=Cents)
+    source: str | None = Field(default=None, max_length=200)
+    external_id: str | None = Field(default=None, max_length=200)
+    created_at: datetime = Field(sa_type=UtcInstant)
+    last_activity_at: datetime = Field(sa_type=UtcInstant)
+    attention_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    unread_count: int = Field(default=0)
+    needs_attention: int = Field(default=0)
+    sort_at: datetime = Field(sa_type=UtcInstant)
+    next_appointment_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+
+
+class MessageRow(SQLModel, table=True):
+    """A message of a lead's conversation; outbound ones undelivered form the outbox."""
+
+    __tablename__ = "message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    direction: str = Field(max_length=3)
+    body: str = Field(max_length=4000)
+    at: datetime = Field(sa_type=UtcInstant)
+    author: str | None = Field(default=None, max_length=100)
+    read_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    delivered_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+
+
+class StatusChangeRow(SQLModel, table=True):
+    """A move of a lead between columns; undo marks it and records the reverse move."""
+
+    __tablename__ = "status_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    from_status: str = Field(max_length=20)
+    to_status: str = Field(max_length=20)
+    actor: str = Field(max_length=100)
+    at: datetime = Field(sa_type=UtcInstant)
+    version_after: int
+    undo_of: int | None = Field(default=None, foreign_key="status_change.id")
+    undone_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+
+
+class AppointmentRow(SQLModel, table=True):
+    """A scheduled visit, call back or video call."""
+
+    __tablename__ = "appointment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    kind: str = Field(max_length=20)
+    at: datetime = Field(sa_type=UtcInstant)
+    occurred: bool | None = Field(default=None)
+    created_by: str = Field(max_length=100)
+    created_at: datetime = Field(sa_type=UtcInstant)
+
+
+class OutcomeRow(SQLModel, table=True):
+    """How a negotiation ended: sale data or the reason it was lost."""
+
+    __tablename__ = "outcome"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    kind: str = Field(max_length=10)
+    price: Decimal | None = Field(default=None, sa_type=Cents)
+    payment_method: str | None = Field(default=None, max_length=20)
+    trade_in: str | None = Field(default=None, max_length=200)
+    lost_reason: str | None = Field(default=None, max_length=30)
+    note: str | None = Field(default=None, max_length=4000)
+    actor: str = Field(max_length=100)
+    at: datetime = Field(sa_type=UtcInstant)
+
+
+class ChangeLogRow(SQLModel, table=True):
+    """Append-only log of changes, written in the same transaction as the change."""
+
+    __tablename__ = "change_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UtcInstant)
+    kind: str = Field(max_length=40)
+    lead_id: int | None = Field(default=None)
+    actor: str = Field(max_length=100)

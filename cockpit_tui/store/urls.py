@@ -1,0 +1,75 @@
+"""Database URLs: which backend a URL names and how to reach it without the ORM."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+from cockpit_tui.domain.errors import CockpitError
+
+
+@dataclass(frozen=True, slots=True)
+class StoreUrl:
+    """A parsed store URL.
+
+    Attributes:
+        url: The SQLAlchemy URL as given.
+        backend: "sqlite" or "postgresql".
+        sqlite_path: The database file, for SQLite.
+        pg_conninfo: A libpq URL (no driver suffix), for PostgreSQL.
+        pg_schema: The ``search_path`` schema asked for in the URL, if any.
+    """
+
+    url: str
+    backend: str
+    sqlite_path: Path | None = None
+    pg_conninfo: str | None = None
+    pg_schema: str | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True for a SQLite file."""
+        return self.backend == "sqlite"
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of a SQLite file."""
+    return f"sqlite:///{path}"
+
+
+def parse_store_url(url: str) -> StoreUrl:
+    """Parse a SQLAlchemy URL of a supported backend.
+
+    Raises:
+        CockpitError: ``error.bad_db_url`` for anything but a SQLite file or a
+            PostgreSQL server (in-memory SQLite cannot be shared, so it is refused).
+    """
+    scheme, _, rest = url.partition("://")
+    driverless = scheme.split("+", 1)[0]
+    if driverless == "sqlite":
+        raw_path = rest[1:] if rest.startswith("/") else ""
+        raw_path = raw_path.split("?", 1)[0]
+        if not raw_path or raw_path == ":memory:":
+            raise CockpitError("error.bad_db_url", url=_redact(url))
+        return StoreUrl(url=url, backend="sqlite", sqlite_path=Path(os.path.expanduser(raw_path)))
+    if driverless in ("postgresql", "postgres"):
+        parts = urlsplit(url)
+        query = dict(parse_qsl(parts.query))
+        schema = None
+        options = query.get("options", "")
+        if options.startswith("-csearch_path="):
+            schema = options.removeprefix("-csearch_path=")
+        conninfo = "postgresql://" + rest
+        return StoreUrl(url=url, backend="postgresql", pg_conninfo=conninfo, pg_schema=schema)
+    raise CockpitError("error.bad_db_url", url=_redact(url))
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        return parts._replace(netloc=netloc).geturl()
+    return url

@@ -1,0 +1,1 @@
+"""Demo and sample data shipped with cockpit-tui (see README)."""
