@@ -17,24 +17,101 @@ import json
 import random
 import sys
 import unicodedata
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 FIRST_NAMES = (
-    "Maria", "Ana", "Francisca", "Antônia", "Adriana", "Juliana", "Márcia", "Fernanda",
-    "Patrícia", "Aline", "Camila", "Letícia", "Beatriz", "Larissa", "Gabriela", "Luana",
-    "José", "João", "Antônio", "Francisco", "Carlos", "Paulo", "Pedro", "Lucas", "Luiz",
-    "Marcos", "Luís", "Gabriel", "Rafael", "Daniel", "Marcelo", "Bruno", "Eduardo",
-    "Felipe", "Raimundo", "Rodrigo", "Thiago", "Vinícius", "Gustavo", "Matheus", "Leandro",
-    "Renata", "Vanessa", "Tatiane", "Sérgio", "Fábio", "Rogério", "Cláudia", "Simone",
+    "Maria",
+    "Ana",
+    "Francisca",
+    "Antônia",
+    "Adriana",
+    "Juliana",
+    "Márcia",
+    "Fernanda",
+    "Patrícia",
+    "Aline",
+    "Camila",
+    "Letícia",
+    "Beatriz",
+    "Larissa",
+    "Gabriela",
+    "Luana",
+    "José",
+    "João",
+    "Antônio",
+    "Francisco",
+    "Carlos",
+    "Paulo",
+    "Pedro",
+    "Lucas",
+    "Luiz",
+    "Marcos",
+    "Luís",
+    "Gabriel",
+    "Rafael",
+    "Daniel",
+    "Marcelo",
+    "Bruno",
+    "Eduardo",
+    "Felipe",
+    "Raimundo",
+    "Rodrigo",
+    "Thiago",
+    "Vinícius",
+    "Gustavo",
+    "Matheus",
+    "Leandro",
+    "Renata",
+    "Vanessa",
+    "Tatiane",
+    "Sérgio",
+    "Fábio",
+    "Rogério",
+    "Cláudia",
+    "Simone",
 )
 LAST_NAMES = (
-    "Silva", "Santos", "Oliveira", "Souza", "Rodrigues", "Ferreira", "Alves", "Pereira",
-    "Lima", "Gomes", "Costa", "Ribeiro", "Martins", "Carvalho", "Almeida", "Lopes",
-    "Soares", "Fernandes", "Vieira", "Barbosa", "Rocha", "Dias", "Nascimento", "Andrade",
-    "Moreira", "Nunes", "Marques", "Machado", "Mendes", "Freitas", "Cardoso", "Ramos",
-    "Gonçalves", "Santana", "Teixeira", "Araújo", "Cavalcanti", "Monteiro", "Batista",
+    "Silva",
+    "Santos",
+    "Oliveira",
+    "Souza",
+    "Rodrigues",
+    "Ferreira",
+    "Alves",
+    "Pereira",
+    "Lima",
+    "Gomes",
+    "Costa",
+    "Ribeiro",
+    "Martins",
+    "Carvalho",
+    "Almeida",
+    "Lopes",
+    "Soares",
+    "Fernandes",
+    "Vieira",
+    "Barbosa",
+    "Rocha",
+    "Dias",
+    "Nascimento",
+    "Andrade",
+    "Moreira",
+    "Nunes",
+    "Marques",
+    "Machado",
+    "Mendes",
+    "Freitas",
+    "Cardoso",
+    "Ramos",
+    "Gonçalves",
+    "Santana",
+    "Teixeira",
+    "Araújo",
+    "Cavalcanti",
+    "Monteiro",
+    "Batista",
 )
 # (vehicle with version and year, typical price in reais)
 VEHICLES = (
@@ -77,8 +154,13 @@ VEHICLES = (
     ("BMW 320i GP 2.0 Turbo 2021", 229_900),
 )
 SOURCES = (
-    ("Webmotors", 28), ("site da loja", 18), ("WhatsApp", 20), ("telefone", 8),
-    ("OLX", 12), ("iCarros", 8), ("Mercado Livre", 6),
+    ("Webmotors", 28),
+    ("site da loja", 18),
+    ("WhatsApp", 20),
+    ("telefone", 8),
+    ("OLX", 12),
+    ("iCarros", 8),
+    ("Mercado Livre", 6),
 )
 TEAM = ("Carla Mendes", "Rafael Souza", "Bianca Lima", "Diego Fernandes")
 DDDS = ("11", "11", "11", "21", "31", "41", "51", "61", "71", "81", "19", "27", "48", "62")
@@ -116,8 +198,14 @@ REPLY_MESSAGES = (
 )
 
 # Leads per status for the demo set, in board order (sums to 155).
-DEMO_MIX = (("new", 40), ("negotiating", 35), ("awaiting_visit", 25), ("visited", 20),
-            ("sold", 18), ("lost", 17))
+DEMO_MIX = (
+    ("new", 40),
+    ("negotiating", 35),
+    ("awaiting_visit", 25),
+    ("visited", 20),
+    ("sold", 18),
+    ("lost", 17),
+)
 
 
 def _ascii(text: str) -> str:
@@ -129,8 +217,9 @@ def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([name for name, _ in pairs], [weight for _, weight in pairs])[0]
 
 
-def generate(count: int, *, seed: int = 2026, mix: tuple[tuple[str, int], ...] | None = None
-             ) -> list[dict[str, Any]]:
+def generate(
+    count: int, *, seed: int = 2026, mix: tuple[tuple[str, int], ...] | None = None
+) -> list[dict[str, Any]]:
     """Leads as JSON-ready dicts with times in minutes before "now".
 
     Args:
@@ -144,8 +233,14 @@ def generate(count: int, *, seed: int = 2026, mix: tuple[tuple[str, int], ...] |
         for status, how_many in mix:
             statuses.extend([status] * how_many)
     else:
-        weights = (("new", 22), ("negotiating", 25), ("awaiting_visit", 12), ("visited", 10),
-                   ("sold", 16), ("lost", 15))
+        weights = (
+            ("new", 22),
+            ("negotiating", 25),
+            ("awaiting_visit", 12),
+            ("visited", 10),
+            ("sold", 16),
+            ("lost", 15),
+        )
         statuses = [_weighted(rng, weights) for _ in range(count)]
     leads: list[dict[str, Any]] = []
     for index, status in enumerate(statuses):
@@ -160,18 +255,27 @@ def generate(count: int, *, seed: int = 2026, mix: tuple[tuple[str, int], ...] |
         phone = f"({ddd}) 9{rng.randint(6000, 9999)}-{rng.randint(0, 9999):04d}"
         email = None
         if rng.random() < 0.7:
-            email = (f"{_ascii(first)}.{_ascii(name.split()[-1])}{rng.randint(1, 99)}"
-                     f"@{rng.choice(EMAIL_DOMAINS)}")
+            email = (
+                f"{_ascii(first)}.{_ascii(name.split()[-1])}{rng.randint(1, 99)}"
+                f"@{rng.choice(EMAIL_DOMAINS)}"
+            )
         # Newer statuses hold younger leads.
         age_limit = {"new": 3 * 24 * 60, "negotiating": 10 * 24 * 60}.get(status, 30 * 24 * 60)
         created = rng.randint(5, age_limit)
         short_car = " ".join(vehicle.split()[:2])
         messages: list[dict[str, Any]] = [
-            {"direction": "in", "body": rng.choice(ARRIVAL_MESSAGES).format(car=short_car),
-             "minutes_ago": created, "read": True}
+            {
+                "direction": "in",
+                "body": rng.choice(ARRIVAL_MESSAGES).format(car=short_car),
+                "minutes_ago": created,
+                "read": True,
+            }
         ]
-        assigned = None if (status == "new" and rng.random() < 0.5) or rng.random() < 0.08 \
+        assigned = (
+            None
+            if (status == "new" and rng.random() < 0.5) or rng.random() < 0.08
             else rng.choice(TEAM)
+        )
         acted = None
         clock = created
         if status != "new" or rng.random() < 0.25:
@@ -179,34 +283,60 @@ def generate(count: int, *, seed: int = 2026, mix: tuple[tuple[str, int], ...] |
             for _ in range(rng.randint(1, 3)):
                 step = rng.randint(3, max(4, clock // 3))
                 clock = max(1, clock - step)
-                messages.append({"direction": "out", "author": assigned or rng.choice(TEAM),
-                                 "body": rng.choice(OUTBOUND_MESSAGES).format(first=first),
-                                 "minutes_ago": clock, "read": True})
+                messages.append(
+                    {
+                        "direction": "out",
+                        "author": assigned or rng.choice(TEAM),
+                        "body": rng.choice(OUTBOUND_MESSAGES).format(first=first),
+                        "minutes_ago": clock,
+                        "read": True,
+                    }
+                )
                 if clock <= 2:
                     break
                 step = rng.randint(1, max(2, clock // 3))
                 clock = max(1, clock - step)
-                messages.append({"direction": "in", "body": rng.choice(REPLY_MESSAGES),
-                                 "minutes_ago": clock, "read": True})
+                messages.append(
+                    {
+                        "direction": "in",
+                        "body": rng.choice(REPLY_MESSAGES),
+                        "minutes_ago": clock,
+                        "read": True,
+                    }
+                )
             acted = max(1, clock - 1) if status != "new" else None
         # Some customers wrote again and nobody has read it yet: bold, on top.
         if status in ("new", "negotiating", "awaiting_visit", "visited") and rng.random() < 0.18:
             last = min(clock, acted or clock)
-            messages.append({"direction": "in", "body": rng.choice(REPLY_MESSAGES),
-                             "minutes_ago": max(0, last - rng.randint(1, max(2, last // 4))),
-                             "read": False})
+            messages.append(
+                {
+                    "direction": "in",
+                    "body": rng.choice(REPLY_MESSAGES),
+                    "minutes_ago": max(0, last - rng.randint(1, max(2, last // 4))),
+                    "read": False,
+                }
+            )
         lead: dict[str, Any] = {
             "external_id": f"demo-{index + 1:05d}",
-            "name": name, "phone": phone, "email": email, "vehicle": vehicle,
-            "price": str(price), "source": source, "status": status,
-            "assigned_to": assigned, "created_minutes_ago": created,
-            "acted_minutes_ago": acted, "messages": messages,
+            "name": name,
+            "phone": phone,
+            "email": email,
+            "vehicle": vehicle,
+            "price": str(price),
+            "source": source,
+            "status": status,
+            "assigned_to": assigned,
+            "created_minutes_ago": created,
+            "acted_minutes_ago": acted,
+            "messages": messages,
         }
         if status == "awaiting_visit":
             # Visits from yesterday (overdue) to next week.
-            lead["appointment"] = {"kind": "visit",
-                                   "in_minutes": rng.choice((-26, -3, 2, 5, 20, 26, 50, 74, 150))
-                                   * 60 + rng.choice((0, 30))}
+            lead["appointment"] = {
+                "kind": "visit",
+                "in_minutes": rng.choice((-26, -3, 2, 5, 20, 26, 50, 74, 150)) * 60
+                + rng.choice((0, 30)),
+            }
         elif status == "negotiating" and rng.random() < 0.2:
             lead["appointment"] = {"kind": "call_back", "in_minutes": rng.randint(30, 3000)}
         leads.append(lead)
@@ -215,18 +345,18 @@ def generate(count: int, *, seed: int = 2026, mix: tuple[tuple[str, int], ...] |
 
 def to_lead_creates(leads: list[dict[str, Any]], now: datetime) -> list[Any]:
     """Turn generated dicts into the domain's ``LeadCreate`` shapes at ``now``."""
-    from cockpit_tui.services.demo import lead_create_from_json  # noqa: PLC0415
+    from cockpit_tui.services.demo import lead_create_from_json
 
     return [lead_create_from_json(lead, now) for lead in leads]
 
 
 def build_store(db_path: str, count: int, *, seed: int = 2026) -> None:
     """Create (or extend) a SQLite store with ``count`` generated leads."""
-    from cockpit_tui.domain.plans import Plan  # noqa: PLC0415
-    from cockpit_tui.services.clock import SystemClock  # noqa: PLC0415
-    from cockpit_tui.services.settings import SettingsService  # noqa: PLC0415
-    from cockpit_tui.store.bulk import insert_leads  # noqa: PLC0415
-    from cockpit_tui.store.handle import open_store  # noqa: PLC0415
+    from cockpit_tui.domain.plans import Plan
+    from cockpit_tui.services.clock import SystemClock
+    from cockpit_tui.services.settings import SettingsService
+    from cockpit_tui.store.bulk import insert_leads
+    from cockpit_tui.store.handle import open_store
 
     now = datetime.now(UTC)
     store = open_store(f"sqlite:///{db_path}")

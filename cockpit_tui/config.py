@@ -60,8 +60,9 @@ class Settings:
     demo: bool = False
 
 
-def store_url_for(*, demo: bool, explicit: str | None, environ: Mapping[str, str] | None = None
-                  ) -> str:
+def store_url_for(
+    *, demo: bool, explicit: str | None, environ: Mapping[str, str] | None = None
+) -> str:
     """The store URL: ``--db``, then ``COCKPIT_DB``, then the default file.
 
     The demo store is always its own file next to the real one.

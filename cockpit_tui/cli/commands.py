@@ -30,13 +30,17 @@ def open_for(settings: Settings, t: Translator) -> Services:
     migration = services.store.migration
     if migration is not None and migration.backup_path is not None:
         print(
-            t("cli.migrated", old=migration.from_version, new=migration.to_version,
-              path=migration.backup_path),
+            t(
+                "cli.migrated",
+                old=migration.from_version,
+                new=migration.to_version,
+                path=migration.backup_path,
+            ),
             file=sys.stderr,
         )
     if settings.demo:
-        from cockpit_tui.services.clock import SystemClock  # noqa: PLC0415
-        from cockpit_tui.services.demo import seed_demo_store  # noqa: PLC0415
+        from cockpit_tui.services.clock import SystemClock
+        from cockpit_tui.services.demo import seed_demo_store
 
         seed_demo_store(services.store, clock=SystemClock())
     return services
@@ -46,7 +50,7 @@ def run_board(settings: Settings, t: Translator) -> int:
     """Open the board (the Textual app) on the store."""
     services = open_for(settings, t)
     try:
-        from cockpit_tui.ui.app import CockpitApp  # noqa: PLC0415
+        from cockpit_tui.ui.app import CockpitApp
 
         CockpitApp(services, lang=settings.lang).run()
     finally:
@@ -105,8 +109,9 @@ def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     finally:
         services.close()
     if args.json:
-        json.dump([_card_json(card, t.lang) for card in cards], sys.stdout, ensure_ascii=False,
-                  indent=2)
+        json.dump(
+            [_card_json(card, t.lang) for card in cards], sys.stdout, ensure_ascii=False, indent=2
+        )
         sys.stdout.write("\n")
         return EXIT_OK
     if not cards:
@@ -165,9 +170,16 @@ def plan(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     finally:
         services.close()
     if args.json:
-        print(json.dumps({"plan": current.value, "label": current.label,
-                          "list_view": current.has_list_view,
-                          "video_call": current.has_video_call}))
+        print(
+            json.dumps(
+                {
+                    "plan": current.value,
+                    "label": current.label,
+                    "list_view": current.has_list_view,
+                    "video_call": current.has_video_call,
+                }
+            )
+        )
     else:
         print(t("cli.plan_set" if wanted else "cli.plan_is", plan=current.label))
     return EXIT_OK
@@ -175,7 +187,7 @@ def plan(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
 
 def backup(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     """``cockpit backup DEST``: an online, consistent copy of the store."""
-    from cockpit_tui.services.backup import backup as backup_store  # noqa: PLC0415
+    from cockpit_tui.services.backup import backup as backup_store
 
     destination = Path(args.destination).expanduser()
     services = open_for(settings, t)

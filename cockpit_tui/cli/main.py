@@ -19,7 +19,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``cockpit`` with ``argv`` (default: the process's arguments); return the exit code."""
-    from cockpit_tui.cli.parser import build_parser, language_flag  # noqa: PLC0415
+    from cockpit_tui.cli.parser import build_parser, language_flag
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = resolve_language(language_flag(args_list))
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
-    from cockpit_tui.cli import commands  # noqa: PLC0415
+    from cockpit_tui.cli import commands
 
     if args.command is None:
         return commands.run_board(settings, t)

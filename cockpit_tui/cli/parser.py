@@ -25,7 +25,9 @@ def _add_global_options(parser: argparse.ArgumentParser, t: Translator, *, suppr
     # before the subcommand is not reset by the subparser.
     default: object = argparse.SUPPRESS if suppress else None
     parser.add_argument(
-        "--demo", action="store_true", default=argparse.SUPPRESS if suppress else False,
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
         help=t("cli.demo"),
     )
     parser.add_argument("--db", metavar="URL", default=default, help=t("cli.db"))
@@ -39,7 +41,9 @@ def build_parser(t: Translator) -> argparse.ArgumentParser:
         prog="cockpit", description=t("cli.description"), epilog=t("cli.epilog")
     )
     _add_global_options(parser, t, suppress=False)
-    commands = parser.add_subparsers(dest="command", metavar="COMANDO" if t.lang == "pt" else "COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMANDO" if t.lang == "pt" else "COMMAND"
+    )
 
     def command(name: str, help_id: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=t(help_id), description=t(help_id))
@@ -58,8 +62,9 @@ def build_parser(t: Translator) -> argparse.ArgumentParser:
     )
 
     plan = command("plan", "cli.plan")
-    plan.add_argument("plan", nargs="?", metavar="PLANO" if t.lang == "pt" else "PLAN",
-                      help=t("cli.plan.value"))
+    plan.add_argument(
+        "plan", nargs="?", metavar="PLANO" if t.lang == "pt" else "PLAN", help=t("cli.plan.value")
+    )
     plan.add_argument("--json", action="store_true", help=t("cli.json"))
 
     backup = command("backup", "cli.backup")

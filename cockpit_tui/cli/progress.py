@@ -21,8 +21,8 @@ def progress_bar(description: str, *, stream: TextIO | None = None) -> Iterator[
     if not out.isatty():
         yield lambda _done, _total: None
         return
-    from rich.console import Console  # noqa: PLC0415 - only terminals pay for Rich
-    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn  # noqa: PLC0415
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
     with Progress(
         TextColumn("{task.description}"),

@@ -37,6 +37,4 @@ def format_phone(e164: str | None) -> str:
         national = str(number.national_number)
         area, local = national[:2], national[2:]
         return f"+55 ({area}) {local[:-4]}-{local[-4:]}"
-    return str(
-        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    )
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -55,7 +55,9 @@ MESSAGES: dict[str, str] = {
     "error.demo_with_db": "--demo uses its own demo store; do not combine it with --db.",
     "error.interrupted": "Interrupted. Nothing half-done was saved.",
     # command line
-    "cli.description": "cockpit: lead manager (Kanban) for car-dealership salespeople, in the terminal.",
+    "cli.description": (
+        "cockpit: lead manager (Kanban) for car-dealership salespeople, in the terminal."
+    ),
     "cli.epilog": "Without a subcommand, opens the store's board.",
     "cli.demo": "use the demo store (separate from the real store)",
     "cli.db": "database URL (SQLAlchemy); default: a file in the user data folder",

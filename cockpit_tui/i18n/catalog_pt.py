@@ -34,7 +34,9 @@ MESSAGES: dict[str, str] = {
         "{kept}, com todos os dados. Uma cópia de segurança foi feita antes."
     ),
     "error.backup_failed": "A cópia de segurança falhou ({reason}); nenhum arquivo foi deixado.",
-    "error.backup_same_file": "O destino da cópia é a própria base de dados. Escolha outro arquivo.",
+    "error.backup_same_file": (
+        "O destino da cópia é a própria base de dados. Escolha outro arquivo."
+    ),
     "error.backup_destination_is_dir": "{path} é uma pasta. Informe o nome do arquivo da cópia.",
     "error.backup_no_folder": "A pasta {path} não existe.",
     "error.pg_dump_missing": (
@@ -49,9 +51,7 @@ MESSAGES: dict[str, str] = {
         "O lead {lead_id} ainda está em negociação; só leads vendidos ou não vendidos "
         "podem começar uma nova negociação."
     ),
-    "error.bad_status": (
-        "Status desconhecido: {value}. Use um destes: {choices}."
-    ),
+    "error.bad_status": ("Status desconhecido: {value}. Use um destes: {choices}."),
     "error.bad_plan": "Plano desconhecido: {value}. Use crm, smart ou smart-plus.",
     "error.bad_lang": "Idioma desconhecido: {value}. Use pt ou en.",
     "error.demo_with_db": "--demo usa a sua própria base de demonstração; não use junto com --db.",

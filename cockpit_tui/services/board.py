@@ -5,9 +5,9 @@ from __future__ import annotations
 from cockpit_tui.domain.models import BoardSnapshot, Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services.cards import card_from_row, key_from_row
+from cockpit_tui.store.codec import from_micros
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.reader import BoardKey
-from cockpit_tui.store.types import from_micros
 
 #: Cards per page when a caller does not say.
 DEFAULT_PAGE_SIZE = 50
@@ -28,6 +28,10 @@ class BoardService:
         """Leads per column, every status present (zero when empty); one GROUP BY."""
         found = self._reader.counts()
         return {status: found.get(status.value, 0) for status in STATUS_ORDER}
+
+    def attention_count(self) -> int:
+        """How many leads need an interaction (the header's "N precisam de atenção")."""
+        return self._reader.attention_count()
 
     def column_page(
         self,
@@ -57,7 +61,9 @@ class BoardService:
             total = self._reader.counts().get(status.value, 0)
         return ColumnPage(status=status, total=total, cards=cards, has_more=len(rows) > limit)
 
-    def snapshot(self, status: Status = Status.NEW, *, limit: int = DEFAULT_PAGE_SIZE) -> BoardSnapshot:
+    def snapshot(
+        self, status: Status = Status.NEW, *, limit: int = DEFAULT_PAGE_SIZE
+    ) -> BoardSnapshot:
         """Every column's count plus the first page of one column."""
         last_change = self._reader.last_change_id()
         counts = self.counts()

@@ -6,8 +6,8 @@ from typing import Any
 
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
+from cockpit_tui.store.codec import from_cents, from_micros
 from cockpit_tui.store.reader import BoardKey
-from cockpit_tui.store.types import from_cents, from_micros
 
 
 def card_from_row(row: tuple[Any, ...]) -> LeadCard:

@@ -49,7 +49,10 @@ def lead_create_from_json(lead: dict[str, Any], now: datetime) -> LeadCreate:
             for message in lead.get("messages", ())
         ),
         next_appointment=(
-            (AppointmentKind(appointment["kind"]), now + timedelta(minutes=appointment["in_minutes"]))
+            (
+                AppointmentKind(appointment["kind"]),
+                now + timedelta(minutes=appointment["in_minutes"]),
+            )
             if appointment
             else None
         ),
@@ -70,7 +73,7 @@ def seed_demo_store(store: Store, *, clock: Clock) -> int:
     Returns:
         How many leads were added.
     """
-    from cockpit_tui.store.bulk import insert_leads  # noqa: PLC0415
+    from cockpit_tui.store.bulk import insert_leads
 
     if sum(store.reader.counts().values()) > 0:
         return 0

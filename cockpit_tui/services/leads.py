@@ -55,7 +55,7 @@ class LeadService:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        from cockpit_tui.store.engine import write_session  # noqa: PLC0415
+        from cockpit_tui.store.engine import write_session
 
         with write_session(self._store.engine) as session:
             yield session
@@ -67,7 +67,7 @@ class LeadService:
         return card_from_row(row)
 
     def _lead(self, session: Session, lead_id: int) -> LeadRow:
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         row = repository.get_lead(session, lead_id=lead_id)
         if row is None:
@@ -86,8 +86,8 @@ class LeadService:
 
     def conversation(self, lead_id: int) -> list[Message]:
         """A lead's messages, oldest first."""
-        from cockpit_tui.store import repository  # noqa: PLC0415
-        from cockpit_tui.store.engine import read_session  # noqa: PLC0415
+        from cockpit_tui.store import repository
+        from cockpit_tui.store.engine import read_session
 
         with read_session(self._store.engine) as session:
             self._lead(session, lead_id)
@@ -95,8 +95,8 @@ class LeadService:
 
     def moves(self, lead_id: int) -> list[StatusChange]:
         """A lead's recorded moves, oldest first."""
-        from cockpit_tui.store import repository  # noqa: PLC0415
-        from cockpit_tui.store.engine import read_session  # noqa: PLC0415
+        from cockpit_tui.store import repository
+        from cockpit_tui.store.engine import read_session
 
         with read_session(self._store.engine) as session:
             self._lead(session, lead_id)
@@ -153,7 +153,7 @@ class LeadService:
         return self._card(lead_id)
 
     def _insert(self, session: Session, spec: LeadCreate, *, first_message: str | None) -> int:
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         name = clean_text(spec.name)
         if not name:
@@ -211,7 +211,7 @@ class LeadService:
             InvalidInputError: the text is empty once cleaned.
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         body = clean_message(text)
         if not body:
@@ -220,13 +220,20 @@ class LeadService:
         with self._write() as session:
             lead = self._lead(session, lead_id)
             repository.insert_message(
-                session, lead_id=lead_id, direction=Direction.INBOUND.value, body=body,
-                at=when, author=None,
+                session,
+                lead_id=lead_id,
+                direction=Direction.INBOUND.value,
+                body=body,
+                at=when,
+                author=None,
             )
             state = attention.on_inbound_message(repository.attention_of(lead), when)
             repository.apply_attention(lead, state)
             repository.append_change(
-                session, kind="message.in", lead_id=lead_id, actor=self.actor,
+                session,
+                kind="message.in",
+                lead_id=lead_id,
+                actor=self.actor,
                 at=self._clock.now(),
             )
         return self._card(lead_id)
@@ -238,7 +245,7 @@ class LeadService:
             InvalidInputError: an empty reply.
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         body = clean_message(text)
         if not body:
@@ -248,8 +255,12 @@ class LeadService:
             lead = self._lead(session, lead_id)
             repository.mark_messages_read(session, lead_id=lead_id, at=now)
             message = repository.insert_message(
-                session, lead_id=lead_id, direction=Direction.OUTBOUND.value, body=body,
-                at=now, author=self.actor,
+                session,
+                lead_id=lead_id,
+                direction=Direction.OUTBOUND.value,
+                body=body,
+                at=now,
+                author=self.actor,
             )
             state = attention.on_action(repository.attention_of(lead), now, reads=True)
             repository.apply_attention(lead, state)
@@ -260,7 +271,7 @@ class LeadService:
 
     def mark_read(self, lead_id: int) -> LeadCard:
         """The conversation was read: the name stops being bold; the lead stays on top."""
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         now = self._clock.now()
         with self._write() as session:
@@ -274,7 +285,7 @@ class LeadService:
 
     def mark_handled(self, lead_id: int) -> LeadCard:
         """The salesperson dealt with the lead without replying: it leaves the top."""
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         now = self._clock.now()
         with self._write() as session:
@@ -289,7 +300,9 @@ class LeadService:
 
     # -- moving ---------------------------------------------------------------
 
-    def move(self, lead_id: int, to_status: Status, *, seen_version: int | None = None) -> MoveResult:
+    def move(
+        self, lead_id: int, to_status: Status, *, seen_version: int | None = None
+    ) -> MoveResult:
         """Move a lead to another column, compare-and-set on the version the user saw.
 
         Args:
@@ -302,7 +315,7 @@ class LeadService:
             InvalidInputError: the lead is already in ``to_status``.
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         now = self._clock.now()
         with self._write() as session:
@@ -315,14 +328,22 @@ class LeadService:
                 raise InvalidInputError("error.already_in_status", status=to_status.value)
             state = attention.on_action(repository.attention_of(lead), now)
             if not repository.compare_and_set_status(
-                session, lead_id=lead_id, seen_version=expected, to_status=to_status.value,
+                session,
+                lead_id=lead_id,
+                seen_version=expected,
+                to_status=to_status.value,
                 state=state,
             ):
                 session.refresh(lead)
                 raise self._conflict(session, lead, expected)
             repository.insert_status_change(
-                session, lead_id=lead_id, from_status=from_status.value,
-                to_status=to_status.value, actor=self.actor, at=now, version_after=expected + 1,
+                session,
+                lead_id=lead_id,
+                from_status=from_status.value,
+                to_status=to_status.value,
+                actor=self.actor,
+                at=now,
+                version_after=expected + 1,
             )
             change_id = repository.append_change(
                 session, kind="lead.moved", lead_id=lead_id, actor=self.actor, at=now
@@ -330,7 +351,7 @@ class LeadService:
         return MoveResult(self._card(lead_id), from_status, to_status, change_id)
 
     def _conflict(self, session: Session, lead: LeadRow, seen_version: int) -> MoveConflictError:
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         assert lead.id is not None
         last = repository.last_move_of_lead(session, lead_id=lead.id)
@@ -352,7 +373,7 @@ class LeadService:
             NothingToUndoError: the user has no move left to undo.
             MoveConflictError: the lead was moved again since.
         """
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         now = self._clock.now()
         with self._write() as session:
@@ -363,8 +384,10 @@ class LeadService:
             # Only this user's own moves and undos may stand between the move
             # and now; anything else means a colleague moved the lead since.
             latest = repository.last_move_of_lead(session, lead_id=original.lead_id)
-            untouched = latest is not None and latest.actor == self.actor and (
-                latest.id == original.id or latest.undo_of is not None
+            untouched = (
+                latest is not None
+                and latest.actor == self.actor
+                and (latest.id == original.id or latest.undo_of is not None)
             )
             if not untouched or lead.status != original.to_status:
                 raise self._conflict(session, lead, lead.version)
@@ -372,15 +395,23 @@ class LeadService:
             state = attention.on_action(repository.attention_of(lead), now)
             seen = lead.version
             if not repository.compare_and_set_status(
-                session, lead_id=original.lead_id, seen_version=seen,
-                to_status=back_to.value, state=state,
+                session,
+                lead_id=original.lead_id,
+                seen_version=seen,
+                to_status=back_to.value,
+                state=state,
             ):
                 raise self._conflict(session, lead, seen)
             original.undone_at = now
             undo = repository.insert_status_change(
-                session, lead_id=original.lead_id, from_status=original.to_status,
-                to_status=back_to.value, actor=self.actor, at=now,
-                version_after=seen + 1, undo_of=original.id,
+                session,
+                lead_id=original.lead_id,
+                from_status=original.to_status,
+                to_status=back_to.value,
+                actor=self.actor,
+                at=now,
+                version_after=seen + 1,
+                undo_of=original.id,
             )
             assert undo.id is not None
             change_id = repository.append_change(
@@ -394,7 +425,7 @@ class LeadService:
 
     def assign(self, lead_id: int, salesperson: str | None) -> LeadCard:
         """Assign the lead to a salesperson, or to nobody with None ("Não atribuído")."""
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         name = clean_optional(salesperson, max_length=100) if salesperson else None
         now = self._clock.now()
@@ -420,7 +451,7 @@ class LeadService:
         Raises:
             InvalidInputError: the lead's negotiation is still open.
         """
-        from cockpit_tui.store import repository  # noqa: PLC0415
+        from cockpit_tui.store import repository
 
         now = self._clock.now()
         with self._write() as session:
@@ -445,12 +476,10 @@ class LeadService:
         return self._card(new_id)
 
 
-def _find_customer(
-    session: Session, *, phone: str | None, email: str | None
-) -> CustomerRow | None:
-    from sqlalchemy import or_, select  # noqa: PLC0415
+def _find_customer(session: Session, *, phone: str | None, email: str | None) -> CustomerRow | None:
+    from sqlalchemy import or_, select
 
-    from cockpit_tui.store.tables import CustomerRow  # noqa: PLC0415, F811
+    from cockpit_tui.store.tables import CustomerRow
 
     conditions = []
     if phone:

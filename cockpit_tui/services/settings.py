@@ -30,14 +30,17 @@ class SettingsService:
 
     def set_plan(self, plan: Plan) -> Plan:
         """Change the store's plan; open boards pick it up from the change log."""
-        from cockpit_tui.store import repository  # noqa: PLC0415
-        from cockpit_tui.store.engine import write_session  # noqa: PLC0415
+        from cockpit_tui.store import repository
+        from cockpit_tui.store.engine import write_session
 
         with write_session(self._store.engine) as session:
             if repository.get_setting(session, key=PLAN_KEY) != plan.value:
                 repository.set_setting(session, key=PLAN_KEY, value=plan.value)
                 repository.append_change(
-                    session, kind="store.plan", lead_id=None, actor=self._actor,
+                    session,
+                    kind="store.plan",
+                    lead_id=None,
+                    actor=self._actor,
                     at=self._clock.now(),
                 )
         return plan

@@ -12,20 +12,15 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine, Table, func, insert, select, text
+from sqlmodel import SQLModel, col
 
 from cockpit_tui.domain import attention
 from cockpit_tui.domain.models import LeadCreate
 from cockpit_tui.domain.phones import normalize_phone
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
 from cockpit_tui.store.engine import write_session
-from cockpit_tui.store.tables import (
-    AppointmentRow,
-    ChangeLogRow,
-    CustomerRow,
-    LeadRow,
-    MessageRow,
-)
+from cockpit_tui.store.tables import CustomerRow, LeadRow
 
 CHUNK_SIZE = 5000
 
@@ -34,6 +29,10 @@ def _chunks(items: Iterable[LeadCreate], size: int) -> Iterator[list[LeadCreate]
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
 
 
 def insert_leads(
@@ -61,8 +60,8 @@ def insert_leads(
     inserted = 0
     for chunk in _chunks(specs, CHUNK_SIZE):
         with write_session(engine) as session:
-            next_customer = int(session.scalar(select(func.max(CustomerRow.id))) or 0) + 1  # type: ignore[arg-type]
-            next_lead = int(session.scalar(select(func.max(LeadRow.id))) or 0) + 1  # type: ignore[arg-type]
+            next_customer = int(session.scalar(select(func.max(col(CustomerRow.id)))) or 0) + 1
+            next_lead = int(session.scalar(select(func.max(col(LeadRow.id)))) or 0) + 1
             customers: list[dict[str, Any]] = []
             leads: list[dict[str, Any]] = []
             messages: list[dict[str, Any]] = []
@@ -116,7 +115,9 @@ def insert_leads(
                             "at": message.at,
                             "author": clean_optional(message.author, max_length=100),
                             "read_at": None if is_reply and not message.read else message.at,
-                            "delivered_at": message.at if message.direction.value == "out" else None,
+                            "delivered_at": message.at
+                            if message.direction.value == "out"
+                            else None,
                         }
                     )
                 if spec.next_appointment is not None:
@@ -135,13 +136,13 @@ def insert_leads(
                     {"at": now, "kind": "lead.created", "lead_id": lead_id, "actor": actor}
                 )
             connection = session.connection()
-            connection.execute(insert(CustomerRow.__table__), customers)  # type: ignore[arg-type]
-            connection.execute(insert(LeadRow.__table__), leads)  # type: ignore[arg-type]
+            connection.execute(insert(_table("customer")), customers)
+            connection.execute(insert(_table("lead")), leads)
             if messages:
-                connection.execute(insert(MessageRow.__table__), messages)  # type: ignore[arg-type]
+                connection.execute(insert(_table("message")), messages)
             if appointments:
-                connection.execute(insert(AppointmentRow.__table__), appointments)  # type: ignore[arg-type]
-            connection.execute(insert(ChangeLogRow.__table__), changes)  # type: ignore[arg-type]
+                connection.execute(insert(_table("appointment")), appointments)
+            connection.execute(insert(_table("change_log")), changes)
             if engine.dialect.name == "postgresql":
                 for table in ("customer", "lead"):
                     connection.execute(

@@ -16,13 +16,8 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session
 
 from cockpit_tui.store.fileperms import ensure_private_file
+from cockpit_tui.store.limits import BUSY_TIMEOUT_MS, PG_WRITE_LOCK
 from cockpit_tui.store.urls import StoreUrl
-
-#: How long a writer waits for the lock before giving up, in milliseconds.
-BUSY_TIMEOUT_MS = 15_000
-#: Key of the transaction-level advisory lock that serialises writers on PostgreSQL,
-#: so change-log ids become visible in the order they were taken.
-PG_WRITE_LOCK = 0x0C0C_7017
 
 
 def create_store_engine(store_url: StoreUrl) -> Engine:
@@ -75,17 +70,15 @@ def write_session(engine: Engine) -> Iterator[Session]:
     On SQLite it begins with ``BEGIN IMMEDIATE``; on PostgreSQL it takes the
     store's write lock first, so the change log's ids commit in order.
     """
-    with Session(engine, expire_on_commit=False, autoflush=False) as session:
-        with session.begin():
-            if engine.dialect.name == "postgresql":
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
-            yield session
+    with Session(engine, expire_on_commit=False, autoflush=False) as session, session.begin():
+        if engine.dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
+        yield session
 
 
 @contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
     """A read-only session that does not take SQLite's write lock."""
     read_engine = engine.execution_options(cockpit_read_only=True)
-    with Session(read_engine, expire_on_commit=False, autoflush=False) as session:
-        with session.begin():
-            yield session
+    with Session(read_engine, expire_on_commit=False, autoflush=False) as session, session.begin():
+        yield session

@@ -38,7 +38,7 @@ class Store:
         """The SQLAlchemy engine for writes, created (and SQLAlchemy imported) on first use."""
         with self._engine_lock:
             if self._engine is None:
-                from cockpit_tui.store.engine import create_store_engine  # noqa: PLC0415
+                from cockpit_tui.store.engine import create_store_engine
 
                 self._engine = create_store_engine(self.url)
             return self._engine
@@ -65,7 +65,7 @@ def open_store(url: str, *, on_progress: ProgressCallback | None = None) -> Stor
     if store_url.is_sqlite:
         assert store_url.sqlite_path is not None
         if not store_url.sqlite_path.exists():
-            from cockpit_tui.store.fileperms import ensure_private_file  # noqa: PLC0415
+            from cockpit_tui.store.fileperms import ensure_private_file
 
             try:
                 ensure_private_file(store_url.sqlite_path)
@@ -78,7 +78,7 @@ def open_store(url: str, *, on_progress: ProgressCallback | None = None) -> Stor
     try:
         found = reader.schema_version()
         if found != LATEST_VERSION:
-            from cockpit_tui.store.migrations.runner import migrate  # noqa: PLC0415
+            from cockpit_tui.store.migrations.runner import migrate
 
             store.migration = migrate(store.engine, store_url, on_progress=on_progress)
     except BaseException:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from cockpit_tui.domain.errors import StoreUnavailableError
-from cockpit_tui.store.engine import BUSY_TIMEOUT_MS
+from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.urls import StoreUrl
 
 Row = tuple[Any, ...]
@@ -77,15 +77,14 @@ class StoreReader:
             except sqlite3.Error as error:
                 raise StoreUnavailableError(reason=type(error).__name__) from error
             return connection
-        import psycopg  # noqa: PLC0415 - only PostgreSQL stores pay for it
+        import psycopg  # only PostgreSQL stores pay for this import
 
         assert self._url.pg_conninfo is not None
         self._placeholder = "%s"
         try:
-            connection = psycopg.connect(self._url.pg_conninfo, autocommit=True)
+            return psycopg.connect(self._url.pg_conninfo, autocommit=True)
         except psycopg.Error as error:
             raise StoreUnavailableError(reason=type(error).__name__) from error
-        return connection
 
     def close(self) -> None:
         """Close the reader's connection."""
@@ -168,6 +167,11 @@ class StoreReader:
             f"{_CARD_FROM} ORDER BY {order}, l.needs_attention DESC, l.sort_at DESC, l.id DESC"
         )
 
+    def attention_count(self) -> int:
+        """Leads that need an interaction (on top of their column)."""
+        row = self.fetchone("SELECT COUNT(*) FROM lead WHERE needs_attention = 1")
+        return int(row[0]) if row else 0
+
     def card_row(self, lead_id: int) -> Row | None:
         """One lead's card row."""
         return self.fetchone(f"{_CARD_FROM} WHERE l.id = ?", (lead_id,))
@@ -212,12 +216,14 @@ class StoreReader:
 
 def _pg_error() -> type[Exception]:
     """psycopg's base error if psycopg is loaded, else an error never raised."""
-    import sys  # noqa: PLC0415
+    import sys
 
     module = sys.modules.get("psycopg")
-    error: type[Exception] = getattr(module, "Error", _NeverRaised) if module else _NeverRaised
+    error: type[Exception] = (
+        getattr(module, "Error", _NeverRaisedError) if module else _NeverRaisedError
+    )
     return error
 
 
-class _NeverRaised(Exception):
+class _NeverRaisedError(Exception):
     """Stands in for psycopg.Error when psycopg is not loaded."""

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, update
 from sqlalchemy.orm import Session
+from sqlmodel import col, select
 
 from cockpit_tui.domain import attention
 from cockpit_tui.domain.models import AttentionState
@@ -63,6 +65,8 @@ def insert_lead(
     """Add a lead with its attention state already computed."""
     row = LeadRow(
         customer_id=customer_id,
+        last_activity_at=state.last_activity_at,
+        sort_at=state.last_activity_at,
         previous_lead_id=previous_lead_id,
         status=status,
         version=1,
@@ -119,21 +123,24 @@ def compare_and_set_status(
     Returns:
         True when the lead was moved (its version is now ``seen_version + 1``).
     """
-    result = session.execute(
-        update(LeadRow)
-        .where(LeadRow.id == lead_id, LeadRow.version == seen_version)  # type: ignore[arg-type]
-        .values(
-            status=to_status,
-            version=seen_version + 1,
-            attention_at=state.attention_at,
-            unread_count=state.unread_count,
-            last_activity_at=state.last_activity_at,
-            needs_attention=1 if state.attention_at is not None else 0,
-            sort_at=attention.sort_at(state),
-        )
-        .execution_options(synchronize_session=False)
+    result = cast(
+        CursorResult[Any],
+        session.execute(
+            update(LeadRow)
+            .where(col(LeadRow.id) == lead_id, col(LeadRow.version) == seen_version)
+            .values(
+                status=to_status,
+                version=seen_version + 1,
+                attention_at=state.attention_at,
+                unread_count=state.unread_count,
+                last_activity_at=state.last_activity_at,
+                needs_attention=1 if state.attention_at is not None else 0,
+                sort_at=attention.sort_at(state),
+            )
+            .execution_options(synchronize_session=False)
+        ),
     )
-    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+    return result.rowcount == 1
 
 
 def insert_status_change(
@@ -167,11 +174,11 @@ def last_undoable_move(session: Session, *, actor: str) -> StatusChangeRow | Non
     return session.scalars(
         select(StatusChangeRow)
         .where(
-            StatusChangeRow.actor == actor,
-            StatusChangeRow.undo_of.is_(None),  # type: ignore[union-attr]
-            StatusChangeRow.undone_at.is_(None),  # type: ignore[union-attr]
+            col(StatusChangeRow.actor) == actor,
+            col(StatusChangeRow.undo_of).is_(None),
+            col(StatusChangeRow.undone_at).is_(None),
         )
-        .order_by(StatusChangeRow.id.desc())  # type: ignore[union-attr]
+        .order_by(col(StatusChangeRow.id).desc())
         .limit(1)
     ).first()
 
@@ -180,8 +187,8 @@ def last_move_of_lead(session: Session, *, lead_id: int) -> StatusChangeRow | No
     """The newest recorded move of a lead."""
     return session.scalars(
         select(StatusChangeRow)
-        .where(StatusChangeRow.lead_id == lead_id)
-        .order_by(StatusChangeRow.id.desc())  # type: ignore[union-attr]
+        .where(col(StatusChangeRow.lead_id) == lead_id)
+        .order_by(col(StatusChangeRow.id).desc())
         .limit(1)
     ).first()
 
@@ -190,8 +197,8 @@ def moves_of_lead(session: Session, *, lead_id: int) -> Sequence[StatusChangeRow
     """Every recorded move of a lead, oldest first."""
     return session.scalars(
         select(StatusChangeRow)
-        .where(StatusChangeRow.lead_id == lead_id)
-        .order_by(StatusChangeRow.id)  # type: ignore[arg-type]
+        .where(col(StatusChangeRow.lead_id) == lead_id)
+        .order_by(col(StatusChangeRow.id))
     ).all()
 
 
@@ -218,24 +225,27 @@ def messages_of_lead(session: Session, *, lead_id: int) -> Sequence[MessageRow]:
     """A lead's conversation, oldest first."""
     return session.scalars(
         select(MessageRow)
-        .where(MessageRow.lead_id == lead_id)
-        .order_by(MessageRow.at, MessageRow.id)  # type: ignore[arg-type]
+        .where(col(MessageRow.lead_id) == lead_id)
+        .order_by(col(MessageRow.at), col(MessageRow.id))
     ).all()
 
 
 def mark_messages_read(session: Session, *, lead_id: int, at: datetime) -> int:
     """Mark every unread inbound message of a lead read; returns how many."""
-    result = session.execute(
-        update(MessageRow)
-        .where(
-            MessageRow.lead_id == lead_id,
-            MessageRow.direction == "in",
-            MessageRow.read_at.is_(None),  # type: ignore[union-attr]
-        )
-        .values(read_at=at)
-        .execution_options(synchronize_session=False)
+    result = cast(
+        CursorResult[Any],
+        session.execute(
+            update(MessageRow)
+            .where(
+                col(MessageRow.lead_id) == lead_id,
+                col(MessageRow.direction) == "in",
+                col(MessageRow.read_at).is_(None),
+            )
+            .values(read_at=at)
+            .execution_options(synchronize_session=False)
+        ),
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    return result.rowcount
 
 
 def outbox(session: Session) -> Sequence[MessageRow]:
@@ -243,10 +253,10 @@ def outbox(session: Session) -> Sequence[MessageRow]:
     return session.scalars(
         select(MessageRow)
         .where(
-            MessageRow.direction == "out",
-            MessageRow.delivered_at.is_(None),  # type: ignore[union-attr]
+            col(MessageRow.direction) == "out",
+            col(MessageRow.delivered_at).is_(None),
         )
-        .order_by(MessageRow.id)  # type: ignore[arg-type]
+        .order_by(col(MessageRow.id))
     ).all()
 
 
@@ -269,6 +279,6 @@ def set_setting(session: Session, *, key: str, value: str) -> None:
 def count_by_status(session: Session) -> dict[str, int]:
     """Leads per status, through the ORM session (used inside write transactions)."""
     rows = session.execute(
-        select(LeadRow.status, func.count()).group_by(LeadRow.status)  # type: ignore[arg-type]
+        select(col(LeadRow.status), func.count()).group_by(col(LeadRow.status))
     ).all()
     return {str(status): int(count) for status, count in rows}

@@ -1,0 +1,1 @@
+"""The Textual user interface. Talks to :mod:`cockpit_tui.services` only."""

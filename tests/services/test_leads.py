@@ -34,12 +34,18 @@ def test_a_new_lead_lands_on_top_of_nova_proposta_not_bold(
     first = add(services, "Maria Souza", phone="(11) 98765-4321")
     tick(clock)
     card = services.leads.add(
-        name="João Silva", email="JOAO@example.com", vehicle="Jeep Compass Longitude 2.0 2021",
-        price=Decimal("139900.00"), source="Webmotors", message="Olá, o carro ainda está disponível?",
+        name="João Silva",
+        email="JOAO@example.com",
+        vehicle="Jeep Compass Longitude 2.0 2021",
+        price=Decimal("139900.00"),
+        source="Webmotors",
+        message="Olá, o carro ainda está disponível?",
     )
     assert column_ids(services, Status.NEW) == [card.id, first]
-    assert card.needs_attention and not card.has_unread_reply
-    assert card.status is Status.NEW and card.version == 1
+    assert card.needs_attention
+    assert not card.has_unread_reply
+    assert card.status is Status.NEW
+    assert card.version == 1
     assert card.email == "joao@example.com"
     assert card.price == Decimal("139900.00")
     assert services.leads.get(first).phone == "+5511987654321"
@@ -67,7 +73,8 @@ def test_inbound_message_makes_bold_lifts_and_keeps_version(
     services.leads.mark_handled(newer)
     tick(clock)
     card = services.leads.record_inbound(older, "Aceita troca?")
-    assert card.has_unread_reply and card.needs_attention
+    assert card.has_unread_reply
+    assert card.needs_attention
     assert card.version == 1, "an inbound message must not bump the version moves compare"
     assert column_ids(services, Status.NEW) == [older, newer]
 
@@ -88,10 +95,12 @@ def test_reply_goes_to_outbox_and_counts_as_acting(services: Services, clock: Fr
     services.leads.record_inbound(lead, "Tem garantia?")
     tick(clock)
     message = services.leads.reply(lead, "Tem sim, 1 ano de garantia.")
-    assert message.direction is Direction.OUTBOUND and message.author == "Ana"
+    assert message.direction is Direction.OUTBOUND
+    assert message.author == "Ana"
     assert message.delivered_at is None
     card = services.leads.get(lead)
-    assert not card.needs_attention and not card.has_unread_reply
+    assert not card.needs_attention
+    assert not card.has_unread_reply
     with pytest.raises(InvalidInputError):
         services.leads.reply(lead, "   ")
 
@@ -101,12 +110,17 @@ def test_move_records_history_and_leaves_the_top(services: Services, clock: Froz
     tick(clock)
     result = services.leads.move(lead, Status.NEGOTIATING, seen_version=1)
     assert (result.from_status, result.to_status) == (Status.NEW, Status.NEGOTIATING)
-    assert result.card.version == 2 and not result.card.needs_attention
+    assert result.card.version == 2
+    assert not result.card.needs_attention
     counts = services.board.counts()
-    assert counts[Status.NEW] == 0 and counts[Status.NEGOTIATING] == 1
+    assert counts[Status.NEW] == 0
+    assert counts[Status.NEGOTIATING] == 1
     [move] = services.leads.moves(lead)
     assert (move.from_status, move.to_status, move.actor, move.at) == (
-        Status.NEW, Status.NEGOTIATING, "Ana", clock.now(),
+        Status.NEW,
+        Status.NEGOTIATING,
+        "Ana",
+        clock.now(),
     )
 
 
@@ -188,7 +202,9 @@ def test_new_negotiation_from_a_closed_lead(services: Services, clock: FrozenClo
     tick(clock)
     new = services.leads.new_negotiation(lead)
     old = services.leads.get(lead)
-    assert new.id != lead and new.status is Status.NEW and new.needs_attention
+    assert new.id != lead
+    assert new.status is Status.NEW
+    assert new.needs_attention
     assert new.customer_id == old.customer_id
     assert old.status is Status.SOLD, "the old negotiation keeps its history"
     assert len(services.leads.moves(lead)) == 1

@@ -57,9 +57,11 @@ def test_a_version_one_file_is_upgraded_after_a_backup(tmp_path: Path) -> None:
     report = store.migration
     store.close()
 
-    assert report is not None and (report.from_version, report.to_version) == (1, LATEST_VERSION)
+    assert report is not None
+    assert (report.from_version, report.to_version) == (1, LATEST_VERSION)
     assert "ix_lead_board" in index_names(path)
-    assert report.backup_path is not None and report.backup_path.exists()
+    assert report.backup_path is not None
+    assert report.backup_path.exists()
     with sqlite3.connect(report.backup_path) as backup:
         assert backup.execute("SELECT MAX(version) FROM schema_version").fetchone() == (1,)
         assert backup.execute("SELECT name FROM customer").fetchall() == [("Maria",)]
@@ -136,4 +138,5 @@ def test_the_board_indexes_serve_the_board_queries(tmp_path: Path) -> None:
             )
         )
     assert "ix_lead_board" in count_plan
-    assert "ix_lead_board" in page_plan and "TEMP B-TREE" not in page_plan
+    assert "ix_lead_board" in page_plan
+    assert "TEMP B-TREE" not in page_plan

@@ -66,4 +66,5 @@ def test_replay_matches_the_live_rules() -> None:
     live = attention.on_action(live, minutes(4))
     live = attention.on_inbound_message(live, minutes(9))
     assert state == live
-    assert state.unread_count == 1 and state.attention_at == minutes(9)
+    assert state.unread_count == 1
+    assert state.attention_at == minutes(9)

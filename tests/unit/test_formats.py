@@ -86,7 +86,8 @@ def test_relative_time(elapsed: timedelta, pt: str, en: str) -> None:
 def test_both_catalogs_have_the_same_messages() -> None:
     assert set(catalog_pt.MESSAGES) == set(catalog_en.MESSAGES)
     for key, text in catalog_pt.MESSAGES.items():
-        assert text.strip() and catalog_en.MESSAGES[key].strip(), key
+        assert text.strip(), key
+        assert catalog_en.MESSAGES[key].strip(), key
 
 
 def test_language_resolution_order() -> None:

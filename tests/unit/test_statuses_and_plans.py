@@ -10,14 +10,28 @@ from cockpit_tui.domain.statuses import STATUS_ORDER, Status, parse_status, stat
 
 def test_six_statuses_in_design_order_with_stable_codes() -> None:
     assert [status.value for status in STATUS_ORDER] == [
-        "new", "negotiating", "awaiting_visit", "visited", "sold", "lost",
+        "new",
+        "negotiating",
+        "awaiting_visit",
+        "visited",
+        "sold",
+        "lost",
     ]
     assert [status_label(status) for status in STATUS_ORDER] == [
-        "Nova proposta", "Em negociação", "Aguardando visita", "Visita realizada",
-        "Vendidos", "Não vendidos",
+        "Nova proposta",
+        "Em negociação",
+        "Aguardando visita",
+        "Visita realizada",
+        "Vendidos",
+        "Não vendidos",
     ]
     assert [status_label(status, "en") for status in STATUS_ORDER] == [
-        "New proposal", "Negotiating", "Awaiting visit", "Visit done", "Sold", "Not sold",
+        "New proposal",
+        "Negotiating",
+        "Awaiting visit",
+        "Visit done",
+        "Sold",
+        "Not sold",
     ]
 
 

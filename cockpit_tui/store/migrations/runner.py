@@ -18,9 +18,9 @@ import sqlalchemy as sa
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.store.backup import ProgressCallback, backup_sqlite_file
-from cockpit_tui.store.engine import PG_WRITE_LOCK
+from cockpit_tui.store.codec import to_micros
+from cockpit_tui.store.limits import PG_WRITE_LOCK
 from cockpit_tui.store.migrations import LATEST_VERSION
-from cockpit_tui.store.types import to_micros
 from cockpit_tui.store.urls import StoreUrl
 
 _MODULES = ("m0001_initial", "m0002_board_indexes")
@@ -60,7 +60,6 @@ def all_migrations() -> tuple[Migration, ...]:
     steps = tuple(_load(name) for name in _MODULES)
     assert steps[-1].version == LATEST_VERSION, "update migrations.LATEST_VERSION"
     return steps
-
 
 
 _VERSION_TABLE = (

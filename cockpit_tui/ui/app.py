@@ -1,0 +1,40 @@
+"""The Textual application: wiring of services, screens and app-wide keys."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from cockpit_tui.i18n.translate import Translator
+from cockpit_tui.services import Services
+from cockpit_tui.ui.screens.board import BoardScreen
+
+
+class CockpitApp(App[None]):
+    """cockpit-tui: the lead board of one store for one salesperson.
+
+    Args:
+        services: The open store's services.
+        lang: "pt" or "en".
+        poll_interval: Seconds between checks for other processes' commits.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Cockpit"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Sair", id="app.quit", tooltip="Fecha o cockpit"),
+    ]
+
+    def __init__(self, services: Services, *, lang: str = "pt", poll_interval: float = 0.5) -> None:
+        super().__init__()
+        self.services = services
+        self.t = Translator(lang)
+        self.poll_interval = poll_interval
+        self.title = self.t("app.title")
+
+    def on_mount(self) -> None:
+        """Show the board."""
+        self.push_screen(BoardScreen())

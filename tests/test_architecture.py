@@ -1,0 +1,51 @@
+"""Import contracts and packaging: the headless core stays headless."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_core_layers_never_import_textual_or_rich() -> None:
+    code = (
+        "import sys, pkgutil, importlib\n"
+        "import cockpit_tui.domain, cockpit_tui.store, cockpit_tui.services\n"
+        "for package in (cockpit_tui.domain, cockpit_tui.store, cockpit_tui.services):\n"
+        "    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
+        "        importlib.import_module(info.name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')"
+        " or m.startswith('cockpit_tui.ui'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_board_read_path_does_not_import_the_orm() -> None:
+    code = (
+        "import sys\n"
+        "from cockpit_tui.services.board import BoardService\n"
+        "from cockpit_tui.store.handle import open_store\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('sqlalchemy', 'sqlmodel', 'textual'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_every_package_is_listed_in_pyproject() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in (ROOT / "cockpit_tui").rglob("__init__.py")
+    }
+    assert found | {"cockpit_tui._data"} == listed
