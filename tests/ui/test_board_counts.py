@@ -27,10 +27,16 @@ async def test_six_columns_in_order_with_store_counts(demo_services: Services) -
     async with app.run_test(size=(160, 45)) as pilot:
         expected = demo_services.board.counts()
         await wait_until(pilot, lambda: shown_counts(app) == expected)
-        labels = [str(w.query_one(".label", Static).content) for w in app.screen.query(ColumnSummary)]
+        labels = [
+            str(w.query_one(".label", Static).content) for w in app.screen.query(ColumnSummary)
+        ]
         assert labels == [
-            "Nova proposta", "Em negociação", "Aguardando visita", "Visita realizada",
-            "Vendidos", "Não vendidos",
+            "Nova proposta",
+            "Em negociação",
+            "Aguardando visita",
+            "Visita realizada",
+            "Vendidos",
+            "Não vendidos",
         ]
         attention = demo_services.board.attention_count()
         assert header_text(app) == f"CRM +Smart · Ana · {attention} precisam de atenção"

@@ -113,9 +113,7 @@ class BoardScreen(Screen[None]):
     def on_board_screen_load_failed(self, message: LoadFailed) -> None:
         """Say the store could not be read; the last figures stay on screen."""
         t = self.cockpit.t
-        self.notify(
-            t("app.store_error", reason=describe_error(message.error, t)), severity="error"
-        )
+        self.notify(t("app.store_error", reason=describe_error(message.error, t)), severity="error")
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
