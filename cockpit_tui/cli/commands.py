@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +58,9 @@ def run_board(settings: Settings, t: Translator) -> int:
 
 def version() -> int:
     """Print the installed version."""
+    from importlib.metadata import PackageNotFoundError  # lazy: 30 ms at start-up
+    from importlib.metadata import version as package_version
+
     try:
         print(package_version("cockpit-tui"))
     except PackageNotFoundError:

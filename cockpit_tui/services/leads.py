@@ -23,7 +23,6 @@ from cockpit_tui.domain.models import (
     MoveResult,
     StatusChange,
 )
-from cockpit_tui.domain.phones import normalize_phone
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.cards import card_from_row
@@ -40,7 +39,9 @@ class LeadService:
     """Everything a salesperson (or a script) does to a lead.
 
     Every method runs one short write transaction and records what it did in
-    the change log in that same transaction.
+    the change log in that same transaction. The ORM (SQLAlchemy, SQLModel)
+    is imported inside the methods, on the first write, so opening the board
+    does not pay for it.
 
     Args:
         store: The open store.
@@ -158,6 +159,8 @@ class LeadService:
         name = clean_text(spec.name)
         if not name:
             raise InvalidInputError("error.name_required")
+        from cockpit_tui.domain.phones import normalize_phone  # lazy: off the start-up path
+
         phone = None
         if spec.phone and clean_text(spec.phone):
             phone = normalize_phone(clean_text(spec.phone, max_length=40))
