@@ -21,6 +21,7 @@ from cockpit_tui.domain.models import (
     LeadCreate,
     Message,
     MoveResult,
+    OutboxItem,
     StatusChange,
 )
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
@@ -112,6 +113,25 @@ class LeadService:
                     undone=row.undone_at is not None,
                 )
                 for row in repository.moves_of_lead(session, lead_id=lead_id)
+            ]
+
+    def outbox(self) -> list[OutboxItem]:
+        """Replies waiting for a delivery connector, oldest first."""
+        from cockpit_tui.store import repository
+        from cockpit_tui.store.engine import read_session
+
+        with read_session(self._store.engine) as session:
+            return [
+                OutboxItem(
+                    message_id=message.id or 0,
+                    lead_id=message.lead_id,
+                    customer_name=customer.name,
+                    phone=customer.phone,
+                    email=customer.email,
+                    body=message.body,
+                    at=message.at,
+                )
+                for message, customer in repository.outbox(session)
             ]
 
     # -- creating -------------------------------------------------------------

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, update
+from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
@@ -100,11 +100,6 @@ def attention_of(row: LeadRow) -> AttentionState:
 def get_lead(session: Session, *, lead_id: int) -> LeadRow | None:
     """A lead row by id."""
     return session.get(LeadRow, lead_id)
-
-
-def get_customer(session: Session, *, customer_id: int) -> CustomerRow | None:
-    """A customer row by id."""
-    return session.get(CustomerRow, customer_id)
 
 
 def compare_and_set_status(
@@ -248,16 +243,19 @@ def mark_messages_read(session: Session, *, lead_id: int, at: datetime) -> int:
     return result.rowcount
 
 
-def outbox(session: Session) -> Sequence[MessageRow]:
-    """Outbound messages not yet delivered, oldest first."""
-    return session.scalars(
-        select(MessageRow)
+def outbox(session: Session) -> Sequence[tuple[MessageRow, CustomerRow]]:
+    """Outbound messages not yet delivered, with their customer, oldest first."""
+    rows = session.execute(
+        select(MessageRow, CustomerRow)
+        .join(LeadRow, col(LeadRow.id) == col(MessageRow.lead_id))
+        .join(CustomerRow, col(CustomerRow.id) == col(LeadRow.customer_id))
         .where(
             col(MessageRow.direction) == "out",
             col(MessageRow.delivered_at).is_(None),
         )
         .order_by(col(MessageRow.id))
-    ).all()
+    )
+    return [(message, customer) for message, customer in rows]
 
 
 def get_setting(session: Session, *, key: str) -> str | None:
@@ -274,11 +272,3 @@ def set_setting(session: Session, *, key: str, value: str) -> None:
     else:
         row.value = value
     session.flush()
-
-
-def count_by_status(session: Session) -> dict[str, int]:
-    """Leads per status, through the ORM session (used inside write transactions)."""
-    rows = session.execute(
-        select(col(LeadRow.status), func.count()).group_by(col(LeadRow.status))
-    ).all()
-    return {str(status): int(count) for status, count in rows}

@@ -98,6 +98,12 @@ def test_reply_goes_to_outbox_and_counts_as_acting(services: Services, clock: Fr
     assert message.direction is Direction.OUTBOUND
     assert message.author == "Ana"
     assert message.delivered_at is None
+    [queued] = services.leads.outbox()
+    assert (queued.message_id, queued.lead_id, queued.body) == (
+        message.id,
+        lead,
+        "Tem sim, 1 ano de garantia.",
+    )
     card = services.leads.get(lead)
     assert not card.needs_attention
     assert not card.has_unread_reply
