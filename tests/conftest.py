@@ -9,9 +9,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
+
+# CI replays the same examples every run, so a landing never hinges on luck;
+# local runs keep exploring new ones.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 #: The suite's "now": a Friday morning in São Paulo (12:00 UTC = 09:00 -03:00).
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=UTC)

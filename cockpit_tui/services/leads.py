@@ -390,7 +390,8 @@ class LeadService:
         """Undo this user's most recent move not yet undone (repeat for more levels).
 
         The reverse move is itself compare-and-set: if anybody moved the lead
-        since, the undo is refused rather than overwrite their move.
+        since, the undo is refused rather than overwrite their move, and that
+        move leaves the user's undo stack (the next undo goes further back).
 
         Raises:
             NothingToUndoError: the user has no move left to undo.
@@ -412,36 +413,40 @@ class LeadService:
                 and latest.actor == self.actor
                 and (latest.id == original.id or latest.undo_of is not None)
             )
-            if not untouched or lead.status != original.to_status:
-                raise self._conflict(session, lead, lead.version)
-            back_to = Status(original.from_status)
-            state = attention.on_action(repository.attention_of(lead), now)
             seen = lead.version
-            if not repository.compare_and_set_status(
+            overtaken = None
+            if not untouched or lead.status != original.to_status:
+                overtaken = self._conflict(session, lead, seen)
+            elif repository.compare_and_set_status(
                 session,
                 lead_id=original.lead_id,
                 seen_version=seen,
-                to_status=back_to.value,
-                state=state,
+                to_status=original.from_status,
+                state=attention.on_action(repository.attention_of(lead), now),
             ):
+                original.undone_at = now
+                repository.insert_status_change(
+                    session,
+                    lead_id=original.lead_id,
+                    from_status=original.to_status,
+                    to_status=original.from_status,
+                    actor=self.actor,
+                    at=now,
+                    version_after=seen + 1,
+                    undo_of=original.id,
+                )
+                change_id = repository.append_change(
+                    session, kind="lead.moved", lead_id=original.lead_id, actor=self.actor, at=now
+                )
+            else:  # pragma: no cover - the write lock makes this unreachable
                 raise self._conflict(session, lead, seen)
-            original.undone_at = now
-            undo = repository.insert_status_change(
-                session,
-                lead_id=original.lead_id,
-                from_status=original.to_status,
-                to_status=back_to.value,
-                actor=self.actor,
-                at=now,
-                version_after=seen + 1,
-                undo_of=original.id,
-            )
-            assert undo.id is not None
-            change_id = repository.append_change(
-                session, kind="lead.moved", lead_id=original.lead_id, actor=self.actor, at=now
-            )
+            if overtaken is not None:
+                # Committed with the refusal, so the next undo steps past this move.
+                original.superseded_at = now
             lead_id = original.lead_id
-            from_status = Status(original.to_status)
+            from_status, back_to = Status(original.to_status), Status(original.from_status)
+        if overtaken is not None:
+            raise overtaken
         return MoveResult(self._card(lead_id), from_status, back_to, change_id)
 
     # -- people and negotiations ------------------------------------------------

@@ -165,13 +165,14 @@ def insert_status_change(
 
 
 def last_undoable_move(session: Session, *, actor: str) -> StatusChangeRow | None:
-    """The actor's most recent move that is neither an undo nor undone."""
+    """The actor's most recent move that is not an undo, not undone and not superseded."""
     return session.scalars(
         select(StatusChangeRow)
         .where(
             col(StatusChangeRow.actor) == actor,
             col(StatusChangeRow.undo_of).is_(None),
             col(StatusChangeRow.undone_at).is_(None),
+            col(StatusChangeRow.superseded_at).is_(None),
         )
         .order_by(col(StatusChangeRow.id).desc())
         .limit(1)

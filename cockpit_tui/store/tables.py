@@ -80,7 +80,12 @@ class MessageRow(SQLModel, table=True):
 
 
 class StatusChangeRow(SQLModel, table=True):
-    """A move of a lead between columns; undo marks it and records the reverse move."""
+    """A move of a lead between columns.
+
+    Undo marks the move ``undone_at`` and records the reverse move (with
+    ``undo_of``); a refused undo of a move a colleague overtook marks it
+    ``superseded_at``.
+    """
 
     __tablename__ = "status_change"
 
@@ -93,6 +98,7 @@ class StatusChangeRow(SQLModel, table=True):
     version_after: int
     undo_of: int | None = Field(default=None, foreign_key="status_change.id")
     undone_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    superseded_at: datetime | None = Field(default=None, sa_type=UtcInstant)
 
 
 class AppointmentRow(SQLModel, table=True):

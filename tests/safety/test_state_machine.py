@@ -45,7 +45,8 @@ class BoardMachine(RuleBasedStateMachine):
         self.status: dict[int, Status] = {}
         self.version: dict[int, int] = {}
         self.unread: dict[int, int] = {}
-        self.ana_moves: list[tuple[int, Status, Status]] = []  # not yet undone
+        # Ana's undo stack: (lead, from, to, overtaken by Bruno since)
+        self.ana_moves: list[tuple[int, Status, Status, bool]] = []
 
     def teardown(self) -> None:
         self.ana.close()
@@ -74,10 +75,10 @@ class BoardMachine(RuleBasedStateMachine):
         result = services.leads.move(lead_id, to, seen_version=self.version[lead_id])
         assert result.card.version == self.version[lead_id] + 1
         if not by_bruno:
-            self.ana_moves.append((lead_id, self.status[lead_id], to))
+            self.ana_moves.append((lead_id, self.status[lead_id], to, False))
         else:
             # Ana's earlier moves of this lead can no longer be undone.
-            self.ana_moves = [m for m in self.ana_moves if m[0] != lead_id]
+            self.ana_moves = [(m[0], m[1], m[2], m[3] or m[0] == lead_id) for m in self.ana_moves]
         self.status[lead_id], self.version[lead_id] = to, self.version[lead_id] + 1
 
     @rule(lead_id=leads, to=statuses)
@@ -127,7 +128,12 @@ class BoardMachine(RuleBasedStateMachine):
         except NothingToUndoError:
             assert not self.ana_moves
             return
-        lead_id, from_status, to_status = self.ana_moves.pop()
+        except MoveConflictError:
+            assert self.ana_moves[-1][3], "refused an undo nobody overtook"
+            self.ana_moves.pop()  # the next undo steps past it
+            return
+        lead_id, from_status, to_status, overtaken = self.ana_moves.pop()
+        assert not overtaken, "undid a move a colleague had overtaken"
         assert (result.card.id, result.from_status, result.to_status) == (
             lead_id,
             to_status,
@@ -168,7 +174,7 @@ class BoardMachine(RuleBasedStateMachine):
 
 
 BoardMachine.TestCase.settings = settings(
-    max_examples=25,
+    max_examples=60,
     stateful_step_count=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],

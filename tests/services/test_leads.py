@@ -177,9 +177,32 @@ def test_undo_refuses_to_overwrite_a_colleagues_later_move(
         bruno.leads.move(lead, Status.SOLD)
     finally:
         bruno.close()
+    with pytest.raises(MoveConflictError) as error:
+        services.leads.undo_last_move()
+    assert error.value.values["moved_by"] == "Bruno"
+    assert services.leads.get(lead).status is Status.SOLD
+    # The overtaken move leaves Ana's undo stack: she is not stuck on it.
+    with pytest.raises(NothingToUndoError):
+        services.leads.undo_last_move()
+
+
+def test_undo_steps_past_an_overtaken_move_to_the_previous_one(
+    services: Services, store_url: str, clock: FrozenClock
+) -> None:
+    first = add(services, "Maria")
+    second = add(services, "João")
+    services.leads.move(first, Status.NEGOTIATING)
+    services.leads.move(second, Status.NEGOTIATING)
+    bruno = services_for(store_url, "Bruno", clock)
+    try:
+        bruno.leads.move(second, Status.LOST)
+    finally:
+        bruno.close()
     with pytest.raises(MoveConflictError):
         services.leads.undo_last_move()
-    assert services.leads.get(lead).status is Status.SOLD
+    result = services.leads.undo_last_move()
+    assert (result.card.id, result.to_status) == (first, Status.NEW)
+    assert services.leads.get(second).status is Status.LOST
 
 
 def test_undo_is_per_user(services: Services, store_url: str, clock: FrozenClock) -> None:
