@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cockpit_tui.domain.models import BoardSnapshot, Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
-from cockpit_tui.services.cards import card_from_row, key_from_row
+from cockpit_tui.services.cards import card_from_row, key_from_card, key_from_row
 from cockpit_tui.store.codec import from_micros
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.reader import BoardKey
@@ -48,13 +48,10 @@ class BoardService:
             status: The column.
             offset: Cards to skip (jumps such as End); ignored with ``after``.
             limit: Most cards to return.
-            after: Continue after this card (keyset paging, for scrolling on).
+            after: Continue after this card as the caller saw it (keyset paging).
             total: The column's count, if the caller already has it.
         """
-        key = None
-        if after is not None:
-            row = self._reader.card_row(after.id)
-            key = key_from_row(row) if row is not None else None
+        key = key_from_card(after) if after is not None else None
         rows = self._reader.column_rows(status.value, limit=limit + 1, offset=offset, after=key)
         cards = tuple(card_from_row(row) for row in rows[:limit])
         if total is None:
