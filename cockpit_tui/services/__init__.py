@@ -25,6 +25,7 @@ class Services:
         leads: Actions on leads.
         settings: Store settings (the plan).
         actor: The salesperson.
+        clock: The time source every service uses (frozen in tests).
     """
 
     store: Store
@@ -32,6 +33,7 @@ class Services:
     leads: LeadService
     settings: SettingsService
     actor: str
+    clock: Clock
 
     def close(self) -> None:
         """Close the store's connections."""
@@ -55,6 +57,7 @@ def open_services(
         leads=leads,
         settings=SettingsService(store, actor=leads.actor, clock=used_clock),
         actor=leads.actor,
+        clock=used_clock,
     )
 
 

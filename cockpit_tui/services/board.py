@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from cockpit_tui.domain.models import BoardSnapshot, Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services.cards import card_from_row, key_from_card, key_from_row
-from cockpit_tui.store.codec import from_micros
+from cockpit_tui.store.codec import from_micros, to_micros
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.reader import BoardKey
 
@@ -57,6 +59,47 @@ class BoardService:
         if total is None:
             total = self._reader.counts().get(status.value, 0)
         return ColumnPage(status=status, total=total, cards=cards, has_more=len(rows) > limit)
+
+    def cards_after(self, status: Status, card: LeadCard, *, limit: int) -> list[LeadCard]:
+        """Up to ``limit`` cards that follow ``card`` (as the caller saw it) in its column."""
+        rows = self._reader.column_rows(status.value, limit=limit, after=key_from_card(card))
+        return [card_from_row(row) for row in rows]
+
+    def cards_before(self, status: Status, card: LeadCard, *, limit: int) -> list[LeadCard]:
+        """Up to ``limit`` cards that precede ``card`` in its column, in board order."""
+        rows = self._reader.column_rows(status.value, limit=limit, before=key_from_card(card))
+        return [card_from_row(row) for row in rows]
+
+    def cards_at(self, status: Status, *, offset: int, limit: int) -> list[LeadCard]:
+        """Up to ``limit`` cards from position ``offset`` of a column (cost grows with offset)."""
+        rows = self._reader.column_rows(status.value, limit=limit, offset=offset)
+        return [card_from_row(row) for row in rows]
+
+    def last_cards(self, status: Status, *, limit: int) -> list[LeadCard]:
+        """The last ``limit`` cards of a column, in board order (as cheap as the first page)."""
+        return [card_from_row(row) for row in self._reader.column_tail(status.value, limit=limit)]
+
+    def rank_of(self, card: LeadCard) -> int:
+        """How many cards precede ``card`` (as the caller saw it) in its column."""
+        return self._reader.rank_in_column(card.status.value, key_from_card(card))
+
+    def urgent_leads(self, now: datetime, *, limit: int = 200) -> list[LeadCard]:
+        """Leads in the order a salesperson should take them up.
+
+        Unread replies first, then new leads not yet acted on (each longest
+        waiting first), then appointments that are overdue or due today.
+        """
+        seen: set[int] = set()
+        ordered: list[LeadCard] = []
+        end_of_day = now.astimezone().replace(hour=23, minute=59, second=59, microsecond=0)
+        rows = self._reader.urgent_rows(limit=limit)
+        rows += self._reader.due_appointment_rows(until=to_micros(end_of_day), limit=limit)
+        for row in rows:
+            card = card_from_row(row)
+            if card.id not in seen:
+                seen.add(card.id)
+                ordered.append(card)
+        return ordered
 
     def snapshot(
         self, status: Status = Status.NEW, *, limit: int = DEFAULT_PAGE_SIZE

@@ -28,6 +28,9 @@ CARD_COLUMNS = (
 )
 _CARD_FROM = f"SELECT {CARD_COLUMNS} FROM lead l JOIN customer c ON c.id = l.customer_id"
 _BOARD_ORDER = "ORDER BY l.needs_attention DESC, l.sort_at DESC, l.id DESC"
+_REVERSED_ORDER = "ORDER BY l.needs_attention, l.sort_at, l.id"
+# Naming every status lets queries on attention use the board index.
+_ALL_STATUSES = "'new', 'negotiating', 'awaiting_visit', 'visited', 'sold', 'lost'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,15 +136,23 @@ class StoreReader:
         return {str(status): int(count) for status, count in rows}
 
     def column_rows(
-        self, status: str, *, limit: int, offset: int = 0, after: BoardKey | None = None
+        self,
+        status: str,
+        *,
+        limit: int,
+        offset: int = 0,
+        after: BoardKey | None = None,
+        before: BoardKey | None = None,
     ) -> list[Row]:
         """Card rows of one column in board order.
 
         Args:
             status: The column's status code.
             limit: Most rows to return.
-            offset: Rows to skip (for jumps); ignored when ``after`` is given.
-            after: Return the rows that follow this card (keyset paging).
+            offset: Rows to skip (for jumps); ignored when ``after`` or ``before`` is given.
+            after: Return the rows that follow this card (keyset paging down).
+            before: Return the rows that precede this card, still in board
+                order (keyset paging up).
         """
         if after is not None:
             return self.fetchall(
@@ -150,9 +161,49 @@ class StoreReader:
                 f"{_BOARD_ORDER} LIMIT ?",
                 (status, after.needs_attention, after.sort_at, after.lead_id, limit),
             )
+        if before is not None:
+            rows = self.fetchall(
+                f"{_CARD_FROM} WHERE l.status = ? "
+                "AND (l.needs_attention, l.sort_at, l.id) > (?, ?, ?) "
+                f"{_REVERSED_ORDER} LIMIT ?",
+                (status, before.needs_attention, before.sort_at, before.lead_id, limit),
+            )
+            rows.reverse()
+            return rows
         return self.fetchall(
             f"{_CARD_FROM} WHERE l.status = ? {_BOARD_ORDER} LIMIT ? OFFSET ?",
             (status, limit, offset),
+        )
+
+    def column_tail(self, status: str, *, limit: int) -> list[Row]:
+        """The last ``limit`` card rows of a column, in board order.
+
+        Read backwards on the same index, so jumping to the end of a column of
+        100,000 cards costs what reading its first page does.
+        """
+        rows = self.fetchall(
+            f"{_CARD_FROM} WHERE l.status = ? {_REVERSED_ORDER} LIMIT ?", (status, limit)
+        )
+        rows.reverse()
+        return rows
+
+    def urgent_rows(self, *, limit: int) -> list[Row]:
+        """Leads waiting for an interaction: unread replies first, then new leads.
+
+        Each group is ordered by how long it has waited, longest first.
+        """
+        return self.fetchall(
+            f"{_CARD_FROM} WHERE l.status IN ({_ALL_STATUSES}) AND l.needs_attention = 1 "
+            "ORDER BY CASE WHEN l.unread_count > 0 THEN 0 ELSE 1 END, l.sort_at, l.id LIMIT ?",
+            (limit,),
+        )
+
+    def due_appointment_rows(self, *, until: int, limit: int) -> list[Row]:
+        """Leads whose next appointment is due by ``until`` (µs), earliest first."""
+        return self.fetchall(
+            f"{_CARD_FROM} WHERE l.next_appointment_at IS NOT NULL "
+            "AND l.next_appointment_at <= ? ORDER BY l.next_appointment_at, l.id LIMIT ?",
+            (until, limit),
         )
 
     def all_rows_in_board_order(self, status: str | None = None) -> list[Row]:
@@ -169,7 +220,9 @@ class StoreReader:
 
     def attention_count(self) -> int:
         """Leads that need an interaction (on top of their column)."""
-        row = self.fetchone("SELECT COUNT(*) FROM lead WHERE needs_attention = 1")
+        row = self.fetchone(
+            f"SELECT COUNT(*) FROM lead WHERE status IN ({_ALL_STATUSES}) AND needs_attention = 1"
+        )
         return int(row[0]) if row else 0
 
     def card_row(self, lead_id: int) -> Row | None:

@@ -1,4 +1,4 @@
-"""SVG snapshots of the board screen on the demo store (frozen clock)."""
+"""SVG snapshots of the board on the demo store (frozen clock, São Paulo time)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from typing import Any
 
 import pytest
 
-from cockpit_tui.domain.statuses import STATUS_ORDER
 from cockpit_tui.services import Services
-from cockpit_tui.ui.widgets import ColumnSummary
-from tests.ui.conftest import make_app, wait_until
+from tests.ui.conftest import make_app, shown_counts, wait_until
 
 
 @pytest.mark.parametrize("size", [(160, 45), (100, 30)])
@@ -17,12 +15,18 @@ def test_board_snapshot(snap_compare: Any, demo_services: Services, size: tuple[
     expected = demo_services.board.counts()
 
     async def counts_loaded(pilot: Any) -> None:
-        def shown() -> bool:
-            return all(
-                pilot.app.screen.query_one(f"#column-{s.value}", ColumnSummary).count == expected[s]
-                for s in STATUS_ORDER
-            )
-
-        await wait_until(pilot, shown)
+        await wait_until(pilot, lambda: shown_counts(pilot.app) == expected)
 
     assert snap_compare(make_app(demo_services), terminal_size=size, run_before=counts_loaded)
+
+
+def test_board_snapshot_after_a_move_and_selection(
+    snap_compare: Any, demo_services: Services
+) -> None:
+    """The selected card in another column, a move's notice, the picker closed."""
+
+    async def move_one(pilot: Any) -> None:
+        await pilot.press("j", "shift+right")
+        await wait_until(pilot, lambda: bool(pilot.app._notifications))
+
+    assert snap_compare(make_app(demo_services), terminal_size=(100, 30), run_before=move_one)

@@ -23,7 +23,12 @@ from cockpit_tui.store.limits import PG_WRITE_LOCK
 from cockpit_tui.store.migrations import LATEST_VERSION
 from cockpit_tui.store.urls import StoreUrl
 
-_MODULES = ("m0001_initial", "m0002_board_indexes", "m0003_superseded_moves")
+_MODULES = (
+    "m0001_initial",
+    "m0002_board_indexes",
+    "m0003_superseded_moves",
+    "m0004_appointment_index",
+)
 
 
 @dataclass(frozen=True, slots=True)

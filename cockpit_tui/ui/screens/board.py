@@ -1,16 +1,11 @@
-"""The board screen: the six status columns with their live counts.
-
-Until the full Kanban (cards, navigation, moves) lands, each column shows
-its label and its count read from the store, refreshed live when another
-process commits.
-"""
+"""The board screen: six live status columns and the keys that triage them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -18,39 +13,101 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import Worker
 
-from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.errors import CockpitError, MoveConflictError
+from cockpit_tui.domain.models import LeadCard, MoveResult
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import describe_error
+from cockpit_tui.services.column_window import ColumnWindow, WindowContent, WindowSpec, read_window
+from cockpit_tui.ui.commands import BoardCommands
 from cockpit_tui.ui.screens.help import HelpScreen
-from cockpit_tui.ui.widgets.column_summary import ColumnSummary
+from cockpit_tui.ui.screens.move_picker import MovePicker
+from cockpit_tui.ui.widgets.lead_column import LeadColumn
+from cockpit_tui.ui.widgets.status_column import StatusColumn
 
 if TYPE_CHECKING:
     from cockpit_tui.ui.app import CockpitApp
+
+#: Narrowest a column may get before the board shows fewer columns at once.
+MIN_COLUMN_WIDTH = 25
+#: Seconds between repaints of "há N min" on the cards.
+_CLOCK_REFRESH = 30.0
+
+_NEEDS_CARD = frozenset({"move_by", "pick_status", "assign_to_me"})
 
 
 class BoardScreen(Screen[None]):
     """The store's board: what every salesperson keeps open all day."""
 
     CSS_PATH = "board.tcss"
+    COMMANDS: ClassVar[set[type[BoardCommands]]] = {BoardCommands}  # type: ignore[assignment]
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "left,h", "focus_column(-1)", "Coluna anterior", id="board.column_left", show=False
+        ),
+        Binding(
+            "right,l", "focus_column(1)", "Próxima coluna", id="board.column_right", show=False
+        ),
+        Binding("shift+right,L", "move_by(1)", "Avançar", id="board.move_next", key_display="⇧→"),
+        Binding(
+            "shift+left,H", "move_by(-1)", "Voltar", id="board.move_previous", key_display="⇧←"
+        ),
+        Binding("m", "pick_status", "Mover", id="board.move_to"),
+        Binding("u,ctrl+z", "undo", "Desfazer", id="board.undo"),
+        Binding("a", "assign_to_me", "Para mim", id="board.assign_to_me"),
+        Binding("space", "next_urgent", "Urgente", id="board.next_urgent"),
+        Binding("v", "switch_view", "Cartões/lista", id="board.switch_view", show=False),
+        *(
+            Binding(
+                str(status.position),
+                f"jump_to_column({status.position})",
+                f"Ir para {status_label(status)}",
+                id=f"board.column_{status.position}",
+                show=False,
+            )
+            for status in STATUS_ORDER
+        ),
+        Binding("up,k", "column('cursor_up')", "Card acima", id="board.up", show=False),
+        Binding("down,j", "column('cursor_down')", "Card abaixo", id="board.down", show=False),
+        Binding("pageup", "column('page_up')", "Página acima", id="board.page_up", show=False),
+        Binding(
+            "pagedown", "column('page_down')", "Página abaixo", id="board.page_down", show=False
+        ),
+        Binding("home,g", "column('first')", "Primeiro card", id="board.first", show=False),
+        Binding("end,G", "column('last')", "Último card", id="board.last", show=False),
         Binding("question_mark", "help", "Ajuda", id="board.help", key_display="?"),
     ]
 
     @dataclass
-    class CountsLoaded(Message):
-        """Fresh figures read from the store by the worker."""
+    class Refreshed(Message):
+        """What the live poll read after another process committed."""
 
+        generation: int
         counts: dict[Status, int]
         attention: int
         plan: Plan
+        contents: dict[Status, WindowContent]
 
     @dataclass
     class LoadFailed(Message):
-        """The worker could not read the store."""
+        """The poll could not read the store."""
 
         error: CockpitError
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[Status, int] = dict.fromkeys(STATUS_ORDER, 0)
+        self.attention = 0
+        self.plan: Plan | None = None
+        self._generation = 0
+        self._force_refresh = False
+        self._first_visible = 0
+        self._store_error_shown = False
+        self.active_status = Status.NEW
+        self._had_card: bool | None = None
+        self._poll_worker: Worker[None] | None = None
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -60,72 +117,409 @@ class BoardScreen(Screen[None]):
         assert isinstance(self.app, CockpitApp)
         return self.app
 
+    # -- building ----------------------------------------------------------------
+
     def compose(self) -> ComposeResult:
-        """Header line, the six columns, the empty-store hint and the footer."""
-        t = self.cockpit.t
+        """Header line, hidden-column hints, the six columns, the empty-store hint, footer."""
+        app = self.cockpit
+        services, t = app.services, app.t
+        self._read_first_figures()
         yield Static(id="board-header")
+        with Horizontal(id="offscreen"):
+            yield Static(id="offscreen-left")
+            yield Static(id="offscreen-right")
         with Horizontal(id="columns"):
             for status in STATUS_ORDER:
-                yield ColumnSummary(status, status_label(status, t.lang))
+                window = ColumnWindow(services.board, status, total=self.counts[status])
+                window.ensure(0, 20)
+                cards = LeadColumn(
+                    window, label=status_label(status, t.lang), translate=t, clock=services.clock
+                )
+                yield StatusColumn(cards)
         yield Static(Content(t("app.empty_store")), id="empty-hint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        """Paint the first figures at once, then watch for other processes' commits.
+    def _read_first_figures(self) -> None:
+        """Counts, attention and plan, read on the UI thread for the first frame.
 
-        The first read runs on the UI thread: it is a few milliseconds even at
-        100,000 leads, and the first frame then shows real counts instead of
-        zeros followed by a second paint.
+        A few milliseconds even at 100,000 leads; the first frame then shows
+        real counts instead of zeros followed by a second paint.
         """
-        self.query_one("#empty-hint").display = False
-        self.post_message(self._read_figures(start_watching=True))
+        board = self.cockpit.services.board
+        try:
+            board.has_new_commits()  # the poll compares against this point
+            self.counts = board.counts()
+            self.attention = board.attention_count()
+            self.plan = self.cockpit.services.settings.plan()
+        except CockpitError as error:
+            self._report(error)
+
+    def on_mount(self) -> None:
+        """Show the figures, focus the first column, start watching the store."""
+        self._show_header()
+        self._show_empty_hint()
+        for column in self.columns():
+            column.update_titles()
+        self.focus_status(Status.NEW)
         self.set_interval(self.cockpit.poll_interval, self.poll_store)
+        self.set_interval(_CLOCK_REFRESH, self._repaint_cards)
 
-    def poll_store(self) -> None:
-        """Reload when someone committed (a cheap ``PRAGMA data_version`` check)."""
-        self.load_counts(only_if_changed=True)
+    def columns(self) -> list[LeadColumn]:
+        """The six columns in board order."""
+        return list(self.query(LeadColumn))
 
-    @work(thread=True, exclusive=True, group="board-load")
-    def load_counts(self, only_if_changed: bool = False) -> None:
-        """Read counts, attention and plan off the UI thread."""
-        try:
-            if only_if_changed and not self.cockpit.services.board.has_new_commits():
-                return
-        except CockpitError as error:
-            self.post_message(BoardScreen.LoadFailed(error))
-            return
-        self.post_message(self._read_figures(start_watching=False))
+    def column(self, status: Status) -> LeadColumn:
+        """The column of one status."""
+        return self.query_one(f"#column-{status.value}", LeadColumn)
 
-    def _read_figures(self, *, start_watching: bool) -> Message:
-        services = self.cockpit.services
-        try:
-            if start_watching:
-                services.board.has_new_commits()  # the poll compares against this point
-            return BoardScreen.CountsLoaded(
-                services.board.counts(), services.board.attention_count(), services.settings.plan()
+    @property
+    def active_column(self) -> LeadColumn:
+        """The column the keys act on."""
+        return self.column(self.active_status)
+
+    @property
+    def selected_card(self) -> LeadCard | None:
+        """The card the keys act on."""
+        return self.active_column.selected_card
+
+    # -- layout ----------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        """Show as many columns as fit; the others are named in the hint line."""
+        self._layout_columns()
+
+    def _visible_count(self) -> int:
+        return max(1, min(len(STATUS_ORDER), self.size.width // MIN_COLUMN_WIDTH))
+
+    def _layout_columns(self) -> None:
+        count = self._visible_count()
+        position = STATUS_ORDER.index(self.active_status)
+        first = min(self._first_visible, position)
+        first = max(first, position - count + 1)
+        self._first_visible = max(0, min(first, len(STATUS_ORDER) - count))
+        shown = range(self._first_visible, self._first_visible + count)
+        for index, frame in enumerate(self.query(StatusColumn)):
+            frame.display = index in shown
+        self._show_offscreen(shown)
+
+    def _show_offscreen(self, shown: range) -> None:
+        hidden_left = [s for i, s in enumerate(STATUS_ORDER) if i < shown.start]
+        hidden_right = [s for i, s in enumerate(STATUS_ORDER) if i >= shown.stop]
+
+        def names(statuses: list[Status]) -> str:
+            t = self.cockpit.t
+            return "  ".join(
+                f"{s.position} {status_label(s, t.lang)} · {self.counts[s]}" for s in statuses
             )
-        except CockpitError as error:
-            return BoardScreen.LoadFailed(error)
 
-    def on_board_screen_counts_loaded(self, message: CountsLoaded) -> None:
-        """Show the figures."""
+        left = f"◀ {names(hidden_left)}" if hidden_left else ""
+        right = f"{names(hidden_right)} ▶" if hidden_right else ""
+        self.query_one("#offscreen-left", Static).update(Content(left))
+        self.query_one("#offscreen-right", Static).update(Content(right))
+        self.query_one("#offscreen").display = bool(hidden_left or hidden_right)
+
+    def _show_header(self) -> None:
         t = self.cockpit.t
-        for status, count in message.counts.items():
-            self.query_one(f"#column-{status.value}", ColumnSummary).count = count
         header = t(
             "app.header",
-            plan=message.plan.label,
+            plan=self.plan.label if self.plan else "?",
             user=self.cockpit.services.actor,
-            attention=message.attention,
+            attention=self.attention,
         )
         self.query_one("#board-header", Static).update(Content(header))
-        self.query_one("#empty-hint").display = sum(message.counts.values()) == 0
 
-    def on_board_screen_load_failed(self, message: LoadFailed) -> None:
-        """Say the store could not be read; the last figures stay on screen."""
+    def _show_empty_hint(self) -> None:
+        empty = sum(self.counts.values()) == 0
+        self.query_one("#empty-hint").display = empty
+        self.query_one("#columns").display = not empty
+
+    def _show_counts(self) -> None:
+        for column in self.columns():
+            column.update_titles()
+        self._show_header()
+        self._show_empty_hint()
+        self._layout_columns()
+
+    def _repaint_cards(self) -> None:
+        for column in self.columns():
+            column.refresh()
+
+    # -- keys: where the selection is --------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on a lead are shown disabled while no card is selected."""
+        if action in _NEEDS_CARD and self.selected_card is None:
+            return None
+        return True
+
+    @on(LeadColumn.SelectionChanged)
+    def _selection_changed(self) -> None:
+        self._refresh_lead_keys()
+
+    @on(LeadColumn.Clicked)
+    def _column_clicked(self, message: LeadColumn.Clicked) -> None:
+        self.focus_status(message.column.status)
+
+    def _refresh_lead_keys(self) -> None:
+        """Enable or disable the lead keys, only when that changes (the footer is rebuilt)."""
+        has_card = self.selected_card is not None
+        if has_card != self._had_card:
+            self._had_card = has_card
+            self.refresh_bindings()
+
+    def action_column(self, action: str) -> None:
+        """Send a selection key to the active column."""
+        column = self.active_column
+        keys = {
+            "cursor_up": column.action_cursor_up,
+            "cursor_down": column.action_cursor_down,
+            "page_up": column.action_page_up,
+            "page_down": column.action_page_down,
+            "first": column.action_first,
+            "last": column.action_last,
+        }
+        if action in keys:
+            keys[action]()
+
+    def action_focus_column(self, step: int) -> None:
+        """Focus the previous (-1) or next (+1) column."""
+        position = STATUS_ORDER.index(self.active_status) + step
+        if 0 <= position < len(STATUS_ORDER):
+            self.focus_status(STATUS_ORDER[position])
+
+    def action_jump_to_column(self, number: int) -> None:
+        """Focus column ``number`` (1–6)."""
+        if 1 <= number <= len(STATUS_ORDER):
+            self.focus_status(STATUS_ORDER[number - 1])
+
+    def focus_status(self, status: Status) -> None:
+        """Make a status's column the active one, bringing it on screen."""
+        if self.is_mounted:
+            previous = self.active_column
+            previous.set_active(False)
+            previous.parent.set_class(False, "-active")  # type: ignore[union-attr]
+        self.active_status = status
+        column = self.column(status)
+        column.set_active(True)
+        column.parent.set_class(True, "-active")  # type: ignore[union-attr]
+        self._layout_columns()
+        self._refresh_lead_keys()
+
+    def action_next_urgent(self) -> None:
+        """Select the next lead waiting for the salesperson (unread, new, due visits)."""
+        services = self.cockpit.services
+        try:
+            urgent = services.board.urgent_leads(services.clock.now())
+        except CockpitError as error:
+            self._report(error)
+            return
+        if not urgent:
+            self.notify(self.cockpit.t("board.nothing_urgent"))
+            return
+        current = self.selected_card
+        ids = [card.id for card in urgent]
+        index = ids.index(current.id) + 1 if current and current.id in ids else 0
+        self.select_lead(urgent[index % len(urgent)].id)
+
+    def select_lead(self, lead_id: int) -> None:
+        """Focus the column of a lead and select it there."""
+        try:
+            found = self.cockpit.services.board.position_of(lead_id)
+        except CockpitError as error:
+            self._report(error)
+            return
+        if found is None:
+            return
+        status, rank = found
+        self.focus_status(status)
+        self.column(status).select_lead(lead_id, rank)
+
+    # -- keys: acting on the lead ----------------------------------------------
+
+    def action_move_by(self, step: int) -> None:
+        """Move the selected lead to the next (+1) or previous (-1) status."""
+        card = self.selected_card
+        if card is None:
+            return
+        target = card.status.next() if step > 0 else card.status.previous()
+        if target is None:
+            key = "board.already_last" if step > 0 else "board.already_first"
+            self.notify(self.cockpit.t(key))
+            return
+        self.move_card(card, target)
+
+    def action_pick_status(self) -> None:
+        """Ask which status to move the selected lead to (1–6, esc cancels)."""
+        card = self.selected_card
+        if card is None:
+            return
+
+        def chosen(status: Status | None) -> None:
+            if status is not None and status is not card.status:
+                self.move_card(card, status)
+
+        self.app.push_screen(MovePicker(card.status, self.cockpit.t), chosen)
+
+    def move_to(self, status: Status) -> None:
+        """Move the selected lead to ``status`` (the command palette's "Mover para…")."""
+        card = self.selected_card
+        if card is not None and status is not card.status:
+            self.move_card(card, status)
+
+    def move_card(self, card: LeadCard, target: Status) -> None:
+        """Move a lead as the user saw it (compare-and-set on its version).
+
+        A move is one short write; the two columns involved are re-read and
+        the counts adjusted in memory, so the rest of the board is untouched.
+        """
         t = self.cockpit.t
-        self.notify(t("app.store_error", reason=describe_error(message.error, t)), severity="error")
+        try:
+            result = self.cockpit.services.leads.move(card.id, target, seen_version=card.version)
+        except MoveConflictError as error:
+            self.notify(describe_error(error, t), severity="warning", timeout=8)
+            self.reload_everything()
+            self.select_lead(card.id)
+            return
+        except CockpitError as error:
+            self._report(error)
+            return
+        self._apply_move(result)
+        label = status_label(result.to_status, t.lang)
+        self.notify(t("board.moved", status=label))
+
+    def action_undo(self) -> None:
+        """Undo this user's last move (press again for the one before)."""
+        t = self.cockpit.t
+        try:
+            result = self.cockpit.services.leads.undo_last_move()
+        except MoveConflictError as error:
+            self.notify(describe_error(error, t), severity="warning", timeout=8)
+            self.reload_everything()
+            return
+        except CockpitError as error:
+            self.notify(describe_error(error, t))
+            return
+        self._apply_move(result)
+        self.notify(t("board.undone", status=status_label(result.to_status, t.lang)))
+
+    def _apply_move(self, result: MoveResult) -> None:
+        self._generation += 1
+        self.counts[result.from_status] -= 1
+        self.counts[result.to_status] += 1
+        board = self.cockpit.services.board
+        try:
+            self.attention = board.attention_count()
+            rank = board.rank_of(result.card)
+        except CockpitError as error:
+            self._report(error)
+            return
+        self.column(result.from_status).reload(self.counts[result.from_status])
+        target = self.column(result.to_status)
+        target.reload(self.counts[result.to_status])
+        self.focus_status(result.to_status)
+        target.select_lead(result.card.id, rank)
+        self._show_counts()
+
+    def action_assign_to_me(self) -> None:
+        """Assign the selected lead to the user."""
+        card = self.selected_card
+        if card is None:
+            return
+        t = self.cockpit.t
+        try:
+            self.cockpit.services.leads.assign_to_me(card.id)
+        except CockpitError as error:
+            self._report(error)
+            return
+        self._generation += 1
+        column = self.column(card.status)
+        column.reload(self.counts[card.status])
+        self.notify(t("board.assigned_to_me"))
+
+    def action_switch_view(self) -> None:
+        """Cards ⇄ list: the list view comes with the Smart plans."""
+        t = self.cockpit.t
+        if self.plan is None or not self.plan.has_list_view:
+            self.notify(t("board.list_needs_plan"), severity="warning", timeout=8)
+            return
+        self.notify(t("board.list_not_in_this_version"))
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
         self.app.push_screen(HelpScreen(self.active_bindings.values()))
+
+    # -- live ------------------------------------------------------------------
+
+    def poll_store(self) -> None:
+        """Ask a worker whether someone committed, and re-read if so."""
+        if self._poll_worker is not None and self._poll_worker.is_running:
+            return  # one read at a time, so an old read never lands after a newer one
+        specs = {column.status: column.window.spec() for column in self.columns()}
+        self._poll_worker = self._poll(self._generation, specs, self._force_refresh)
+        self._force_refresh = False
+
+    @work(thread=True, group="board-poll")
+    def _poll(self, generation: int, specs: dict[Status, WindowSpec], force: bool) -> None:
+        """Off the UI thread: the cheap check, then counts and the held windows."""
+        services = self.cockpit.services
+        try:
+            if not services.board.has_new_commits() and not force:
+                return
+            refreshed = BoardScreen.Refreshed(
+                generation=generation,
+                counts=services.board.counts(),
+                attention=services.board.attention_count(),
+                plan=services.settings.plan(),
+                contents={
+                    status: read_window(services.board, spec) for status, spec in specs.items()
+                },
+            )
+        except CockpitError as error:
+            self.post_message(BoardScreen.LoadFailed(error))
+            return
+        self.post_message(refreshed)
+
+    def on_board_screen_refreshed(self, message: Refreshed) -> None:
+        """Apply another process's changes, column by column, keeping the selection."""
+        if message.generation != self._generation:
+            self._force_refresh = True  # this user changed the board meanwhile: read again
+            return
+        self._store_error_shown = False
+        changed = message.counts != self.counts
+        self.counts = message.counts
+        changed |= message.attention != self.attention or message.plan != self.plan
+        self.attention, self.plan = message.attention, message.plan
+        for column in self.columns():
+            content = message.contents[column.status]
+            window = column.window
+            total = message.counts[column.status]
+            if (content.start, content.cards) != (window.start, tuple(window.cards)) or (
+                total != window.total
+            ):
+                column.show(content, total)
+        if changed:
+            self._show_counts()
+
+    def reload_everything(self) -> None:
+        """Re-read counts and every column now (after a conflict)."""
+        self._generation += 1
+        board = self.cockpit.services.board
+        try:
+            self.counts = board.counts()
+            self.attention = board.attention_count()
+        except CockpitError as error:
+            self._report(error)
+            return
+        for column in self.columns():
+            column.reload(self.counts[column.status])
+        self._show_counts()
+
+    def on_board_screen_load_failed(self, message: LoadFailed) -> None:
+        """Say once that the store could not be read; what is on screen stays."""
+        if not self._store_error_shown:
+            self._store_error_shown = True
+            self._report(message.error)
+
+    def _report(self, error: CockpitError) -> None:
+        t = self.cockpit.t
+        self.notify(t("app.store_error", reason=describe_error(error, t)), severity="error")

@@ -1,5 +1,5 @@
 """Widgets of the cockpit UI, one per module."""
 
-from cockpit_tui.ui.widgets.column_summary import ColumnSummary
+from cockpit_tui.ui.widgets.lead_column import LeadColumn
 
-__all__ = ["ColumnSummary"]
+__all__ = ["LeadColumn"]

@@ -1,0 +1,189 @@
+"""A column's page cache: the slice of a column a board has in memory.
+
+A column of 100,000 cards is never read whole. The board keeps one
+contiguous window of cards in board order and grows it a page at a time as
+the selection moves, reading by keyset (the card at the edge of the window is
+the bookmark), so every read costs the same wherever the user is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.statuses import Status
+from cockpit_tui.services.board import BoardService
+
+#: Cards read per query when the window grows.
+PAGE_SIZE = 60
+#: Most cards kept in memory per column.
+CAPACITY = 600
+#: Above this position a reload re-anchors on a card instead of using OFFSET.
+_OFFSET_LIMIT = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class WindowSpec:
+    """What a window holds, captured so a worker thread can re-read it.
+
+    Attributes:
+        status: The column.
+        start: Position of the first card held.
+        length: How many cards are held.
+        anchor: The first card held, if any.
+    """
+
+    status: Status
+    start: int
+    length: int
+    anchor: LeadCard | None
+
+
+@dataclass(frozen=True, slots=True)
+class WindowContent:
+    """A window's cards as read from the store.
+
+    Attributes:
+        start: Position of ``cards[0]`` in the column.
+        cards: Cards in board order.
+    """
+
+    start: int
+    cards: tuple[LeadCard, ...]
+
+
+class ColumnWindow:
+    """The cards of one column that a board holds, filled on demand.
+
+    Not thread-safe: the UI thread owns it. Workers re-read a window from a
+    :class:`WindowSpec` with :func:`read_window` and hand back the result.
+
+    Args:
+        board: The board queries.
+        status: The column.
+        total: The column's current count.
+    """
+
+    def __init__(self, board: BoardService, status: Status, *, total: int = 0) -> None:
+        self._board = board
+        self.status = status
+        self.total = total
+        self.start = 0
+        self.cards: list[LeadCard] = []
+
+    @property
+    def end(self) -> int:
+        """Position just after the last card held."""
+        return self.start + len(self.cards)
+
+    def card_at(self, index: int) -> LeadCard | None:
+        """The card at ``index`` if it is held (never reads the store)."""
+        if self.start <= index < self.end:
+            return self.cards[index - self.start]
+        return None
+
+    def index_of(self, lead_id: int) -> int | None:
+        """Where a lead is in the column, if it is held."""
+        for offset, card in enumerate(self.cards):
+            if card.id == lead_id:
+                return self.start + offset
+        return None
+
+    def ensure(self, first: int, last: int) -> None:
+        """Hold every card from ``first`` to ``last`` (inclusive, clamped to the column).
+
+        Grows the window by keyset when the range touches it, reads the end of
+        the column backwards for jumps near the end, and only uses OFFSET for
+        a jump into the middle of a long column.
+        """
+        last = min(last, self.total - 1)
+        first = max(0, min(first, last))
+        if last < 0 or (self.start <= first and last < self.end):
+            return
+        if self.cards and self.start <= first <= self.end:
+            wanted = last - self.end + 1 + PAGE_SIZE
+            more = self._board.cards_after(self.status, self.cards[-1], limit=wanted)
+            self.cards.extend(more)
+            if len(more) < wanted:  # the column is shorter than the count we had
+                self.total = self.end
+        elif self.cards and self.start - 1 <= last < self.end:
+            wanted = self.start - first + PAGE_SIZE
+            earlier = self._board.cards_before(self.status, self.cards[0], limit=wanted)
+            self.cards[:0] = earlier
+            self.start = 0 if len(earlier) < wanted else self.start - len(earlier)
+        elif self.total - first <= CAPACITY:
+            tail = self._board.last_cards(self.status, limit=self.total - max(0, first - PAGE_SIZE))
+            self.cards = tail
+            self.start = max(0, self.total - len(tail))
+        else:
+            begin = max(0, first - PAGE_SIZE // 2)
+            self.cards = self._board.cards_at(
+                self.status, offset=begin, limit=last - begin + 1 + PAGE_SIZE
+            )
+            self.start = begin
+        self._trim(keep_from=first, keep_to=last)
+
+    def _trim(self, *, keep_from: int, keep_to: int) -> None:
+        excess = len(self.cards) - CAPACITY
+        if excess <= 0:
+            return
+        room_before = keep_from - self.start
+        drop_front = min(excess, max(0, room_before - PAGE_SIZE))
+        if drop_front:
+            del self.cards[:drop_front]
+            self.start += drop_front
+            excess -= drop_front
+        if excess > 0:
+            keep = max(keep_to - self.start + 1 + PAGE_SIZE, CAPACITY)
+            del self.cards[keep:]
+
+    def spec(self) -> WindowSpec:
+        """What this window holds, for :func:`read_window` in a worker."""
+        return WindowSpec(
+            self.status, self.start, max(len(self.cards), PAGE_SIZE), self.card_at(self.start)
+        )
+
+    def replace(self, content: WindowContent, total: int) -> None:
+        """Take a fresh read of the window and the column's new count."""
+        self.total = total
+        self.start = content.start
+        self.cards = list(content.cards)
+
+    def read_fresh(self) -> WindowContent:
+        """The held window as the store has it now (reads; changes nothing)."""
+        return read_window(self._board, self.spec())
+
+    def is_cheap(self, first: int, last: int) -> bool:
+        """Whether holding ``first``..``last`` costs a keyset read (not a deep OFFSET)."""
+        touching = bool(self.cards) and self.start - 1 <= last and first <= self.end
+        return touching or self.total - first <= CAPACITY or first < _OFFSET_LIMIT
+
+    def read_range(self, first: int, last: int) -> WindowContent:
+        """Cards ``first``..``last`` plus a margin, by OFFSET (for a worker; changes nothing)."""
+        begin = max(0, first - PAGE_SIZE // 2)
+        cards = self._board.cards_at(self.status, offset=begin, limit=last - begin + 1 + PAGE_SIZE)
+        return WindowContent(begin, tuple(cards))
+
+
+def read_window(board: BoardService, spec: WindowSpec) -> WindowContent:
+    """Re-read a window as the store has it now (safe to call from a worker).
+
+    Near the top of the column the window is read again from its position;
+    deep in a long column it is re-anchored on its first card, so the read
+    stays cheap and the user keeps looking at the same cards.
+    """
+    if spec.start == 0 or spec.anchor is None or spec.start < _OFFSET_LIMIT:
+        cards = board.cards_at(spec.status, offset=spec.start, limit=spec.length)
+        if not cards and spec.start > 0:
+            cards = board.last_cards(spec.status, limit=spec.length)
+            total = board.counts()[spec.status]
+            return WindowContent(max(0, total - len(cards)), tuple(cards))
+        return WindowContent(spec.start, tuple(cards))
+    earlier = board.cards_before(spec.status, spec.anchor, limit=1)
+    first = earlier[0] if earlier else None
+    rest = board.cards_after(spec.status, first, limit=spec.length) if first else None
+    if first is None or rest is None:
+        cards = board.cards_at(spec.status, offset=0, limit=spec.length)
+        return WindowContent(0, tuple(cards))
+    start = board.rank_of(first) + 1
+    return WindowContent(start, tuple(rest))

@@ -1,0 +1,161 @@
+"""Drawing one lead card as a few terminal lines (the Line API's strips).
+
+Lead data comes from the internet, so it never becomes markup: every piece
+is cleaned of control characters and placed in a plain ``Segment``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+
+from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.sanitize import clean_text
+from cockpit_tui.i18n.format import format_money, format_relative
+from cockpit_tui.i18n.translate import Translator
+
+#: Lines a card takes on screen: five of content and one of space below it.
+CARD_HEIGHT = 6
+_CONTENT_LINES = CARD_HEIGHT - 1
+
+
+@dataclass(frozen=True, slots=True)
+class CardStyles:
+    """The Rich styles a card is drawn with, resolved from the column's CSS.
+
+    Attributes:
+        card: A card's background and text.
+        cursor: The selected card in the focused column.
+        cursor_blurred: The selected card when its column is not focused.
+        unread: The name and badge of a lead with an unread reply.
+        new: The badge of a new lead nobody has acted on.
+        muted: Secondary details.
+        overdue: An appointment whose time has passed.
+        blank: The space between cards.
+    """
+
+    card: Style
+    cursor: Style
+    cursor_blurred: Style
+    unread: Style
+    new: Style
+    muted: Style
+    overdue: Style
+    blank: Style
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` cells: padded, or cut with an ellipsis."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
+
+
+def card_lines(
+    card: LeadCard,
+    *,
+    width: int,
+    now: datetime,
+    translate: Translator,
+    styles: CardStyles,
+    selected: bool,
+    focused: bool,
+) -> list[Strip]:
+    """The :data:`CARD_HEIGHT` strips of one card.
+
+    Args:
+        card: The lead.
+        width: Cells available.
+        now: The present, for "há 5 min" and overdue appointments.
+        translate: The user's language.
+        styles: Resolved styles.
+        selected: Whether the card holds the column's selection.
+        focused: Whether the column has the keyboard focus.
+    """
+    base = styles.card
+    if selected:
+        base = base + (styles.cursor if focused else styles.cursor_blurred)
+    inner = max(1, width - 2)
+    lang = translate.lang
+
+    name = clean_text(card.customer_name, max_length=200) or "?"
+    if card.has_unread_reply:
+        badge = f" ✉ {card.unread_count}"
+        name_style, badge_style = base + styles.unread, base + styles.unread
+    elif card.needs_attention:
+        badge = " " + translate("card.new")
+        name_style, badge_style = base, base + styles.new
+    else:
+        badge, name_style, badge_style = "", base, base
+    badge = badge if cell_len(badge) < inner // 2 else ""
+    first = [(fit(name, inner - cell_len(badge)), name_style), (badge, badge_style)]
+
+    vehicle = clean_text(card.vehicle or "", max_length=200)
+    second = [
+        (
+            fit(vehicle or translate("card.no_vehicle"), inner),
+            base if vehicle else muted(base, styles),
+        )
+    ]
+
+    money = format_money(card.price, lang, cents=False) if card.price is not None else ""
+    source = clean_text(card.source or "", max_length=100)
+    third_text = " · ".join(part for part in (money, source) if part) or "—"
+    third = [(fit(third_text, inner), base)]
+
+    # The salesperson on the left (cut if need be), the time since the last
+    # event whole on the right.
+    since = format_relative(card.last_activity_at, now, lang)
+    owner = clean_text(card.assigned_to or "", max_length=100)
+    owner_style = base if owner else muted(base, styles)
+    owner_width = max(1, inner - cell_len(since) - 1)
+    fourth = [
+        (fit(owner or translate("card.unassigned"), owner_width), owner_style),
+        (" " + since, muted(base, styles)),
+    ]
+
+    fifth: list[tuple[str, Style]]
+    if card.next_appointment_at is not None:
+        when = card.next_appointment_at.astimezone().strftime(
+            "%m/%d %H:%M" if lang == "en" else "%d/%m %H:%M"
+        )
+        overdue = card.next_appointment_at < now
+        label = translate("card.overdue" if overdue else "card.appointment", when=when)
+        fifth = [(fit("◷ " + label, inner), base + styles.overdue if overdue else base)]
+    else:
+        fifth = [(" " * inner, base)]
+
+    strips = [_strip(parts, base, width) for parts in (first, second, third, fourth, fifth)]
+    strips.append(Strip([Segment(" " * width, styles.blank)], width))
+    assert len(strips) == CARD_HEIGHT
+    return strips
+
+
+def muted(base: Style, styles: CardStyles) -> Style:
+    """The card's style with the muted foreground."""
+    return base + styles.muted
+
+
+def placeholder_lines(width: int, styles: CardStyles) -> list[Strip]:
+    """What a card not read yet looks like (for a moment, in a far jump)."""
+    lines = [
+        _strip([(fit("…", max(1, width - 2)), styles.card + styles.muted)], styles.card, width)
+    ]
+    lines += [Strip([Segment(" " * width, styles.card)], width)] * (_CONTENT_LINES - 1)
+    lines.append(Strip([Segment(" " * width, styles.blank)], width))
+    return lines
+
+
+def _strip(parts: list[tuple[str, Style]], base: Style, width: int) -> Strip:
+    segments = [Segment(" ", base), *(Segment(text, style) for text, style in parts)]
+    used = 1 + sum(cell_len(text) for text, _ in parts)
+    if used < width:
+        segments.append(Segment(" " * (width - used), base))
+    return Strip(segments).crop(0, width)

@@ -1,0 +1,494 @@
+"""The Kanban board, driven by keys as a salesperson does, at both terminal sizes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from textual.widgets import Static
+
+from cockpit_tui.domain.statuses import STATUS_ORDER, Status
+from cockpit_tui.services import Services, open_services
+from cockpit_tui.services.clock import FrozenClock
+from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.screens.help import HelpScreen
+from cockpit_tui.ui.screens.move_picker import MovePicker
+from tests.conftest import tick
+from tests.ui.conftest import (
+    board,
+    column,
+    first_line_of_card,
+    header_of,
+    make_app,
+    notices,
+    screen_lines,
+    selected_id,
+    shown_counts,
+    wait_until,
+)
+
+SIZES = [pytest.param((160, 45), id="160x45"), pytest.param((100, 30), id="100x30")]
+
+
+@pytest.fixture(params=SIZES)
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def three_leads(ui_services: Services, clock: FrozenClock) -> list[int]:
+    """Three new leads, the newest (Carla) on top of Nova proposta."""
+    ids = []
+    for name in ("Alice Prado", "Bruno Reis", "Carla Dias"):
+        tick(clock)
+        ids.append(ui_services.leads.add(name=name, vehicle="Fiat Argo 2022").id)
+    return ids
+
+
+@pytest.fixture
+def colleague(ui_url: str, clock: FrozenClock) -> Iterator[Services]:
+    """Another salesperson's process on the same store."""
+    services = open_services(ui_url, actor="Bruno", clock=clock)
+    yield services
+    services.close()
+
+
+def top_names(app: object, status: Status, count: int = 3) -> list[str]:
+    window = column(app, status).window  # type: ignore[arg-type]
+    return [card.customer_name for card in window.cards[:count]]
+
+
+async def test_six_columns_in_order_with_labels_counts_and_header(
+    demo_services: Services, size: tuple[int, int]
+) -> None:
+    app = make_app(demo_services)
+    async with app.run_test(size=size) as pilot:
+        expected = demo_services.board.counts()
+        await wait_until(pilot, lambda: shown_counts(app) == expected)
+        labels = [header_of(app, s).rsplit(" ", 1)[0].rstrip(" ·") for s in STATUS_ORDER]
+        assert labels == [
+            "Nova proposta",
+            "Em negociação",
+            "Aguardando visita",
+            "Visita realizada",
+            "Vendidos",
+            "Não vendidos",
+        ]
+        attention = demo_services.board.attention_count()
+        header = str(app.screen.query_one("#board-header", Static).content)
+        assert header == f"CRM +Smart · Ana · {attention} precisam de atenção"
+        # Each column shows its cards in board order, read from the store.
+        for status in STATUS_ORDER:
+            stored = demo_services.board.column_page(status, limit=3).cards
+            assert top_names(app, status) == [c.customer_name for c in stored]
+
+
+async def test_all_columns_fit_at_160_and_hidden_ones_are_named_at_100(
+    demo_services: Services,
+) -> None:
+    app = make_app(demo_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert all(f.display for f in app.screen.query("StatusColumn"))
+        assert not app.screen.query_one("#offscreen").display
+    app = make_app(demo_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = [f.id for f in app.screen.query("StatusColumn") if f.display]
+        assert shown == [
+            "status-new",
+            "status-negotiating",
+            "status-awaiting_visit",
+            "status-visited",
+        ]
+        right = str(app.screen.query_one("#offscreen-right", Static).content)
+        assert "5 Vendidos" in right
+        assert "6 Não vendidos" in right
+        assert right.endswith("▶")
+        await pilot.press("6")
+        await wait_until(
+            pilot,
+            lambda: column(app, Status.LOST).display and column(app, Status.LOST).parent.display,
+        )  # type: ignore[union-attr]
+        left = str(app.screen.query_one("#offscreen-left", Static).content)
+        assert left.startswith("◀ 1 Nova proposta")
+        assert board(app).active_column.status is Status.LOST
+
+
+async def test_cards_show_what_a_salesperson_needs(
+    ui_services: Services, clock: FrozenClock
+) -> None:
+    from decimal import Decimal
+
+    lead = ui_services.leads.add(
+        name="Maria Souza",
+        vehicle="Jeep Compass Longitude 2.0 2021",
+        price=Decimal("139900"),
+        source="Webmotors",
+    )
+    tick(clock, 5)
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(column(app, Status.NEW))[:5]
+        assert lines[0].split() == ["Maria", "Souza", "NOVO"]
+        assert lines[1].strip().startswith("Jeep Compass Longitu")
+        assert lines[1].strip().endswith("…"), "cut text ends with an ellipsis"
+        assert lines[2].strip() == "R$ 139.900 · Webmotors"
+        assert lines[3].split() == ["Não", "atribuído", "há", "5", "min"]
+        ui_services.leads.record_inbound(lead.id, "Aceita troca?")
+        await wait_until(pilot, lambda: "✉ 1" in screen_lines(column(app, Status.NEW))[0])
+        strip = first_line_of_card(column(app, Status.NEW), 0)
+        name_segment = next(s for s in strip if "Maria" in s.text)
+        assert name_segment.style is not None
+        assert name_segment.style.bold
+
+
+async def test_arrows_and_vim_keys_move_the_selection(
+    ui_services: Services, three_leads: list[int], size: tuple[int, int]
+) -> None:
+    carla, bruno, alice = three_leads[2], three_leads[1], three_leads[0]
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert selected_id(app) == carla
+        await pilot.press("down")
+        assert selected_id(app) == bruno
+        await pilot.press("j")
+        assert selected_id(app) == alice
+        await pilot.press("j")  # past the last card: stays
+        assert selected_id(app) == alice
+        await pilot.press("k")
+        assert selected_id(app) == bruno
+        await pilot.press("up")
+        assert selected_id(app) == carla
+        await pilot.press("G")
+        assert selected_id(app) == alice
+        await pilot.press("g")
+        assert selected_id(app) == carla
+        await pilot.press("end")
+        assert selected_id(app) == alice
+        await pilot.press("home")
+        assert selected_id(app) == carla
+        await pilot.press("l")
+        assert board(app).active_column.status is Status.NEGOTIATING
+        assert selected_id(app) is None  # an empty column
+        await pilot.press("right", "right")
+        assert board(app).active_column.status is Status.VISITED
+        await pilot.press("h", "left")
+        assert board(app).active_column.status is Status.NEGOTIATING
+        await pilot.press("left", "left")  # stops at the first column
+        assert board(app).active_column.status is Status.NEW
+        for number, status in enumerate(STATUS_ORDER, start=1):
+            await pilot.press(str(number))
+            assert board(app).active_column.status is status
+
+
+async def test_page_keys_scroll_a_long_column_by_screenfuls(
+    ui_services: Services, clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    from cockpit_tui.domain.models import LeadCreate
+    from cockpit_tui.store.bulk import insert_leads
+
+    insert_leads(
+        ui_services.store.engine,
+        [LeadCreate(name=f"Lead {n:04}", created_at=clock.now()) for n in range(1500)],
+        actor="Ana",
+        now=clock.now(),
+    )
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        new = column(app, Status.NEW)
+        per_page = new.cards_per_page
+        await pilot.press("pagedown")
+        assert new.cursor == per_page
+        await pilot.press("pagedown", "pagedown")
+        assert new.cursor == 3 * per_page
+        assert new.scroll_y % 6 == 0, "a card's first line is the column's top line"
+        await pilot.press("pageup")
+        assert new.cursor == 2 * per_page
+        await pilot.press("G")
+        assert new.cursor == 1499
+        stored_last = ui_services.board.last_cards(Status.NEW, limit=1)[0]
+        assert selected_id(app) == stored_last.id
+        assert "▲ " in app.screen.query_one("#status-new").border_subtitle  # type: ignore[operator]
+        assert len(new.window.cards) <= 700, "a column holds a window, never all its cards"
+
+
+async def test_shift_right_moves_the_lead_and_the_selection_follows(
+    ui_services: Services, three_leads: list[int], size: tuple[int, int]
+) -> None:
+    carla = three_leads[2]
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+right")
+        assert ui_services.leads.get(carla).status is Status.NEGOTIATING
+        assert shown_counts(app)[Status.NEW] == 2
+        assert shown_counts(app)[Status.NEGOTIATING] == 1
+        assert board(app).active_column.status is Status.NEGOTIATING
+        assert selected_id(app) == carla
+        assert "Movido para Em negociação — u desfaz" in notices(app)
+        await pilot.press("L")
+        assert ui_services.leads.get(carla).status is Status.AWAITING_VISIT
+        await pilot.press("H", "shift+left")
+        assert ui_services.leads.get(carla).status is Status.NEW
+        assert selected_id(app) == carla
+        assert shown_counts(app)[Status.NEW] == 3
+
+
+async def test_moving_past_the_last_column_says_so(
+    ui_services: Services, three_leads: list[int]
+) -> None:
+    ui_services.leads.move(three_leads[0], Status.LOST)
+    app = make_app(ui_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("6", "shift+right")
+        assert ui_services.leads.get(three_leads[0]).status is Status.LOST
+        assert "Este lead já está na última coluna." in notices(app)
+
+
+async def test_m_opens_the_picker_digits_choose_and_esc_cancels(
+    ui_services: Services, three_leads: list[int], size: tuple[int, int]
+) -> None:
+    carla = three_leads[2]
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("m")
+        await wait_until(pilot, lambda: isinstance(app.screen, MovePicker))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        assert ui_services.leads.get(carla).status is Status.NEW
+        await pilot.press("m")
+        await wait_until(pilot, lambda: isinstance(app.screen, MovePicker))
+        await pilot.press("1")  # the current status: nothing happens
+        assert isinstance(app.screen, MovePicker)
+        await pilot.press("5")
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        assert ui_services.leads.get(carla).status is Status.SOLD
+        assert board(app).active_column.status is Status.SOLD
+        assert shown_counts(app)[Status.SOLD] == 1
+
+
+async def test_u_and_ctrl_z_undo_several_moves(
+    ui_services: Services, three_leads: list[int], size: tuple[int, int]
+) -> None:
+    carla, bruno = three_leads[2], three_leads[1]
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("shift+right")  # Carla → Em negociação
+        await pilot.press("1", "shift+right")  # Bruno → Em negociação
+        assert ui_services.leads.get(bruno).status is Status.NEGOTIATING
+        await pilot.press("u")
+        assert ui_services.leads.get(bruno).status is Status.NEW
+        assert selected_id(app) == bruno
+        await pilot.press("ctrl+z")
+        assert ui_services.leads.get(carla).status is Status.NEW
+        assert shown_counts(app)[Status.NEW] == 3
+        assert shown_counts(app)[Status.NEGOTIATING] == 0
+        await pilot.press("u")
+        assert "Não há movimentação sua para desfazer." in notices(app)
+
+
+async def test_a_colleague_moved_it_first_refuses_and_says_who(
+    ui_services: Services, three_leads: list[int], colleague: Services, size: tuple[int, int]
+) -> None:
+    carla = three_leads[2]
+    app = make_app(ui_services)
+    app.poll_interval = 3600  # the board has not seen the colleague's move yet
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        colleague.leads.move(carla, Status.SOLD)
+        await pilot.press("shift+right")
+        assert ui_services.leads.get(carla).status is Status.SOLD, "nothing overwritten"
+        assert any("Bruno o moveu" in n and "Vendidos" in n for n in notices(app))
+        assert shown_counts(app)[Status.SOLD] == 1
+        assert shown_counts(app)[Status.NEW] == 2
+        assert selected_id(app) == carla
+        assert board(app).active_column.status is Status.SOLD
+
+
+async def test_a_assigns_the_selected_lead_to_me(
+    ui_services: Services, three_leads: list[int], size: tuple[int, int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("a")
+        assert ui_services.leads.get(three_leads[2]).assigned_to == "Ana"
+        assert screen_lines(column(app, Status.NEW))[3].split()[0] == "Ana"
+        assert "Lead atribuído a você" in notices(app)
+
+
+async def test_space_selects_the_most_urgent_lead(
+    ui_services: Services, three_leads: list[int], clock: FrozenClock, size: tuple[int, int]
+) -> None:
+    alice, bruno = three_leads[0], three_leads[1]
+    ui_services.leads.move(bruno, Status.VISITED)
+    tick(clock)
+    ui_services.leads.record_inbound(bruno, "Posso ir amanhã?")
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("space")
+        assert selected_id(app) == bruno, "an unread reply comes first"
+        assert board(app).active_column.status is Status.VISITED
+        await pilot.press("space")
+        assert selected_id(app) == alice, "then the new lead waiting longest"
+
+
+async def test_keys_with_nothing_selected_do_nothing_and_say_nothing_alarming(
+    ui_services: Services, size: tuple[int, int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        hint = app.screen.query_one("#empty-hint", Static)
+        await wait_until(pilot, lambda: hint.display)
+        assert "cockpit import" in str(hint.content)
+        assert "cockpit --demo" in str(hint.content)
+        for key in ("j", "k", "G", "pagedown", "shift+right", "L", "H", "m", "a", "enter", "l"):
+            await pilot.press(key)
+        assert isinstance(app.screen, BoardScreen)
+        assert all(n.severity != "error" for n in app._notifications)
+        assert ui_services.board.counts()[Status.NEW] == 0
+
+
+async def test_an_empty_column_ignores_lead_keys(
+    ui_services: Services, three_leads: list[int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("3", "shift+right", "m", "a", "j")
+        assert not isinstance(app.screen, MovePicker)
+        assert ui_services.board.counts()[Status.NEW] == 3
+        assert "Nenhum lead aqui" in "".join(screen_lines(column(app, Status.AWAITING_VISIT)))
+        assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_another_process_adds_a_lead_and_a_message_live(
+    ui_services: Services, three_leads: list[int], colleague: Services, clock: FrozenClock
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("j")  # the user is looking at Bruno
+        bruno = three_leads[1]
+        tick(clock)
+        newcomer = colleague.leads.add(name="Diego Lima", vehicle="Jeep Renegade")
+        await wait_until(pilot, lambda: top_names(app, Status.NEW, 1) == ["Diego Lima"])
+        assert shown_counts(app)[Status.NEW] == 4
+        assert selected_id(app) == bruno, "the selection stays on the same lead"
+        tick(clock)
+        colleague.leads.record_inbound(three_leads[0], "Ainda tem o Argo?")
+        await wait_until(pilot, lambda: top_names(app, Status.NEW, 1) == ["Alice Prado"])
+        name = next(s for s in first_line_of_card(column(app, Status.NEW), 0) if "Alice" in s.text)
+        assert name.style is not None
+        assert name.style.bold
+        assert top_names(app, Status.NEW, 4)[1] == newcomer.customer_name
+        colleague.leads.move(newcomer.id, Status.LOST)
+        await wait_until(pilot, lambda: shown_counts(app)[Status.LOST] == 1)
+        assert selected_id(app) == bruno
+
+
+@pytest.mark.parametrize(
+    "hostile", ["[@click=app.quit]x[/]", "[/]", "Evil\x1b]52;c;aGk=\x07Name", "[b]bold?[/b]"]
+)
+async def test_hostile_names_render_literally_and_do_nothing(
+    ui_services: Services, hostile: str
+) -> None:
+    lead = ui_services.leads.add(name=hostile, vehicle="[link=x]v[/link]", source="[red]s")
+    ui_services.leads.mark_handled(lead.id)  # no badge, so the whole name fits
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(column(app, Status.NEW))
+        expected = hostile.replace("\x1b]52;c;aGk=\x07", "")
+        assert expected in lines[0]
+        assert "\x1b" not in "".join(lines)
+        assert "[link=x]v[/link]" in lines[1]
+        await pilot.click("#column-new", offset=(3, 0))
+        await pilot.pause()
+        assert app.is_running, "clicking a name must not run an action"
+
+
+async def test_help_lists_every_board_key(demo_services: Services) -> None:
+    app = make_app(demo_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        rows = [" ".join(str(row.content).split()) for row in app.screen.query(".help-row")]
+        for expected in (
+            "⇧→ Avançar",
+            "⇧← Voltar",
+            "m Mover",
+            "u Desfazer",
+            "a Para mim",
+            "space Urgente",
+            "? Ajuda",
+            "q Sair",
+            "k Card acima",
+            "G Último card",
+        ):
+            assert any(row.endswith(expected) or expected in row for row in rows), expected
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+
+
+async def test_command_palette_moves_and_assigns(
+    ui_services: Services, three_leads: list[int]
+) -> None:
+    from textual.command import CommandList, CommandPalette
+    from textual.widgets import Input
+
+    carla = three_leads[2]
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        app.screen.query_one(Input).value = "Atribuir a mim"  # typing waits on the spinner
+        await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: ui_services.leads.get(carla).assigned_to == "Ana")
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        app.screen.query_one(Input).value = "Mover para Vendidos"
+        await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: ui_services.leads.get(carla).status is Status.SOLD)
+
+
+async def test_switch_view_on_the_base_plan_names_the_plans_with_a_list(
+    ui_services: Services, three_leads: list[int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("v")
+        assert any("CRM Smart e CRM +Smart" in n for n in notices(app))
+
+
+async def test_q_quits(demo_services: Services) -> None:
+    app = make_app(demo_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await wait_until(pilot, lambda: not app.is_running)
+
+
+async def test_a_change_in_another_column_does_not_steal_the_selection(
+    ui_services: Services, three_leads: list[int], colleague: Services
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("j")
+        colleague.leads.move(three_leads[2], Status.SOLD)
+        await wait_until(pilot, lambda: shown_counts(app)[Status.SOLD] == 1)
+        assert board(app).active_column.status is Status.NEW
+        assert selected_id(app) == three_leads[1], "Bruno stays selected"
+
+
+async def test_clicking_a_card_selects_it_and_its_column(
+    ui_services: Services, three_leads: list[int]
+) -> None:
+    ui_services.leads.move(three_leads[0], Status.VISITED)
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.click("#column-visited", offset=(4, 1))
+        await wait_until(pilot, lambda: board(app).active_column.status is Status.VISITED)
+        assert selected_id(app) == three_leads[0]
