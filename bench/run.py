@@ -19,6 +19,7 @@ Usage: ``python bench/run.py [--sizes 1000,10000,100000]``.
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import platform
 import pty
@@ -52,64 +53,230 @@ def store_for(size: int) -> Path:
         for leftover in STORES.glob(partial.name + "*"):
             leftover.unlink()
         build_store(str(partial), size)
+        for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            stale.unlink(missing_ok=True)  # a killed run's journal must not land on the new file
         partial.rename(path)
     return path
 
 
-def first_frame(db: Path, timeout: float = 20) -> tuple[float, int]:
-    """Seconds from exec to the frame with counts, and the process's peak RSS in kB."""
-    cockpit = Path(sys.executable).parent / "cockpit"
-    env = {
-        **os.environ,
-        "TERM": "xterm-256color",
-        "COLUMNS": "160",
-        "LINES": "45",
-        "COCKPIT_LANG": "pt",
-    }
-    leader, follower = pty.openpty()
-    os.set_blocking(leader, False)
-    import fcntl
-    import struct
-    import termios
+class Terminal:
+    """``cockpit`` running in a pseudo-terminal (160×45), read as a user's terminal would.
 
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 45, 160, 0, 0))
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [str(cockpit), "--db", f"sqlite:///{db}", "--user", "bench"],
-        stdin=follower,
-        stdout=follower,
-        stderr=follower,
-        env=env,
-        close_fds=True,
-    )
-    os.close(follower)
-    seen = ""
-    elapsed = float("nan")
-    deadline = started + timeout
-    while time.perf_counter() < deadline:
-        ready, _, _ = select.select([leader], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            # Answer the terminal queries Textual sends, as a terminal would.
-            seen += ANSI.sub("", chunk.decode("utf-8", "replace"))
-            if "precisam de atenção" in seen:
-                elapsed = time.perf_counter() - started
-                break
-    peak_kb = 0
+    The output is kept with escape sequences stripped, so the text a frame
+    paints can be searched for.
+    """
+
+    def __init__(self, db: Path, *, columns: int = 160, lines: int = 45) -> None:
+        import fcntl
+        import struct
+        import termios
+
+        cockpit = Path(sys.executable).parent / "cockpit"
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(columns),
+            "LINES": str(lines),
+            "COCKPIT_LANG": "pt",
+        }
+        self.leader, follower = pty.openpty()
+        os.set_blocking(self.leader, False)
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [str(cockpit), "--db", f"sqlite:///{db}", "--user", "bench"],
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            env=env,
+            close_fds=True,
+        )
+        os.close(follower)
+        self.text = self.raw = ""
+        # A character can be split between two reads.
+        self._decoder = codecs.getincrementaldecoder("utf-8")("replace")
+
+    def send(self, keys: bytes) -> float:
+        """Write keys; returns the moment they were written."""
+        self.text = self.raw = ""
+        os.write(self.leader, keys)
+        return time.perf_counter()
+
+    def wait_for(self, found: Callable[[str], bool], timeout: float = 10) -> float:
+        """Read output until ``found(text since the last send)``; returns that moment.
+
+        The output is searched at the end of each burst (when the terminal has
+        had nothing more to read for a millisecond): searching after every
+        4 KB read of a 100 KB frame would time the search, not the app.
+        """
+        deadline = time.perf_counter() + timeout
+        pending = False
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([self.leader], [], [], 0.001 if pending else 0.01)
+            if ready:
+                try:
+                    chunk = os.read(self.leader, 1 << 20)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                self.raw += self._decoder.decode(chunk)
+                pending = True
+                continue
+            if pending:
+                pending = False
+                self.text = ANSI.sub("", self.raw)
+            if found(self.text):
+                return time.perf_counter()
+        raise TimeoutError(f"the expected frame never came; saw: {self.text[-600:]!r}")
+
+    def peak_rss_kb(self) -> int:
+        """The process's peak resident memory so far."""
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        match = re.search(r"VmHWM:\s+(\d+)", status)
+        return int(match.group(1)) if match else 0
+
+    def close(self) -> None:
+        """Stop the app."""
+        self.process.kill()
+        self.process.wait()
+        os.close(self.leader)
+
+
+def header_counts(text: str) -> dict[str, int]:
+    """The last count painted for each column header in ``text``."""
+    found: dict[str, int] = {}
+    for label, count in re.findall(r"(Nova proposta|Em negociação) · (\d+)", text):
+        found[label] = int(count)
+    return found
+
+
+def first_frame(db: Path) -> tuple[float, int]:
+    """Seconds from exec to the frame with the six headers and counts, and peak RSS (kB)."""
+    terminal = Terminal(db)
     try:
-        status = Path(f"/proc/{process.pid}/status").read_text()
-        peak_kb = int(re.search(r"VmHWM:\s+(\d+)", status).group(1))  # type: ignore[union-attr]
-    except (OSError, AttributeError):
-        pass
-    process.kill()
-    process.wait()
-    os.close(leader)
-    return elapsed, peak_kb
+        done = terminal.wait_for(
+            lambda text: "Não vendidos · " in text and "precisam de atenção" in text, 20
+        )
+        return done - terminal.started, terminal.peak_rss_kb()
+    finally:
+        terminal.close()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which ``fraction`` of ``values`` lie (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[max(0, min(len(ordered) - 1, round(fraction * len(ordered)) - 1))]
+
+
+def interactive_figures(db: Path, moves: int = 40) -> dict[str, float]:
+    """Key → repainted frame for moves and page scrolls, and another process's change.
+
+    Works on a copy of the cached store, through a pseudo-terminal.
+    """
+    from cockpit_tui.services import open_services
+
+    work = db.with_name(f"work-{db.name}")
+    for leftover in STORES.glob(work.name + "*"):
+        leftover.unlink()
+    import shutil
+
+    shutil.copyfile(db, work)
+    terminal = Terminal(work)
+    figures: dict[str, float] = {}
+    try:
+        terminal.wait_for(lambda text: "Não vendidos · " in text, 20)
+        initial = header_counts(terminal.text)
+        new, negotiating = initial["Nova proposta"], initial["Em negociação"]
+        move_ms = []
+        for n in range(moves):
+            forward = n % 2 == 0
+            # shift+→ moves the selected card to Em negociação; shift+← brings it back.
+            sent = terminal.send(b"\x1b[1;2C" if forward else b"\x1b[1;2D")
+            expected = (new - 1, negotiating + 1) if forward else (new, negotiating)
+            done = terminal.wait_for(
+                lambda text, expected=expected: (
+                    tuple(
+                        header_counts(text).get(k, -1) for k in ("Nova proposta", "Em negociação")
+                    )
+                    == expected
+                )
+            )
+            move_ms.append((done - sent) * 1000)
+        figures["move median"] = statistics.median(move_ms)
+        figures["move p95"] = percentile(move_ms, 0.95)
+
+        terminal.send(b"1g")  # the top of Nova proposta
+        terminal.wait_for(lambda text: "Nova proposta · " in text, 5)
+        time.sleep(1.0)
+        per_page = (45 - 5) // 6  # board rows (header, frame, footer) / card height
+        scroll_ms = []
+        for page in range(1, 31):
+            # PgDn selects the card a screen below; the column then shows it as
+            # its last card, and the frame's bottom line counts the cards above.
+            above = page * per_page - per_page + 1
+            sent = terminal.send(b"\x1b[6~")
+            done = terminal.wait_for(lambda text, above=above: f"▲ {above}  ▼" in text)
+            scroll_ms.append((done - sent) * 1000)
+        figures["page scroll median"] = statistics.median(scroll_ms)
+        figures["page scroll p95"] = percentile(scroll_ms, 0.95)
+
+        other = open_services(f"sqlite:///{work}", actor="colega")
+        live_ms = []
+        try:
+            shown = other.board.counts()
+            for n in range(10):
+                terminal.text = terminal.raw = ""
+                other.leads.add(name=f"Lead ao vivo {n}")
+                committed = time.perf_counter()
+                target = shown[next(iter(shown))] + n + 1
+                done = terminal.wait_for(
+                    lambda text, target=target: header_counts(text).get("Nova proposta") == target
+                )
+                live_ms.append((done - committed) * 1000)
+        finally:
+            other.close()
+        figures["another process's change visible (max of 10)"] = max(live_ms)
+        figures["peak RSS after all of the above (MB)"] = terminal.peak_rss_kb() / 1024
+    finally:
+        terminal.close()
+        for leftover in STORES.glob(work.name + "*"):
+            leftover.unlink()
+    return figures
+
+
+def app_start_figure(db: Path, repeat: int = 5) -> float:
+    """Milliseconds from App start to the first board frame, in-process (headless).
+
+    The time runs from ``App.run_test`` entering (the app's own start-up:
+    driver, CSS, screen composition with the first reads) until the board
+    screen has been painted once.
+    """
+    import asyncio
+
+    from cockpit_tui.services import open_services
+    from cockpit_tui.ui.app import CockpitApp
+    from cockpit_tui.ui.screens.board import BoardScreen
+
+    results = []
+    for _ in range(repeat):
+        services = open_services(f"sqlite:///{db}", actor="bench")
+        app = CockpitApp(services, poll_interval=3600)
+        painted: list[float] = []
+
+        async def run(app: CockpitApp = app, painted: list[float] = painted) -> float:
+            started = time.perf_counter()
+            async with app.run_test(size=(160, 45)) as pilot:
+                while not isinstance(app.screen, BoardScreen):
+                    await pilot.pause(0.001)
+                app.screen.call_after_refresh(lambda: painted.append(time.perf_counter()))
+                while not painted:
+                    await pilot.pause(0.001)
+            return (painted[0] - started) * 1000
+
+        results.append(asyncio.run(run()))
+        services.close()
+    return statistics.median(results)
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:
@@ -194,6 +361,10 @@ def main() -> int:
             f"{statistics.median(f[0] for f in frames) * 1000:.0f} ms",
         )
         put("peak RSS of the app (max of 5)", size, f"{max(f[1] for f in frames) / 1024:.0f} MB")
+        put("App start → first board frame (median of 5)", size, f"{app_start_figure(db):.0f} ms")
+        for name, value in interactive_figures(db).items():
+            unit = "MB" if "MB" in name else "ms"
+            put(f"app: {name.replace(' (MB)', '')}", size, f"{value:.0f} {unit}")
         for name, value in service_figures(db).items():
             put(f"services: {name}", size, f"{value:.2f} ms")
 
@@ -202,8 +373,13 @@ def main() -> int:
             "≤ 500 ms (1k) / ≤ 600 ms (100k)"
         ),
         "peak RSS of the app (max of 5)": "≤ 80 MB (1k) / ≤ 100 MB (100k)",
-        "services: move median": "≤ 50 ms (key → frame, whole path)",
-        "services: move p95": "≤ 100 ms (key → frame, whole path)",
+        "App start → first board frame (median of 5)": "≤ 100 ms (1k) / ≤ 150 ms (100k)",
+        "app: move median": "≤ 50 ms",
+        "app: move p95": "≤ 100 ms",
+        "app: page scroll median": "≤ 35 ms",
+        "app: page scroll p95": "≤ 35 ms",
+        "app: another process's change visible (max of 10)": "≤ 1 s",
+        "app: peak RSS after all of the above": "≤ 80 MB (1k) / ≤ 100 MB (100k)",
     }
     header = "| what | " + " | ".join(f"{s:,} leads" for s in sizes) + " | budget (DESIGN §9) |"
     lines = [header, "|" + "---|" * (len(sizes) + 2)]

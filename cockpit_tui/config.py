@@ -8,8 +8,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
-
 APP_NAME = "cockpit-tui"
 STORE_FILE = "store.sqlite"
 DEMO_STORE_FILE = "demo.sqlite"
@@ -22,14 +20,22 @@ def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     """
     env = os.environ if environ is None else environ
     override = env.get("COCKPIT_DATA_DIR")
-    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir  # lazy: not needed with --db or the override
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     """The folder for the user's preferences (keymap, remembered filters)."""
     env = os.environ if environ is None else environ
     override = env.get("COCKPIT_CONFIG_DIR")
-    return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
 
 
 def default_user(environ: Mapping[str, str] | None = None) -> str:

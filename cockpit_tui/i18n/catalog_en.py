@@ -122,6 +122,7 @@ MESSAGES: dict[str, str] = {
     "picker.title": "Move the lead to…",
     "picker.current": "current",
     "picker.hint": "1–6 picks · enter confirms · esc cancels",
+    "board.palette_key": "Commands",
     "palette.move_to": "Move to {status}",
     "palette.move_to.help": "Moves the selected lead",
     "palette.assign_to_me": "Assign to me",

@@ -124,6 +124,7 @@ MESSAGES: dict[str, str] = {
     "picker.title": "Mover o lead para…",
     "picker.current": "atual",
     "picker.hint": "1–6 escolhe · enter confirma · esc cancela",
+    "board.palette_key": "Comandos",
     "palette.move_to": "Mover para {status}",
     "palette.move_to.help": "Move o lead selecionado",
     "palette.assign_to_me": "Atribuir a mim",

@@ -141,6 +141,16 @@ class BoardService:
             for row in self._reader.changes_since(change_id, limit=limit)
         ]
 
+    def acknowledge_own_change(self, change_id: int) -> None:
+        """Tell the poll that this user's own write is already on screen.
+
+        Only when nothing was committed after it: the poll then has no reason
+        to re-read the board, while anybody else's later commit still shows.
+        """
+        version = self._reader.data_version()
+        if self._reader.last_change_id() == change_id:
+            self._seen_data_version = version
+
     def has_new_commits(self) -> bool:
         """Cheap poll: True when someone committed since the last call.
 

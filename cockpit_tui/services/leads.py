@@ -55,6 +55,12 @@ class LeadService:
         self.actor = clean_text(actor, max_length=100) or "?"
         self._clock = clock
 
+    def warm_up(self) -> None:
+        """Load the write path (ORM, repository, engine) ahead of the first write."""
+        from cockpit_tui.store import repository  # noqa: F401  (imported for its cost)
+
+        self._store.engine  # noqa: B018  (created for its cost)
+
     @contextmanager
     def _write(self) -> Iterator[Session]:
         from cockpit_tui.store.engine import write_session

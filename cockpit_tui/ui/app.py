@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
 
 from textual.app import App
@@ -38,3 +39,8 @@ class CockpitApp(App[None]):
     def on_mount(self) -> None:
         """Show the board."""
         self.push_screen(BoardScreen())
+        self.call_after_refresh(gc.freeze)
+
+    # The objects made at start-up (widgets, styles, imported modules) live as
+    # long as the app: gc.freeze() keeps the collector from walking them again
+    # in every full collection, which otherwise lands in the middle of a key.

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.strip import Strip
-from textual.widgets import Static
 
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.demo import seed_demo_store
 from cockpit_tui.ui.app import CockpitApp
+from cockpit_tui.ui.card_lines import CARD_HEIGHT
+from cockpit_tui.ui.column_view import ColumnView
 from cockpit_tui.ui.screens.board import BoardScreen
-from cockpit_tui.ui.widgets.card_lines import CARD_HEIGHT
-from cockpit_tui.ui.widgets.lead_column import LeadColumn
+from cockpit_tui.ui.widgets.text_line import TextLine
 
 
 @pytest.fixture(autouse=True)
@@ -74,30 +74,50 @@ def board(app: CockpitApp) -> BoardScreen:
     return screen
 
 
-def column(app: CockpitApp, status: Status) -> LeadColumn:
+def column(app: CockpitApp, status: Status) -> ColumnView:
     """One column of the board."""
     return board(app).column(status)
 
 
+def canvas_line(app: CockpitApp, y: int) -> str:
+    """The text of line ``y`` of the columns as drawn now."""
+    return board(app).canvas.render_line(y).text
+
+
+def blocks(app: CockpitApp, y: int) -> dict[Status, str]:
+    """Line ``y`` of each column on screen, keyed by status."""
+    canvas = board(app).canvas
+    parts = canvas.render_line(y).text.split("▏")[1:]
+    return {c.status: part for c, part in zip(canvas.shown_columns, parts, strict=True)}
+
+
 def header_of(app: CockpitApp, status: Status) -> str:
-    """The header line of a column as shown ("Nova proposta · 37")."""
-    frame = app.screen.query_one(f"#status-{status.value}")
-    return str(frame.query_one(".column-header", Static).content)
+    """A column's header as the user sees it: its header line, or the hidden-column hint."""
+    shown = blocks(app, 0)
+    if status in shown:
+        return shown[status].strip()
+    screen = board(app)
+    hints = screen.query_one("#offscreen-left", TextLine).text
+    hints += "  " + screen.query_one("#offscreen-right", TextLine).text
+    for hint in hints.replace("◀", "").replace("▶", "").split("  "):
+        if hint.strip().startswith(f"{status.position} "):
+            return hint.strip()
+    raise AssertionError(f"{status} is neither shown nor named off-screen")
 
 
 def shown_counts(app: CockpitApp) -> dict[Status, int]:
-    """The count each column's header shows."""
+    """The count each column's header (or hidden-column hint) shows."""
     return {s: int(header_of(app, s).rsplit(" ", 1)[1]) for s in STATUS_ORDER}
 
 
-def screen_lines(widget: LeadColumn) -> list[str]:
+def screen_lines(view: ColumnView) -> list[str]:
     """The text of every line a column draws now."""
-    return [widget.render_line(y).text for y in range(widget.scrollable_content_region.height)]
+    return [view.render_line(y).text for y in range(view.height)]
 
 
-def first_line_of_card(widget: LeadColumn, index: int) -> Strip:
+def first_line_of_card(view: ColumnView, index: int) -> Strip:
     """The name line of the card at ``index`` (which must be on screen)."""
-    return widget.render_line(index * CARD_HEIGHT - int(widget.scroll_y))
+    return view.render_line((index - view.top_card) * CARD_HEIGHT)
 
 
 def selected_id(app: CockpitApp) -> int | None:
@@ -107,5 +127,8 @@ def selected_id(app: CockpitApp) -> int | None:
 
 
 def notices(app: CockpitApp) -> list[str]:
-    """The text of the notifications on screen."""
-    return [str(n.message) for n in app._notifications]
+    """The text of the notifications on screen, and the board's notice line."""
+    shown = [str(n.message) for n in app._notifications]
+    if isinstance(app.screen, BoardScreen):
+        shown.append(app.screen.query_one("#notice", TextLine).text)
+    return shown

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from cockpit_tui.services import Services
-from tests.ui.conftest import make_app, shown_counts, wait_until
+from tests.ui.conftest import make_app, notices, shown_counts, wait_until
 
 
 @pytest.mark.parametrize("size", [(160, 45), (100, 30)])
@@ -27,6 +27,6 @@ def test_board_snapshot_after_a_move_and_selection(
 
     async def move_one(pilot: Any) -> None:
         await pilot.press("j", "shift+right")
-        await wait_until(pilot, lambda: bool(pilot.app._notifications))
+        await wait_until(pilot, lambda: any("Movido" in n for n in notices(pilot.app)))
 
     assert snap_compare(make_app(demo_services), terminal_size=(100, 30), run_before=move_one)

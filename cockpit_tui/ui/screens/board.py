@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -12,7 +13,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.timer import Timer
+from textual.widgets import Static
 from textual.worker import Worker
 
 from cockpit_tui.domain.errors import CockpitError, MoveConflictError
@@ -21,28 +23,38 @@ from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.services.column_window import ColumnWindow, WindowContent, WindowSpec, read_window
-from cockpit_tui.ui.commands import BoardCommands
-from cockpit_tui.ui.screens.help import HelpScreen
-from cockpit_tui.ui.screens.move_picker import MovePicker
-from cockpit_tui.ui.widgets.lead_column import LeadColumn
-from cockpit_tui.ui.widgets.status_column import StatusColumn
+from cockpit_tui.ui.column_view import ColumnView
+from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
+from cockpit_tui.ui.widgets.key_bar import KeyBar
+from cockpit_tui.ui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from cockpit_tui.ui.app import CockpitApp
 
-#: Narrowest a column may get before the board shows fewer columns at once.
-MIN_COLUMN_WIDTH = 25
+#: Seconds a notice stays in the header line.
+_NOTICE_SECONDS = 6.0
+#: Seconds after the first frame before the write path is imported in the background.
+_WARM_UP_DELAY = 0.8
 #: Seconds between repaints of "há N min" on the cards.
 _CLOCK_REFRESH = 30.0
 
 _NEEDS_CARD = frozenset({"move_by", "pick_status", "assign_to_me"})
 
 
+def board_commands() -> type[Provider]:
+    """The board's command-palette provider, imported when the palette first opens."""
+    from cockpit_tui.ui.commands import BoardCommands
+
+    return BoardCommands
+
+
 class BoardScreen(Screen[None]):
     """The store's board: what every salesperson keeps open all day."""
 
     CSS_PATH = "board.tcss"
-    COMMANDS: ClassVar[set[type[BoardCommands]]] = {BoardCommands}  # type: ignore[assignment]
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {board_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "left,h", "focus_column(-1)", "Coluna anterior", id="board.column_left", show=False
@@ -108,6 +120,8 @@ class BoardScreen(Screen[None]):
         self.active_status = Status.NEW
         self._had_card: bool | None = None
         self._poll_worker: Worker[None] | None = None
+        self._startup_error: CockpitError | None = None
+        self._notice_timer: Timer | None = None
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -124,20 +138,27 @@ class BoardScreen(Screen[None]):
         app = self.cockpit
         services, t = app.services, app.t
         self._read_first_figures()
-        yield Static(id="board-header")
+        with Horizontal(id="header-row"):
+            yield TextLine(id="board-header")
+            yield TextLine(id="notice")
         with Horizontal(id="offscreen"):
-            yield Static(id="offscreen-left")
-            yield Static(id="offscreen-right")
-        with Horizontal(id="columns"):
-            for status in STATUS_ORDER:
-                window = ColumnWindow(services.board, status, total=self.counts[status])
+            yield TextLine(id="offscreen-left")
+            yield TextLine(id="offscreen-right")
+        columns = []
+        for status in STATUS_ORDER:
+            window = ColumnWindow(services.board, status, total=self.counts[status])
+            try:
                 window.ensure(0, 20)
-                cards = LeadColumn(
+            except CockpitError as error:
+                self._startup_error = error  # told once the screen is up
+            columns.append(
+                ColumnView(
                     window, label=status_label(status, t.lang), translate=t, clock=services.clock
                 )
-                yield StatusColumn(cards)
+            )
+        yield BoardCanvas(columns)
         yield Static(Content(t("app.empty_store")), id="empty-hint")
-        yield Footer()
+        yield KeyBar(palette_label=t("board.palette_key"))
 
     def _read_first_figures(self) -> None:
         """Counts, attention and plan, read on the UI thread for the first frame.
@@ -152,28 +173,44 @@ class BoardScreen(Screen[None]):
             self.attention = board.attention_count()
             self.plan = self.cockpit.services.settings.plan()
         except CockpitError as error:
-            self._report(error)
+            self._startup_error = error
 
     def on_mount(self) -> None:
         """Show the figures, focus the first column, start watching the store."""
+        if self._startup_error is not None:
+            self._report_once(self._startup_error)
         self._show_header()
         self._show_empty_hint()
-        for column in self.columns():
-            column.update_titles()
+        self._had_card = self.column(Status.NEW).selected_card is not None
         self.focus_status(Status.NEW)
         self.set_interval(self.cockpit.poll_interval, self.poll_store)
         self.set_interval(_CLOCK_REFRESH, self._repaint_cards)
+        # After the first frame is on screen: the import holds the GIL for ~0.5 s.
+        self.set_timer(_WARM_UP_DELAY, self._warm_up_writes)
 
-    def columns(self) -> list[LeadColumn]:
-        """The six columns in board order."""
-        return list(self.query(LeadColumn))
+    @work(thread=True, group="warm-up")
+    def _warm_up_writes(self) -> None:
+        """Import the write path (the ORM, ~0.5 s) while the user reads the first frame.
 
-    def column(self, status: Status) -> LeadColumn:
-        """The column of one status."""
-        return self.query_one(f"#column-{status.value}", LeadColumn)
+        The board paints without it; the first move would otherwise pay for it.
+        """
+        self.cockpit.services.leads.warm_up()
 
     @property
-    def active_column(self) -> LeadColumn:
+    def canvas(self) -> BoardCanvas:
+        """The widget that draws the columns."""
+        return self.query_one(BoardCanvas)
+
+    def columns(self) -> list[ColumnView]:
+        """The six columns in board order."""
+        return self.canvas.columns
+
+    def column(self, status: Status) -> ColumnView:
+        """The column of one status."""
+        return self.canvas.columns[STATUS_ORDER.index(status)]
+
+    @property
+    def active_column(self) -> ColumnView:
         """The column the keys act on."""
         return self.column(self.active_status)
 
@@ -188,19 +225,15 @@ class BoardScreen(Screen[None]):
         """Show as many columns as fit; the others are named in the hint line."""
         self._layout_columns()
 
-    def _visible_count(self) -> int:
-        return max(1, min(len(STATUS_ORDER), self.size.width // MIN_COLUMN_WIDTH))
-
     def _layout_columns(self) -> None:
-        count = self._visible_count()
+        canvas = self.canvas
+        count = canvas.fit_count(self.size.width)
         position = STATUS_ORDER.index(self.active_status)
         first = min(self._first_visible, position)
         first = max(first, position - count + 1)
         self._first_visible = max(0, min(first, len(STATUS_ORDER) - count))
-        shown = range(self._first_visible, self._first_visible + count)
-        for index, frame in enumerate(self.query(StatusColumn)):
-            frame.display = index in shown
-        self._show_offscreen(shown)
+        canvas.show_columns(self._first_visible, count)
+        self._show_offscreen(range(self._first_visible, self._first_visible + count))
 
     def _show_offscreen(self, shown: range) -> None:
         hidden_left = [s for i, s in enumerate(STATUS_ORDER) if i < shown.start]
@@ -214,9 +247,11 @@ class BoardScreen(Screen[None]):
 
         left = f"◀ {names(hidden_left)}" if hidden_left else ""
         right = f"{names(hidden_right)} ▶" if hidden_right else ""
-        self.query_one("#offscreen-left", Static).update(Content(left))
-        self.query_one("#offscreen-right", Static).update(Content(right))
-        self.query_one("#offscreen").display = bool(hidden_left or hidden_right)
+        self.query_one("#offscreen-left", TextLine).text = left
+        self.query_one("#offscreen-right", TextLine).text = right
+        offscreen = self.query_one("#offscreen")
+        if offscreen.display != bool(hidden_left or hidden_right):
+            offscreen.display = bool(hidden_left or hidden_right)
 
     def _show_header(self) -> None:
         t = self.cockpit.t
@@ -226,23 +261,22 @@ class BoardScreen(Screen[None]):
             user=self.cockpit.services.actor,
             attention=self.attention,
         )
-        self.query_one("#board-header", Static).update(Content(header))
+        self.query_one("#board-header", TextLine).text = header
 
     def _show_empty_hint(self) -> None:
         empty = sum(self.counts.values()) == 0
-        self.query_one("#empty-hint").display = empty
-        self.query_one("#columns").display = not empty
+        hint, columns = self.query_one("#empty-hint"), self.canvas
+        if hint.display != empty:
+            hint.display = empty
+            columns.display = not empty
 
     def _show_counts(self) -> None:
-        for column in self.columns():
-            column.update_titles()
         self._show_header()
         self._show_empty_hint()
         self._layout_columns()
 
     def _repaint_cards(self) -> None:
-        for column in self.columns():
-            column.refresh()
+        self.canvas.refresh()
 
     # -- keys: where the selection is --------------------------------------------
 
@@ -252,12 +286,12 @@ class BoardScreen(Screen[None]):
             return None
         return True
 
-    @on(LeadColumn.SelectionChanged)
+    @on(BoardCanvas.SelectionChanged)
     def _selection_changed(self) -> None:
         self._refresh_lead_keys()
 
-    @on(LeadColumn.Clicked)
-    def _column_clicked(self, message: LeadColumn.Clicked) -> None:
+    @on(BoardCanvas.Clicked)
+    def _column_clicked(self, message: BoardCanvas.Clicked) -> None:
         self.focus_status(message.column.status)
 
     def _refresh_lead_keys(self) -> None:
@@ -271,12 +305,12 @@ class BoardScreen(Screen[None]):
         """Send a selection key to the active column."""
         column = self.active_column
         keys = {
-            "cursor_up": column.action_cursor_up,
-            "cursor_down": column.action_cursor_down,
-            "page_up": column.action_page_up,
-            "page_down": column.action_page_down,
-            "first": column.action_first,
-            "last": column.action_last,
+            "cursor_up": column.cursor_up,
+            "cursor_down": column.cursor_down,
+            "page_up": column.page_up,
+            "page_down": column.page_down,
+            "first": column.first,
+            "last": column.last,
         }
         if action in keys:
             keys[action]()
@@ -294,14 +328,9 @@ class BoardScreen(Screen[None]):
 
     def focus_status(self, status: Status) -> None:
         """Make a status's column the active one, bringing it on screen."""
-        if self.is_mounted:
-            previous = self.active_column
-            previous.set_active(False)
-            previous.parent.set_class(False, "-active")  # type: ignore[union-attr]
+        self.active_column.set_active(False)
         self.active_status = status
-        column = self.column(status)
-        column.set_active(True)
-        column.parent.set_class(True, "-active")  # type: ignore[union-attr]
+        self.column(status).set_active(True)
         self._layout_columns()
         self._refresh_lead_keys()
 
@@ -314,7 +343,7 @@ class BoardScreen(Screen[None]):
             self._report(error)
             return
         if not urgent:
-            self.notify(self.cockpit.t("board.nothing_urgent"))
+            self.say(self.cockpit.t("board.nothing_urgent"))
             return
         current = self.selected_card
         ids = [card.id for card in urgent]
@@ -344,7 +373,7 @@ class BoardScreen(Screen[None]):
         target = card.status.next() if step > 0 else card.status.previous()
         if target is None:
             key = "board.already_last" if step > 0 else "board.already_first"
-            self.notify(self.cockpit.t(key))
+            self.say(self.cockpit.t(key))
             return
         self.move_card(card, target)
 
@@ -357,6 +386,8 @@ class BoardScreen(Screen[None]):
         def chosen(status: Status | None) -> None:
             if status is not None and status is not card.status:
                 self.move_card(card, status)
+
+        from cockpit_tui.ui.screens.move_picker import MovePicker  # first use pays the import
 
         self.app.push_screen(MovePicker(card.status, self.cockpit.t), chosen)
 
@@ -385,7 +416,7 @@ class BoardScreen(Screen[None]):
             return
         self._apply_move(result)
         label = status_label(result.to_status, t.lang)
-        self.notify(t("board.moved", status=label))
+        self.say(t("board.moved", status=label))
 
     def action_undo(self) -> None:
         """Undo this user's last move (press again for the one before)."""
@@ -397,10 +428,10 @@ class BoardScreen(Screen[None]):
             self.reload_everything()
             return
         except CockpitError as error:
-            self.notify(describe_error(error, t))
+            self.say(describe_error(error, t))
             return
         self._apply_move(result)
-        self.notify(t("board.undone", status=status_label(result.to_status, t.lang)))
+        self.say(t("board.undone", status=status_label(result.to_status, t.lang)))
 
     def _apply_move(self, result: MoveResult) -> None:
         self._generation += 1
@@ -408,6 +439,7 @@ class BoardScreen(Screen[None]):
         self.counts[result.to_status] += 1
         board = self.cockpit.services.board
         try:
+            board.acknowledge_own_change(result.change_id)
             self.attention = board.attention_count()
             rank = board.rank_of(result.card)
         except CockpitError as error:
@@ -434,7 +466,7 @@ class BoardScreen(Screen[None]):
         self._generation += 1
         column = self.column(card.status)
         column.reload(self.counts[card.status])
-        self.notify(t("board.assigned_to_me"))
+        self.say(t("board.assigned_to_me"))
 
     def action_switch_view(self) -> None:
         """Cards ⇄ list: the list view comes with the Smart plans."""
@@ -442,10 +474,12 @@ class BoardScreen(Screen[None]):
         if self.plan is None or not self.plan.has_list_view:
             self.notify(t("board.list_needs_plan"), severity="warning", timeout=8)
             return
-        self.notify(t("board.list_not_in_this_version"))
+        self.say(t("board.list_not_in_this_version"))
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
+        from cockpit_tui.ui.screens.help import HelpScreen  # first use pays the import
+
         self.app.push_screen(HelpScreen(self.active_bindings.values()))
 
     # -- live ------------------------------------------------------------------
@@ -516,9 +550,28 @@ class BoardScreen(Screen[None]):
 
     def on_board_screen_load_failed(self, message: LoadFailed) -> None:
         """Say once that the store could not be read; what is on screen stays."""
+        self._report_once(message.error)
+
+    @on(BoardCanvas.ReadFailed)
+    def _column_read_failed(self, message: BoardCanvas.ReadFailed) -> None:
+        self._report_once(message.error)
+
+    def _report_once(self, error: CockpitError) -> None:
         if not self._store_error_shown:
             self._store_error_shown = True
-            self._report(message.error)
+            self._report(error)
+
+    def say(self, text: str) -> None:
+        """Show what just happened in the header line for a few seconds.
+
+        Routine news (a move, an undo) goes here rather than into a toast:
+        a toast is a new widget, and mounting it repaints the whole board.
+        """
+        notice = self.query_one("#notice", TextLine)
+        notice.text = text
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(_NOTICE_SECONDS, lambda: setattr(notice, "text", ""))
 
     def _report(self, error: CockpitError) -> None:
         t = self.cockpit.t

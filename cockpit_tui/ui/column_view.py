@@ -1,0 +1,309 @@
+"""One status column of the board: its cards, selection and scroll (no widget).
+
+The board draws all six columns in one Line-API widget
+(:class:`~cockpit_tui.ui.widgets.board_canvas.BoardCanvas`); each column is
+this plain object, which knows what the column holds (a
+:class:`~cockpit_tui.services.column_window.ColumnWindow`), which card is
+selected, which card is at the top, and how to draw one of its lines.
+It never mounts a widget per card, and it scrolls by whole cards.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Protocol
+
+from rich.segment import Segment
+from textual.strip import Strip
+
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.i18n.translate import Translator
+from cockpit_tui.services.clock import Clock
+from cockpit_tui.services.column_window import ColumnWindow, WindowContent
+from cockpit_tui.ui.card_lines import (
+    CARD_HEIGHT,
+    CardStyles,
+    card_lines,
+    fit,
+    placeholder_lines,
+)
+
+_CACHE_SIZE = 400
+
+
+class ColumnOwner(Protocol):
+    """What a column tells the widget that draws it."""
+
+    def column_changed(self, column: ColumnView) -> None:
+        """The column's cards, selection or scroll changed: repaint it."""
+
+    def column_failed(self, column: ColumnView, error: CockpitError) -> None:
+        """The store could not be read for the column."""
+
+    def load_far(self, column: ColumnView, first: int, last: int) -> None:
+        """Read cards ``first``..``last`` off the UI thread (a deep OFFSET)."""
+
+
+class ColumnView:
+    """The cards of one status, in board order, with a selection.
+
+    Args:
+        window: The column's page cache.
+        label: The status label in the user's language.
+        translate: The user's language.
+        clock: Time source for "há 5 min" and overdue appointments.
+    """
+
+    def __init__(
+        self, window: ColumnWindow, *, label: str, translate: Translator, clock: Clock
+    ) -> None:
+        self.window = window
+        self.status = window.status
+        self.label = label
+        self._translate = translate
+        self._clock = clock
+        self.owner: ColumnOwner | None = None
+        self.cursor: int | None = 0 if window.total else None
+        #: The first card on screen.
+        self.top_card = 0
+        #: The column's size on screen, in cells (the cards' area).
+        self.width = 24
+        self.height = 40
+        self.active = False
+        self.filter_total: int | None = None
+        self.generation = 0
+        self._styles: CardStyles | None = None
+        self._line_cache: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
+
+    # -- what the board reads --------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """Cards in the column."""
+        return self.window.total
+
+    @property
+    def selected_card(self) -> LeadCard | None:
+        """The selected card, if the column has one loaded."""
+        return None if self.cursor is None else self.window.card_at(self.cursor)
+
+    @property
+    def cards_per_page(self) -> int:
+        """Whole cards that fit on screen."""
+        return max(1, self.height // CARD_HEIGHT)
+
+    def header_text(self, width: int) -> str:
+        """ "3 Aguardando visita · 25" (``shown/total`` under a filter), fitted to ``width``."""
+        total = self.total
+        count = str(total) if self.filter_total is None else f"{total}/{self.filter_total}"
+        for text in (
+            f"{self.status.position} {self.label} · {count}",
+            f"{self.label} · {count}",
+            f"{self.label} {count}",
+        ):
+            if len(text) <= width:
+                return text
+        return self.label[: max(1, width - len(count) - 2)] + "… " + count
+
+    def off_screen_text(self) -> str:
+        """How many cards are above and below the screen: "▲ 6  ▼ 31"."""
+        total = self.total
+        if not total:
+            return ""
+        first, last = self.visible_range()
+        above, below = min(first, total), max(0, total - 1 - last)
+        parts = [f"▲ {above}"] if above else []
+        parts += [f"▼ {below}"] if below else []
+        return "  ".join(parts)
+
+    # -- changing what the column holds ------------------------------------------
+
+    def show(self, content: WindowContent, total: int) -> None:
+        """Take a fresh read of the column, keeping the selected lead selected.
+
+        If the selected lead left the column, the selection stays at the same
+        position; the scroll position is kept unless the selection would leave
+        the screen.
+        """
+        selected = self.selected_card
+        self.generation += 1
+        self.window.replace(content, total)
+        index = self.window.index_of(selected.id) if selected else None
+        self._place_cursor(self.cursor if index is None else index)
+        self._changed()
+
+    def reload(self, total: int) -> None:
+        """Re-read the held cards now (after this user's move or undo)."""
+        try:
+            content = self.window.read_fresh()
+        except CockpitError as error:
+            self._failed(error)
+            return
+        self.show(content, total)
+
+    def select_index(self, index: int) -> None:
+        """Select the card at ``index`` (clamped) and scroll it into view."""
+        self._place_cursor(index)
+        self._changed()
+
+    def select_lead(self, lead_id: int, index: int) -> None:
+        """Select a lead known to be at ``index`` in this column."""
+        try:
+            self.window.ensure(index - CARD_HEIGHT, index + self.cards_per_page)
+        except CockpitError as error:
+            self._failed(error)
+            return
+        found = self.window.index_of(lead_id)
+        self.select_index(index if found is None else found)
+
+    def set_active(self, active: bool) -> None:
+        """Become (or stop being) the column the keys act on."""
+        if active != self.active:
+            self.active = active
+            self._changed()
+
+    def resize(self, width: int, height: int) -> None:
+        """The column got a new size on screen; keep the selection visible."""
+        if (width, height) != (self.width, self.height):
+            self.width, self.height = width, height
+            self._place_cursor(self.cursor)
+
+    def scroll_by(self, cards: int) -> None:
+        """Scroll without moving the selection (the mouse wheel)."""
+        bottom = max(0, self.total - self.cards_per_page)
+        self._scroll_to(max(0, min(self.top_card + cards, bottom)))
+        self._changed()
+
+    def apply_far(self, content: WindowContent, generation: int) -> None:
+        """Take the cards a worker read for a far jump, unless the column changed since."""
+        if generation == self.generation:
+            self.window.replace(content, self.window.total)
+            self._changed()
+
+    def restyle(self, styles: CardStyles) -> None:
+        """New styles (the theme changed): drop the drawn cards."""
+        self._styles = styles
+        self._line_cache.clear()
+
+    # -- keys (sent by the board) ----------------------------------------------
+
+    def cursor_up(self) -> None:
+        """Select the card above."""
+        if self.cursor is not None:
+            self.select_index(self.cursor - 1)
+
+    def cursor_down(self) -> None:
+        """Select the card below."""
+        if self.cursor is not None:
+            self.select_index(self.cursor + 1)
+
+    def page_up(self) -> None:
+        """Select the card a screen above."""
+        if self.cursor is not None:
+            self.select_index(self.cursor - self.cards_per_page)
+
+    def page_down(self) -> None:
+        """Select the card a screen below."""
+        if self.cursor is not None:
+            self.select_index(self.cursor + self.cards_per_page)
+
+    def first(self) -> None:
+        """Select the first card."""
+        if self.cursor is not None:
+            self.select_index(0)
+
+    def last(self) -> None:
+        """Select the last card."""
+        if self.cursor is not None:
+            self.select_index(self.total - 1)
+
+    def index_at_line(self, y: int) -> int | None:
+        """The card drawn at line ``y`` of the column, if any."""
+        index = self.top_card + y // CARD_HEIGHT
+        return index if 0 <= index < self.total else None
+
+    # -- internals -------------------------------------------------------------
+
+    def _place_cursor(self, index: int | None) -> None:
+        total = self.window.total
+        if total == 0:
+            self.cursor = None
+            self._scroll_to(0)
+            return
+        self.cursor = max(0, min(0 if index is None else index, total - 1))
+        top = min(self.top_card, max(0, total - self.cards_per_page))
+        if self.cursor < top:
+            top = self.cursor
+        elif self.cursor >= top + self.cards_per_page:
+            top = self.cursor - self.cards_per_page + 1
+        self._scroll_to(top)
+        self._load_visible(around=self.cursor)
+
+    def _scroll_to(self, top: int) -> None:
+        if top != self.top_card:
+            self.top_card = top
+            self._load_visible()
+
+    def visible_range(self) -> tuple[int, int]:
+        """First and last card positions on screen (partly shown ones included)."""
+        first = self.top_card
+        return first, first + (max(1, self.height) - 1) // CARD_HEIGHT
+
+    def _load_visible(self, around: int | None = None) -> None:
+        first, last = self.visible_range()
+        if around is not None:
+            first, last = min(first, around), max(last, around)
+        window = self.window
+        if window.total == 0 or (window.start <= first and last < min(window.end, window.total)):
+            return
+        if window.is_cheap(first, last):
+            try:
+                window.ensure(first, last)
+            except CockpitError as error:
+                self._failed(error)
+        elif self.owner is not None:
+            self.owner.load_far(self, first, last)
+
+    def _changed(self) -> None:
+        if self.owner is not None:
+            self.owner.column_changed(self)
+
+    def _failed(self, error: CockpitError) -> None:
+        if self.owner is not None:
+            self.owner.column_failed(self, error)
+
+    # -- drawing -----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """Line ``y`` of the column's cards area, :attr:`width` cells wide."""
+        width = self.width
+        styles = self._styles
+        assert styles is not None, "restyle() before drawing"
+        if self.total == 0:
+            text = self._translate("board.column_empty") if y == 1 else ""
+            return Strip([Segment(fit(" " + text, width), styles.blank + styles.muted)], width)
+        index, row = divmod(self.top_card * CARD_HEIGHT + y, CARD_HEIGHT)
+        if index >= self.total:
+            return Strip([Segment(" " * width, styles.blank)], width)
+        card = self.window.card_at(index)
+        if card is None:
+            return placeholder_lines(width, styles)[row]
+        now = self._clock.now()
+        selected = index == self.cursor
+        key = (card, selected, self.active, width, now.replace(second=0, microsecond=0))
+        lines = self._line_cache.get(key)
+        if lines is None:
+            lines = card_lines(
+                card,
+                width=width,
+                now=now,
+                translate=self._translate,
+                styles=styles,
+                selected=selected,
+                focused=self.active,
+            )
+            self._line_cache[key] = lines
+            if len(self._line_cache) > _CACHE_SIZE:
+                self._line_cache.popitem(last=False)
+        return lines[row]

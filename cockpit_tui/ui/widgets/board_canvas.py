@@ -1,0 +1,270 @@
+"""The six status columns drawn by one Line-API widget.
+
+Each line of the board is built from the visible columns' lines (cached per
+card), so Textual composes one strip per line instead of cutting a line at a
+dozen widget borders: the first frame, a move and a page scroll each cost a
+fraction of what a widget (and a frame) per column did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, work
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.services.column_window import WindowContent
+from cockpit_tui.ui.card_lines import CardStyles, fit
+from cockpit_tui.ui.column_view import ColumnView
+
+#: Narrowest a column may get before the board shows fewer columns at once.
+MIN_COLUMN_WIDTH = 25
+
+
+class BoardCanvas(Widget, can_focus=False):
+    """The visible columns side by side: a header line, the cards, a line of what is off-screen.
+
+    Args:
+        columns: The six columns in board order.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "board--card",
+        "board--cursor",
+        "board--cursor-blurred",
+        "board--unread",
+        "board--new",
+        "board--muted",
+        "board--overdue",
+        "board--blank",
+        "board--header",
+        "board--header-active",
+        "board--rule",
+        "board--rule-active",
+    }
+
+    DEFAULT_CSS = """
+    BoardCanvas {
+        width: 1fr;
+        height: 1fr;
+        background: $surface;
+    }
+    BoardCanvas > .board--card { background: $panel; color: $text; }
+    BoardCanvas > .board--cursor { background: $accent 45%; }
+    BoardCanvas > .board--cursor-blurred { background: $panel-lighten-2; }
+    BoardCanvas > .board--unread { text-style: bold; color: $text; }
+    BoardCanvas > .board--new { color: $text-accent; text-style: bold; }
+    BoardCanvas > .board--muted { color: $text-muted; }
+    BoardCanvas > .board--overdue { color: $text-warning; text-style: bold; }
+    BoardCanvas > .board--blank { background: $surface; }
+    BoardCanvas > .board--header { background: $surface; color: $text; text-style: bold; }
+    BoardCanvas > .board--header-active {
+        background: $accent 30%; color: $text; text-style: bold;
+    }
+    BoardCanvas > .board--rule { background: $surface; color: $panel-lighten-2; }
+    BoardCanvas > .board--rule-active { background: $surface; color: $accent; }
+    """
+
+    @dataclass
+    class SelectionChanged(Message):
+        """A column's selection, cards or scroll changed."""
+
+        column: ColumnView
+
+    @dataclass
+    class Clicked(Message):
+        """The user clicked a card (which selected it) in this column."""
+
+        column: ColumnView
+
+    @dataclass
+    class ReadFailed(Message):
+        """The store could not be read for a column's cards."""
+
+        error: CockpitError
+
+    @dataclass
+    class FarPageLoaded(Message):
+        """A worker read the cards for a jump into the middle of a long column."""
+
+        column: ColumnView
+        content: WindowContent
+        generation: int
+
+    def __init__(self, columns: list[ColumnView]) -> None:
+        super().__init__(id="board-canvas")
+        self.columns = columns
+        for column in columns:
+            column.owner = self
+        self.first_visible = 0
+        self.visible_count = len(columns)
+        self._styles: CardStyles | None = None
+        self._chrome: dict[str, Style] = {}
+
+    # -- layout ----------------------------------------------------------------
+
+    @property
+    def shown_columns(self) -> list[ColumnView]:
+        """The columns on screen, left to right."""
+        return self.columns[self.first_visible : self.first_visible + self.visible_count]
+
+    def fit_count(self, width: int) -> int:
+        """How many columns fit in ``width`` cells."""
+        return max(1, min(len(self.columns), width // MIN_COLUMN_WIDTH))
+
+    def show_columns(self, first: int, count: int) -> None:
+        """Show ``count`` columns from position ``first``."""
+        if (first, count) != (self.first_visible, self.visible_count):
+            self.first_visible, self.visible_count = first, count
+            self._size_columns()
+            self.refresh()
+
+    def _blocks(self) -> list[tuple[int, int]]:
+        """(x, width) of each visible column's block, the rule included."""
+        width = self.size.width
+        count = max(1, self.visible_count)
+        base, extra = divmod(width, count)
+        blocks, x = [], 0
+        for index in range(count):
+            block = base + (1 if index < extra else 0)
+            blocks.append((x, block))
+            x += block
+        return blocks
+
+    def _size_columns(self) -> None:
+        cards_height = max(1, self.size.height - 2)
+        for column, (_, block) in zip(self.shown_columns, self._blocks(), strict=False):
+            column.resize(max(1, block - 1), cards_height)
+
+    def on_resize(self) -> None:
+        """Share the width between the visible columns."""
+        self._size_columns()
+
+    def notify_style_update(self) -> None:
+        """The theme changed: resolve the styles again."""
+        super().notify_style_update()
+        self._styles = None
+
+    def _resolve_styles(self) -> CardStyles:
+        if self._styles is None:
+            style = self.get_component_rich_style
+            self._styles = CardStyles(
+                card=style("board--card"),
+                cursor=style("board--cursor"),
+                cursor_blurred=style("board--cursor-blurred"),
+                unread=style("board--unread", partial=True),
+                new=style("board--new", partial=True),
+                muted=style("board--muted", partial=True),
+                overdue=style("board--overdue", partial=True),
+                blank=style("board--blank"),
+            )
+            self._chrome = {
+                name: style(f"board--{name}")
+                for name in ("header", "header-active", "rule", "rule-active")
+            }
+            for column in self.columns:
+                column.restyle(self._styles)
+        return self._styles
+
+    # -- what columns tell the canvas ------------------------------------------------
+
+    def column_changed(self, column: ColumnView) -> None:
+        """Repaint one column's block and tell the board."""
+        self.refresh_column(column)
+        self.post_message(BoardCanvas.SelectionChanged(column))
+
+    def refresh_column(self, column: ColumnView) -> None:
+        """Repaint the board if ``column`` is on screen.
+
+        Whole lines are repainted: Textual keeps a Line-API widget's lines in
+        a cache, and a refresh of part of a line would leave the rest blank.
+        A line is cheap to rebuild from the columns' cached card lines.
+        """
+        if column in self.shown_columns:
+            self.refresh()
+
+    def column_failed(self, column: ColumnView, error: CockpitError) -> None:
+        """Tell the board the store could not be read."""
+        self.post_message(BoardCanvas.ReadFailed(error))
+
+    def load_far(self, column: ColumnView, first: int, last: int) -> None:
+        """Read a page deep in a long column off the UI thread."""
+        self._read_far(column, first, last, column.generation)
+
+    @work(thread=True, exclusive=True, group="far-page")
+    def _read_far(self, column: ColumnView, first: int, last: int, generation: int) -> None:
+        try:
+            content = column.window.read_range(first, last)
+        except CockpitError as error:
+            self.post_message(BoardCanvas.ReadFailed(error))
+            return
+        self.post_message(BoardCanvas.FarPageLoaded(column, content, generation))
+
+    def on_board_canvas_far_page_loaded(self, message: FarPageLoaded) -> None:
+        """Show the cards of a far jump, unless the column changed meanwhile."""
+        message.stop()
+        message.column.apply_far(message.content, message.generation)
+
+    # -- mouse -----------------------------------------------------------------
+
+    def _column_at(self, x: int) -> ColumnView | None:
+        for column, (left, width) in zip(self.shown_columns, self._blocks(), strict=False):
+            if left <= x < left + width:
+                return column
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        """Select the clicked card and its column."""
+        column = self._column_at(event.x)
+        if column is None or event.y < 1:
+            return
+        index = column.index_at_line(event.y - 1)
+        if index is not None:
+            column.select_index(index)
+            self.post_message(BoardCanvas.Clicked(column))
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel scrolls the column under the pointer by a card."""
+        column = self._column_at(event.x)
+        if column is not None:
+            event.stop()
+            column.scroll_by(1)
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel scrolls the column under the pointer by a card."""
+        column = self._column_at(event.x)
+        if column is not None:
+            event.stop()
+            column.scroll_by(-1)
+
+    # -- drawing -----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """One line across the visible columns."""
+        styles = self._resolve_styles()
+        height = self.size.height
+        strips = []
+        for column, (_, block) in zip(self.shown_columns, self._blocks(), strict=False):
+            rule = self._chrome["rule-active" if column.active else "rule"]
+            inner = block - 1
+            if y == 0:
+                header = self._chrome["header-active" if column.active else "header"]
+                text = fit(" " + column.header_text(inner - 1), inner)
+                strips.append(Strip([Segment("▏", rule), Segment(text, header)], block))
+            elif y == height - 1:
+                text = column.off_screen_text()
+                line = fit(text.rjust(inner - 1) + " ", inner) if text else " " * inner
+                strips.append(
+                    Strip([Segment("▏", rule), Segment(line, styles.blank + styles.muted)], block)
+                )
+            else:
+                strips.append(
+                    Strip.join([Strip([Segment("▏", rule)], 1), column.render_line(y - 1)])
+                )
+        return Strip.join(strips) if strips else Strip.blank(self.size.width)
