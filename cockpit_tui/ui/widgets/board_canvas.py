@@ -106,6 +106,7 @@ class BoardCanvas(Widget, can_focus=False):
         self.visible_count = len(columns)
         self._styles: CardStyles | None = None
         self._chrome: dict[str, Style] = {}
+        self._sized_for: tuple[object, ...] = ()
 
     # -- layout ----------------------------------------------------------------
 
@@ -138,6 +139,7 @@ class BoardCanvas(Widget, can_focus=False):
         return blocks
 
     def _size_columns(self) -> None:
+        self._sized_for = (self.size, self.first_visible, self.visible_count)
         cards_height = max(1, self.size.height - 2)
         for column, (_, block) in zip(self.shown_columns, self._blocks(), strict=False):
             column.resize(max(1, block - 1), cards_height)
@@ -248,6 +250,8 @@ class BoardCanvas(Widget, can_focus=False):
     def render_line(self, y: int) -> Strip:
         """One line across the visible columns."""
         styles = self._resolve_styles()
+        if self._sized_for != (self.size, self.first_visible, self.visible_count):
+            self._size_columns()  # the first frame can be drawn before the Resize event
         height = self.size.height
         strips = []
         for column, (_, block) in zip(self.shown_columns, self._blocks(), strict=False):
