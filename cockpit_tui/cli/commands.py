@@ -199,3 +199,100 @@ def backup(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
         services.close()
     print(t("cli.backup_done", path=destination))
     return EXIT_OK
+
+
+def import_file(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit import FILE [--encoding ENC] [--dry-run]``: exit 1 if any row was rejected."""
+    path = Path(args.file).expanduser()
+    services = open_for(settings, t)
+    try:
+        with progress_bar(t("cli.import_progress")) as on_progress:
+            summary = services.intake.import_file(
+                path,
+                encoding=args.encoding,
+                dry_run=args.dry_run,
+                on_progress=on_progress,
+                describe=lambda rejection: t(rejection.reason, **dict(rejection.values)),
+            )
+    finally:
+        services.close()
+    print(
+        t(
+            "cli.import_summary",
+            imported=summary.imported,
+            merged=summary.merged,
+            already=summary.already,
+            rejected=len(summary.rejected),
+        )
+    )
+    if summary.rejects_path is not None:
+        print(t("cli.import_rejects", path=summary.rejects_path))
+    if args.dry_run:
+        print(t("cli.import_dry"))
+    return EXIT_ERROR if summary.rejected else EXIT_OK
+
+
+def ingest(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit ingest [FILE|-]``: apply events as they arrive; exit 1 if a line was bad."""
+    from cockpit_tui.services.intake import IngestProblem
+
+    def report(problem: IngestProblem) -> None:
+        reason = t(problem.reason, **problem.values)
+        print(t("cli.ingest_problem", line=problem.line, reason=reason), file=sys.stderr)
+
+    services = open_for(settings, t)
+    try:
+        if args.file == "-":
+            applied, repeated, bad = services.intake.ingest(sys.stdin, on_problem=report)
+        else:
+            try:
+                feed = Path(args.file).expanduser().open(encoding="utf-8", errors="replace")
+            except OSError as error:
+                raise InvalidInputError("intake.no_file", path=args.file) from error
+            with feed:
+                applied, repeated, bad = services.intake.ingest(feed, on_problem=report)
+    finally:
+        services.close()
+    print(t("cli.ingest_summary", applied=applied, repeated=repeated, bad=bad), file=sys.stderr)
+    return EXIT_ERROR if bad else EXIT_OK
+
+
+def outbox(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit outbox [--json]``: replies to deliver; ``cockpit outbox ack ID`` confirms one."""
+    services = open_for(settings, t)
+    try:
+        if args.action == "ack":
+            if args.message_id is None:
+                raise InvalidInputError("cli.outbox_needs_id")
+            services.leads.acknowledge_delivery(args.message_id)
+            print(t("cli.outbox_acked", reply_id=args.message_id))
+            return EXIT_OK
+        items = services.leads.outbox()
+    finally:
+        services.close()
+    if args.json:
+        payload = [
+            {
+                "id": item.message_id,
+                "lead_id": item.lead_id,
+                "name": item.customer_name,
+                "phone": item.phone,
+                "email": item.email,
+                "text": item.body,
+                "at": item.at.isoformat(),
+            }
+            for item in items
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not items:
+        print(t("cli.outbox_empty"))
+    for item in items:
+        contact = item.phone or item.email or ""
+        print(
+            "\t".join(
+                [str(item.message_id), str(item.lead_id), item.customer_name, contact, item.body]
+            )
+        )
+    return EXIT_OK

@@ -64,5 +64,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> in
         "move": commands.move,
         "plan": commands.plan,
         "backup": commands.backup,
+        "import": commands.import_file,
+        "ingest": commands.ingest,
+        "outbox": commands.outbox,
     }
     return handlers[args.command](args, settings, t)

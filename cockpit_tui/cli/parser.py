@@ -70,5 +70,28 @@ def build_parser(t: Translator) -> argparse.ArgumentParser:
     backup = command("backup", "cli.backup")
     backup.add_argument("destination", metavar="DEST", help=t("cli.backup.dest"))
 
+    intake = command("import", "cli.import")
+    intake.add_argument(
+        "file", metavar="ARQUIVO" if t.lang == "pt" else "FILE", help=t("cli.import.file")
+    )
+    intake.add_argument("--encoding", metavar="ENC", help=t("cli.import.encoding"))
+    intake.add_argument(
+        "--dry-run", action="store_true", dest="dry_run", help=t("cli.import.dry_run")
+    )
+
+    ingest = command("ingest", "cli.ingest")
+    ingest.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="ARQUIVO|-" if t.lang == "pt" else "FILE|-",
+        help=t("cli.ingest.file"),
+    )
+
+    outbox = command("outbox", "cli.outbox")
+    outbox.add_argument("action", nargs="?", choices=("ack",), help=t("cli.outbox.action"))
+    outbox.add_argument("message_id", nargs="?", type=int, metavar="ID", help=t("cli.outbox.id"))
+    outbox.add_argument("--json", action="store_true", help=t("cli.json"))
+
     command("version", "cli.version")
     return parser

@@ -50,13 +50,19 @@ def clean_text(value: object, *, max_length: int = MAX_FIELD_LENGTH) -> str:
     Returns:
         The cleaned text, stripped of surrounding blanks.
     """
-    if value is None:
+    if value is None or value == "":
         return ""
-    text = unicodedata.normalize("NFC", str(value))
-    text = _ESCAPE_SEQUENCE.sub("", text)
-    text = _LINE_BREAKS.sub(" ", text)
-    text = _DROP.sub("", text)
-    text = _SPACES.sub(" ", text).strip()
+    text = str(value)
+    if text.isascii() and text.isprintable():
+        # No controls, escapes, bidi marks or line breaks can be in it, and NFC
+        # leaves ASCII alone: only the spaces need tidying (the common case).
+        text = _SPACES.sub(" ", text).strip()
+    else:
+        text = unicodedata.normalize("NFC", text)
+        text = _ESCAPE_SEQUENCE.sub("", text)
+        text = _LINE_BREAKS.sub(" ", text)
+        text = _DROP.sub("", text)
+        text = _SPACES.sub(" ", text).strip()
     if len(text) > max_length:
         text = text[: max(max_length - 1, 0)].rstrip() + "…"
     return text

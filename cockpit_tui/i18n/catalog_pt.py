@@ -137,4 +137,56 @@ MESSAGES: dict[str, str] = {
     "palette.switch_view.help": "Lista: planos CRM Smart e CRM +Smart",
     "palette.help": "Ajuda",
     "palette.help.help": "Todas as teclas desta tela",
+    # intake
+    "cli.import": "importa leads de um arquivo CSV ou JSON",
+    "cli.import.file": "arquivo CSV (separado por ; ou ,) ou JSON",
+    "cli.import.encoding": "força a codificação (padrão: UTF-8, depois Windows-1252)",
+    "cli.import.dry_run": "só valida e conta; não grava nada",
+    "cli.import_progress": "Importando",
+    "cli.import_summary": (
+        "Importados: {imported} · somados a leads já abertos: {merged} · "
+        "já importados antes: {already} · recusados: {rejected}"
+    ),
+    "cli.import_rejects": "Linhas recusadas em {path} (linha, motivo e a linha original).",
+    "cli.import_dry": "Simulação: nada foi gravado.",
+    "cli.ingest": "aplica eventos NDJSON (um por linha) de um arquivo ou da entrada padrão",
+    "cli.ingest.file": "arquivo NDJSON, ou - para a entrada padrão (padrão)",
+    "cli.ingest_problem": "linha {line}: {reason}",
+    "cli.ingest_summary": (
+        "Eventos aplicados: {applied} · repetidos (ignorados): {repeated} · com erro: {bad}"
+    ),
+    "cli.outbox": "respostas esperando entrega, para um conector (ack ID confirma uma)",
+    "cli.outbox.action": "ack: confirma a entrega da resposta ID",
+    "cli.outbox.id": "id da resposta entregue",
+    "cli.outbox_empty": "Nenhuma resposta esperando entrega.",
+    "cli.outbox_acked": "Resposta {reply_id} marcada como entregue.",
+    "cli.outbox_needs_id": "Informe o id: cockpit outbox ack ID",
+    "outbox.unknown": "Não há resposta com o id {reply_id} na fila de saída.",
+    "outbox.already": "A resposta {reply_id} já estava marcada como entregue.",
+    "intake.no_file": "O arquivo {path} não existe.",
+    "intake.unreadable": "Não foi possível ler {path}; confira as permissões.",
+    "intake.unknown_encoding": "Codificação desconhecida: {encoding}.",
+    "intake.bad_encoding": ("O arquivo não está em {tried}. Informe a codificação com --encoding."),
+    "intake.empty_file": "O arquivo está vazio.",
+    "intake.no_name_column": (
+        "O cabeçalho não tem a coluna do nome (nome ou name). A primeira linha do arquivo "
+        "precisa ser o cabeçalho."
+    ),
+    "intake.bad_csv": "O CSV está malformado perto da linha {line} (aspas sem fechar?).",
+    "intake.bad_json": "O JSON está malformado (linha {line}).",
+    "intake.json_not_array": "O JSON precisa ser uma lista de objetos, um por lead.",
+    "intake.missing_name": "sem nome",
+    "intake.missing_contact": "sem telefone nem e-mail",
+    "intake.bad_phone": "telefone inválido",
+    "intake.bad_email": "e-mail inválido",
+    "intake.bad_price": "valor inválido (use 139.900,00 ou 139900)",
+    "intake.bad_date": "data inválida (use dd/mm/aaaa hh:mm ou ISO 8601)",
+    "intake.bad_status": "status desconhecido",
+    "intake.field_too_long": "campo {field} com {size} caracteres (máximo 50.000)",
+    "ingest.not_json": "não é JSON",
+    "ingest.not_object": "não é um objeto JSON",
+    "ingest.missing_field": "falta o campo {field}",
+    "ingest.bad_field": "campo {field} inválido",
+    "ingest.unknown_event": "evento desconhecido: {event}",
+    "ingest.unknown_lead": "a mensagem não corresponde a nenhum lead",
 }

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from cockpit_tui.services.board import BoardService
 from cockpit_tui.services.clock import Clock, SystemClock
+from cockpit_tui.services.intake import IntakeService
 from cockpit_tui.services.leads import LeadService
 from cockpit_tui.services.settings import SettingsService
 from cockpit_tui.store.backup import ProgressCallback
@@ -24,6 +25,7 @@ class Services:
         board: Board queries.
         leads: Actions on leads.
         settings: Store settings (the plan).
+        intake: Leads from files and event feeds.
         actor: The salesperson.
         clock: The time source every service uses (frozen in tests).
     """
@@ -32,6 +34,7 @@ class Services:
     board: BoardService
     leads: LeadService
     settings: SettingsService
+    intake: IntakeService
     actor: str
     clock: Clock
 
@@ -56,6 +59,7 @@ def open_services(
         board=BoardService(store),
         leads=leads,
         settings=SettingsService(store, actor=leads.actor, clock=used_clock),
+        intake=IntakeService(store, actor=leads.actor, clock=used_clock),
         actor=leads.actor,
         clock=used_clock,
     )
@@ -63,6 +67,7 @@ def open_services(
 
 __all__ = [
     "BoardService",
+    "IntakeService",
     "LeadService",
     "Services",
     "SettingsService",

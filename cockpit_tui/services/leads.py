@@ -140,6 +140,22 @@ class LeadService:
                 for message, customer in repository.outbox(session)
             ]
 
+    def acknowledge_delivery(self, message_id: int) -> None:
+        """A delivery connector sent an outbound reply: it leaves the outbox.
+
+        Raises:
+            InvalidInputError: no reply waiting in the outbox has that id.
+        """
+        from cockpit_tui.store.tables import MessageRow
+
+        with self._write() as session:
+            message = session.get(MessageRow, message_id)
+            if message is None or message.direction != Direction.OUTBOUND.value:
+                raise InvalidInputError("outbox.unknown", reply_id=message_id)
+            if message.delivered_at is not None:
+                raise InvalidInputError("outbox.already", reply_id=message_id)
+            message.delivered_at = self._clock.now()
+
     # -- creating -------------------------------------------------------------
 
     def add(

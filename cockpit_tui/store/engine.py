@@ -10,10 +10,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 from cockpit_tui.store.fileperms import ensure_private_file
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS, PG_WRITE_LOCK
@@ -70,6 +72,8 @@ def write_session(engine: Engine) -> Iterator[Session]:
     On SQLite it begins with ``BEGIN IMMEDIATE``; on PostgreSQL it takes the
     store's write lock first, so the change log's ids commit in order.
     """
+    from sqlalchemy.orm import Session  # lazy: the import path writes without the ORM
+
     with Session(engine, expire_on_commit=False, autoflush=False) as session, session.begin():
         if engine.dialect.name == "postgresql":
             session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
@@ -77,8 +81,19 @@ def write_session(engine: Engine) -> Iterator[Session]:
 
 
 @contextmanager
+def write_connection(engine: Engine) -> Iterator[Connection]:
+    """Like :func:`write_session`, on a Core connection (bulk writes with no ORM)."""
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_WRITE_LOCK})
+        yield connection
+
+
+@contextmanager
 def read_session(engine: Engine) -> Iterator[Session]:
     """A read-only session that does not take SQLite's write lock."""
+    from sqlalchemy.orm import Session
+
     read_engine = engine.execution_options(cockpit_read_only=True)
     with Session(read_engine, expire_on_commit=False, autoflush=False) as session, session.begin():
         yield session

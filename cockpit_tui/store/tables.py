@@ -142,3 +142,22 @@ class ChangeLogRow(SQLModel, table=True):
     kind: str = Field(max_length=40)
     lead_id: int | None = Field(default=None)
     actor: str = Field(max_length=100)
+
+
+class ImportFingerprintRow(SQLModel, table=True):
+    """A file row already imported (the hash of its cleaned values) and its lead."""
+
+    __tablename__ = "import_fingerprint"
+
+    fingerprint: str = Field(primary_key=True, max_length=64)
+    lead_id: int
+    at: datetime = Field(sa_type=UtcInstant)
+
+
+class IngestedEventRow(SQLModel, table=True):
+    """An event already applied by ``cockpit ingest`` (its ``id``)."""
+
+    __tablename__ = "ingested_event"
+
+    id: str = Field(primary_key=True, max_length=200)
+    at: datetime = Field(sa_type=UtcInstant)

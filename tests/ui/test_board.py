@@ -510,3 +510,58 @@ async def test_an_unreadable_store_gives_a_notice_not_a_traceback(
         await pilot.press("j", "shift+right", "l", "G")
         assert app.is_running
         assert shown_counts(app)[Status.NEW] == 3, "the counts still show"
+
+
+async def test_events_piped_into_cockpit_ingest_show_live_on_the_board(
+    ui_services: Services, ui_url: str
+) -> None:
+    import subprocess
+    import sys
+
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        feed = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "from cockpit_tui.cli import main; raise SystemExit(main())",
+                "--db",
+                ui_url,
+                "--user",
+                "portal",
+                "ingest",
+                "-",
+            ],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert feed.stdin is not None
+        try:
+            feed.stdin.write(
+                '{"event": "lead.created", "id": "e1", "lead": {"external_id": "wm-1", '
+                '"name": "Lead do Portal", "phone": "(11) 98123-4567", "message": "Oi"}}\n'
+            )
+            feed.stdin.flush()
+            await wait_until(pilot, lambda: top_names(app, Status.NEW, 1) == ["Lead do Portal"], 10)
+            name = next(
+                s for s in first_line_of_card(column(app, Status.NEW), 0) if "Lead" in s.text
+            )
+            assert not (name.style and name.style.bold), "a new lead is on top, not bold"
+            feed.stdin.write(
+                '{"event": "message.received", "id": "e2", "lead_external_id": "wm-1", '
+                '"text": "Aceita troca?"}\n'
+            )
+            feed.stdin.flush()
+
+            def bold() -> bool:
+                line = first_line_of_card(column(app, Status.NEW), 0)
+                return any(s.style is not None and s.style.bold and "Lead" in s.text for s in line)
+
+            await wait_until(pilot, bold, 10)
+        finally:
+            feed.stdin.close()
+            assert feed.stderr is not None
+            errors = feed.stderr.read()
+            feed.wait(timeout=30)
+        assert feed.returncode == 0, errors

@@ -28,6 +28,7 @@ _MODULES = (
     "m0002_board_indexes",
     "m0003_superseded_moves",
     "m0004_appointment_index",
+    "m0005_intake",
 )
 
 

@@ -1,0 +1,222 @@
+"""Rules for leads arriving from files and event feeds: fields, validation, identity.
+
+Pure functions: the service reads the file, these decide what each row means.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from decimal import Decimal
+
+from cockpit_tui.domain.money import parse_price
+from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
+from cockpit_tui.domain.statuses import Status, parse_status
+
+#: A field longer than this is refused (nobody types it; it is a broken export).
+MAX_RAW_FIELD = 50_000
+
+#: Header names (folded: lower case, no accents, no spaces, dashes or underscores).
+_FIELDS = {
+    "nome": "name",
+    "name": "name",
+    "cliente": "name",
+    "telefone": "phone",
+    "phone": "phone",
+    "celular": "phone",
+    "fone": "phone",
+    "whatsapp": "phone",
+    "email": "email",
+    "veiculo": "vehicle",
+    "vehicle": "vehicle",
+    "carro": "vehicle",
+    "valor": "price",
+    "price": "price",
+    "preco": "price",
+    "origem": "source",
+    "source": "source",
+    "mensagem": "message",
+    "message": "message",
+    "data": "date",
+    "date": "date",
+    "createdat": "date",
+    "criadoem": "date",
+    "id": "external_id",
+    "externalid": "external_id",
+    "vendedor": "salesperson",
+    "salesperson": "salesperson",
+    "status": "status",
+}
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
+
+
+def fold_header(name: str) -> str:
+    """A header name without case, accents, spaces, dashes or underscores."""
+    decomposed = unicodedata.normalize("NFKD", name.strip().lstrip("\ufeff"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[\s\-_.]", "", plain)
+
+
+def field_of(header: str) -> str | None:
+    """The lead field a column header names (pt or en), or None for unknown columns."""
+    return _FIELDS.get(fold_header(header))
+
+
+@dataclass(frozen=True, slots=True)
+class LeadRecord:
+    """One valid incoming lead, cleaned.
+
+    Attributes:
+        name: Customer name.
+        phone: E.164 phone, if given.
+        email: Lower-case e-mail, if given.
+        vehicle: Vehicle of interest.
+        price: Exact price.
+        source: Where it came from.
+        message: The message it arrived with.
+        created_at: When it arrived (None: now).
+        external_id: The sender's id for it.
+        salesperson: Assigned salesperson.
+        status: Starting column.
+    """
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    vehicle: str | None = None
+    price: Decimal | None = None
+    source: str | None = None
+    message: str | None = None
+    created_at: datetime | None = None
+    external_id: str | None = None
+    salesperson: str | None = None
+    status: Status = Status.NEW
+
+    def fingerprint(self) -> str:
+        """A stable hash of the record's values: the same row imported twice has the same one."""
+        parts = [
+            self.name,
+            self.phone or "",
+            self.email or "",
+            self.vehicle or "",
+            str(self.price or ""),
+            self.source or "",
+            self.message or "",
+            self.created_at.isoformat() if self.created_at else "",
+            self.external_id or "",
+            self.salesperson or "",
+            self.status.value,
+        ]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+    def identity_keys(self) -> list[str]:
+        """Keys that make two records the same lead: external id, phone, e-mail."""
+        keys = []
+        if self.external_id:
+            keys.append(f"id:{self.external_id}")
+        if self.phone:
+            keys.append(f"phone:{self.phone}")
+        if self.email:
+            keys.append(f"email:{self.email}")
+        return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a row was not imported.
+
+    Attributes:
+        reason: Catalog id of the reason ("intake.bad_phone", …).
+        values: Values for the sentence (never the customer's data).
+    """
+
+    reason: str
+    values: tuple[tuple[str, str], ...] = ()
+
+
+def parse_when(raw: str, zone: tzinfo | None = None) -> datetime | None:
+    """A date as people and systems write it: "27/11/2026", "27/11/2026 09:14", or ISO 8601.
+
+    Dates without a zone are read in ``zone``, or in the machine's local time
+    (with its daylight-saving rules) when ``zone`` is None.
+    Returns None when the text is not a date.
+    """
+    text = raw.strip()
+    match = _BR_DATE.fullmatch(text)
+    try:
+        if match:
+            day, month, year, hour, minute = match.groups()
+            parsed = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
+        else:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone) if zone is not None else parsed.astimezone()
+    return parsed.astimezone(UTC)
+
+
+def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord | Rejection:
+    """Check and clean one incoming lead given as field → text.
+
+    Args:
+        raw: Values by lead field (see :func:`field_of`); missing fields are empty.
+        zone: Time zone of dates written without one (None: the machine's).
+    """
+    from cockpit_tui.domain.phones import normalize_phone  # lazy: phonenumbers is heavy
+
+    for field, value in raw.items():
+        if len(value) > MAX_RAW_FIELD:
+            return Rejection("intake.field_too_long", (("field", field), ("size", str(len(value)))))
+    name = clean_text(raw.get("name", ""))
+    if not name:
+        return Rejection("intake.missing_name")
+    phone_text = clean_text(raw.get("phone", ""), max_length=40)
+    email_text = clean_text(raw.get("email", "")).lower()
+    if not phone_text and not email_text:
+        return Rejection("intake.missing_contact")
+    phone = None
+    if phone_text:
+        phone = normalize_phone(phone_text)
+        if phone is None:
+            return Rejection("intake.bad_phone")
+    if email_text and not _EMAIL.fullmatch(email_text):
+        return Rejection("intake.bad_email")
+    price = None
+    price_text = clean_text(raw.get("price", ""))
+    if price_text:
+        price = parse_price(price_text)
+        if price is None:
+            return Rejection("intake.bad_price")
+    created_at = None
+    date_text = clean_text(raw.get("date", ""))
+    if date_text:
+        created_at = parse_when(date_text, zone)
+        if created_at is None:
+            return Rejection("intake.bad_date")
+    status = Status.NEW
+    status_text = clean_text(raw.get("status", ""))
+    if status_text:
+        found = parse_status(status_text)
+        if found is None:
+            return Rejection("intake.bad_status")
+        status = found
+    message = clean_message(raw.get("message", "")) or None
+    return LeadRecord(
+        name=name,
+        phone=phone,
+        email=email_text or None,
+        vehicle=clean_optional(raw.get("vehicle")),
+        price=price,
+        source=clean_optional(raw.get("source")),
+        message=message,
+        created_at=created_at,
+        external_id=clean_optional(raw.get("external_id")),
+        salesperson=clean_optional(raw.get("salesperson"), max_length=100),
+        status=status,
+    )

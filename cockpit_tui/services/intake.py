@@ -1,0 +1,453 @@
+"""Leads arriving from outside: CSV/JSON files, an NDJSON event feed.
+
+Files are read whole (a store's export is megabytes, not gigabytes), every
+row is validated, and the good rows are written in chunks of
+:data:`CHUNK_ROWS`, one transaction each: a crash or Ctrl-C leaves every row
+either fully in or out, an open board shows each chunk as it commits, and
+re-running the same file adds nothing (each row's fingerprint is kept).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cockpit_tui.domain.errors import InvalidInputError
+from cockpit_tui.domain.intake import LeadRecord, Rejection, field_of, validate
+from cockpit_tui.services.clock import Clock
+from cockpit_tui.store.handle import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
+    from cockpit_tui.store.intake import BatchResult
+
+#: Rows per transaction when importing.
+CHUNK_ROWS = 500
+#: Encodings tried in order when none is given: UTF-8 (with or without BOM), then
+#: Windows-1252, the encoding of a Brazilian Excel export. Never latin-1, which
+#: decodes anything and turns “ ” € into control characters.
+AUTO_ENCODINGS = ("utf-8-sig", "cp1252")
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """One data row of an input file.
+
+    Attributes:
+        line: Where it starts in the file (1 = the first line), or its position in a JSON array.
+        fields: Its values by lead field.
+        original: The row as it was in the file (for the rejects file).
+    """
+
+    line: int
+    fields: dict[str, str]
+    original: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file read and split into rows.
+
+    Attributes:
+        rows: The data rows.
+        header: The header row as written (CSV) or the keys seen (JSON).
+        delimiter: The CSV delimiter (";" or ",").
+        encoding: The encoding the file was read with.
+    """
+
+    rows: list[SourceRow]
+    header: list[str]
+    delimiter: str
+    encoding: str
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did (or, with ``dry_run``, would do).
+
+    Attributes:
+        imported: New leads.
+        merged: Rows added to an existing open lead (same id, phone or e-mail).
+        already: Rows imported by an earlier run (nothing done).
+        rejected: Rows refused, with their reasons.
+        rejects_path: Where the refused rows were written, if any were.
+    """
+
+    imported: int = 0
+    merged: int = 0
+    already: int = 0
+    rejected: list[tuple[SourceRow, Rejection]] = field(default_factory=list)
+    rejects_path: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestProblem:
+    """A bad line of an event feed.
+
+    Attributes:
+        line: Line number in the feed.
+        reason: Catalog id of the reason.
+        values: Values for the sentence.
+    """
+
+    line: int
+    reason: str
+    values: dict[str, str]
+
+
+def read_source(path: Path, *, encoding: str | None = None) -> SourceFile:
+    """Read a CSV (";" or "," detected, header required) or JSON (array of objects) file.
+
+    Raises:
+        InvalidInputError: unreadable file, unknown encoding, no header, no name column,
+            or JSON that is not an array of objects.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as error:
+        raise InvalidInputError("intake.no_file", path=str(path)) from error
+    except OSError as error:
+        raise InvalidInputError("intake.unreadable", path=str(path)) from error
+    text, used = _decode(data, encoding)
+    if text.lstrip().startswith("["):
+        return _read_json(text, used)
+    return _read_csv(text, used)
+
+
+def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
+    candidates = (encoding,) if encoding else AUTO_ENCODINGS
+    for candidate in candidates:
+        try:
+            return data.decode(candidate), candidate
+        except LookupError as error:
+            raise InvalidInputError("intake.unknown_encoding", encoding=candidate) from error
+        except UnicodeDecodeError:
+            continue
+    raise InvalidInputError("intake.bad_encoding", tried=", ".join(candidates))
+
+
+def _read_csv(text: str, encoding: str) -> SourceFile:
+    csv.field_size_limit(16 * 1024 * 1024)  # long fields are refused row by row, not fatally
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    if not first:
+        raise InvalidInputError("intake.empty_file")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    header: list[str] = []
+    rows: list[SourceRow] = []
+    start = 1
+    try:
+        for values in reader:
+            line = start
+            start = reader.line_num + 1
+            if not any(value.strip() for value in values):
+                continue
+            if not header:
+                header = values
+                fields = [field_of(name) for name in header]
+                if "name" not in fields:
+                    raise InvalidInputError("intake.no_name_column")
+                continue
+            row = {
+                name: value for name, value in zip(fields, values, strict=False) if name is not None
+            }
+            rows.append(SourceRow(line, row, values))
+    except csv.Error as error:
+        raise InvalidInputError("intake.bad_csv", line=str(start)) from error
+    return SourceFile(rows, header, delimiter, encoding)
+
+
+def _read_json(text: str, encoding: str) -> SourceFile:
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InvalidInputError("intake.bad_json", line=str(error.lineno)) from error
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise InvalidInputError("intake.json_not_array")
+    keys: list[str] = []
+    rows = []
+    for position, item in enumerate(items, start=1):
+        fields: dict[str, str] = {}
+        for key, value in item.items():
+            name = field_of(str(key))
+            if key not in keys:
+                keys.append(str(key))
+            if name is not None and value is not None:
+                fields[name] = value if isinstance(value, str) else json.dumps(value)
+        rows.append(SourceRow(position, fields, [json.dumps(item, ensure_ascii=False)]))
+    return SourceFile(rows, keys, ",", encoding)
+
+
+class _DryRunError(Exception):
+    """Raised inside a dry run's transaction to roll it back."""
+
+
+class IntakeService:
+    """Imports files and applies events for one salesperson (recorded as the actor).
+
+    Args:
+        store: The open store.
+        actor: Who is importing.
+        clock: Time source.
+        zone: Time zone of dates written without one (None: the machine's local time).
+    """
+
+    def __init__(self, store: Store, *, actor: str, clock: Clock, zone: tzinfo | None = None):
+        self._store = store
+        self._actor = actor
+        self._clock = clock
+        self._zone = zone
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        encoding: str | None = None,
+        dry_run: bool = False,
+        on_progress: ProgressCallback | None = None,
+        describe: Callable[[Rejection], str] = lambda rejection: rejection.reason,
+    ) -> ImportSummary:
+        """Import a file; bad rows go to ``FILE.rejects.csv`` next to it.
+
+        Args:
+            path: The CSV or JSON file.
+            encoding: Force an encoding instead of UTF-8-then-cp1252.
+            dry_run: Validate and count, write nothing.
+            on_progress: Called with (rows done, rows to write) after each chunk.
+            describe: A refusal's reason in the user's language, for the rejects file.
+
+        Raises:
+            InvalidInputError: the file as a whole cannot be read (see :func:`read_source`).
+        """
+        from cockpit_tui.store.engine import write_connection
+        from cockpit_tui.store.intake import apply_records
+
+        source = read_source(path, encoding=encoding)
+        summary = ImportSummary()
+        valid: list[LeadRecord] = []
+        for row in source.rows:
+            checked = validate(row.fields, zone=self._zone)
+            if isinstance(checked, Rejection):
+                summary.rejected.append((row, checked))
+            else:
+                valid.append(checked)
+        total = len(valid)
+        chunks = [valid[start : start + CHUNK_ROWS] for start in range(0, total, CHUNK_ROWS)]
+        done = 0
+
+        def count(result: BatchResult, size: int) -> None:
+            nonlocal done
+            summary.imported += result.created
+            summary.merged += result.merged
+            summary.already += result.already
+            done += size
+            if on_progress is not None:
+                on_progress(done, total)
+
+        if dry_run:
+            with _rolled_back(self._store) as connection:
+                for chunk in chunks:
+                    result = apply_records(
+                        connection, chunk, actor=self._actor, now=self._clock.now()
+                    )
+                    count(result, len(chunk))
+        else:
+            for chunk in chunks:
+                with write_connection(self._store.engine) as connection:
+                    result = apply_records(
+                        connection, chunk, actor=self._actor, now=self._clock.now()
+                    )
+                count(result, len(chunk))
+        rejects = path.with_name(path.name + ".rejects.csv")
+        if summary.rejected and not dry_run:
+            _write_rejects(rejects, source, summary.rejected, describe)
+            summary.rejects_path = rejects
+        elif not dry_run and rejects.exists():
+            rejects.unlink()  # an old list of refusals would now be wrong
+        return summary
+
+    # -- events ----------------------------------------------------------------
+
+    def ingest(
+        self,
+        lines: Iterable[str],
+        *,
+        on_problem: Callable[[IngestProblem], None],
+        on_applied: Callable[[int], None] | None = None,
+    ) -> tuple[int, int, int]:
+        """Apply NDJSON events as they arrive (one transaction each).
+
+        Returns:
+            (applied, repeated, bad) counts.
+        """
+        applied = repeated = bad = 0
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            outcome = self._apply_event(line, number)
+            if isinstance(outcome, IngestProblem):
+                bad += 1
+                on_problem(outcome)
+            elif outcome:
+                applied += 1
+                if on_applied is not None:
+                    on_applied(applied)
+            else:
+                repeated += 1
+        return applied, repeated, bad
+
+    def _apply_event(self, line: str, number: int) -> IngestProblem | bool:
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError:
+            return IngestProblem(number, "ingest.not_json", {})
+        if not isinstance(event, dict):
+            return IngestProblem(number, "ingest.not_object", {})
+        kind = event.get("event")
+        event_id = event.get("id")
+        if not isinstance(kind, str) or not kind:
+            return IngestProblem(number, "ingest.missing_field", {"field": "event"})
+        if kind not in ("lead.created", "message.received"):
+            return IngestProblem(number, "ingest.unknown_event", {"event": kind[:60]})
+        if not isinstance(event_id, str | int) or str(event_id).strip() == "":
+            return IngestProblem(number, "ingest.missing_field", {"field": "id"})
+        at = self._clock.now()
+        if event.get("at") is not None:
+            from cockpit_tui.domain.intake import parse_when
+
+            parsed = parse_when(str(event["at"]), self._zone)
+            if parsed is None:
+                return IngestProblem(number, "ingest.bad_field", {"field": "at"})
+            at = parsed
+        if kind == "lead.created":
+            return self._lead_created(event, str(event_id), at, number)
+        return self._message_received(event, str(event_id), at, number)
+
+    def _lead_created(
+        self, event: dict[str, Any], event_id: str, at: datetime, number: int
+    ) -> IngestProblem | bool:
+        from cockpit_tui.store.engine import write_session
+        from cockpit_tui.store.intake import apply_records, event_seen, remember_event
+
+        lead = event.get("lead")
+        if not isinstance(lead, dict):
+            return IngestProblem(number, "ingest.missing_field", {"field": "lead"})
+        fields = {
+            name: value if isinstance(value, str) else json.dumps(value)
+            for key, value in lead.items()
+            if (name := field_of(str(key))) is not None and value is not None
+        }
+        checked = validate(fields, zone=self._zone)
+        if isinstance(checked, Rejection):
+            return IngestProblem(number, checked.reason, dict(checked.values))
+        if checked.created_at is None:
+            from dataclasses import replace
+
+            checked = replace(checked, created_at=at)
+        with write_session(self._store.engine) as session:
+            if event_seen(session, event_id=event_id):
+                return False
+            apply_records(
+                session.connection(),
+                [checked],
+                actor=self._actor,
+                now=self._clock.now(),
+                fingerprints=False,
+            )
+            remember_event(session, event_id=event_id, at=self._clock.now())
+        return True
+
+    def _message_received(
+        self, event: dict[str, Any], event_id: str, at: datetime, number: int
+    ) -> IngestProblem | bool:
+        from cockpit_tui.domain import attention
+        from cockpit_tui.domain.models import Direction
+        from cockpit_tui.domain.sanitize import clean_message
+        from cockpit_tui.store import repository
+        from cockpit_tui.store.engine import write_session
+        from cockpit_tui.store.intake import event_seen, remember_event
+
+        body = clean_message(event.get("text") or "")
+        if not body:
+            return IngestProblem(number, "ingest.missing_field", {"field": "text"})
+        with write_session(self._store.engine) as session:
+            if event_seen(session, event_id=event_id):
+                return False
+            lead_id = _find_lead(session, event)
+            if lead_id is None:
+                return IngestProblem(number, "ingest.unknown_lead", {})
+            lead = repository.get_lead(session, lead_id=lead_id)
+            assert lead is not None
+            repository.insert_message(
+                session,
+                lead_id=lead_id,
+                direction=Direction.INBOUND.value,
+                body=body,
+                at=at,
+                author=None,
+            )
+            state = attention.on_inbound_message(repository.attention_of(lead), at)
+            repository.apply_attention(lead, state)
+            repository.append_change(
+                session, kind="message.in", lead_id=lead_id, actor=self._actor, at=self._clock.now()
+            )
+            remember_event(session, event_id=event_id, at=self._clock.now())
+        return True
+
+
+def _find_lead(session: Session, event: dict[str, Any]) -> int | None:
+    """The lead a message names: ``lead_id``, ``lead_external_id`` or ``phone``."""
+    from cockpit_tui.domain.phones import normalize_phone
+    from cockpit_tui.store.intake import find_lead
+
+    if event.get("lead_id") is not None:
+        try:
+            return find_lead(session, lead_id=int(event["lead_id"]))
+        except (TypeError, ValueError):
+            return None
+    if event.get("lead_external_id"):
+        return find_lead(session, external_id=str(event["lead_external_id"]))
+    if event.get("phone"):
+        phone = normalize_phone(str(event["phone"]))
+        return None if phone is None else find_lead(session, phone=phone)
+    return None
+
+
+def _write_rejects(
+    path: Path,
+    source: SourceFile,
+    rejected: list[tuple[SourceRow, Rejection]],
+    describe: Callable[[Rejection], str],
+) -> None:
+    """``FILE.rejects.csv``: line, reason, then the row as it was (UTF-8 with BOM, for Excel)."""
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=source.delimiter)
+        writer.writerow(["linha", "motivo", *source.header])
+        for row, rejection in rejected:
+            writer.writerow([row.line, describe(rejection), *row.original])
+    partial.replace(path)
+
+
+@contextmanager
+def _rolled_back(store: Store) -> Iterator[Connection]:
+    """One write transaction for a whole dry run, rolled back at the end."""
+    from cockpit_tui.store.engine import write_connection
+
+    try:
+        with write_connection(store.engine) as connection:
+            yield connection
+            raise _DryRunError
+    except _DryRunError:
+        pass
