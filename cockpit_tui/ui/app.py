@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from typing import ClassVar
 
 from textual.app import App
@@ -11,6 +12,9 @@ from textual.binding import Binding, BindingType
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services import Services
 from cockpit_tui.ui.screens.board import BoardScreen
+
+#: How often the app checks that its terminal is still there.
+_TERMINAL_CHECK_SECONDS = 2.0
 
 
 class CockpitApp(App[None]):
@@ -40,6 +44,18 @@ class CockpitApp(App[None]):
         """Show the board."""
         self.push_screen(BoardScreen())
         self.call_after_refresh(gc.freeze)
+        if not self.is_headless and sys.__stdout__ is not None and sys.__stdout__.isatty():
+            self.set_interval(_TERMINAL_CHECK_SECONDS, self._exit_if_terminal_gone)
+
+    def _exit_if_terminal_gone(self) -> None:
+        """Quit when the terminal hung up (its window closed, an SSH link dropped).
+
+        Run under ``make``, the app does not always get SIGHUP; reading a hung-up
+        terminal then returns nothing forever and the input thread spins a core.
+        """
+        stdout = sys.__stdout__
+        if stdout is None or not stdout.isatty():
+            self.exit()
 
     # The objects made at start-up (widgets, styles, imported modules) live as
     # long as the app: gc.freeze() keeps the collector from walking them again
