@@ -5,7 +5,6 @@ Pure functions: the service reads the file, these decide what each row means.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -112,6 +111,8 @@ class LeadRecord:
             self.salesperson or "",
             self.status.value,
         ]
+        import hashlib  # lazy: loading OpenSSL's hashes costs start-up time elsewhere
+
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def identity_keys(self) -> list[str]:

@@ -6,14 +6,17 @@ They return the domain's value objects, never ORM rows, and never import the UI.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cockpit_tui.services.board import BoardService
 from cockpit_tui.services.clock import Clock, SystemClock
-from cockpit_tui.services.intake import IntakeService
 from cockpit_tui.services.leads import LeadService
 from cockpit_tui.services.settings import SettingsService
 from cockpit_tui.store.backup import ProgressCallback
 from cockpit_tui.store.handle import Store, open_store
+
+if TYPE_CHECKING:
+    from cockpit_tui.services.intake import IntakeService
 
 
 @dataclass(slots=True)
@@ -25,7 +28,6 @@ class Services:
         board: Board queries.
         leads: Actions on leads.
         settings: Store settings (the plan).
-        intake: Leads from files and event feeds.
         actor: The salesperson.
         clock: The time source every service uses (frozen in tests).
     """
@@ -34,9 +36,18 @@ class Services:
     board: BoardService
     leads: LeadService
     settings: SettingsService
-    intake: IntakeService
     actor: str
     clock: Clock
+    _intake: IntakeService | None = None
+
+    @property
+    def intake(self) -> IntakeService:
+        """Leads from files and event feeds (built on first use: the board never needs it)."""
+        if self._intake is None:
+            from cockpit_tui.services import intake  # lazy: csv, json, hashing
+
+            self._intake = intake.IntakeService(self.store, actor=self.actor, clock=self.clock)
+        return self._intake
 
     def close(self) -> None:
         """Close the store's connections."""
@@ -59,7 +70,6 @@ def open_services(
         board=BoardService(store),
         leads=leads,
         settings=SettingsService(store, actor=leads.actor, clock=used_clock),
-        intake=IntakeService(store, actor=leads.actor, clock=used_clock),
         actor=leads.actor,
         clock=used_clock,
     )
@@ -67,7 +77,6 @@ def open_services(
 
 __all__ = [
     "BoardService",
-    "IntakeService",
     "LeadService",
     "Services",
     "SettingsService",
