@@ -1,8 +1,8 @@
 """Writing incoming leads in batches: new cards, or messages merged into open ones.
 
-Keyword-only functions that take a connection (or session) in a write transaction. Ids are chosen up
-front (the session holds the store's write lock), so a batch of 500 rows is a
-handful of ``executemany`` statements, not thousands of round trips. Plain
+Keyword-only functions that take a connection in a write transaction. Ids are
+chosen up front (the caller holds the store's write lock), so a batch of 2,000
+rows is a handful of ``executemany`` statements, not thousands of round trips. Plain
 SQL, without the ORM's models: importing SQLModel alone costs a quarter of a
 second, an eighth of the budget for importing 10,000 rows.
 """

@@ -16,6 +16,7 @@ import pytest
 
 from cockpit_tui.cli import main
 from cockpit_tui.services import open_services
+from cockpit_tui.services.intake import CHUNK_ROWS
 
 ROOT = Path(__file__).resolve().parents[2]
 COCKPIT = [sys.executable, "-c", "from cockpit_tui.cli import main; raise SystemExit(main())"]
@@ -153,7 +154,7 @@ def test_an_import_killed_midway_leaves_whole_rows_and_finishes_on_rerun(tmp_pat
         messages = connection.execute("SELECT COUNT(*) FROM message").fetchone()[0]
         customers = connection.execute("SELECT COUNT(*) FROM customer").fetchone()[0]
     assert 0 < count <= rows
-    assert count % 500 == 0 or count == rows, "only whole chunks are committed"
+    assert count % CHUNK_ROWS == 0 or count == rows, "only whole chunks are committed"
     assert count == prints == messages == customers, "every row fully in or out"
     finished = subprocess.run(
         [*COCKPIT, "--db", url, "import", str(path)], capture_output=True, text=True, check=False
