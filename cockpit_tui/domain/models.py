@@ -242,15 +242,6 @@ class ColumnPage:
 
 
 @dataclass(frozen=True, slots=True)
-class BoardSnapshot:
-    """Counts of every column plus the first page of one column."""
-
-    counts: dict[Status, int]
-    page: ColumnPage
-    last_change_id: int
-
-
-@dataclass(frozen=True, slots=True)
 class MessageCreate:
     """A message to record with a new lead (demo data, imports).
 

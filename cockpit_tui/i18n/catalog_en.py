@@ -94,13 +94,7 @@ MESSAGES: dict[str, str] = {
         "or try the demo: cockpit --demo"
     ),
     "app.quit": "Quit",
-    "app.help": "Help",
-    "app.refreshed": "Board refreshed",
-    "app.column_count": "{label} · {count}",
-    "app.needs_attention": "{count} need attention",
-    "app.unread_replies": "{count} with an unread reply",
     "app.store_error": "Could not read the database: {reason}",
-    "unassigned": "Unassigned",
     # the board
     "board.moved": "Moved to {status} — u undoes",
     "board.undone": "Undone: back to {status}",

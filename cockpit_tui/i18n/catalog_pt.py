@@ -96,13 +96,7 @@ MESSAGES: dict[str, str] = {
         "(cockpit ingest -) ou experimente a demonstração: cockpit --demo"
     ),
     "app.quit": "Sair",
-    "app.help": "Ajuda",
-    "app.refreshed": "Quadro atualizado",
-    "app.column_count": "{label} · {count}",
-    "app.needs_attention": "{count} precisam de atenção",
-    "app.unread_replies": "{count} com resposta não lida",
     "app.store_error": "Não foi possível ler a base: {reason}",
-    "unassigned": "Não atribuído",
     # the board
     "board.moved": "Movido para {status} — u desfaz",
     "board.undone": "Desfeito: de volta a {status}",

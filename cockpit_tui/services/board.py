@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from cockpit_tui.domain.models import BoardSnapshot, Change, ColumnPage, LeadCard
+from cockpit_tui.domain.models import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services.cards import card_from_row, key_from_card, key_from_row
 from cockpit_tui.store.codec import from_micros, to_micros
@@ -100,15 +100,6 @@ class BoardService:
                 seen.add(card.id)
                 ordered.append(card)
         return ordered
-
-    def snapshot(
-        self, status: Status = Status.NEW, *, limit: int = DEFAULT_PAGE_SIZE
-    ) -> BoardSnapshot:
-        """Every column's count plus the first page of one column."""
-        last_change = self._reader.last_change_id()
-        counts = self.counts()
-        page = self.column_page(status, limit=limit, total=counts[status])
-        return BoardSnapshot(counts=counts, page=page, last_change_id=last_change)
 
     def position_of(self, lead_id: int) -> tuple[Status, int] | None:
         """Which column a lead is in and its 0-based index there (to follow a moved card)."""

@@ -69,15 +69,16 @@ def test_position_of_follows_a_moved_card(services: Services, clock: FrozenClock
     assert services.board.position_of(9999) is None
 
 
-def test_snapshot_and_changes_since(services: Services, clock: FrozenClock) -> None:
+def test_first_page_and_changes_since(services: Services, clock: FrozenClock) -> None:
     ids = fill(services, clock, 3)
-    snapshot = services.board.snapshot(Status.NEW, limit=2)
-    assert snapshot.counts[Status.NEW] == 3
-    assert [card.id for card in snapshot.page.cards] == [ids[2], ids[1]]
-    assert snapshot.page.has_more
+    seen = services.board.last_change_id()
+    page = services.board.column_page(Status.NEW, limit=2)
+    assert page.total == 3
+    assert [card.id for card in page.cards] == [ids[2], ids[1]]
+    assert page.has_more
     services.leads.move(ids[0], Status.VISITED)
     services.leads.record_inbound(ids[1], "Ainda tem?")
-    changes = services.board.changes_since(snapshot.last_change_id)
+    changes = services.board.changes_since(seen)
     assert [(c.kind, c.lead_id, c.actor) for c in changes] == [
         ("lead.moved", ids[0], "Ana"),
         ("message.in", ids[1], "Ana"),
