@@ -111,6 +111,12 @@ class ColumnWindow:
             earlier = self._board.cards_before(self.status, self.cards[0], limit=wanted)
             self.cards[:0] = earlier
             self.start = 0 if len(earlier) < wanted else self.start - len(earlier)
+        elif first < PAGE_SIZE:
+            # The top of the column (the first frame): read just past what is asked.
+            self.cards = self._board.cards_at(
+                self.status, offset=0, limit=last + 1 + PAGE_SIZE // 3
+            )
+            self.start = 0
         elif self.total - first <= CAPACITY:
             tail = self._board.last_cards(self.status, limit=self.total - max(0, first - PAGE_SIZE))
             self.cards = tail

@@ -8,7 +8,7 @@ from cockpit_tui.domain.models import LeadCreate
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
-from cockpit_tui.services.column_window import CAPACITY, ColumnWindow, read_window
+from cockpit_tui.services.column_window import CAPACITY, PAGE_SIZE, ColumnWindow, read_window
 from cockpit_tui.store.bulk import insert_leads
 from tests.conftest import tick
 
@@ -62,3 +62,13 @@ def test_a_deep_window_is_reread_around_the_same_cards(
     assert content.cards[0].id == first_held
     fresh = [card.id for card in services.board.leads_in_board_order(Status.NEW)]
     assert fresh.index(first_held) == content.start
+
+
+def test_the_first_frame_reads_only_the_top_of_each_column(
+    services: Services, long_column: list[int]
+) -> None:
+    window = ColumnWindow(services.board, Status.NEW, total=LEADS)
+    window.ensure(0, 8)
+    assert window.start == 0
+    assert [card.id for card in window.cards] == long_column[: len(window.cards)]
+    assert 9 <= len(window.cards) <= 9 + PAGE_SIZE, "start-up must not read whole columns"

@@ -148,7 +148,7 @@ class BoardScreen(Screen[None]):
         for status in STATUS_ORDER:
             window = ColumnWindow(services.board, status, total=self.counts[status])
             try:
-                window.ensure(0, 20)
+                window.ensure(0, 8)  # what fits on a tall screen
             except CockpitError as error:
                 self._startup_error = error  # told once the screen is up
             columns.append(
