@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from pathlib import Path
@@ -227,6 +228,11 @@ def import_file(args: argparse.Namespace, settings: Settings, t: Translator) -> 
     )
     if summary.rejects_path is not None:
         print(t("cli.import_rejects", path=summary.rejects_path))
+    if summary.rejects_unwritable is not None:
+        print(t("cli.import_rejects_unwritable", path=summary.rejects_unwritable), file=sys.stderr)
+        for row, rejection in summary.rejected:
+            reason = t(rejection.reason, **dict(rejection.values))
+            print(t("cli.ingest_problem", line=row.line, reason=reason), file=sys.stderr)
     if args.dry_run:
         print(t("cli.import_dry"))
     return EXIT_ERROR if summary.rejected else EXIT_OK
@@ -243,7 +249,9 @@ def ingest(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     services = open_for(settings, t)
     try:
         if args.file == "-":
-            applied, repeated, bad = services.intake.ingest(sys.stdin, on_problem=report)
+            # Bytes that are not UTF-8 become U+FFFD on that line instead of ending the feed.
+            feed_in = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+            applied, repeated, bad = services.intake.ingest(feed_in, on_problem=report)
         else:
             try:
                 feed = Path(args.file).expanduser().open(encoding="utf-8", errors="replace")

@@ -140,6 +140,9 @@ MESSAGES: dict[str, str] = {
         "imported before: {already} · rejected: {rejected}"
     ),
     "cli.import_rejects": "Rejected rows in {path} (line, reason and the original row).",
+    "cli.import_rejects_unwritable": (
+        "Could not write {path} (the folder is not writable); the rejected rows follow:"
+    ),
     "cli.import_dry": "Dry run: nothing was written.",
     "cli.ingest": "applies NDJSON events (one per line) from a file or standard input",
     "cli.ingest.file": "NDJSON file, or - for standard input (default)",

@@ -142,6 +142,9 @@ MESSAGES: dict[str, str] = {
         "já importados antes: {already} · recusados: {rejected}"
     ),
     "cli.import_rejects": "Linhas recusadas em {path} (linha, motivo e a linha original).",
+    "cli.import_rejects_unwritable": (
+        "Não foi possível gravar {path} (a pasta não aceita escrita); as linhas recusadas seguem:"
+    ),
     "cli.import_dry": "Simulação: nada foi gravado.",
     "cli.ingest": "aplica eventos NDJSON (um por linha) de um arquivo ou da entrada padrão",
     "cli.ingest.file": "arquivo NDJSON, ou - para a entrada padrão (padrão)",

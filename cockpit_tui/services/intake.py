@@ -85,6 +85,7 @@ class ImportSummary:
         already: Rows imported by an earlier run (nothing done).
         rejected: Rows refused, with their reasons.
         rejects_path: Where the refused rows were written, if any were.
+        rejects_unwritable: Where they should have gone, when that folder is not writable.
     """
 
     imported: int = 0
@@ -92,6 +93,7 @@ class ImportSummary:
     already: int = 0
     rejected: list[tuple[SourceRow, Rejection]] = field(default_factory=list)
     rejects_path: Path | None = None
+    rejects_unwritable: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,11 +310,15 @@ class IntakeService:
                     )
                 count(result, len(chunk))
         rejects = path.with_name(path.name + ".rejects.csv")
-        if summary.rejected and not dry_run:
-            _write_rejects(rejects, source, summary.rejected, describe)
-            summary.rejects_path = rejects
-        elif not dry_run and rejects.exists():
-            rejects.unlink()  # an old list of refusals would now be wrong
+        try:
+            if summary.rejected and not dry_run:
+                _write_rejects(rejects, source, summary.rejected, describe)
+                summary.rejects_path = rejects
+            elif not dry_run and rejects.exists():
+                rejects.unlink()  # an old list of refusals would now be wrong
+        except OSError:
+            # The rows are imported; only the list of refusals has nowhere to go.
+            summary.rejects_unwritable = rejects
         return summary
 
     # -- events ----------------------------------------------------------------

@@ -162,3 +162,35 @@ def test_an_import_killed_midway_leaves_whole_rows_and_finishes_on_rerun(tmp_pat
     assert finished.returncode == 0, finished.stderr
     assert leads() == rows
     assert f"já importados antes: {count}" in finished.stdout
+
+
+def test_an_unwritable_rejects_folder_still_reports_the_rejected_rows(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cockpit_tui.services import intake
+
+    def refuse(*args: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(intake, "_write_rejects", refuse)
+    code, out, err = run(capsys, "--db", db, "import", str(ROOT / "data" / "leads_exemplo.csv"))
+    assert code == 1
+    assert "Importados: 8" in out
+    assert "Não foi possível gravar" in err
+    assert "linha 12: telefone inválido" in err
+    assert "Traceback" not in err
+
+
+def test_ingest_survives_bytes_that_are_not_utf8_on_stdin(db: str) -> None:
+    good = (ROOT / "data" / "eventos_exemplo.ndjson").read_bytes().splitlines()[0]
+    fed = subprocess.run(
+        [*COCKPIT, "--db", db, "ingest", "-"],
+        input=b"\xff\xfe not json \x80\n" + good + b"\n",
+        capture_output=True,
+        check=False,
+    )
+    errors = fed.stderr.decode()
+    assert fed.returncode == 1
+    assert "linha 1: não é JSON" in errors
+    assert "Eventos aplicados: 1" in errors
+    assert "Traceback" not in errors
