@@ -480,7 +480,8 @@ class BoardScreen(Screen[None]):
         """Every key of this screen, from its bindings."""
         from cockpit_tui.ui.screens.help import HelpScreen  # first use pays the import
 
-        self.app.push_screen(HelpScreen(self.active_bindings.values()))
+        palette = self.cockpit.t("board.palette_key")
+        self.app.push_screen(HelpScreen(self.active_bindings.values(), palette_label=palette))
 
     # -- live ------------------------------------------------------------------
 

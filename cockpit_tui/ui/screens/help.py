@@ -7,17 +7,18 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
 class HelpScreen(ModalScreen[None]):
-    """A list of the keys in effect, with their descriptions.
+    """The keys in effect, one line per action ("j/↓  Card abaixo"), in declared order.
 
     Args:
         bindings: The active bindings of the screen that asked for help.
+        palette_label: What to call the command palette's key, in the user's language.
     """
 
     CSS_PATH = "help.tcss"
@@ -25,20 +26,32 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Fechar", id="help.close"),
     ]
 
-    def __init__(self, bindings: Iterable[ActiveBinding]) -> None:
+    def __init__(self, bindings: Iterable[ActiveBinding], *, palette_label: str = "") -> None:
         super().__init__()
-        self._rows = sorted(
-            {
-                (self.app.get_key_display(active.binding), active.binding.description)
-                for active in bindings
-                if active.binding.description
-                and (active.binding.id is not None or active.binding.action == "command_palette")
-            },
-            key=lambda row: row[1],
-        )
+        # A binding declared as "up,k" arrives as one entry per key; show it once.
+        rows: dict[tuple[str, str], list[str]] = {}
+        for active in bindings:
+            binding = active.binding
+            if not binding.description or (
+                binding.id is None and binding.action != "command_palette"
+            ):
+                continue
+            description = binding.description
+            if binding.action == "command_palette" and palette_label:
+                description = palette_label
+            keys = rows.setdefault((binding.id or binding.action, description), [])
+            key = self.app.get_key_display(binding)
+            if key not in keys:
+                keys.append(key)
+        self._rows = [("/".join(keys), description) for (_, description), keys in rows.items()]
 
     def compose(self) -> ComposeResult:
-        """One line per key."""
-        with Vertical(id="help-panel"):
-            for key, description in self._rows:
-                yield Static(Content(f"{key:>10}  {description}"), classes="help-row")
+        """One line per action, in a panel that scrolls when the terminal is short."""
+        width = max((len(keys) for keys, _ in self._rows), default=1)
+        with VerticalScroll(id="help-panel"):
+            for keys, description in self._rows:
+                yield Static(Content(f"{keys:>{width}}  {description}"), classes="help-row")
+
+    def on_mount(self) -> None:
+        """Let ↑/↓ and PgUp/PgDn scroll the list."""
+        self.query_one("#help-panel").focus()
