@@ -9,7 +9,6 @@ re-running the same file adds nothing (each row's fingerprint is kept).
 
 from __future__ import annotations
 
-import csv
 import json
 import multiprocessing as mp
 import os
@@ -22,9 +21,9 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.intake import LeadRecord, Rejection, field_of, validate
 from cockpit_tui.services.clock import Clock
+from cockpit_tui.services.source_files import SourceRow, read_source, write_rejects
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
@@ -35,44 +34,8 @@ if TYPE_CHECKING:
 
 #: Rows per transaction when importing.
 CHUNK_ROWS = 2000
-#: Encodings tried in order when none is given: UTF-8 (with or without BOM), then
-#: Windows-1252, the encoding of a Brazilian Excel export. Never latin-1, which
-#: decodes anything and turns “ ” € into control characters.
-AUTO_ENCODINGS = ("utf-8-sig", "cp1252")
 
 ProgressCallback = Callable[[int, int], None]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceRow:
-    """One data row of an input file.
-
-    Attributes:
-        line: Where it starts in the file (1 = the first line), or its position in a JSON array.
-        fields: Its values by lead field.
-        original: The row as it was in the file (for the rejects file).
-    """
-
-    line: int
-    fields: dict[str, str]
-    original: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceFile:
-    """A file read and split into rows.
-
-    Attributes:
-        rows: The data rows.
-        header: The header row as written (CSV) or the keys seen (JSON).
-        delimiter: The CSV delimiter (";" or ",").
-        encoding: The encoding the file was read with.
-    """
-
-    rows: list[SourceRow]
-    header: list[str]
-    delimiter: str
-    encoding: str
 
 
 @dataclass(slots=True)
@@ -109,90 +72,6 @@ class IngestProblem:
     line: int
     reason: str
     values: dict[str, str]
-
-
-def read_source(path: Path, *, encoding: str | None = None) -> SourceFile:
-    """Read a CSV (";" or "," detected, header required) or JSON (array of objects) file.
-
-    Raises:
-        InvalidInputError: unreadable file, unknown encoding, no header, no name column,
-            or JSON that is not an array of objects.
-    """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise InvalidInputError("intake.no_file", path=str(path)) from error
-    except OSError as error:
-        raise InvalidInputError("intake.unreadable", path=str(path)) from error
-    text, used = _decode(data, encoding)
-    if text.lstrip().startswith("["):
-        return _read_json(text, used)
-    return _read_csv(text, used)
-
-
-def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
-    candidates = (encoding,) if encoding else AUTO_ENCODINGS
-    for candidate in candidates:
-        try:
-            return data.decode(candidate), candidate
-        except LookupError as error:
-            raise InvalidInputError("intake.unknown_encoding", encoding=candidate) from error
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInputError("intake.bad_encoding", tried=", ".join(candidates))
-
-
-def _read_csv(text: str, encoding: str) -> SourceFile:
-    csv.field_size_limit(16 * 1024 * 1024)  # long fields are refused row by row, not fatally
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
-    if not first:
-        raise InvalidInputError("intake.empty_file")
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
-    header: list[str] = []
-    rows: list[SourceRow] = []
-    start = 1
-    try:
-        for values in reader:
-            line = start
-            start = reader.line_num + 1
-            if not any(value.strip() for value in values):
-                continue
-            if not header:
-                header = values
-                fields = [field_of(name) for name in header]
-                if "name" not in fields:
-                    raise InvalidInputError("intake.no_name_column")
-                continue
-            row = {
-                name: value for name, value in zip(fields, values, strict=False) if name is not None
-            }
-            rows.append(SourceRow(line, row, values))
-    except csv.Error as error:
-        raise InvalidInputError("intake.bad_csv", line=str(start)) from error
-    return SourceFile(rows, header, delimiter, encoding)
-
-
-def _read_json(text: str, encoding: str) -> SourceFile:
-    try:
-        items = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidInputError("intake.bad_json", line=str(error.lineno)) from error
-    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise InvalidInputError("intake.json_not_array")
-    keys: list[str] = []
-    rows = []
-    for position, item in enumerate(items, start=1):
-        fields: dict[str, str] = {}
-        for key, value in item.items():
-            name = field_of(str(key))
-            if key not in keys:
-                keys.append(str(key))
-            if name is not None and value is not None:
-                fields[name] = value if isinstance(value, str) else json.dumps(value)
-        rows.append(SourceRow(position, fields, [json.dumps(item, ensure_ascii=False)]))
-    return SourceFile(rows, keys, ",", encoding)
 
 
 #: Rows from which validation is shared between processes.
@@ -312,7 +191,7 @@ class IntakeService:
         rejects = path.with_name(path.name + ".rejects.csv")
         try:
             if summary.rejected and not dry_run:
-                _write_rejects(rejects, source, summary.rejected, describe)
+                write_rejects(rejects, source, summary.rejected, describe)
                 summary.rejects_path = rejects
             elif not dry_run and rejects.exists():
                 rejects.unlink()  # an old list of refusals would now be wrong
@@ -466,22 +345,6 @@ def _find_lead(session: Session, event: dict[str, Any]) -> int | None:
         phone = normalize_phone(str(event["phone"]))
         return None if phone is None else find_lead(session, phone=phone)
     return None
-
-
-def _write_rejects(
-    path: Path,
-    source: SourceFile,
-    rejected: list[tuple[SourceRow, Rejection]],
-    describe: Callable[[Rejection], str],
-) -> None:
-    """``FILE.rejects.csv``: line, reason, then the row as it was (UTF-8 with BOM, for Excel)."""
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out, delimiter=source.delimiter)
-        writer.writerow(["linha", "motivo", *source.header])
-        for row, rejection in rejected:
-            writer.writerow([row.line, describe(rejection), *row.original])
-    partial.replace(path)
 
 
 @contextmanager

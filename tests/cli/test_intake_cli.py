@@ -172,7 +172,7 @@ def test_an_unwritable_rejects_folder_still_reports_the_rejected_rows(
     def refuse(*args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(intake, "_write_rejects", refuse)
+    monkeypatch.setattr(intake, "write_rejects", refuse)
     code, out, err = run(capsys, "--db", db, "import", str(ROOT / "data" / "leads_exemplo.csv"))
     assert code == 1
     assert "Importados: 8" in out
