@@ -294,9 +294,8 @@ class IntakeService:
     def _message_received(
         self, event: dict[str, Any], event_id: str, at: datetime, number: int
     ) -> IngestProblem | bool:
-        from cockpit_tui.domain import attention
-        from cockpit_tui.domain.models import Direction
         from cockpit_tui.domain.sanitize import clean_message
+        from cockpit_tui.services.leads import add_inbound_message
         from cockpit_tui.store import repository
         from cockpit_tui.store.engine import write_session
         from cockpit_tui.store.intake import event_seen, remember_event
@@ -312,18 +311,8 @@ class IntakeService:
                 return IngestProblem(number, "ingest.unknown_lead", {})
             lead = repository.get_lead(session, lead_id=lead_id)
             assert lead is not None
-            repository.insert_message(
-                session,
-                lead_id=lead_id,
-                direction=Direction.INBOUND.value,
-                body=body,
-                at=at,
-                author=None,
-            )
-            state = attention.on_inbound_message(repository.attention_of(lead), at)
-            repository.apply_attention(lead, state)
-            repository.append_change(
-                session, kind="message.in", lead_id=lead_id, actor=self._actor, at=self._clock.now()
+            add_inbound_message(
+                session, lead, body, at=at, actor=self._actor, logged_at=self._clock.now()
             )
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True

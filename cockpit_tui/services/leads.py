@@ -256,7 +256,6 @@ class LeadService:
             InvalidInputError: the text is empty once cleaned.
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.store import repository
 
         body = clean_message(text)
         if not body:
@@ -264,22 +263,8 @@ class LeadService:
         when = at or self._clock.now()
         with self._write() as session:
             lead = self._lead(session, lead_id)
-            repository.insert_message(
-                session,
-                lead_id=lead_id,
-                direction=Direction.INBOUND.value,
-                body=body,
-                at=when,
-                author=None,
-            )
-            state = attention.on_inbound_message(repository.attention_of(lead), when)
-            repository.apply_attention(lead, state)
-            repository.append_change(
-                session,
-                kind="message.in",
-                lead_id=lead_id,
-                actor=self.actor,
-                at=self._clock.now(),
+            add_inbound_message(
+                session, lead, body, at=when, actor=self.actor, logged_at=self._clock.now()
             )
         return self._card(lead_id)
 
@@ -524,6 +509,26 @@ class LeadService:
             )
             new_id = row.id
         return self._card(new_id)
+
+
+def add_inbound_message(
+    session: Session, lead: LeadRow, body: str, *, at: datetime, actor: str, logged_at: datetime
+) -> None:
+    """Store a customer's message on a lead: on top of its column, name bold, logged.
+
+    The version moves compare against is left alone. Shared by
+    :meth:`LeadService.record_inbound` and the event feed.
+    """
+    from cockpit_tui.store import repository
+
+    assert lead.id is not None
+    repository.insert_message(
+        session, lead_id=lead.id, direction=Direction.INBOUND.value, body=body, at=at, author=None
+    )
+    repository.apply_attention(
+        lead, attention.on_inbound_message(repository.attention_of(lead), at)
+    )
+    repository.append_change(session, kind="message.in", lead_id=lead.id, actor=actor, at=logged_at)
 
 
 def _find_customer(session: Session, *, phone: str | None, email: str | None) -> CustomerRow | None:

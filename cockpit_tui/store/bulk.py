@@ -12,14 +12,14 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Engine, Table, func, insert, select, text
+from sqlalchemy import Engine, Table, func, insert, select
 from sqlmodel import SQLModel, col
 
 from cockpit_tui.domain import attention
 from cockpit_tui.domain.models import LeadCreate
 from cockpit_tui.domain.phones import normalize_phone
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
-from cockpit_tui.store.engine import write_session
+from cockpit_tui.store.engine import sync_serial_ids, write_session
 from cockpit_tui.store.tables import CustomerRow, LeadRow
 
 CHUNK_SIZE = 5000
@@ -143,14 +143,7 @@ def insert_leads(
             if appointments:
                 connection.execute(insert(_table("appointment")), appointments)
             connection.execute(insert(_table("change_log")), changes)
-            if engine.dialect.name == "postgresql":
-                for table in ("customer", "lead"):
-                    connection.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                            f"(SELECT MAX(id) FROM {table}))"
-                        )
-                    )
+            sync_serial_ids(connection, ("customer", "lead"))
         inserted += len(chunk)
         if on_chunk is not None:
             on_chunk(len(chunk))

@@ -97,3 +97,19 @@ def read_session(engine: Engine) -> Iterator[Session]:
     read_engine = engine.execution_options(cockpit_read_only=True)
     with Session(read_engine, expire_on_commit=False, autoflush=False) as session, session.begin():
         yield session
+
+
+def sync_serial_ids(connection: Connection, tables: tuple[str, ...]) -> None:
+    """After inserting rows with ids chosen up front, move PostgreSQL's id sequences past them.
+
+    SQLite needs nothing: its next id is always MAX(id) + 1.
+    """
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT MAX(id) FROM {table}))"
+            )
+        )

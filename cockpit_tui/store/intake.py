@@ -25,6 +25,7 @@ from cockpit_tui.domain.intake import LeadRecord
 from cockpit_tui.domain.models import AttentionState, Direction
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
+from cockpit_tui.store.engine import sync_serial_ids
 
 
 @dataclass(slots=True)
@@ -221,14 +222,8 @@ def apply_records(
     _insert_many(connection, "message", messages)
     _insert_many(connection, "import_fingerprint", new_prints)
     _insert_many(connection, "change_log", changes)
-    if (new_customers or new_leads) and connection.dialect.name == "postgresql":
-        for name in ("customer", "lead"):
-            connection.execute(
-                text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                    f"(SELECT MAX(id) FROM {name}))"
-                )
-            )
+    if new_customers or new_leads:
+        sync_serial_ids(connection, ("customer", "lead"))
     return result
 
 

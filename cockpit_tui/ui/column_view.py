@@ -11,6 +11,7 @@ It never mounts a widget per card, and it scrolls by whole cards.
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import datetime
 from typing import Protocol
 
 from rich.segment import Segment
@@ -275,8 +276,13 @@ class ColumnView:
 
     # -- drawing -----------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        """Line ``y`` of the column's cards area, :attr:`width` cells wide."""
+    def render_line(self, y: int, now: datetime | None = None) -> Strip:
+        """Line ``y`` of the column's cards area, :attr:`width` cells wide.
+
+        Args:
+            y: The line, from the top of the cards area.
+            now: The present, if the caller already has it (one clock read per board line).
+        """
         width = self.width
         styles = self._styles
         assert styles is not None, "restyle() before drawing"
@@ -289,7 +295,7 @@ class ColumnView:
         card = self.window.card_at(index)
         if card is None:
             return placeholder_lines(width, styles)[row]
-        now = self._clock.now()
+        now = now or self._clock.now()
         selected = index == self.cursor
         key = (card, selected, self.active, width, now.replace(second=0, microsecond=0))
         lines = self._line_cache.get(key)

@@ -13,17 +13,7 @@ import pytest
 
 from cockpit_tui.cli import main
 from cockpit_tui.services import open_services
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+from tests.cli.conftest import run
 
 
 def test_demo_leads_json_in_board_order(capsys: pytest.CaptureFixture[str]) -> None:

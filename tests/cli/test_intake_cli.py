@@ -14,23 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from cockpit_tui.cli import main
 from cockpit_tui.services import open_services
 from cockpit_tui.services.intake import CHUNK_ROWS
+from tests.cli.conftest import run
 
 ROOT = Path(__file__).resolve().parents[2]
 COCKPIT = [sys.executable, "-c", "from cockpit_tui.cli import main; raise SystemExit(main())"]
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'intake.sqlite'}"
 
 
 def test_the_sample_file_imports_with_a_summary_and_a_rejects_file(
@@ -143,9 +132,10 @@ def test_an_import_killed_midway_leaves_whole_rows_and_finishes_on_rerun(tmp_pat
         with sqlite3.connect(db_file) as connection:
             return int(connection.execute("SELECT COUNT(*) FROM lead").fetchone()[0])
 
+    # Wait for the first committed chunk (each check is a query: no sleeping), then kill.
     deadline = time.monotonic() + 60
     while leads() == 0 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.005)
+        pass
     process.send_signal(signal.SIGKILL)
     process.wait()
     with sqlite3.connect(db_file) as connection:

@@ -156,7 +156,7 @@ class BoardScreen(Screen[None]):
                     window, label=status_label(status, t.lang), translate=t, clock=services.clock
                 )
             )
-        yield BoardCanvas(columns)
+        yield BoardCanvas(columns, clock=services.clock)
         yield Static(Content(t("app.empty_store")), id="empty-hint")
         yield KeyBar(palette_label=t("board.palette_key"))
 

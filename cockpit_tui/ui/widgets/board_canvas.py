@@ -19,6 +19,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.column_window import WindowContent
 from cockpit_tui.ui.card_lines import CardStyles, fit
 from cockpit_tui.ui.column_view import ColumnView
@@ -32,6 +33,7 @@ class BoardCanvas(Widget, can_focus=False):
 
     Args:
         columns: The six columns in board order.
+        clock: Time source ("há 5 min", overdue appointments), read once per line.
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -97,9 +99,10 @@ class BoardCanvas(Widget, can_focus=False):
         content: WindowContent
         generation: int
 
-    def __init__(self, columns: list[ColumnView]) -> None:
+    def __init__(self, columns: list[ColumnView], *, clock: Clock) -> None:
         super().__init__(id="board-canvas")
         self.columns = columns
+        self._clock = clock
         for column in columns:
             column.owner = self
         self.first_visible = 0
@@ -107,6 +110,7 @@ class BoardCanvas(Widget, can_focus=False):
         self._styles: CardStyles | None = None
         self._chrome: dict[str, Style] = {}
         self._sized_for: tuple[object, ...] = ()
+        self._block_layout: list[tuple[int, int]] = []
 
     # -- layout ----------------------------------------------------------------
 
@@ -127,6 +131,10 @@ class BoardCanvas(Widget, can_focus=False):
             self.refresh()
 
     def _blocks(self) -> list[tuple[int, int]]:
+        """(x, width) of each visible column's block, as of the last sizing."""
+        return self._block_layout
+
+    def _measure_blocks(self) -> list[tuple[int, int]]:
         """(x, width) of each visible column's block, the rule included."""
         width = self.size.width
         count = max(1, self.visible_count)
@@ -140,6 +148,7 @@ class BoardCanvas(Widget, can_focus=False):
 
     def _size_columns(self) -> None:
         self._sized_for = (self.size, self.first_visible, self.visible_count)
+        self._block_layout = self._measure_blocks()
         cards_height = max(1, self.size.height - 2)
         for column, (_, block) in zip(self.shown_columns, self._blocks(), strict=False):
             column.resize(max(1, block - 1), cards_height)
@@ -253,6 +262,7 @@ class BoardCanvas(Widget, can_focus=False):
         if self._sized_for != (self.size, self.first_visible, self.visible_count):
             self._size_columns()  # the first frame can be drawn before the Resize event
         height = self.size.height
+        now = self._clock.now()
         strips = []
         for column, (_, block) in zip(self.shown_columns, self._blocks(), strict=False):
             rule = self._chrome["rule-active" if column.active else "rule"]
@@ -268,7 +278,6 @@ class BoardCanvas(Widget, can_focus=False):
                     Strip([Segment("▏", rule), Segment(line, styles.blank + styles.muted)], block)
                 )
             else:
-                strips.append(
-                    Strip.join([Strip([Segment("▏", rule)], 1), column.render_line(y - 1)])
-                )
+                card_line = column.render_line(y - 1, now)
+                strips.append(Strip.join([Strip([Segment("▏", rule)], 1), card_line]))
         return Strip.join(strips) if strips else Strip.blank(self.size.width)
