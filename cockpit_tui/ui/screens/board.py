@@ -122,6 +122,7 @@ class BoardScreen(Screen[None]):
         self._poll_worker: Worker[None] | None = None
         self._startup_error: CockpitError | None = None
         self._notice_timer: Timer | None = None
+        self._canvas: BoardCanvas | None = None
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -156,7 +157,8 @@ class BoardScreen(Screen[None]):
                     window, label=status_label(status, t.lang), translate=t, clock=services.clock
                 )
             )
-        yield BoardCanvas(columns, clock=services.clock)
+        self._canvas = BoardCanvas(columns, clock=services.clock)
+        yield self._canvas
         yield Static(Content(t("app.empty_store")), id="empty-hint")
         yield KeyBar(palette_label=t("board.palette_key"))
 
@@ -198,8 +200,9 @@ class BoardScreen(Screen[None]):
 
     @property
     def canvas(self) -> BoardCanvas:
-        """The widget that draws the columns."""
-        return self.query_one(BoardCanvas)
+        """The widget that draws the columns (kept, not queried: keys ask for it often)."""
+        assert self._canvas is not None, "the board is composed before it is used"
+        return self._canvas
 
     def columns(self) -> list[ColumnView]:
         """The six columns in board order."""
