@@ -343,6 +343,8 @@ async def test_keys_with_nothing_selected_do_nothing_and_say_nothing_alarming(
     async with app.run_test(size=size) as pilot:
         hint = app.screen.query_one("#empty-hint", Static)
         await wait_until(pilot, lambda: hint.display)
+        assert not board(app).canvas.display, "the hint replaces the empty columns"
+        assert not app.screen.query_one("#offscreen").display
         assert "cockpit import" in str(hint.content)
         assert "cockpit --demo" in str(hint.content)
         for key in ("j", "k", "G", "pagedown", "shift+right", "L", "H", "m", "a", "enter", "l"):

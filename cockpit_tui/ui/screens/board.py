@@ -253,8 +253,10 @@ class BoardScreen(Screen[None]):
         self.query_one("#offscreen-left", TextLine).text = left
         self.query_one("#offscreen-right", TextLine).text = right
         offscreen = self.query_one("#offscreen")
-        if offscreen.display != bool(hidden_left or hidden_right):
-            offscreen.display = bool(hidden_left or hidden_right)
+        # An empty store shows its hint, not the names of empty hidden columns.
+        wanted = bool(hidden_left or hidden_right) and sum(self.counts.values()) > 0
+        if offscreen.display != wanted:
+            offscreen.display = wanted
 
     def _show_header(self) -> None:
         t = self.cockpit.t
@@ -269,7 +271,7 @@ class BoardScreen(Screen[None]):
     def _show_empty_hint(self) -> None:
         empty = sum(self.counts.values()) == 0
         hint, columns = self.query_one("#empty-hint"), self.canvas
-        if hint.display != empty:
+        if (hint.display, columns.display) != (empty, not empty):
             hint.display = empty
             columns.display = not empty
 
