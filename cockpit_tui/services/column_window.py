@@ -159,6 +159,15 @@ class ColumnWindow:
         """The held window as the store has it now (reads; changes nothing)."""
         return read_window(self._board, self.spec())
 
+    def read_around(self, card: LeadCard, index: int) -> WindowContent:
+        """The cards around ``card``, which is at ``index``, read by keyset from the card itself.
+
+        As cheap ten thousand cards down a column as at its top (changes nothing).
+        """
+        before = self._board.cards_before(self.status, card, limit=PAGE_SIZE // 2)
+        after = self._board.cards_after(self.status, card, limit=PAGE_SIZE)
+        return WindowContent(max(0, index - len(before)), (*before, card, *after))
+
     def is_cheap(self, first: int, last: int) -> bool:
         """Whether holding ``first``..``last`` costs a keyset read (not a deep OFFSET)."""
         touching = bool(self.cards) and self.start - 1 <= last and first <= self.end

@@ -148,6 +148,18 @@ class ColumnView:
         self._place_cursor(index)
         self._changed()
 
+    def show_card(self, card: LeadCard, index: int, total: int) -> None:
+        """Hold the column around ``card`` (now at ``index``) and select it: where a move lands."""
+        try:
+            content = self.window.read_around(card, index)
+        except CockpitError as error:
+            self._failed(error)
+            return
+        self.generation += 1
+        self.window.replace(content, total)
+        self._place_cursor(index)
+        self._changed()
+
     def select_lead(self, lead_id: int, index: int) -> None:
         """Select a lead known to be at ``index`` in this column."""
         try:

@@ -72,3 +72,15 @@ def test_the_first_frame_reads_only_the_top_of_each_column(
     assert window.start == 0
     assert [card.id for card in window.cards] == long_column[: len(window.cards)]
     assert 9 <= len(window.cards) <= 9 + PAGE_SIZE, "start-up must not read whole columns"
+
+
+def test_reading_around_a_deep_card_matches_the_store(
+    services: Services, long_column: list[int]
+) -> None:
+    window = ColumnWindow(services.board, Status.NEW, total=LEADS)
+    index = 2345
+    card = services.leads.get(long_column[index])
+    content = window.read_around(card, index)
+    ids = [c.id for c in content.cards]
+    assert ids == long_column[content.start : content.start + len(ids)]
+    assert ids[index - content.start] == card.id

@@ -451,10 +451,10 @@ class BoardScreen(Screen[None]):
             self._report(error)
             return
         self.column(result.from_status).reload(self.counts[result.from_status])
-        target = self.column(result.to_status)
-        target.reload(self.counts[result.to_status])
         self.focus_status(result.to_status)
-        target.select_lead(result.card.id, rank)
+        # Read the target column around the card (by keyset from it): a move that lands
+        # thousands of cards down costs what one near the top does.
+        self.column(result.to_status).show_card(result.card, rank, self.counts[result.to_status])
         self._show_counts()
 
     def action_assign_to_me(self) -> None:
