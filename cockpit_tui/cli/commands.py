@@ -187,6 +187,33 @@ def plan(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     return EXIT_OK
 
 
+def team(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit team [add NAME|remove NAME]``: list or change the store's salespeople."""
+    if args.action and not (args.name or "").strip():
+        raise InvalidInputError("cli.team_needs_name", action=args.action)
+    services = open_for(settings, t)
+    try:
+        if args.action == "add":
+            added = services.team.add(args.name)
+            print(t("cli.team_added" if added else "cli.team_already", name=args.name.strip()))
+            return EXIT_OK
+        if args.action == "remove":
+            services.team.remove(args.name)
+            print(t("cli.team_removed", name=args.name.strip()))
+            return EXIT_OK
+        members = services.team.members()
+    finally:
+        services.close()
+    if args.json:
+        json.dump(members, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif not members:
+        print(t("cli.team_empty"))
+    else:
+        print("\n".join(members))
+    return EXIT_OK
+
+
 def backup(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     """``cockpit backup DEST``: an online, consistent copy of the store."""
     from cockpit_tui.services.backup import backup as backup_store

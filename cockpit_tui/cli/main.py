@@ -63,6 +63,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> in
         "leads": commands.leads,
         "move": commands.move,
         "plan": commands.plan,
+        "team": commands.team,
         "backup": commands.backup,
         "import": commands.import_file,
         "ingest": commands.ingest,

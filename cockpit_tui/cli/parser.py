@@ -67,6 +67,13 @@ def build_parser(t: Translator) -> argparse.ArgumentParser:
     )
     plan.add_argument("--json", action="store_true", help=t("cli.json"))
 
+    team = command("team", "cli.team")
+    team.add_argument("action", nargs="?", choices=("add", "remove"), help=t("cli.team.action"))
+    team.add_argument(
+        "name", nargs="?", metavar="NOME" if t.lang == "pt" else "NAME", help=t("cli.team.name")
+    )
+    team.add_argument("--json", action="store_true", help=t("cli.json"))
+
     backup = command("backup", "cli.backup")
     backup.add_argument("destination", metavar="DEST", help=t("cli.backup.dest"))
 

@@ -132,6 +132,11 @@ class LeadCard:
         return self.attention_at is not None
 
     @property
+    def is_new(self) -> bool:
+        """Arrived and nobody acted yet (what waits is the arrival, not a later reply)."""
+        return self.attention_at is not None and self.attention_at == self.created_at
+
+    @property
     def has_unread_reply(self) -> bool:
         """The customer wrote after arriving and nobody has read it: name in bold."""
         return self.unread_count > 0
@@ -166,7 +171,14 @@ class StatusChange:
 
 @dataclass(frozen=True, slots=True)
 class Appointment:
-    """A scheduled visit, call back or video call; ``occurred`` is None until known."""
+    """A scheduled visit, call back or video call; ``occurred`` is None until known.
+
+    Attributes:
+        created_by: Who scheduled it.
+        created_at: When it was scheduled.
+        resolved_by: Who said whether it occurred.
+        resolved_at: When they said it.
+    """
 
     id: int
     lead_id: int
@@ -174,6 +186,103 @@ class Appointment:
     at: datetime
     occurred: bool | None
     created_by: str
+    created_at: datetime | None = None
+    resolved_by: str | None = None
+    resolved_at: datetime | None = None
+
+    @property
+    def is_pending(self) -> bool:
+        """Nobody has said yet whether it happened."""
+        return self.occurred is None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A note a salesperson left on a lead."""
+
+    id: int
+    lead_id: int
+    body: str
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A change of salesperson; ``assigned_to`` None means "Não atribuído"."""
+
+    id: int
+    lead_id: int
+    assigned_to: str | None
+    actor: str
+    at: datetime
+
+
+class HistoryKind(StrEnum):
+    """What a line of a lead's history records."""
+
+    CREATED = "created"
+    MOVED = "moved"
+    ASSIGNED = "assigned"
+    NOTE = "note"
+    SCHEDULED = "scheduled"
+    RESOLVED = "resolved"
+    OUTCOME = "outcome"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One line of a lead's history, with who and when.
+
+    Attributes:
+        kind: What happened.
+        at: When.
+        actor: Who did it (None for the lead's arrival).
+        item: The record behind it (a move, an assignment, a note, an
+            appointment — scheduled or resolved — or an outcome); None for CREATED.
+    """
+
+    kind: HistoryKind
+    at: datetime
+    actor: str | None
+    item: StatusChange | Assignment | Note | Appointment | Outcome | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NegotiationSummary:
+    """Another negotiation with the same customer, listed on the lead screen."""
+
+    lead_id: int
+    status: Status
+    created_at: datetime
+    vehicle: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LeadDetail:
+    """Everything the lead screen shows.
+
+    Attributes:
+        card: The lead as the board shows it.
+        messages: The conversation, oldest first.
+        history: Moves, assignments, appointments, notes and outcomes, oldest first.
+        appointments: Every appointment, soonest first.
+        negotiations: The customer's other negotiations, newest first.
+        previous_lead_id: The negotiation this one was started from, if any.
+    """
+
+    card: LeadCard
+    messages: tuple[Message, ...]
+    history: tuple[HistoryEntry, ...]
+    appointments: tuple[Appointment, ...]
+    negotiations: tuple[NegotiationSummary, ...]
+    previous_lead_id: int | None
+
+    @property
+    def pending_appointment(self) -> Appointment | None:
+        """The earliest appointment nobody has resolved yet."""
+        pending = [a for a in self.appointments if a.is_pending]
+        return min(pending, key=lambda a: a.at) if pending else None
 
 
 @dataclass(frozen=True, slots=True)

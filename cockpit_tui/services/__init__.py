@@ -8,10 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cockpit_tui.services.appointments import AppointmentService
 from cockpit_tui.services.board import BoardService
 from cockpit_tui.services.clock import Clock, SystemClock
 from cockpit_tui.services.leads import LeadService
+from cockpit_tui.services.outcomes import OutcomeService
 from cockpit_tui.services.settings import SettingsService
+from cockpit_tui.services.team import TeamService
 from cockpit_tui.store.backup import ProgressCallback
 from cockpit_tui.store.handle import Store, open_store
 
@@ -28,6 +31,9 @@ class Services:
         board: Board queries.
         leads: Actions on leads.
         settings: Store settings (the plan).
+        appointments: Visits, call backs and video calls.
+        outcomes: Sale data and reasons for lost negotiations.
+        team: The store's salespeople.
         actor: The salesperson.
         clock: The time source every service uses (frozen in tests).
     """
@@ -36,6 +42,9 @@ class Services:
     board: BoardService
     leads: LeadService
     settings: SettingsService
+    appointments: AppointmentService
+    outcomes: OutcomeService
+    team: TeamService
     actor: str
     clock: Clock
     _intake: IntakeService | None = None
@@ -70,15 +79,21 @@ def open_services(
         board=BoardService(store),
         leads=leads,
         settings=SettingsService(store, actor=leads.actor, clock=used_clock),
+        appointments=AppointmentService(store, actor=leads.actor, clock=used_clock),
+        outcomes=OutcomeService(store, actor=leads.actor, clock=used_clock),
+        team=TeamService(store, actor=leads.actor, clock=used_clock),
         actor=leads.actor,
         clock=used_clock,
     )
 
 
 __all__ = [
+    "AppointmentService",
     "BoardService",
     "LeadService",
+    "OutcomeService",
     "Services",
     "SettingsService",
+    "TeamService",
     "open_services",
 ]

@@ -19,6 +19,7 @@ from cockpit_tui.domain.models import (
     Direction,
     LeadCard,
     LeadCreate,
+    LeadDetail,
     Message,
     MoveResult,
     OutboxItem,
@@ -99,7 +100,10 @@ class LeadService:
 
         with read_session(self._store.engine) as session:
             self._lead(session, lead_id)
-            return [_message(row) for row in repository.messages_of_lead(session, lead_id=lead_id)]
+            return [
+                message_from_row(row)
+                for row in repository.messages_of_lead(session, lead_id=lead_id)
+            ]
 
     def moves(self, lead_id: int) -> list[StatusChange]:
         """A lead's recorded moves, oldest first."""
@@ -120,6 +124,19 @@ class LeadService:
                 )
                 for row in repository.moves_of_lead(session, lead_id=lead_id)
             ]
+
+    def detail(self, lead_id: int) -> LeadDetail:
+        """Everything the lead screen shows: card, conversation, history, negotiations.
+
+        Raises:
+            LeadNotFoundError: no lead has that id.
+        """
+        from cockpit_tui.services.lead_detail import read_lead_detail
+        from cockpit_tui.store.engine import read_session
+
+        card = self._card(lead_id)
+        with read_session(self._store.engine) as session:
+            return read_lead_detail(session, self._lead(session, lead_id), card)
 
     def outbox(self) -> list[OutboxItem]:
         """Replies waiting for a delivery connector, oldest first."""
@@ -297,7 +314,7 @@ class LeadService:
             repository.append_change(
                 session, kind="message.out", lead_id=lead_id, actor=self.actor, at=now
             )
-            return _message(message)
+            return message_from_row(message)
 
     def mark_read(self, lead_id: int) -> LeadCard:
         """The conversation was read: the name stops being bold; the lead stays on top."""
@@ -328,6 +345,29 @@ class LeadService:
                 )
         return self._card(lead_id)
 
+    def add_note(self, lead_id: int, text: str) -> LeadCard:
+        """Leave a note on the lead; logging a contact counts as acting (it leaves the top).
+
+        Raises:
+            InvalidInputError: an empty note.
+            LeadNotFoundError: no lead has that id.
+        """
+        from cockpit_tui.store import repository
+
+        body = clean_message(text)
+        if not body:
+            raise InvalidInputError("form.empty_note")
+        now = self._clock.now()
+        with self._write() as session:
+            lead = self._lead(session, lead_id)
+            repository.insert_note(session, lead_id=lead_id, body=body, actor=self.actor, at=now)
+            state = attention.on_action(repository.attention_of(lead), now)
+            repository.apply_attention(lead, state)
+            repository.append_change(
+                session, kind="lead.note", lead_id=lead_id, actor=self.actor, at=now
+            )
+        return self._card(lead_id)
+
     # -- moving ---------------------------------------------------------------
 
     def move(
@@ -345,53 +385,14 @@ class LeadService:
             InvalidInputError: the lead is already in ``to_status``.
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.store import repository
-
         now = self._clock.now()
         with self._write() as session:
             lead = self._lead(session, lead_id)
-            expected = lead.version if seen_version is None else seen_version
-            if lead.version != expected:
-                raise self._conflict(session, lead, expected)
             from_status = Status(lead.status)
-            if from_status is to_status:
-                raise InvalidInputError("error.already_in_status", status=to_status.value)
-            state = attention.on_action(repository.attention_of(lead), now)
-            if not repository.compare_and_set_status(
-                session,
-                lead_id=lead_id,
-                seen_version=expected,
-                to_status=to_status.value,
-                state=state,
-            ):
-                session.refresh(lead)
-                raise self._conflict(session, lead, expected)
-            repository.insert_status_change(
-                session,
-                lead_id=lead_id,
-                from_status=from_status.value,
-                to_status=to_status.value,
-                actor=self.actor,
-                at=now,
-                version_after=expected + 1,
-            )
-            change_id = repository.append_change(
-                session, kind="lead.moved", lead_id=lead_id, actor=self.actor, at=now
+            change_id = move_in_session(
+                session, lead, to_status, seen_version=seen_version, actor=self.actor, now=now
             )
         return MoveResult(self._card(lead_id), from_status, to_status, change_id)
-
-    def _conflict(self, session: Session, lead: LeadRow, seen_version: int) -> MoveConflictError:
-        from cockpit_tui.store import repository
-
-        assert lead.id is not None
-        last = repository.last_move_of_lead(session, lead_id=lead.id)
-        return MoveConflictError(
-            lead_id=lead.id,
-            seen_version=seen_version,
-            current_version=lead.version,
-            status=lead.status,
-            moved_by=last.actor if last else None,
-        )
 
     def undo_last_move(self) -> MoveResult:
         """Undo this user's most recent move not yet undone (repeat for more levels).
@@ -423,7 +424,7 @@ class LeadService:
             seen = lead.version
             overtaken = None
             if not untouched or lead.status != original.to_status:
-                overtaken = self._conflict(session, lead, seen)
+                overtaken = _conflict(session, lead, seen)
             elif repository.compare_and_set_status(
                 session,
                 lead_id=original.lead_id,
@@ -446,7 +447,7 @@ class LeadService:
                     session, kind="lead.moved", lead_id=original.lead_id, actor=self.actor, at=now
                 )
             else:  # pragma: no cover - the write lock makes this unreachable
-                raise self._conflict(session, lead, seen)
+                raise _conflict(session, lead, seen)
             if overtaken is not None:
                 # Committed with the refusal, so the next undo steps past this move.
                 original.superseded_at = now
@@ -468,6 +469,9 @@ class LeadService:
             lead = self._lead(session, lead_id)
             if lead.assigned_to != name:
                 lead.assigned_to = name
+                repository.insert_assignment(
+                    session, lead_id=lead_id, assigned_to=name, actor=self.actor, at=now
+                )
                 repository.append_change(
                     session, kind="lead.assigned", lead_id=lead_id, actor=self.actor, at=now
                 )
@@ -511,6 +515,68 @@ class LeadService:
         return self._card(new_id)
 
 
+def move_in_session(
+    session: Session,
+    lead: LeadRow,
+    to_status: Status,
+    *,
+    seen_version: int | None,
+    actor: str,
+    now: datetime,
+) -> int:
+    """Move a lead inside the caller's transaction; returns the change-log id.
+
+    Compare-and-set on ``seen_version`` (None: whatever is stored now); the
+    move is recorded in the lead's history and counts as acting on the lead.
+
+    Raises:
+        MoveConflictError: the lead is no longer at ``seen_version``.
+        InvalidInputError: the lead is already in ``to_status``.
+    """
+    from cockpit_tui.store import repository
+
+    assert lead.id is not None
+    expected = lead.version if seen_version is None else seen_version
+    if lead.version != expected:
+        raise _conflict(session, lead, expected)
+    from_status = Status(lead.status)
+    if from_status is to_status:
+        raise InvalidInputError("error.already_in_status", status=to_status.value)
+    state = attention.on_action(repository.attention_of(lead), now)
+    if not repository.compare_and_set_status(
+        session, lead_id=lead.id, seen_version=expected, to_status=to_status.value, state=state
+    ):
+        session.refresh(lead)
+        raise _conflict(session, lead, expected)
+    repository.insert_status_change(
+        session,
+        lead_id=lead.id,
+        from_status=from_status.value,
+        to_status=to_status.value,
+        actor=actor,
+        at=now,
+        version_after=expected + 1,
+    )
+    # The UPDATE went around the ORM: ``lead`` still holds the old status and version.
+    return repository.append_change(
+        session, kind="lead.moved", lead_id=lead.id, actor=actor, at=now
+    )
+
+
+def _conflict(session: Session, lead: LeadRow, seen_version: int) -> MoveConflictError:
+    from cockpit_tui.store import repository
+
+    assert lead.id is not None
+    last = repository.last_move_of_lead(session, lead_id=lead.id)
+    return MoveConflictError(
+        lead_id=lead.id,
+        seen_version=seen_version,
+        current_version=lead.version,
+        status=lead.status,
+        moved_by=last.actor if last else None,
+    )
+
+
 def add_inbound_message(
     session: Session, lead: LeadRow, body: str, *, at: datetime, actor: str, logged_at: datetime
 ) -> None:
@@ -548,7 +614,8 @@ def _find_customer(session: Session, *, phone: str | None, email: str | None) ->
     ).first()
 
 
-def _message(row: MessageRow) -> Message:
+def message_from_row(row: MessageRow) -> Message:
+    """The domain's view of a message row."""
     return Message(
         id=row.id or 0,
         lead_id=row.lead_id,

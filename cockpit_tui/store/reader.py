@@ -250,6 +250,10 @@ class StoreReader:
             (after_id, limit),
         )
 
+    def is_team_member(self, name: str) -> bool:
+        """Whether a salesperson of that exact name is on the store's team."""
+        return self.fetchone("SELECT 1 FROM team_member WHERE name = ?", (name,)) is not None
+
     def setting(self, key: str) -> str | None:
         """A store setting's value."""
         row = self.fetchone("SELECT value FROM store_setting WHERE key = ?", (key,))

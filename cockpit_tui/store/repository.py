@@ -18,12 +18,17 @@ from sqlmodel import col, select
 from cockpit_tui.domain import attention
 from cockpit_tui.domain.models import AttentionState
 from cockpit_tui.store.tables import (
+    AppointmentRow,
+    AssignmentRow,
     ChangeLogRow,
     CustomerRow,
     LeadRow,
     MessageRow,
+    NoteRow,
+    OutcomeRow,
     StatusChangeRow,
     StoreSettingRow,
+    TeamMemberRow,
 )
 
 
@@ -273,3 +278,115 @@ def set_setting(session: Session, *, key: str, value: str) -> None:
     else:
         row.value = value
     session.flush()
+
+
+def insert_note(session: Session, *, lead_id: int, body: str, actor: str, at: datetime) -> NoteRow:
+    """Add a note to a lead."""
+    row = NoteRow(lead_id=lead_id, body=body, actor=actor, at=at)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def notes_of_lead(session: Session, *, lead_id: int) -> Sequence[NoteRow]:
+    """A lead's notes, oldest first."""
+    return session.scalars(
+        select(NoteRow).where(col(NoteRow.lead_id) == lead_id).order_by(col(NoteRow.id))
+    ).all()
+
+
+def insert_assignment(
+    session: Session, *, lead_id: int, assigned_to: str | None, actor: str, at: datetime
+) -> AssignmentRow:
+    """Record a change of salesperson in the lead's history."""
+    row = AssignmentRow(lead_id=lead_id, assigned_to=assigned_to, actor=actor, at=at)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def assignments_of_lead(session: Session, *, lead_id: int) -> Sequence[AssignmentRow]:
+    """A lead's changes of salesperson, oldest first."""
+    return session.scalars(
+        select(AssignmentRow)
+        .where(col(AssignmentRow.lead_id) == lead_id)
+        .order_by(col(AssignmentRow.id))
+    ).all()
+
+
+def insert_appointment(
+    session: Session, *, lead_id: int, kind: str, at: datetime, actor: str, now: datetime
+) -> AppointmentRow:
+    """Schedule an appointment."""
+    row = AppointmentRow(lead_id=lead_id, kind=kind, at=at, created_by=actor, created_at=now)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def get_appointment(session: Session, *, appointment_id: int) -> AppointmentRow | None:
+    """An appointment by id."""
+    return session.get(AppointmentRow, appointment_id)
+
+
+def appointments_of_lead(session: Session, *, lead_id: int) -> Sequence[AppointmentRow]:
+    """A lead's appointments, soonest first."""
+    return session.scalars(
+        select(AppointmentRow)
+        .where(col(AppointmentRow.lead_id) == lead_id)
+        .order_by(col(AppointmentRow.at), col(AppointmentRow.id))
+    ).all()
+
+
+def next_pending_appointment_at(session: Session, *, lead_id: int) -> datetime | None:
+    """The earliest appointment of a lead nobody has resolved (overdue ones included)."""
+    return session.scalars(
+        select(AppointmentRow.at)
+        .where(
+            col(AppointmentRow.lead_id) == lead_id,
+            col(AppointmentRow.resolved_at).is_(None),
+        )
+        .order_by(col(AppointmentRow.at))
+        .limit(1)
+    ).first()
+
+
+def insert_outcome(session: Session, *, row: OutcomeRow) -> OutcomeRow:
+    """Record how a negotiation ended."""
+    session.add(row)
+    session.flush()
+    return row
+
+
+def outcomes_of_lead(session: Session, *, lead_id: int) -> Sequence[OutcomeRow]:
+    """A lead's recorded outcomes, oldest first."""
+    return session.scalars(
+        select(OutcomeRow).where(col(OutcomeRow.lead_id) == lead_id).order_by(col(OutcomeRow.id))
+    ).all()
+
+
+def leads_of_customer(session: Session, *, customer_id: int) -> Sequence[LeadRow]:
+    """Every negotiation with a customer, newest first."""
+    return session.scalars(
+        select(LeadRow)
+        .where(col(LeadRow.customer_id) == customer_id)
+        .order_by(col(LeadRow.created_at).desc(), col(LeadRow.id).desc())
+    ).all()
+
+
+def team_members(session: Session) -> Sequence[TeamMemberRow]:
+    """The store's salespeople, by name."""
+    return session.scalars(select(TeamMemberRow).order_by(col(TeamMemberRow.name))).all()
+
+
+def get_team_member(session: Session, *, name: str) -> TeamMemberRow | None:
+    """A salesperson of the store by exact name."""
+    return session.get(TeamMemberRow, name)
+
+
+def insert_team_member(session: Session, *, name: str, at: datetime) -> TeamMemberRow:
+    """Add a salesperson to the store's team."""
+    row = TeamMemberRow(name=name, added_at=at)
+    session.add(row)
+    session.flush()
+    return row

@@ -113,6 +113,8 @@ class AppointmentRow(SQLModel, table=True):
     occurred: bool | None = Field(default=None)
     created_by: str = Field(max_length=100)
     created_at: datetime = Field(sa_type=UtcInstant)
+    resolved_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    resolved_by: str | None = Field(default=None, max_length=100)
 
 
 class OutcomeRow(SQLModel, table=True):
@@ -130,6 +132,39 @@ class OutcomeRow(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=4000)
     actor: str = Field(max_length=100)
     at: datetime = Field(sa_type=UtcInstant)
+
+
+class NoteRow(SQLModel, table=True):
+    """A note a salesperson left on a lead."""
+
+    __tablename__ = "note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    body: str = Field(max_length=4000)
+    actor: str = Field(max_length=100)
+    at: datetime = Field(sa_type=UtcInstant)
+
+
+class AssignmentRow(SQLModel, table=True):
+    """A change of salesperson on a lead (``assigned_to`` None: "Não atribuído")."""
+
+    __tablename__ = "assignment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    assigned_to: str | None = Field(default=None, max_length=100)
+    actor: str = Field(max_length=100)
+    at: datetime = Field(sa_type=UtcInstant)
+
+
+class TeamMemberRow(SQLModel, table=True):
+    """A salesperson of the store."""
+
+    __tablename__ = "team_member"
+
+    name: str = Field(primary_key=True, max_length=100)
+    added_at: datetime = Field(sa_type=UtcInstant)
 
 
 class ChangeLogRow(SQLModel, table=True):

@@ -90,7 +90,7 @@ def card_lines(
         badge = f" ✉ {card.unread_count}"
         name_style, badge_style = base + styles.unread, base + styles.unread
     elif card.needs_attention:
-        badge = " " + translate("card.new")
+        badge = " " + translate("card.new" if card.is_new else "card.read_reply")
         name_style, badge_style = base, base + styles.new
     else:
         badge, name_style, badge_style = "", base, base

@@ -44,8 +44,8 @@ def demo_services(ui_services: Services, clock: FrozenClock) -> Services:
     return ui_services
 
 
-def make_app(services: Services, lang: str = "pt") -> CockpitApp:
-    return CockpitApp(services, lang=lang, poll_interval=0.05)
+def make_app(services: Services, lang: str = "pt", *, poll_interval: float = 0.05) -> CockpitApp:
+    return CockpitApp(services, lang=lang, poll_interval=poll_interval)
 
 
 async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 5) -> None:

@@ -12,6 +12,7 @@ from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.screens.forms import SaleForm, ScheduleForm
 from cockpit_tui.ui.screens.help import HelpScreen
 from cockpit_tui.ui.screens.move_picker import MovePicker
 from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
@@ -232,6 +233,11 @@ async def test_shift_right_moves_the_lead_and_the_selection_follows(
         assert "Movido para Em negociação — u desfaz" in notices(app)
         await pilot.press("L")
         assert ui_services.leads.get(carla).status is Status.AWAITING_VISIT
+        # Aguardando visita offers the visit form; esc skips it and the move stays.
+        await wait_until(pilot, lambda: isinstance(app.screen, ScheduleForm))
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        assert ui_services.leads.get(carla).status is Status.AWAITING_VISIT
         await pilot.press("H", "shift+left")
         assert ui_services.leads.get(carla).status is Status.NEW
         assert selected_id(app) == carla
@@ -265,6 +271,8 @@ async def test_m_opens_the_picker_digits_choose_and_esc_cancels(
         await pilot.press("1")  # the current status: nothing happens
         assert isinstance(app.screen, MovePicker)
         await pilot.press("5")
+        await wait_until(pilot, lambda: isinstance(app.screen, SaleForm))
+        await pilot.press("escape")  # the sale form is optional; the move stays
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert ui_services.leads.get(carla).status is Status.SOLD
         assert board(app).active_column.status is Status.SOLD

@@ -29,6 +29,7 @@ _MODULES = (
     "m0003_superseded_moves",
     "m0004_appointment_index",
     "m0005_intake",
+    "m0006_lead_record",
 )
 
 

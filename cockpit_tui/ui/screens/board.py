@@ -40,7 +40,7 @@ _WARM_UP_DELAY = 0.8
 #: Seconds between repaints of "há N min" on the cards.
 _CLOCK_REFRESH = 30.0
 
-_NEEDS_CARD = frozenset({"move_by", "pick_status", "assign_to_me"})
+_NEEDS_CARD = frozenset({"move_by", "pick_status", "assign_to_me", "open_lead"})
 
 
 def board_commands() -> type[Provider]:
@@ -62,6 +62,8 @@ class BoardScreen(Screen[None]):
         Binding(
             "right,l", "focus_column(1)", "Próxima coluna", id="board.column_right", show=False
         ),
+        Binding("enter", "open_lead", "Abrir", id="board.open", key_display="⏎"),
+        Binding("r", "open_lead('reply')", "Responder", id="board.reply", show=False),
         Binding("shift+right,L", "move_by(1)", "Avançar", id="board.move_next", key_display="⇧→"),
         Binding(
             "shift+left,H", "move_by(-1)", "Voltar", id="board.move_previous", key_display="⇧←"
@@ -195,8 +197,15 @@ class BoardScreen(Screen[None]):
         """Import the write path (the ORM, ~0.5 s) while the user reads the first frame.
 
         The board paints without it; the first move would otherwise pay for it.
+        The salesperson who opened the store also joins its team here (so
+        colleagues can assign leads to them), off the first frame's path.
         """
-        self.cockpit.services.leads.warm_up()
+        services = self.cockpit.services
+        services.leads.warm_up()
+        try:
+            services.team.join()
+        except CockpitError:
+            pass  # a read-only or busy store: joining waits for the next start
 
     @property
     def canvas(self) -> BoardCanvas:
@@ -422,6 +431,43 @@ class BoardScreen(Screen[None]):
         self._apply_move(result)
         label = status_label(result.to_status, t.lang)
         self.say(t("board.moved", status=label))
+        self._offer_follow_up(result.card)
+
+    def _offer_follow_up(self, card: LeadCard) -> None:
+        """After a move to Aguardando visita, Vendidos or Não vendidos: the form it asks for.
+
+        Esc skips it; the move stays.
+        """
+        from cockpit_tui.ui.follow_up import follow_up_form
+
+        form = follow_up_form(self.cockpit, card)
+        if form is None:
+            return
+
+        def closed(result: object | None) -> None:
+            if result is not None:
+                self.say(self.cockpit.t("lead.saved"))
+                self.reload_column(card.status)
+
+        self.app.push_screen(form, closed)
+
+    def action_open_lead(self, then: str = "") -> None:
+        """Open the selected lead (``then="reply"``: straight into the reply form)."""
+        card = self.selected_card
+        if card is None:
+            return
+        from cockpit_tui.ui.screens.lead import LeadScreen  # first use pays the import
+
+        def back(lead_id: int | None) -> None:
+            self.reload_everything()
+            self.select_lead(lead_id if lead_id is not None else card.id)
+
+        self.app.push_screen(LeadScreen(card.id, then=then or None), back)
+
+    def reload_column(self, status: Status) -> None:
+        """Re-read one column after a change to one of its leads made here."""
+        self._generation += 1
+        self.column(status).reload(self.counts[status])
 
     def action_undo(self) -> None:
         """Undo this user's last move (press again for the one before)."""
@@ -494,6 +540,8 @@ class BoardScreen(Screen[None]):
         """Ask a worker whether someone committed, and re-read if so."""
         if self._poll_worker is not None and self._poll_worker.is_running:
             return  # one read at a time, so an old read never lands after a newer one
+        if not self.is_current:
+            return  # under the lead screen: re-read on return instead (reload_everything)
         specs = {column.status: column.window.spec() for column in self.columns()}
         self._poll_worker = self._poll(self._generation, specs, self._force_refresh)
         self._force_refresh = False

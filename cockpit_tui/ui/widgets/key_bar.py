@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.content import Content, Span
 from textual.screen import Screen
@@ -54,27 +55,40 @@ class KeyBar(Widget):
         self.refresh()
 
     def render(self) -> Content:
-        """The keys, e.g. " ⇧→ Avançar  m Mover  …  ? Ajuda  q Sair" from the active bindings."""
+        """The keys, e.g. " ⇧→ Avançar  m Mover  …  ? Ajuda  q Sair" from the active bindings.
+
+        When the line is too narrow, keys are dropped from the end of the
+        screen's own list; help, quit and the palette always stay, since they
+        lead to every other key.
+        """
         key_style = self.get_visual_style("key-bar--key", partial=True)
         disabled_style = self.get_visual_style("key-bar--disabled", partial=True)
-        text = ""
-        spans: list[Span] = []
+        items: list[tuple[str, str, bool]] = []
+        tail: list[tuple[str, str, bool]] = []
         seen: set[str] = set()
         for active in self.screen.active_bindings.values():
             binding = active.binding
             if not binding.show or not binding.description or binding.action in seen:
                 continue
             seen.add(binding.action)
-            key = self.app.get_key_display(binding)
-            start = len(text) + 1
-            text += f" {key} {binding.description} "
-            style = key_style if active.enabled else disabled_style
-            spans.append(Span(start, start + len(key), style))
-            if not active.enabled:
-                spans.append(Span(start + len(key), len(text), disabled_style))
+            item = (self.app.get_key_display(binding), binding.description, active.enabled)
+            keeps = binding.action in ("quit", "help") or (binding.id or "").endswith(".help")
+            (tail if keeps else items).append(item)
         if self.app.ENABLE_COMMAND_PALETTE:
             key = self.app.get_key_display(Binding(self.app.COMMAND_PALETTE_BINDING, ""))
+            tail.append((key, self.palette_label, True))
+
+        def width(entries: list[tuple[str, str, bool]]) -> int:
+            return sum(cell_len(key) + cell_len(description) + 3 for key, description, _ in entries)
+
+        while items and width(items) + width(tail) > self.size.width:
+            items.pop()
+        text = ""
+        spans: list[Span] = []
+        for key, description, enabled in items + tail:
             start = len(text) + 1
-            text += f" {key} {self.palette_label} "
-            spans.append(Span(start, start + len(key), key_style))
+            text += f" {key} {description} "
+            spans.append(Span(start, start + len(key), key_style if enabled else disabled_style))
+            if not enabled:
+                spans.append(Span(start + len(key), len(text), disabled_style))
         return Content(text, spans)

@@ -1,0 +1,143 @@
+"""Scheduling visits, call backs and video calls, and saying whether a visit occurred."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from cockpit_tui.domain import attention
+from cockpit_tui.domain.appointments import check_kind_allowed
+from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError
+from cockpit_tui.domain.models import Appointment, AppointmentKind, MoveResult
+from cockpit_tui.domain.plans import Plan
+from cockpit_tui.domain.statuses import Status
+from cockpit_tui.services.cards import card_from_row
+from cockpit_tui.services.clock import Clock
+from cockpit_tui.store.handle import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from cockpit_tui.store.tables import LeadRow
+
+#: Statuses a lead leaves for Visita realizada when its visit occurred.
+_BEFORE_VISIT = frozenset({Status.NEW, Status.NEGOTIATING, Status.AWAITING_VISIT})
+
+
+class AppointmentService:
+    """Appointments of leads: the card shows the next one, overdue in warning colours.
+
+    Args:
+        store: The open store.
+        actor: The salesperson.
+        clock: Time source.
+    """
+
+    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
+        self._store = store
+        self._actor = actor
+        self._clock = clock
+
+    def schedule(
+        self, lead_id: int, kind: AppointmentKind, at: datetime, *, plan: Plan
+    ) -> Appointment:
+        """Schedule an appointment; it counts as acting on the lead (it leaves the top).
+
+        Args:
+            lead_id: The lead.
+            kind: Visit, call back or video call.
+            at: When (aware, in the future).
+            plan: The store's plan (video calls need CRM +Smart).
+
+        Raises:
+            InvalidInputError: a video call below CRM +Smart, or a time already past.
+            LeadNotFoundError: no lead has that id.
+        """
+        from cockpit_tui.services.lead_detail import appointment_from_row
+        from cockpit_tui.store import repository
+        from cockpit_tui.store.engine import write_session
+
+        check_kind_allowed(kind, plan)
+        now = self._clock.now()
+        if at <= now:
+            raise InvalidInputError("form.past_datetime")
+        with write_session(self._store.engine) as session:
+            lead = _lead(session, lead_id)
+            row = repository.insert_appointment(
+                session, lead_id=lead_id, kind=kind.value, at=at, actor=self._actor, now=now
+            )
+            lead.next_appointment_at = repository.next_pending_appointment_at(
+                session, lead_id=lead_id
+            )
+            repository.apply_attention(
+                lead, attention.on_action(repository.attention_of(lead), now)
+            )
+            repository.append_change(
+                session, kind="lead.appointment", lead_id=lead_id, actor=self._actor, at=now
+            )
+            return appointment_from_row(row)
+
+    def resolve(self, appointment_id: int, *, occurred: bool) -> MoveResult | None:
+        """Say whether an appointment happened.
+
+        A visit that occurred moves its lead to Visita realizada (from Nova
+        proposta, Em negociação or Aguardando visita); one that did not is
+        recorded and the lead stays where it is.
+
+        Returns:
+            The move it caused, if any.
+
+        Raises:
+            InvalidInputError: no such appointment, or it was already resolved.
+        """
+        from cockpit_tui.services.leads import move_in_session
+        from cockpit_tui.store import repository
+        from cockpit_tui.store.engine import write_session
+
+        now = self._clock.now()
+        moved: tuple[int, Status, int] | None = None
+        with write_session(self._store.engine) as session:
+            row = repository.get_appointment(session, appointment_id=appointment_id)
+            if row is None:
+                raise InvalidInputError("form.unknown_appointment")
+            if row.resolved_at is not None:
+                raise InvalidInputError("form.appointment_resolved")
+            row.occurred, row.resolved_at, row.resolved_by = occurred, now, self._actor
+            session.flush()
+            lead = _lead(session, row.lead_id)
+            lead.next_appointment_at = repository.next_pending_appointment_at(
+                session, lead_id=row.lead_id
+            )
+            repository.apply_attention(
+                lead, attention.on_action(repository.attention_of(lead), now)
+            )
+            session.flush()
+            from_status = Status(lead.status)
+            if (
+                occurred
+                and row.kind == AppointmentKind.VISIT.value
+                and from_status in _BEFORE_VISIT
+            ):
+                change_id = move_in_session(
+                    session, lead, Status.VISITED, seen_version=None, actor=self._actor, now=now
+                )
+                moved = (row.lead_id, from_status, change_id)
+            else:
+                repository.append_change(
+                    session, kind="lead.appointment", lead_id=row.lead_id, actor=self._actor, at=now
+                )
+        if moved is None:
+            return None
+        lead_id, from_status, change_id = moved
+        card_row = self._store.reader.card_row(lead_id)
+        assert card_row is not None
+        return MoveResult(card_from_row(card_row), from_status, Status.VISITED, change_id)
+
+
+def _lead(session: Session, lead_id: int) -> LeadRow:
+    from cockpit_tui.store import repository
+
+    row = repository.get_lead(session, lead_id=lead_id)
+    if row is None:
+        raise LeadNotFoundError(lead_id=lead_id)
+    return row
