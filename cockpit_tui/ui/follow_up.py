@@ -30,7 +30,7 @@ def follow_up_form(app: CockpitApp, card: LeadCard) -> FormScreen[Any] | None:
     from cockpit_tui.ui.screens.forms import LostForm, SaleForm
 
     if card.status is Status.AWAITING_VISIT:
-        return schedule_form(app, card, title=app.t("schedule.after_move"))
+        return schedule_form(app, card, title=app.t("schedule.after_move", name=card.customer_name))
     services, t = app.services, app.t
     if card.status is Status.SOLD:
 
@@ -41,13 +41,13 @@ def follow_up_form(app: CockpitApp, card: LeadCard) -> FormScreen[Any] | None:
                 card.id, price=price, payment_method=method, trade_in=trade_in
             )
 
-        return SaleForm(t, asking_price=card.price, record=record_sale)
+        return SaleForm(t, name=card.customer_name, asking_price=card.price, record=record_sale)
     if card.status is Status.LOST:
 
         def record_loss(reason: LostReason, note: str | None) -> Outcome:
             return services.outcomes.record_loss(card.id, reason=reason, note=note)
 
-        return LostForm(t, record=record_loss)
+        return LostForm(t, name=card.customer_name, record=record_loss)
     return None
 
 
@@ -66,5 +66,5 @@ def schedule_form(app: CockpitApp, card: LeadCard, *, title: str | None = None) 
         plan=plan,
         now=services.clock.now(),
         schedule=schedule,
-        title=title,
+        title=title or app.t("schedule.title", name=card.customer_name),
     )

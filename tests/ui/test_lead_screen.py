@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from textual.widgets import Input, RadioSet, Static, TextArea
 
-from cockpit_tui.domain.models import Direction, LostReason, PaymentMethod
+from cockpit_tui.domain.models import AppointmentKind, Direction, LostReason, PaymentMethod
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services, open_services
@@ -311,10 +311,7 @@ async def test_a_visit_that_occurred_moves_the_lead_to_visita_realizada(
 ) -> None:
     ui_services.leads.move(maria, Status.AWAITING_VISIT)
     ui_services.appointments.schedule(
-        maria,
-        kind=__import__("cockpit_tui.domain.models").domain.models.AppointmentKind.VISIT,
-        at=clock.now() + timedelta(hours=1),
-        plan=Plan.CRM,
+        maria, AppointmentKind.VISIT, clock.now() + timedelta(hours=1), plan=Plan.CRM
     )
     tick(clock, 120)
     app = make_app(ui_services)
@@ -473,3 +470,47 @@ async def test_help_lists_the_lead_keys(ui_services: Services, maria: int) -> No
             "A  Atribuir a…",
         ):
             assert expected in text
+
+
+async def test_moving_to_aguardando_visita_offers_the_visit_form(
+    ui_services: Services, maria: int
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "3")
+        form = await form_of(pilot, app, ScheduleForm)
+        assert "Agendar a visita de Maria Souza" in str(
+            form.query_one("#form-title", Static).visual
+        )
+        assert form.chosen_kind is AppointmentKind.VISIT
+        form.query_one(Input).value = "29/11/2026 09:30"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
+        card = ui_services.leads.get(maria)
+        assert card.status is Status.AWAITING_VISIT
+        assert card.next_appointment_at is not None
+        await wait_until(
+            pilot,
+            lambda: any("29/11 09:30" in line for line in card_lines_of(app, maria)),
+        )
+
+
+def card_lines_of(app: CockpitApp, lead_id: int) -> list[str]:
+    from cockpit_tui.ui.card_lines import CARD_HEIGHT
+
+    screen = app.screen
+    assert isinstance(screen, BoardScreen)
+    view = screen.column(Status.AWAITING_VISIT)
+    cards = view.window.cards
+    index = next((i for i, c in enumerate(cards) if c.id == lead_id), None)
+    if index is None:
+        return []
+    top = (index + view.window.start - view.top_card) * CARD_HEIGHT
+    return [view.render_line(top + y).text for y in range(CARD_HEIGHT)]
+
+
+async def test_whoever_opens_the_board_joins_the_team(ui_services: Services) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: ui_services.team.members() == ["Ana"])

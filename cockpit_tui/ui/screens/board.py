@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -202,10 +203,9 @@ class BoardScreen(Screen[None]):
         """
         services = self.cockpit.services
         services.leads.warm_up()
-        try:
+        # A read-only or busy store: joining waits for the next start.
+        with suppress(CockpitError):
             services.team.join()
-        except CockpitError:
-            pass  # a read-only or busy store: joining waits for the next start
 
     @property
     def canvas(self) -> BoardCanvas:

@@ -28,13 +28,18 @@ class LostForm(FormScreen[Outcome]):
 
     Args:
         translate: The user's language.
+        name: The customer's name (for the title).
         record: Stores the reason; raises :class:`CockpitError` to refuse it.
     """
 
     def __init__(
-        self, translate: Translator, *, record: Callable[[LostReason, str | None], Outcome]
+        self,
+        translate: Translator,
+        *,
+        name: str,
+        record: Callable[[LostReason, str | None], Outcome],
     ) -> None:
-        super().__init__(translate("lost.title"), translate, hint=translate("lost.hint"))
+        super().__init__(translate("lost.title", name=name), translate, hint=translate("lost.hint"))
         self._record = record
 
     def compose_fields(self) -> ComposeResult:

@@ -29,6 +29,7 @@ class SaleForm(FormScreen[Outcome]):
 
     Args:
         translate: The user's language.
+        name: The customer's name (for the title).
         asking_price: The lead's price, offered as the final price.
         record: Stores the sale; raises :class:`CockpitError` to refuse it.
     """
@@ -37,10 +38,11 @@ class SaleForm(FormScreen[Outcome]):
         self,
         translate: Translator,
         *,
+        name: str,
         asking_price: Decimal | None,
         record: Callable[[Decimal | None, PaymentMethod | None, str | None], Outcome],
     ) -> None:
-        super().__init__(translate("sale.title"), translate, hint=translate("sale.hint"))
+        super().__init__(translate("sale.title", name=name), translate, hint=translate("sale.hint"))
         self._asking_price = asking_price
         self._record = record
 

@@ -28,7 +28,7 @@ class ScheduleForm(FormScreen[Appointment]):
         now: The current instant (the default date is tomorrow at 10:00).
         schedule: Stores the appointment; raises :class:`CockpitError` to refuse it.
         kind: The kind chosen when the form opens.
-        title: Overrides the title (moving to Aguardando visita offers a visit).
+        title: The form's title (it names the customer).
     """
 
     def __init__(
@@ -39,9 +39,9 @@ class ScheduleForm(FormScreen[Appointment]):
         now: datetime,
         schedule: Callable[[AppointmentKind, datetime], Appointment],
         kind: AppointmentKind = AppointmentKind.VISIT,
-        title: str | None = None,
+        title: str,
     ) -> None:
-        super().__init__(title or translate("schedule.title"), translate)
+        super().__init__(title, translate)
         self._plan = plan
         self._now = now
         self._schedule = schedule
