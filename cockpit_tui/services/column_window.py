@@ -1,9 +1,10 @@
-"""A column's page cache: the slice of a column a board has in memory.
+"""A page cache: the slice of a column (or of the list view) a screen has in memory.
 
 A column of 100,000 cards is never read whole. The board keeps one
-contiguous window of cards in board order and grows it a page at a time as
-the selection moves, reading by keyset (the card at the edge of the window is
-the bookmark), so every read costs the same wherever the user is.
+contiguous window of cards in order and grows it a page at a time as the
+selection moves, reading by keyset (the card at the edge of the window is
+the bookmark), so every read costs the same wherever the user is. The list
+view uses the same cache over its own query (see :mod:`card_source`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.board import BoardService
+from cockpit_tui.services.card_source import CardSource, ColumnSource
 
 #: Cards read per query when the window grows.
 PAGE_SIZE = 60
@@ -27,13 +29,13 @@ class WindowSpec:
     """What a window holds, captured so a worker thread can re-read it.
 
     Attributes:
-        status: The column.
+        source: Where the cards come from (thread-safe: it only runs queries).
         start: Position of the first card held.
         length: How many cards are held.
         anchor: The first card held, if any.
     """
 
-    status: Status
+    source: CardSource
     start: int
     length: int
     anchor: LeadCard | None
@@ -53,20 +55,33 @@ class WindowContent:
 
 
 class ColumnWindow:
-    """The cards of one column that a board holds, filled on demand.
+    """The cards of one column (or of the list) that a screen holds, filled on demand.
 
     Not thread-safe: the UI thread owns it. Workers re-read a window from a
     :class:`WindowSpec` with :func:`read_window` and hand back the result.
 
     Args:
-        board: The board queries.
+        board: The board queries (with ``status``: a board column).
         status: The column.
-        total: The column's current count.
+        total: The current count.
+        source: Any other ordered source of cards (the list view), instead of
+            ``board`` and ``status``.
     """
 
-    def __init__(self, board: BoardService, status: Status, *, total: int = 0) -> None:
-        self._board = board
-        self.status = status
+    def __init__(
+        self,
+        board: BoardService | None = None,
+        status: Status | None = None,
+        *,
+        total: int = 0,
+        source: CardSource | None = None,
+    ) -> None:
+        if source is None:
+            if board is None or status is None:
+                raise TypeError("ColumnWindow needs a board and a status, or a source")
+            source = ColumnSource(board, status)
+        self.source = source
+        self.status = source.status
         self.total = total
         self.start = 0
         self.cards: list[LeadCard] = []
@@ -102,30 +117,26 @@ class ColumnWindow:
             return
         if self.cards and self.start <= first <= self.end:
             wanted = last - self.end + 1 + PAGE_SIZE
-            more = self._board.cards_after(self.status, self.cards[-1], limit=wanted)
+            more = self.source.after(self.cards[-1], limit=wanted)
             self.cards.extend(more)
             if len(more) < wanted:  # the column is shorter than the count we had
                 self.total = self.end
         elif self.cards and self.start - 1 <= last < self.end:
             wanted = self.start - first + PAGE_SIZE
-            earlier = self._board.cards_before(self.status, self.cards[0], limit=wanted)
+            earlier = self.source.before(self.cards[0], limit=wanted)
             self.cards[:0] = earlier
             self.start = 0 if len(earlier) < wanted else self.start - len(earlier)
         elif first < PAGE_SIZE:
             # The top of the column (the first frame): read just past what is asked.
-            self.cards = self._board.cards_at(
-                self.status, offset=0, limit=last + 1 + PAGE_SIZE // 3
-            )
+            self.cards = self.source.at(offset=0, limit=last + 1 + PAGE_SIZE // 3)
             self.start = 0
         elif self.total - first <= CAPACITY:
-            tail = self._board.last_cards(self.status, limit=self.total - max(0, first - PAGE_SIZE))
+            tail = self.source.last(limit=self.total - max(0, first - PAGE_SIZE))
             self.cards = tail
             self.start = max(0, self.total - len(tail))
         else:
             begin = max(0, first - PAGE_SIZE // 2)
-            self.cards = self._board.cards_at(
-                self.status, offset=begin, limit=last - begin + 1 + PAGE_SIZE
-            )
+            self.cards = self.source.at(offset=begin, limit=last - begin + 1 + PAGE_SIZE)
             self.start = begin
         self._trim(keep_from=first, keep_to=last)
 
@@ -146,7 +157,7 @@ class ColumnWindow:
     def spec(self) -> WindowSpec:
         """What this window holds, for :func:`read_window` in a worker."""
         return WindowSpec(
-            self.status, self.start, max(len(self.cards), PAGE_SIZE), self.card_at(self.start)
+            self.source, self.start, max(len(self.cards), PAGE_SIZE), self.card_at(self.start)
         )
 
     def replace(self, content: WindowContent, total: int) -> None:
@@ -157,15 +168,15 @@ class ColumnWindow:
 
     def read_fresh(self) -> WindowContent:
         """The held window as the store has it now (reads; changes nothing)."""
-        return read_window(self._board, self.spec())
+        return read_window(self.spec())
 
     def read_around(self, card: LeadCard, index: int) -> WindowContent:
         """The cards around ``card``, which is at ``index``, read by keyset from the card itself.
 
         As cheap ten thousand cards down a column as at its top (changes nothing).
         """
-        before = self._board.cards_before(self.status, card, limit=PAGE_SIZE // 2)
-        after = self._board.cards_after(self.status, card, limit=PAGE_SIZE)
+        before = self.source.before(card, limit=PAGE_SIZE // 2)
+        after = self.source.after(card, limit=PAGE_SIZE)
         return WindowContent(max(0, index - len(before)), (*before, card, *after))
 
     def is_cheap(self, first: int, last: int) -> bool:
@@ -176,29 +187,27 @@ class ColumnWindow:
     def read_range(self, first: int, last: int) -> WindowContent:
         """Cards ``first``..``last`` plus a margin, by OFFSET (for a worker; changes nothing)."""
         begin = max(0, first - PAGE_SIZE // 2)
-        cards = self._board.cards_at(self.status, offset=begin, limit=last - begin + 1 + PAGE_SIZE)
+        cards = self.source.at(offset=begin, limit=last - begin + 1 + PAGE_SIZE)
         return WindowContent(begin, tuple(cards))
 
 
-def read_window(board: BoardService, spec: WindowSpec) -> WindowContent:
+def read_window(spec: WindowSpec) -> WindowContent:
     """Re-read a window as the store has it now (safe to call from a worker).
 
-    Near the top of the column the window is read again from its position;
-    deep in a long column it is re-anchored on its first card, so the read
-    stays cheap and the user keeps looking at the same cards.
+    Near the top the window is read again from its position; deep in a long
+    column it is re-anchored on its first card, so the read stays cheap and
+    the user keeps looking at the same cards.
     """
+    source = spec.source
     if spec.start == 0 or spec.anchor is None or spec.start < _OFFSET_LIMIT:
-        cards = board.cards_at(spec.status, offset=spec.start, limit=spec.length)
+        cards = source.at(offset=spec.start, limit=spec.length)
         if not cards and spec.start > 0:
-            cards = board.last_cards(spec.status, limit=spec.length)
-            total = board.counts()[spec.status]
-            return WindowContent(max(0, total - len(cards)), tuple(cards))
+            cards = source.last(limit=spec.length)
+            return WindowContent(max(0, source.total() - len(cards)), tuple(cards))
         return WindowContent(spec.start, tuple(cards))
-    earlier = board.cards_before(spec.status, spec.anchor, limit=1)
+    earlier = source.before(spec.anchor, limit=1)
     first = earlier[0] if earlier else None
-    rest = board.cards_after(spec.status, first, limit=spec.length) if first else None
+    rest = source.after(first, limit=spec.length) if first else None
     if first is None or rest is None:
-        cards = board.cards_at(spec.status, offset=0, limit=spec.length)
-        return WindowContent(0, tuple(cards))
-    start = board.rank_of(first) + 1
-    return WindowContent(start, tuple(rest))
+        return WindowContent(0, tuple(source.at(offset=0, limit=spec.length)))
+    return WindowContent(source.rank(first) + 1, tuple(rest))

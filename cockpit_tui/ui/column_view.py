@@ -19,6 +19,7 @@ from textual.strip import Strip
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.statuses import Status
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.column_window import ColumnWindow, WindowContent
@@ -34,34 +35,34 @@ _CACHE_SIZE = 400
 
 
 class ColumnOwner(Protocol):
-    """What a column tells the widget that draws it."""
+    """What a column (or the list) tells the widget that draws it."""
 
-    def column_changed(self, column: ColumnView) -> None:
+    def column_changed(self, column: CardScroller) -> None:
         """The column's cards, selection or scroll changed: repaint it."""
 
-    def column_failed(self, column: ColumnView, error: CockpitError) -> None:
+    def column_failed(self, column: CardScroller, error: CockpitError) -> None:
         """The store could not be read for the column."""
 
-    def load_far(self, column: ColumnView, first: int, last: int) -> None:
+    def load_far(self, column: CardScroller, first: int, last: int) -> None:
         """Read cards ``first``..``last`` off the UI thread (a deep OFFSET)."""
 
 
-class ColumnView:
-    """The cards of one status, in board order, with a selection.
+class CardScroller:
+    """Cards read through a page cache, with a selection and a scroll position.
+
+    Subclasses say how tall an item is (:attr:`item_height`) and draw lines.
 
     Args:
-        window: The column's page cache.
-        label: The status label in the user's language.
+        window: The page cache.
         translate: The user's language.
         clock: Time source for "há 5 min" and overdue appointments.
     """
 
-    def __init__(
-        self, window: ColumnWindow, *, label: str, translate: Translator, clock: Clock
-    ) -> None:
+    #: Lines one card takes on screen.
+    item_height = CARD_HEIGHT
+
+    def __init__(self, window: ColumnWindow, *, translate: Translator, clock: Clock) -> None:
         self.window = window
-        self.status = window.status
-        self.label = label
         self._translate = translate
         self._clock = clock
         self.owner: ColumnOwner | None = None
@@ -91,32 +92,8 @@ class ColumnView:
 
     @property
     def cards_per_page(self) -> int:
-        """Whole cards that fit on screen."""
-        return max(1, self.height // CARD_HEIGHT)
-
-    def header_text(self, width: int) -> str:
-        """ "3 Aguardando visita · 25" (``shown/total`` under a filter), fitted to ``width``."""
-        total = self.total
-        count = str(total) if self.filter_total is None else f"{total}/{self.filter_total}"
-        for text in (
-            f"{self.status.position} {self.label} · {count}",
-            f"{self.label} · {count}",
-            f"{self.label} {count}",
-        ):
-            if len(text) <= width:
-                return text
-        return self.label[: max(1, width - len(count) - 2)] + "… " + count
-
-    def off_screen_text(self) -> str:
-        """How many cards are above and below the screen: "▲ 6  ▼ 31"."""
-        total = self.total
-        if not total:
-            return ""
-        first, last = self.visible_range()
-        above, below = min(first, total), max(0, total - 1 - last)
-        parts = [f"▲ {above}"] if above else []
-        parts += [f"▼ {below}"] if below else []
-        return "  ".join(parts)
+        """Whole items that fit on screen."""
+        return max(1, self.height // self.item_height)
 
     # -- changing what the column holds ------------------------------------------
 
@@ -163,7 +140,7 @@ class ColumnView:
     def select_lead(self, lead_id: int, index: int) -> None:
         """Select a lead known to be at ``index`` in this column."""
         try:
-            self.window.ensure(index - CARD_HEIGHT, index + self.cards_per_page)
+            self.window.ensure(index - self.item_height, index + self.cards_per_page)
         except CockpitError as error:
             self._failed(error)
             return
@@ -233,7 +210,7 @@ class ColumnView:
 
     def index_at_line(self, y: int) -> int | None:
         """The card drawn at line ``y`` of the column, if any."""
-        index = self.top_card + y // CARD_HEIGHT
+        index = self.top_card + y // self.item_height
         return index if 0 <= index < self.total else None
 
     # -- internals -------------------------------------------------------------
@@ -261,7 +238,7 @@ class ColumnView:
     def visible_range(self) -> tuple[int, int]:
         """First and last card positions on screen (partly shown ones included)."""
         first = self.top_card
-        return first, first + (max(1, self.height) - 1) // CARD_HEIGHT
+        return first, first + (max(1, self.height) - 1) // self.item_height
 
     def _load_visible(self, around: int | None = None) -> None:
         first, last = self.visible_range()
@@ -285,6 +262,55 @@ class ColumnView:
     def _failed(self, error: CockpitError) -> None:
         if self.owner is not None:
             self.owner.column_failed(self, error)
+
+    # -- drawing -----------------------------------------------------------------
+
+    def render_line(self, y: int, now: datetime | None = None) -> Strip:
+        """Line ``y`` of the scroller's area, :attr:`width` cells wide."""
+        raise NotImplementedError
+
+
+class ColumnView(CardScroller):
+    """The cards of one status, in board order, with a selection.
+
+    Args:
+        window: The column's page cache.
+        label: The status label in the user's language.
+        translate: The user's language.
+        clock: Time source for "há 5 min" and overdue appointments.
+    """
+
+    def __init__(
+        self, window: ColumnWindow, *, label: str, translate: Translator, clock: Clock
+    ) -> None:
+        super().__init__(window, translate=translate, clock=clock)
+        assert window.status is not None, "a board column has a status"
+        self.status: Status = window.status
+        self.label = label
+
+    def header_text(self, width: int) -> str:
+        """ "3 Aguardando visita · 25" (``shown/total`` under a filter), fitted to ``width``."""
+        total = self.total
+        count = str(total) if self.filter_total is None else f"{total}/{self.filter_total}"
+        for text in (
+            f"{self.status.position} {self.label} · {count}",
+            f"{self.label} · {count}",
+            f"{self.label} {count}",
+        ):
+            if len(text) <= width:
+                return text
+        return self.label[: max(1, width - len(count) - 2)] + "… " + count
+
+    def off_screen_text(self) -> str:
+        """How many cards are above and below the screen: "▲ 6  ▼ 31"."""
+        total = self.total
+        if not total:
+            return ""
+        first, last = self.visible_range()
+        above, below = min(first, total), max(0, total - 1 - last)
+        parts = [f"▲ {above}"] if above else []
+        parts += [f"▼ {below}"] if below else []
+        return "  ".join(parts)
 
     # -- drawing -----------------------------------------------------------------
 

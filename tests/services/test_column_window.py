@@ -58,7 +58,7 @@ def test_a_deep_window_is_reread_around_the_same_cards(
     first_held = window.cards[0].id
     tick(clock)
     services.leads.add(name="Recém-chegado")  # lands on top, shifting every position by one
-    content = read_window(services.board, window.spec())
+    content = read_window(window.spec())
     assert content.cards[0].id == first_held
     fresh = [card.id for card in services.board.leads_in_board_order(Status.NEW)]
     assert fresh.index(first_held) == content.start

@@ -559,7 +559,7 @@ class BoardScreen(Screen[None]):
                 attention=services.board.attention_count(),
                 plan=services.settings.plan(),
                 contents={
-                    status: read_window(services.board, spec) for status, spec in specs.items()
+                    status: read_window(spec) for status, spec in specs.items()
                 },
             )
         except CockpitError as error:

@@ -22,7 +22,7 @@ from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.column_window import WindowContent
 from cockpit_tui.ui.card_lines import CardStyles, fit
-from cockpit_tui.ui.column_view import ColumnView
+from cockpit_tui.ui.column_view import CardScroller, ColumnView
 
 #: Narrowest a column may get before the board shows fewer columns at once.
 MIN_COLUMN_WIDTH = 25
@@ -185,8 +185,9 @@ class BoardCanvas(Widget, can_focus=False):
 
     # -- what columns tell the canvas ------------------------------------------------
 
-    def column_changed(self, column: ColumnView) -> None:
+    def column_changed(self, column: CardScroller) -> None:
         """Repaint one column's block and tell the board."""
+        assert isinstance(column, ColumnView)
         self.refresh_column(column)
         self.post_message(BoardCanvas.SelectionChanged(column))
 
@@ -200,12 +201,13 @@ class BoardCanvas(Widget, can_focus=False):
         if column in self.shown_columns:
             self.refresh()
 
-    def column_failed(self, column: ColumnView, error: CockpitError) -> None:
+    def column_failed(self, column: CardScroller, error: CockpitError) -> None:
         """Tell the board the store could not be read."""
         self.post_message(BoardCanvas.ReadFailed(error))
 
-    def load_far(self, column: ColumnView, first: int, last: int) -> None:
+    def load_far(self, column: CardScroller, first: int, last: int) -> None:
         """Read a page deep in a long column off the UI thread."""
+        assert isinstance(column, ColumnView)
         self._read_far(column, first, last, column.generation)
 
     @work(thread=True, exclusive=True, group="far-page")
