@@ -558,9 +558,7 @@ class BoardScreen(Screen[None]):
                 counts=services.board.counts(),
                 attention=services.board.attention_count(),
                 plan=services.settings.plan(),
-                contents={
-                    status: read_window(spec) for status, spec in specs.items()
-                },
+                contents={status: read_window(spec) for status, spec in specs.items()},
             )
         except CockpitError as error:
             self.post_message(BoardScreen.LoadFailed(error))
