@@ -107,7 +107,6 @@ MESSAGES: dict[str, str] = {
         "The list view comes with the CRM Smart and CRM +Smart plans; this store is on "
         "the CRM plan. Change it with: cockpit plan smart"
     ),
-    "board.list_not_in_this_version": "The list view is not in this version yet.",
     "card.read_reply": "✉ read",
     "card.new": "NEW",
     "card.no_vehicle": "No vehicle given",
@@ -299,4 +298,22 @@ MESSAGES: dict[str, str] = {
     "history.sold": "recorded the sale: {details}",
     "history.lost": "recorded the loss: {details}",
     "history.trade_in": "trade-in: {vehicle}",
+    # the list view
+    "list.badge": "",
+    "list.name": "Customer",
+    "list.status": "Status",
+    "list.vehicle": "Vehicle",
+    "list.price": "Price",
+    "list.source": "Source",
+    "list.salesperson": "Salesperson",
+    "list.activity": "Last activity",
+    "list.arrived": "Arrived",
+    "list.attention": "Attention",
+    "list.all": "All",
+    "list.empty": "No leads here",
+    "list.sorted_by": "Sorted by {column} {arrow}",
+    "help.needs_smart": "not on the CRM plan (list: CRM Smart and CRM +Smart)",
+    "board.list_plan_dropped": (
+        "The store moved to the CRM plan, which has no list view: back to the cards."
+    ),
 }

@@ -109,7 +109,6 @@ MESSAGES: dict[str, str] = {
         "A visualização em lista faz parte dos planos CRM Smart e CRM +Smart; esta loja "
         "está no plano CRM. Mude com: cockpit plan smart"
     ),
-    "board.list_not_in_this_version": "A visualização em lista ainda não está nesta versão.",
     "card.read_reply": "✉ lida",
     "card.new": "NOVO",
     "card.no_vehicle": "Veículo não informado",
@@ -307,4 +306,22 @@ MESSAGES: dict[str, str] = {
     "history.sold": "registrou a venda: {details}",
     "history.lost": "registrou a perda: {details}",
     "history.trade_in": "troca: {vehicle}",
+    # the list view
+    "list.badge": "",
+    "list.name": "Cliente",
+    "list.status": "Status",
+    "list.vehicle": "Veículo",
+    "list.price": "Valor",
+    "list.source": "Origem",
+    "list.salesperson": "Vendedor",
+    "list.activity": "Última atividade",
+    "list.arrived": "Chegou em",
+    "list.attention": "Atenção",
+    "list.all": "Todos",
+    "list.empty": "Nenhum lead aqui",
+    "list.sorted_by": "Ordem: {column} {arrow}",
+    "help.needs_smart": "indisponível no plano CRM (lista: CRM Smart e CRM +Smart)",
+    "board.list_plan_dropped": (
+        "A loja passou para o plano CRM, que não inclui a lista: de volta aos cartões."
+    ),
 }

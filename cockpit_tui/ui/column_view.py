@@ -76,7 +76,6 @@ class CardScroller:
         self.filter_total: int | None = None
         self.generation = 0
         self._styles: CardStyles | None = None
-        self._line_cache: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
 
     # -- what the board reads --------------------------------------------------
 
@@ -174,7 +173,10 @@ class CardScroller:
     def restyle(self, styles: CardStyles) -> None:
         """New styles (the theme changed): drop the drawn cards."""
         self._styles = styles
-        self._line_cache.clear()
+        self.forget_lines()
+
+    def forget_lines(self) -> None:
+        """Drop the lines drawn so far (subclasses cache them)."""
 
     # -- keys (sent by the board) ----------------------------------------------
 
@@ -287,6 +289,11 @@ class ColumnView(CardScroller):
         assert window.status is not None, "a board column has a status"
         self.status: Status = window.status
         self.label = label
+        self._line_cache: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
+
+    def forget_lines(self) -> None:
+        """Drop the cards drawn so far."""
+        self._line_cache.clear()
 
     def header_text(self, width: int) -> str:
         """ "3 Aguardando visita · 25" (``shown/total`` under a filter), fitted to ``width``."""

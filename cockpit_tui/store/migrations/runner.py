@@ -30,6 +30,7 @@ _MODULES = (
     "m0004_appointment_index",
     "m0005_intake",
     "m0006_lead_record",
+    "m0007_list_index",
 )
 
 

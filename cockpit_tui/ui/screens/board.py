@@ -24,9 +24,13 @@ from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.services.column_window import ColumnWindow, WindowContent, WindowSpec, read_window
+from cockpit_tui.services.lead_list import ListQuery, ListSort, ListSource
 from cockpit_tui.ui.column_view import ColumnView
+from cockpit_tui.ui.lead_rows import LeadRows
 from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
 from cockpit_tui.ui.widgets.key_bar import KeyBar
+from cockpit_tui.ui.widgets.lead_table import LeadTable
+from cockpit_tui.ui.widgets.status_strip import StatusStrip
 from cockpit_tui.ui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
@@ -42,6 +46,8 @@ _WARM_UP_DELAY = 0.8
 _CLOCK_REFRESH = 30.0
 
 _NEEDS_CARD = frozenset({"move_by", "pick_status", "assign_to_me", "open_lead"})
+_LIST_ONLY = frozenset({"show_all", "cycle_sort", "reverse_sort"})
+_CARDS_ONLY = frozenset({"focus_column"})
 
 
 def board_commands() -> type[Provider]:
@@ -74,6 +80,9 @@ class BoardScreen(Screen[None]):
         Binding("a", "assign_to_me", "Para mim", id="board.assign_to_me"),
         Binding("space", "next_urgent", "Urgente", id="board.next_urgent"),
         Binding("v", "switch_view", "Cartões/lista", id="board.switch_view", show=False),
+        Binding("s", "cycle_sort", "Ordenar", id="board.sort"),
+        Binding("S", "reverse_sort", "Inverter ordem", id="board.sort_reverse", show=False),
+        Binding("0", "show_all", "Todos os status", id="board.list_all", show=False),
         *(
             Binding(
                 str(status.position),
@@ -104,6 +113,8 @@ class BoardScreen(Screen[None]):
         attention: int
         plan: Plan
         contents: dict[Status, WindowContent]
+        list_content: WindowContent | None = None
+        list_total: int = 0
 
     @dataclass
     class LoadFailed(Message):
@@ -126,6 +137,12 @@ class BoardScreen(Screen[None]):
         self._startup_error: CockpitError | None = None
         self._notice_timer: Timer | None = None
         self._canvas: BoardCanvas | None = None
+        self._table: LeadTable | None = None
+        self._strip: StatusStrip | None = None
+        #: "cards" (the Kanban) or "list".
+        self.view = "cards"
+        self.list_query = ListQuery()
+        self._cards_stale = False
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -162,6 +179,15 @@ class BoardScreen(Screen[None]):
             )
         self._canvas = BoardCanvas(columns, clock=services.clock)
         yield self._canvas
+        self._strip = StatusStrip(t)
+        self._strip.display = False
+        yield self._strip
+        rows = LeadRows(
+            ListSource(services.store, self.list_query), translate=t, clock=services.clock
+        )
+        self._table = LeadTable(rows, translate=t, clock=services.clock)
+        self._table.display = False
+        yield self._table
         yield Static(Content(t("app.empty_store")), id="empty-hint")
         yield KeyBar(palette_label=t("board.palette_key"))
 
@@ -228,8 +254,16 @@ class BoardScreen(Screen[None]):
 
     @property
     def selected_card(self) -> LeadCard | None:
-        """The card the keys act on."""
+        """The card the keys act on (the selected row in the list view)."""
+        if self.view == "list":
+            return self.table.rows.selected_card
         return self.active_column.selected_card
+
+    @property
+    def table(self) -> LeadTable:
+        """The list view's table (composed hidden, shown by ``v``)."""
+        assert self._table is not None, "the board is composed before it is used"
+        return self._table
 
     # -- layout ----------------------------------------------------------------
 
@@ -278,7 +312,7 @@ class BoardScreen(Screen[None]):
         self.query_one("#board-header", TextLine).text = header
 
     def _show_empty_hint(self) -> None:
-        empty = sum(self.counts.values()) == 0
+        empty = sum(self.counts.values()) == 0 and self.view == "cards"
         hint, columns = self.query_one("#empty-hint"), self.canvas
         if (hint.display, columns.display) != (empty, not empty):
             hint.display = empty
@@ -288,6 +322,8 @@ class BoardScreen(Screen[None]):
         self._show_header()
         self._show_empty_hint()
         self._layout_columns()
+        if self.view == "list":
+            self._show_strip()
 
     def _repaint_cards(self) -> None:
         self.canvas.refresh()
@@ -296,13 +332,22 @@ class BoardScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that act on a lead are shown disabled while no card is selected."""
+        if action in _LIST_ONLY:
+            return self.view == "list"
+        if action in _CARDS_ONLY:
+            return self.view == "cards"
         if action in _NEEDS_CARD and self.selected_card is None:
             return None
         return True
 
     @on(BoardCanvas.SelectionChanged)
+    @on(LeadTable.SelectionChanged)
     def _selection_changed(self) -> None:
         self._refresh_lead_keys()
+
+    @on(LeadTable.ReadFailed)
+    def _table_read_failed(self, message: LeadTable.ReadFailed) -> None:
+        self._report_once(message.error)
 
     @on(BoardCanvas.Clicked)
     def _column_clicked(self, message: BoardCanvas.Clicked) -> None:
@@ -316,8 +361,8 @@ class BoardScreen(Screen[None]):
             self.refresh_bindings()
 
     def action_column(self, action: str) -> None:
-        """Send a selection key to the active column."""
-        column = self.active_column
+        """Send a selection key to the active column (or to the list)."""
+        column = self.table.rows if self.view == "list" else self.active_column
         keys = {
             "cursor_up": column.cursor_up,
             "cursor_down": column.cursor_down,
@@ -336,7 +381,11 @@ class BoardScreen(Screen[None]):
             self.focus_status(STATUS_ORDER[position])
 
     def action_jump_to_column(self, number: int) -> None:
-        """Focus column ``number`` (1–6)."""
+        """Focus column ``number`` (1–6); in the list view, show only that status."""
+        if self.view == "list":
+            if 1 <= number <= len(STATUS_ORDER):
+                self.set_list_query(self.list_query.with_status(STATUS_ORDER[number - 1]))
+            return
         if 1 <= number <= len(STATUS_ORDER):
             self.focus_status(STATUS_ORDER[number - 1])
 
@@ -365,7 +414,10 @@ class BoardScreen(Screen[None]):
         self.select_lead(urgent[index % len(urgent)].id)
 
     def select_lead(self, lead_id: int) -> None:
-        """Focus the column of a lead and select it there."""
+        """Focus the column of a lead and select it there (in the list: its row)."""
+        if self.view == "list":
+            self._select_in_list(lead_id)
+            return
         try:
             found = self.cockpit.services.board.position_of(lead_id)
         except CockpitError as error:
@@ -467,6 +519,10 @@ class BoardScreen(Screen[None]):
     def reload_column(self, status: Status) -> None:
         """Re-read one column after a change to one of its leads made here."""
         self._generation += 1
+        if self.view == "list":
+            self._cards_stale = True
+            self.table.rows.reload(self._list_total())
+            return
         self.column(status).reload(self.counts[status])
 
     def action_undo(self) -> None:
@@ -496,6 +552,11 @@ class BoardScreen(Screen[None]):
         except CockpitError as error:
             self._report(error)
             return
+        if self.view == "list":
+            self._cards_stale = True
+            self._show_in_list(result.card)
+            self._show_counts()
+            return
         self.column(result.from_status).reload(self.counts[result.from_status])
         self.focus_status(result.to_status)
         # Read the target column around the card (by keyset from it): a move that lands
@@ -514,9 +575,7 @@ class BoardScreen(Screen[None]):
         except CockpitError as error:
             self._report(error)
             return
-        self._generation += 1
-        column = self.column(card.status)
-        column.reload(self.counts[card.status])
+        self.reload_column(card.status)
         self.say(t("board.assigned_to_me"))
 
     def action_switch_view(self) -> None:
@@ -525,14 +584,123 @@ class BoardScreen(Screen[None]):
         if self.plan is None or not self.plan.has_list_view:
             self.notify(t("board.list_needs_plan"), severity="warning", timeout=8)
             return
-        self.say(t("board.list_not_in_this_version"))
+        if self.view == "cards":
+            self.show_list()
+        else:
+            self.show_cards()
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
         from cockpit_tui.ui.screens.help import HelpScreen  # first use pays the import
 
-        palette = self.cockpit.t("board.palette_key")
-        self.app.push_screen(HelpScreen(self.active_bindings.values(), palette_label=palette))
+        t = self.cockpit.t
+        notes = {}
+        if self.plan is None or not self.plan.has_list_view:
+            notes["board.switch_view"] = t("help.needs_smart")
+        self.app.push_screen(
+            HelpScreen(
+                self.active_bindings.values(), palette_label=t("board.palette_key"), notes=notes
+            )
+        )
+
+    # -- the list view -------------------------------------------------------------
+
+    def show_list(self) -> None:
+        """Show the list, with the lead selected on the board selected there."""
+        selected = self.selected_card
+        if selected is not None and self.list_query.status not in (None, selected.status):
+            self.list_query = self.list_query.with_status(None)
+        self.view = "list"
+        self.canvas.display = False
+        self.query_one("#offscreen").display = False
+        self.query_one("#empty-hint").display = False
+        self.table.display = True
+        self.query_one(StatusStrip).display = True
+        self.set_list_query(self.list_query, keep=selected)
+        self.refresh_bindings()
+
+    def show_cards(self) -> None:
+        """Back to the cards, with the lead selected in the list selected there."""
+        selected = self.selected_card
+        self.view = "cards"
+        self.table.display = False
+        self.query_one(StatusStrip).display = False
+        self.canvas.display = True
+        if self._cards_stale:
+            self.reload_everything()
+        self._show_counts()
+        if selected is not None:
+            self.select_lead(selected.id)
+        self.refresh_bindings()
+
+    def set_list_query(self, query: ListQuery, *, keep: LeadCard | None = None) -> None:
+        """Show the list for ``query`` (sort, direction, status), keeping a lead selected."""
+        services, t = self.cockpit.services, self.cockpit.t
+        selected = keep or self.selected_card
+        self.list_query = query
+        self._generation += 1
+        rows = LeadRows(ListSource(services.store, query), translate=t, clock=services.clock)
+        self.table.use_rows(rows)
+        total = self._list_total()
+        if selected is not None and rows.source.contains(selected):
+            self._show_card_in(rows, selected, total)
+        else:
+            rows.reload(total)
+        self._show_strip()
+
+    def _list_total(self) -> int:
+        status = self.list_query.status
+        return self.counts[status] if status is not None else sum(self.counts.values())
+
+    def _show_card_in(self, rows: LeadRows, card: LeadCard, total: int) -> None:
+        try:
+            rank = rows.source.rank(card)
+        except CockpitError as error:
+            self._report(error)
+            return
+        rows.show_card(card, rank, total)
+
+    def _show_in_list(self, card: LeadCard) -> None:
+        """After a change to ``card`` made here: re-read the rows, following the lead."""
+        rows = self.table.rows
+        if rows.source.contains(card):
+            self._show_card_in(rows, card, self._list_total())
+        else:
+            rows.reload(self._list_total())
+
+    def _select_in_list(self, lead_id: int) -> None:
+        try:
+            card = self.cockpit.services.leads.get(lead_id)
+        except CockpitError as error:
+            self._report(error)
+            return
+        if not self.table.rows.source.contains(card):
+            self.set_list_query(self.list_query.with_status(None), keep=card)
+            return
+        self._show_card_in(self.table.rows, card, self._list_total())
+
+    def _show_strip(self) -> None:
+        t = self.cockpit.t
+        query = self.list_query
+        column = t(
+            f"list.{query.sort.value}" if query.sort is not ListSort.ATTENTION else "list.attention"
+        )
+        arrow = "▼" if query.descending else "▲"
+        self.query_one(StatusStrip).show(
+            self.counts, query.status, t("list.sorted_by", column=column, arrow=arrow)
+        )
+
+    def action_show_all(self) -> None:
+        """List view: every status again."""
+        self.set_list_query(self.list_query.with_status(None))
+
+    def action_cycle_sort(self) -> None:
+        """List view: sort by the next column."""
+        self.set_list_query(self.list_query.next_sort())
+
+    def action_reverse_sort(self) -> None:
+        """List view: reverse the sort."""
+        self.set_list_query(self.list_query.reversed())
 
     # -- live ------------------------------------------------------------------
 
@@ -543,19 +711,33 @@ class BoardScreen(Screen[None]):
         if not self.is_current:
             return  # under the lead screen: re-read on return instead (reload_everything)
         specs = {column.status: column.window.spec() for column in self.columns()}
-        self._poll_worker = self._poll(self._generation, specs, self._force_refresh)
+        list_spec = self.table.rows.window.spec() if self.view == "list" else None
+        self._poll_worker = self._poll(self._generation, specs, list_spec, self._force_refresh)
         self._force_refresh = False
 
     @work(thread=True, group="board-poll")
-    def _poll(self, generation: int, specs: dict[Status, WindowSpec], force: bool) -> None:
+    def _poll(
+        self,
+        generation: int,
+        specs: dict[Status, WindowSpec],
+        list_spec: WindowSpec | None,
+        force: bool,
+    ) -> None:
         """Off the UI thread: the cheap check, then counts and the held windows."""
         services = self.cockpit.services
         try:
             if not services.board.has_new_commits() and not force:
                 return
+            counts = services.board.counts()
+            list_content, list_total = None, 0
+            if list_spec is not None:
+                list_content = read_window(list_spec)
+                list_total = list_spec.source.total()
             refreshed = BoardScreen.Refreshed(
                 generation=generation,
-                counts=services.board.counts(),
+                list_content=list_content,
+                list_total=list_total,
+                counts=counts,
                 attention=services.board.attention_count(),
                 plan=services.settings.plan(),
                 contents={status: read_window(spec) for status, spec in specs.items()},
@@ -583,8 +765,13 @@ class BoardScreen(Screen[None]):
                 total != window.total
             ):
                 column.show(content, total)
+        if self.view == "list" and message.list_content is not None:
+            self.table.rows.show(message.list_content, message.list_total)
         if changed:
             self._show_counts()
+        if self.view == "list" and not message.plan.has_list_view:
+            self.show_cards()
+            self.notify(self.cockpit.t("board.list_plan_dropped"), severity="warning", timeout=8)
 
     def reload_everything(self) -> None:
         """Re-read counts and every column now (after a conflict)."""
@@ -598,6 +785,9 @@ class BoardScreen(Screen[None]):
             return
         for column in self.columns():
             column.reload(self.counts[column.status])
+        self._cards_stale = False
+        if self.view == "list":
+            self.table.rows.reload(self._list_total())
         self._show_counts()
 
     def on_board_screen_load_failed(self, message: LoadFailed) -> None:

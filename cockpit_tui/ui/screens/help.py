@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -19,6 +19,8 @@ class HelpScreen(ModalScreen[None]):
     Args:
         bindings: The active bindings of the screen that asked for help.
         palette_label: What to call the command palette's key, in the user's language.
+        notes: A remark to add to some actions, by binding id (e.g. a key the
+            store's plan does not include).
     """
 
     CSS_PATH = "help.tcss"
@@ -26,8 +28,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,q", "dismiss", "Fechar", id="help.close"),
     ]
 
-    def __init__(self, bindings: Iterable[ActiveBinding], *, palette_label: str = "") -> None:
+    def __init__(
+        self,
+        bindings: Iterable[ActiveBinding],
+        *,
+        palette_label: str = "",
+        notes: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__()
+        notes = notes or {}
         # A binding declared as "up,k" arrives as one entry per key; show it once.
         rows: dict[tuple[str, str], list[str]] = {}
         for active in bindings:
@@ -39,6 +48,8 @@ class HelpScreen(ModalScreen[None]):
             description = binding.description
             if binding.action == "command_palette" and palette_label:
                 description = palette_label
+            if binding.id is not None and binding.id in notes:
+                description = f"{description} — {notes[binding.id]}"
             keys = rows.setdefault((binding.id or binding.action, description), [])
             key = self.app.get_key_display(binding)
             if key not in keys:
