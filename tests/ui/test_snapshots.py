@@ -102,3 +102,18 @@ def test_lead_screen_snapshot(
         await pilot.pause()
 
     assert snap_compare(make_app(demo_services), terminal_size=size, run_before=open_the_lead)
+
+
+@pytest.mark.parametrize("size", [(160, 45), (100, 30)])
+def test_list_view_snapshot(
+    snap_compare: Any, demo_services: Services, size: tuple[int, int]
+) -> None:
+    """The demo store (CRM +Smart) as a list, filtered to Em negociação and sorted by price."""
+
+    async def list_by_price(pilot: Any) -> None:
+        await pilot.press("v")
+        await wait_until(pilot, lambda: pilot.app.screen.view == "list")
+        await pilot.press("2", "s", "s", "s", "s", "j")
+        await pilot.pause()
+
+    assert snap_compare(make_app(demo_services), terminal_size=size, run_before=list_by_price)
