@@ -299,7 +299,7 @@ MESSAGES: dict[str, str] = {
     "history.lost": "recorded the loss: {details}",
     "history.trade_in": "trade-in: {vehicle}",
     # the list view
-    "list.badge": "",
+    "list.badge": "✉",
     "list.name": "Customer",
     "list.status": "Status",
     "list.vehicle": "Vehicle",

@@ -307,7 +307,7 @@ MESSAGES: dict[str, str] = {
     "history.lost": "registrou a perda: {details}",
     "history.trade_in": "troca: {vehicle}",
     # the list view
-    "list.badge": "",
+    "list.badge": "✉",
     "list.name": "Cliente",
     "list.status": "Status",
     "list.vehicle": "Veículo",

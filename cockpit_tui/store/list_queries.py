@@ -48,6 +48,11 @@ class ListOrder:
     def _tuple(self) -> str:
         return "(" + ", ".join(self.keys) + ")"
 
+    @property
+    def needs_customer(self) -> bool:
+        """Whether a key reads the customer table (counting can skip the join otherwise)."""
+        return any("c." in key for key in self.keys)
+
     def _marks(self) -> str:
         return "(" + ", ".join("?" for _ in self.keys) + ")"
 
@@ -92,7 +97,8 @@ def list_rank(reader: StoreReader, order: ListOrder, key: Sequence[Any]) -> int:
     """How many rows come before the row with ``key`` in ``order``."""
     comparison = ">" if order.descending else "<"
     where, params = order._where(f"{order._tuple()} {comparison} {order._marks()}")
-    row = reader.fetchone(f"{_COUNT_FROM}{where}", [*params, *key])
+    count_from = _COUNT_FROM if order.needs_customer else "SELECT COUNT(*) FROM lead l"
+    row = reader.fetchone(f"{count_from}{where}", [*params, *key])
     return int(row[0]) if row else 0
 
 

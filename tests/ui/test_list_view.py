@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -76,6 +77,13 @@ def row_text(app: CockpitApp, y: int) -> str:
 
 def strip_text(app: CockpitApp) -> str:
     return board(app).query_one(StatusStrip).text
+
+
+def strip_count(app: CockpitApp, number: int) -> int:
+    """The count the strip shows for status ``number`` (with or without its label)."""
+    found = re.search(rf"│ {number}(?: [^│\d]+)? (\d+) ", strip_text(app))
+    assert found is not None, strip_text(app)
+    return int(found.group(1))
 
 
 async def open_list(pilot: object, app: CockpitApp) -> None:
@@ -176,17 +184,20 @@ async def test_digits_filter_by_status_and_zero_shows_all(
 
 
 async def test_moves_undo_and_assign_work_on_the_selected_row(
-    ui_services: Services, store: dict[str, int]
+    ui_services: Services, store: dict[str, int], size: tuple[int, int]
 ) -> None:
     app = make_app(ui_services)
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await open_list(pilot, app)
         carla = store["Carla"]
         assert selected_id(app) == carla
         await pilot.press("shift+right")
         assert ui_services.leads.get(carla).status is Status.NEGOTIATING
         assert selected_id(app) == carla, "the moved lead stays selected"
-        assert "2 Em negociação 3" in strip_text(app)
+        assert not board(app).canvas.display, "the cards stay hidden under the list"
+        assert not board(app).query_one("#offscreen").display
+        assert table(app).rows.height == size[1] - 4  # header, strip, column labels, keys
+        assert strip_count(app, 2) == 3
         await pilot.press("u")
         assert ui_services.leads.get(carla).status is Status.NEW
         assert selected_id(app) == carla

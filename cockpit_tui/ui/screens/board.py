@@ -297,7 +297,11 @@ class BoardScreen(Screen[None]):
         self.query_one("#offscreen-right", TextLine).text = right
         offscreen = self.query_one("#offscreen")
         # An empty store shows its hint, not the names of empty hidden columns.
-        wanted = bool(hidden_left or hidden_right) and sum(self.counts.values()) > 0
+        wanted = (
+            bool(hidden_left or hidden_right)
+            and sum(self.counts.values()) > 0
+            and self.view == "cards"
+        )
         if offscreen.display != wanted:
             offscreen.display = wanted
 
@@ -312,7 +316,9 @@ class BoardScreen(Screen[None]):
         self.query_one("#board-header", TextLine).text = header
 
     def _show_empty_hint(self) -> None:
-        empty = sum(self.counts.values()) == 0 and self.view == "cards"
+        if self.view != "cards":
+            return  # the list says "Nenhum lead aqui" itself; the cards stay hidden
+        empty = sum(self.counts.values()) == 0
         hint, columns = self.query_one("#empty-hint"), self.canvas
         if (hint.display, columns.display) != (empty, not empty):
             hint.display = empty
