@@ -9,7 +9,7 @@ from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services.cards import card_from_row, key_from_card, key_from_row
 from cockpit_tui.store.codec import from_micros, to_micros
 from cockpit_tui.store.handle import Store
-from cockpit_tui.store.reader import BoardKey
+from cockpit_tui.store.reader import BoardKey, Clause
 
 #: Cards per page when a caller does not say.
 DEFAULT_PAGE_SIZE = 50
@@ -26,9 +26,13 @@ class BoardService:
         self._reader = store.reader
         self._seen_data_version: int | None = None
 
-    def counts(self) -> dict[Status, int]:
-        """Leads per column, every status present (zero when empty); one GROUP BY."""
-        found = self._reader.counts()
+    def counts(self, where: Clause | None = None) -> dict[Status, int]:
+        """Leads per column, every status present (zero when empty); one GROUP BY.
+
+        Args:
+            where: Count only the leads a search or filter keeps.
+        """
+        found = self._reader.counts(where)
         return {status: found.get(status.value, 0) for status in STATUS_ORDER}
 
     def attention_count(self) -> int:
@@ -60,40 +64,64 @@ class BoardService:
             total = self._reader.counts().get(status.value, 0)
         return ColumnPage(status=status, total=total, cards=cards, has_more=len(rows) > limit)
 
-    def cards_after(self, status: Status, card: LeadCard, *, limit: int) -> list[LeadCard]:
+    def cards_after(
+        self, status: Status, card: LeadCard, *, limit: int, where: Clause | None = None
+    ) -> list[LeadCard]:
         """Up to ``limit`` cards that follow ``card`` (as the caller saw it) in its column."""
-        rows = self._reader.column_rows(status.value, limit=limit, after=key_from_card(card))
+        rows = self._reader.column_rows(
+            status.value, limit=limit, after=key_from_card(card), where=where
+        )
         return [card_from_row(row) for row in rows]
 
-    def cards_before(self, status: Status, card: LeadCard, *, limit: int) -> list[LeadCard]:
+    def cards_before(
+        self, status: Status, card: LeadCard, *, limit: int, where: Clause | None = None
+    ) -> list[LeadCard]:
         """Up to ``limit`` cards that precede ``card`` in its column, in board order."""
-        rows = self._reader.column_rows(status.value, limit=limit, before=key_from_card(card))
+        rows = self._reader.column_rows(
+            status.value, limit=limit, before=key_from_card(card), where=where
+        )
         return [card_from_row(row) for row in rows]
 
-    def cards_at(self, status: Status, *, offset: int, limit: int) -> list[LeadCard]:
+    def cards_at(
+        self, status: Status, *, offset: int, limit: int, where: Clause | None = None
+    ) -> list[LeadCard]:
         """Up to ``limit`` cards from position ``offset`` of a column (cost grows with offset)."""
-        rows = self._reader.column_rows(status.value, limit=limit, offset=offset)
+        rows = self._reader.column_rows(status.value, limit=limit, offset=offset, where=where)
         return [card_from_row(row) for row in rows]
 
-    def last_cards(self, status: Status, *, limit: int) -> list[LeadCard]:
+    def last_cards(
+        self, status: Status, *, limit: int, where: Clause | None = None
+    ) -> list[LeadCard]:
         """The last ``limit`` cards of a column, in board order (as cheap as the first page)."""
-        return [card_from_row(row) for row in self._reader.column_tail(status.value, limit=limit)]
+        rows = self._reader.column_tail(status.value, limit=limit, where=where)
+        return [card_from_row(row) for row in rows]
 
-    def rank_of(self, card: LeadCard) -> int:
+    def rank_of(self, card: LeadCard, where: Clause | None = None) -> int:
         """How many cards precede ``card`` (as the caller saw it) in its column."""
-        return self._reader.rank_in_column(card.status.value, key_from_card(card))
+        return self._reader.rank_in_column(card.status.value, key_from_card(card), where)
 
-    def urgent_leads(self, now: datetime, *, limit: int = 200) -> list[LeadCard]:
+    def urgent_leads(
+        self, now: datetime, *, limit: int = 200, where: Clause | None = None
+    ) -> list[LeadCard]:
         """Leads in the order a salesperson should take them up.
 
         Unread replies first, then new leads not yet acted on (each longest
-        waiting first), then appointments that are overdue or due today.
+        waiting first), then appointments overdue, then due today, then the
+        rest, the one waiting longest first.
+
+        Args:
+            now: The present.
+            limit: Most leads of each group.
+            where: Only the leads a search or filter keeps.
         """
         seen: set[int] = set()
         ordered: list[LeadCard] = []
         end_of_day = now.astimezone().replace(hour=23, minute=59, second=59, microsecond=0)
-        rows = self._reader.urgent_rows(limit=limit)
-        rows += self._reader.due_appointment_rows(until=to_micros(end_of_day), limit=limit)
+        rows = self._reader.urgent_rows(limit=limit, where=where)
+        rows += self._reader.due_appointment_rows(
+            until=to_micros(end_of_day), limit=limit, where=where
+        )
+        rows += self._reader.waiting_rows(limit=limit, where=where)
         for row in rows:
             card = card_from_row(row)
             if card.id not in seen:
@@ -101,14 +129,14 @@ class BoardService:
                 ordered.append(card)
         return ordered
 
-    def position_of(self, lead_id: int) -> tuple[Status, int] | None:
+    def position_of(self, lead_id: int, where: Clause | None = None) -> tuple[Status, int] | None:
         """Which column a lead is in and its 0-based index there (to follow a moved card)."""
         row = self._reader.card_row(lead_id)
         if row is None:
             return None
         card = card_from_row(row)
         key: BoardKey = key_from_row(row)
-        return card.status, self._reader.rank_in_column(card.status.value, key)
+        return card.status, self._reader.rank_in_column(card.status.value, key, where)
 
     def leads_in_board_order(self, status: Status | None = None) -> list[LeadCard]:
         """Every lead, column by column in DESIGN order, each column in board order."""

@@ -13,6 +13,7 @@ from typing import Protocol
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.board import BoardService
+from cockpit_tui.store.reader import Clause
 
 
 class CardSource(Protocol):
@@ -54,11 +55,13 @@ class ColumnSource:
     Args:
         board: The board queries.
         status: The column.
+        where: Only the leads a search or filter keeps.
     """
 
-    def __init__(self, board: BoardService, status: Status) -> None:
+    def __init__(self, board: BoardService, status: Status, where: Clause | None = None) -> None:
         self._board = board
         self._status = status
+        self.where = where
 
     @property
     def status(self) -> Status:
@@ -67,24 +70,24 @@ class ColumnSource:
 
     def after(self, card: LeadCard, *, limit: int) -> list[LeadCard]:
         """See :meth:`CardSource.after`."""
-        return self._board.cards_after(self._status, card, limit=limit)
+        return self._board.cards_after(self._status, card, limit=limit, where=self.where)
 
     def before(self, card: LeadCard, *, limit: int) -> list[LeadCard]:
         """See :meth:`CardSource.before`."""
-        return self._board.cards_before(self._status, card, limit=limit)
+        return self._board.cards_before(self._status, card, limit=limit, where=self.where)
 
     def at(self, *, offset: int, limit: int) -> list[LeadCard]:
         """See :meth:`CardSource.at`."""
-        return self._board.cards_at(self._status, offset=offset, limit=limit)
+        return self._board.cards_at(self._status, offset=offset, limit=limit, where=self.where)
 
     def last(self, *, limit: int) -> list[LeadCard]:
         """See :meth:`CardSource.last`."""
-        return self._board.last_cards(self._status, limit=limit)
+        return self._board.last_cards(self._status, limit=limit, where=self.where)
 
     def rank(self, card: LeadCard) -> int:
         """See :meth:`CardSource.rank`."""
-        return self._board.rank_of(card)
+        return self._board.rank_of(card, self.where)
 
     def total(self) -> int:
         """See :meth:`CardSource.total`."""
-        return self._board.counts()[self._status]
+        return self._board.counts(self.where)[self._status]

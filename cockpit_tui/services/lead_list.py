@@ -12,6 +12,7 @@ from cockpit_tui.services.cards import card_from_row, key_from_card
 from cockpit_tui.store.codec import to_cents, to_micros
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.list_queries import ListOrder, list_count, list_rank, list_rows, list_tail
+from cockpit_tui.store.reader import Clause
 
 
 class ListSort(StrEnum):
@@ -106,10 +107,11 @@ class ListQuery:
         """Whether the list runs from the largest key down."""
         return _ORDERS[self.sort][1] != self.reverse
 
-    def order(self) -> ListOrder:
-        """The query's order for the store."""
+    def order(self, where: Clause | None = None) -> ListOrder:
+        """The query's order for the store, for the leads of ``where`` only."""
         keys, natural = _ORDERS[self.sort]
-        return ListOrder(keys, natural != self.reverse, self.status.value if self.status else None)
+        status = self.status.value if self.status else None
+        return ListOrder(keys, natural != self.reverse, status, where)
 
 
 class ListSource:
@@ -118,14 +120,16 @@ class ListSource:
     Args:
         store: The open store.
         query: What to list.
+        where: Only the leads a search or filter keeps.
     """
 
     status = None
 
-    def __init__(self, store: Store, query: ListQuery) -> None:
+    def __init__(self, store: Store, query: ListQuery, where: Clause | None = None) -> None:
         self._reader = store.reader
         self.query = query
-        self._order = query.order()
+        self.where = where
+        self._order = query.order(where)
 
     def after(self, card: LeadCard, *, limit: int) -> list[LeadCard]:
         """See :meth:`CardSource.after`."""

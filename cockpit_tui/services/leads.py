@@ -256,6 +256,7 @@ class LeadService:
                 author=None,
                 read_at=spec.created_at,  # the arrival message is no reply: never bold
             )
+        _reindex(session, [row.id])
         repository.append_change(
             session, kind="lead.created", lead_id=row.id, actor=self.actor, at=self._clock.now()
         )
@@ -311,6 +312,7 @@ class LeadService:
             )
             state = attention.on_action(repository.attention_of(lead), now, reads=True)
             repository.apply_attention(lead, state)
+            _reindex(session, [lead_id])
             repository.append_change(
                 session, kind="message.out", lead_id=lead_id, actor=self.actor, at=now
             )
@@ -508,6 +510,7 @@ class LeadService:
                 previous_lead_id=lead_id,
             )
             assert row.id is not None
+            _reindex(session, [row.id])
             repository.append_change(
                 session, kind="lead.created", lead_id=row.id, actor=self.actor, at=now
             )
@@ -594,6 +597,7 @@ def add_inbound_message(
     repository.apply_attention(
         lead, attention.on_inbound_message(repository.attention_of(lead), at)
     )
+    _reindex(session, [lead.id])
     repository.append_change(session, kind="message.in", lead_id=lead.id, actor=actor, at=logged_at)
 
 
@@ -626,3 +630,10 @@ def message_from_row(row: MessageRow) -> Message:
         read_at=row.read_at,
         delivered_at=row.delivered_at,
     )
+
+
+def _reindex(session: Session, lead_ids: list[int]) -> None:
+    """Rebuild the leads' search documents in this transaction (imported on first write)."""
+    from cockpit_tui.store.search_index import refresh_search
+
+    refresh_search(session, lead_ids)

@@ -20,6 +20,7 @@ from cockpit_tui.domain.models import LeadCreate
 from cockpit_tui.domain.phones import normalize_phone
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
 from cockpit_tui.store.engine import sync_serial_ids, write_session
+from cockpit_tui.store.search_index import refresh_search
 from cockpit_tui.store.tables import CustomerRow, LeadRow
 
 CHUNK_SIZE = 5000
@@ -144,6 +145,7 @@ def insert_leads(
                 connection.execute(insert(_table("appointment")), appointments)
             connection.execute(insert(_table("change_log")), changes)
             sync_serial_ids(connection, ("customer", "lead"))
+            refresh_search(connection, [lead["id"] for lead in leads])
         inserted += len(chunk)
         if on_chunk is not None:
             on_chunk(len(chunk))

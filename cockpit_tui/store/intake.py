@@ -26,6 +26,7 @@ from cockpit_tui.domain.models import AttentionState, Direction
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
 from cockpit_tui.store.engine import sync_serial_ids
+from cockpit_tui.store.search_index import refresh_search
 
 
 @dataclass(slots=True)
@@ -224,6 +225,7 @@ def apply_records(
     _insert_many(connection, "change_log", changes)
     if new_customers or new_leads:
         sync_serial_ids(connection, ("customer", "lead"))
+    refresh_search(connection, sorted(touched | set(new_leads)))
     return result
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cockpit_tui.store.reader import CARD_COLUMNS, Row, StoreReader
+from cockpit_tui.store.reader import CARD_COLUMNS, Clause, Row, StoreReader
 
 _FROM = f"SELECT {CARD_COLUMNS} FROM lead l JOIN customer c ON c.id = l.customer_id"
 _COUNT_FROM = "SELECT COUNT(*) FROM lead l JOIN customer c ON c.id = l.customer_id"
@@ -26,17 +26,23 @@ class ListOrder:
         keys: SQL expressions over ``l`` (lead) and ``c`` (customer), never NULL.
         descending: Whether the list runs from the largest key to the smallest.
         status: Only leads of this status code, or all.
+        where: Only the leads a search or filter keeps.
     """
 
     keys: tuple[str, ...]
     descending: bool
     status: str | None = None
+    where: Clause | None = None
 
     def _where(self, extra: str = "") -> tuple[str, list[Any]]:
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if self.status is not None:
             clauses.append("l.status = ?")
             params.append(self.status)
+        if self.where is not None:
+            clauses.append(f"({self.where.sql})")
+            params += self.where.params
         if extra:
             clauses.append(extra)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params

@@ -34,6 +34,24 @@ _ALL_STATUSES = "'new', 'negotiating', 'awaiting_visit', 'visited', 'sold', 'los
 
 
 @dataclass(frozen=True, slots=True)
+class Clause:
+    """A condition over ``l`` (the lead), with its parameters, added to board queries.
+
+    Attributes:
+        sql: The condition, e.g. ``l.assigned_to = ?``.
+        params: Values of its placeholders, in order.
+    """
+
+    sql: str
+    params: tuple[Any, ...] = ()
+
+
+def _and(where: Clause | None) -> tuple[str, tuple[Any, ...]]:
+    """`` AND (condition)`` and its parameters, or nothing."""
+    return (f" AND ({where.sql})", where.params) if where is not None else ("", ())
+
+
+@dataclass(frozen=True, slots=True)
 class BoardKey:
     """Position of a card in its column's order, for keyset paging."""
 
@@ -130,8 +148,14 @@ class StoreReader:
         row = self.fetchone("SELECT MAX(version) FROM schema_version")
         return int(row[0]) if row and row[0] is not None else 0
 
-    def counts(self) -> dict[str, int]:
-        """Leads per status code (statuses with no lead are absent)."""
+    def counts(self, where: Clause | None = None) -> dict[str, int]:
+        """Leads per status code (statuses with no lead are absent), those of ``where`` only."""
+        if where is not None:
+            rows = self.fetchall(
+                f"SELECT l.status, COUNT(*) FROM lead l WHERE {where.sql} GROUP BY l.status",
+                where.params,
+            )
+            return {str(status): int(count) for status, count in rows}
         rows = self.fetchall("SELECT status, COUNT(*) FROM lead GROUP BY status")
         return {str(status): int(count) for status, count in rows}
 
@@ -143,6 +167,7 @@ class StoreReader:
         offset: int = 0,
         after: BoardKey | None = None,
         before: BoardKey | None = None,
+        where: Clause | None = None,
     ) -> list[Row]:
         """Card rows of one column in board order.
 
@@ -153,57 +178,81 @@ class StoreReader:
             after: Return the rows that follow this card (keyset paging down).
             before: Return the rows that precede this card, still in board
                 order (keyset paging up).
+            where: Only the leads it holds for (search, filters).
         """
+        extra, extra_params = _and(where)
         if after is not None:
             return self.fetchall(
-                f"{_CARD_FROM} WHERE l.status = ? "
+                f"{_CARD_FROM} WHERE l.status = ?{extra} "
                 "AND (l.needs_attention, l.sort_at, l.id) < (?, ?, ?) "
                 f"{_BOARD_ORDER} LIMIT ?",
-                (status, after.needs_attention, after.sort_at, after.lead_id, limit),
+                (status, *extra_params, after.needs_attention, after.sort_at, after.lead_id, limit),
             )
         if before is not None:
             rows = self.fetchall(
-                f"{_CARD_FROM} WHERE l.status = ? "
+                f"{_CARD_FROM} WHERE l.status = ?{extra} "
                 "AND (l.needs_attention, l.sort_at, l.id) > (?, ?, ?) "
                 f"{_REVERSED_ORDER} LIMIT ?",
-                (status, before.needs_attention, before.sort_at, before.lead_id, limit),
+                (
+                    status,
+                    *extra_params,
+                    before.needs_attention,
+                    before.sort_at,
+                    before.lead_id,
+                    limit,
+                ),
             )
             rows.reverse()
             return rows
         return self.fetchall(
-            f"{_CARD_FROM} WHERE l.status = ? {_BOARD_ORDER} LIMIT ? OFFSET ?",
-            (status, limit, offset),
+            f"{_CARD_FROM} WHERE l.status = ?{extra} {_BOARD_ORDER} LIMIT ? OFFSET ?",
+            (status, *extra_params, limit, offset),
         )
 
-    def column_tail(self, status: str, *, limit: int) -> list[Row]:
+    def column_tail(self, status: str, *, limit: int, where: Clause | None = None) -> list[Row]:
         """The last ``limit`` card rows of a column, in board order.
 
         Read backwards on the same index, so jumping to the end of a column of
         100,000 cards costs what reading its first page does.
         """
+        extra, extra_params = _and(where)
         rows = self.fetchall(
-            f"{_CARD_FROM} WHERE l.status = ? {_REVERSED_ORDER} LIMIT ?", (status, limit)
+            f"{_CARD_FROM} WHERE l.status = ?{extra} {_REVERSED_ORDER} LIMIT ?",
+            (status, *extra_params, limit),
         )
         rows.reverse()
         return rows
 
-    def urgent_rows(self, *, limit: int) -> list[Row]:
+    def urgent_rows(self, *, limit: int, where: Clause | None = None) -> list[Row]:
         """Leads waiting for an interaction: unread replies first, then new leads.
 
         Each group is ordered by how long it has waited, longest first.
         """
+        extra, extra_params = _and(where)
         return self.fetchall(
-            f"{_CARD_FROM} WHERE l.status IN ({_ALL_STATUSES}) AND l.needs_attention = 1 "
+            f"{_CARD_FROM} WHERE l.status IN ({_ALL_STATUSES}) AND l.needs_attention = 1{extra} "
             "ORDER BY CASE WHEN l.unread_count > 0 THEN 0 ELSE 1 END, l.sort_at, l.id LIMIT ?",
-            (limit,),
+            (*extra_params, limit),
         )
 
-    def due_appointment_rows(self, *, until: int, limit: int) -> list[Row]:
+    def due_appointment_rows(
+        self, *, until: int, limit: int, where: Clause | None = None
+    ) -> list[Row]:
         """Leads whose next appointment is due by ``until`` (µs), earliest first."""
+        extra, extra_params = _and(where)
         return self.fetchall(
             f"{_CARD_FROM} WHERE l.next_appointment_at IS NOT NULL "
-            "AND l.next_appointment_at <= ? ORDER BY l.next_appointment_at, l.id LIMIT ?",
-            (until, limit),
+            f"AND l.next_appointment_at <= ?{extra} ORDER BY l.next_appointment_at, l.id LIMIT ?",
+            (until, *extra_params, limit),
+        )
+
+    def waiting_rows(self, *, limit: int, where: Clause | None = None) -> list[Row]:
+        """Every other lead, the one waiting longest (oldest last activity) first."""
+        extra, extra_params = _and(where)
+        return self.fetchall(
+            f"{_CARD_FROM} WHERE l.status IN ({_ALL_STATUSES}) AND l.needs_attention = 0{extra} "
+            "ORDER BY l.sort_at, l.id LIMIT ?",
+            (*extra_params, limit),
         )
 
     def all_rows_in_board_order(self, status: str | None = None) -> list[Row]:
@@ -229,12 +278,13 @@ class StoreReader:
         """One lead's card row."""
         return self.fetchone(f"{_CARD_FROM} WHERE l.id = ?", (lead_id,))
 
-    def rank_in_column(self, status: str, key: BoardKey) -> int:
+    def rank_in_column(self, status: str, key: BoardKey, where: Clause | None = None) -> int:
         """How many cards come before ``key`` in its column (its 0-based index)."""
+        extra, extra_params = _and(where)
         row = self.fetchone(
-            "SELECT COUNT(*) FROM lead l WHERE l.status = ? "
+            f"SELECT COUNT(*) FROM lead l WHERE l.status = ?{extra} "
             "AND (l.needs_attention, l.sort_at, l.id) > (?, ?, ?)",
-            (status, key.needs_attention, key.sort_at, key.lead_id),
+            (status, *extra_params, key.needs_attention, key.sort_at, key.lead_id),
         )
         return int(row[0]) if row else 0
 

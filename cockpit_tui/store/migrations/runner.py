@@ -31,6 +31,7 @@ _MODULES = (
     "m0005_intake",
     "m0006_lead_record",
     "m0007_list_index",
+    "m0008_search_index",
 )
 
 
