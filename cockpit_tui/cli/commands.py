@@ -49,9 +49,12 @@ def run_board(settings: Settings, t: Translator) -> int:
     """Open the board (the Textual app) on the store."""
     services = open_for(settings, t)
     try:
+        from cockpit_tui.config import config_dir
+        from cockpit_tui.services.preferences import Preferences
         from cockpit_tui.ui.app import CockpitApp
 
-        CockpitApp(services, lang=settings.lang).run()
+        preferences = Preferences(config_dir(), services.actor)
+        CockpitApp(services, lang=settings.lang, preferences=preferences).run()
     finally:
         services.close()
     return EXIT_OK

@@ -316,4 +316,31 @@ MESSAGES: dict[str, str] = {
     "board.list_plan_dropped": (
         "The store moved to the CRM plan, which has no list view: back to the cards."
     ),
+    # search and filters
+    "search.placeholder": (
+        "Search name, phone, e-mail, vehicle, source or messages (enter keeps, esc clears)"
+    ),
+    "search.active": "search: {text}",
+    "filter.title": "Quick filters (they combine with the search)",
+    "filter.hint": "enter toggles · esc closes · F clears them all",
+    "filter.mine": "Only mine",
+    "filter.unassigned": "Unassigned",
+    "filter.attention": "Need attention",
+    "filter.unread": "Unread replies",
+    "filter.overdue": "Overdue appointment",
+    "filter.stale": "Stale ({stale}, …)",
+    "filter.days": "days in",
+    "filter.source": "Source: {value}",
+    "filter.salesperson": "Salesperson: {value}",
+    "filter.any": "any",
+    "filter.mine.short": "mine",
+    "filter.unassigned.short": "unassigned",
+    "filter.attention.short": "attention",
+    "filter.unread.short": "unread",
+    "filter.overdue.short": "overdue",
+    "filter.stale.short": "stale",
+    "filter.source.short": "source: {source}",
+    "filter.salesperson.short": "salesperson: {name}",
+    "filter.cleared": "Quick filters off",
+    "prefs.unwritable": "Could not keep your filters in {path}; they last for this session only.",
 }

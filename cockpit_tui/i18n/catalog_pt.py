@@ -324,4 +324,33 @@ MESSAGES: dict[str, str] = {
     "board.list_plan_dropped": (
         "A loja passou para o plano CRM, que não inclui a lista: de volta aos cartões."
     ),
+    # search and filters
+    "search.placeholder": (
+        "Buscar por nome, telefone, e-mail, veículo, origem ou mensagem (enter mantém, esc limpa)"
+    ),
+    "search.active": "busca: {text}",
+    "filter.title": "Filtros rápidos (combinam com a busca)",
+    "filter.hint": "enter liga/desliga · esc fecha · F limpa todos",
+    "filter.mine": "Só os meus",
+    "filter.unassigned": "Não atribuídos",
+    "filter.attention": "Precisam de atenção",
+    "filter.unread": "Respostas não lidas",
+    "filter.overdue": "Compromisso atrasado",
+    "filter.stale": "Parados ({stale}, …)",
+    "filter.days": "dias em",
+    "filter.source": "Origem: {value}",
+    "filter.salesperson": "Vendedor: {value}",
+    "filter.any": "todas",
+    "filter.mine.short": "meus",
+    "filter.unassigned.short": "não atribuídos",
+    "filter.attention.short": "atenção",
+    "filter.unread.short": "não lidos",
+    "filter.overdue.short": "atrasados",
+    "filter.stale.short": "parados",
+    "filter.source.short": "origem: {source}",
+    "filter.salesperson.short": "vendedor: {name}",
+    "filter.cleared": "Filtros rápidos desligados",
+    "prefs.unwritable": (
+        "Não foi possível guardar seus filtros em {path}; eles valem só nesta sessão."
+    ),
 }

@@ -35,6 +35,14 @@ class BoardService:
         found = self._reader.counts(where)
         return {status: found.get(status.value, 0) for status in STATUS_ORDER}
 
+    def shows(self, lead_id: int, where: Clause | None) -> bool:
+        """Whether a lead exists and ``where`` keeps it."""
+        return self._reader.card_row(lead_id, where) is not None
+
+    def sources(self) -> list[str]:
+        """The sources leads came from (Webmotors, OLX, …), for the source filter."""
+        return self._reader.sources()
+
     def attention_count(self) -> int:
         """How many leads need an interaction (the header's "N precisam de atenção")."""
         return self._reader.attention_count()
@@ -130,8 +138,8 @@ class BoardService:
         return ordered
 
     def position_of(self, lead_id: int, where: Clause | None = None) -> tuple[Status, int] | None:
-        """Which column a lead is in and its 0-based index there (to follow a moved card)."""
-        row = self._reader.card_row(lead_id)
+        """Which column a lead is in and its index there; None if ``where`` leaves it out."""
+        row = self._reader.card_row(lead_id, where)
         if row is None:
             return None
         card = card_from_row(row)

@@ -161,5 +161,13 @@ class ListSource:
         return list_count(self._reader, self._order)
 
     def contains(self, card: LeadCard) -> bool:
-        """Whether the card passes the query's status filter."""
-        return self.query.status is None or card.status is self.query.status
+        """Whether the card is in this list (its status filter and any search or filter)."""
+        if self.query.status is not None and card.status is not self.query.status:
+            return False
+        if self.where is None:
+            return True
+        row = self._reader.fetchone(
+            f"SELECT 1 FROM lead l WHERE l.id = ? AND ({self.where.sql})",
+            (card.id, *self.where.params),
+        )
+        return row is not None

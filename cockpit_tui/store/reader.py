@@ -274,9 +274,10 @@ class StoreReader:
         )
         return int(row[0]) if row else 0
 
-    def card_row(self, lead_id: int) -> Row | None:
-        """One lead's card row."""
-        return self.fetchone(f"{_CARD_FROM} WHERE l.id = ?", (lead_id,))
+    def card_row(self, lead_id: int, where: Clause | None = None) -> Row | None:
+        """One lead's card row (None if it does not exist, or ``where`` leaves it out)."""
+        extra, extra_params = _and(where)
+        return self.fetchone(f"{_CARD_FROM} WHERE l.id = ?{extra}", (lead_id, *extra_params))
 
     def rank_in_column(self, status: str, key: BoardKey, where: Clause | None = None) -> int:
         """How many cards come before ``key`` in its column (its 0-based index)."""
@@ -299,6 +300,11 @@ class StoreReader:
             "SELECT id, kind, lead_id, actor, at FROM change_log WHERE id > ? ORDER BY id LIMIT ?",
             (after_id, limit),
         )
+
+    def sources(self) -> list[str]:
+        """Every lead source in the store, alphabetically."""
+        rows = self.fetchall("SELECT DISTINCT source FROM lead WHERE source IS NOT NULL")
+        return sorted((str(row[0]) for row in rows), key=str.casefold)
 
     def is_team_member(self, name: str) -> bool:
         """Whether a salesperson of that exact name is on the store's team."""

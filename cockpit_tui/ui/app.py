@@ -9,8 +9,11 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from cockpit_tui.i18n.translate import Translator
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.filters import LeadFilter
+from cockpit_tui.i18n.translate import Translator, describe_error
 from cockpit_tui.services import Services
+from cockpit_tui.services.preferences import Preferences
 from cockpit_tui.ui.screens.board import BoardScreen
 
 #: How often the app checks that its terminal is still there.
@@ -24,6 +27,7 @@ class CockpitApp(App[None]):
         services: The open store's services.
         lang: "pt" or "en".
         poll_interval: Seconds between checks for other processes' commits.
+        preferences: Where the user's quick filters are kept (None: not kept).
     """
 
     CSS_PATH = "app.tcss"
@@ -33,12 +37,36 @@ class CockpitApp(App[None]):
         Binding("q", "quit", "Sair", id="app.quit", tooltip="Fecha o cockpit"),
     ]
 
-    def __init__(self, services: Services, *, lang: str = "pt", poll_interval: float = 0.5) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        lang: str = "pt",
+        poll_interval: float = 0.5,
+        preferences: Preferences | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
         self.t = Translator(lang)
         self.poll_interval = poll_interval
+        self.preferences = preferences
+        self._prefs_warned = False
         self.title = self.t("app.title")
+
+    def saved_filters(self) -> LeadFilter:
+        """The quick filters this user had on last time (none without preferences)."""
+        return self.preferences.load_filter() if self.preferences else LeadFilter()
+
+    def save_filters(self, lead_filter: LeadFilter) -> None:
+        """Remember the quick filters; say once if they cannot be kept."""
+        if self.preferences is None:
+            return
+        try:
+            self.preferences.save_filter(lead_filter)
+        except CockpitError as error:
+            if not self._prefs_warned:
+                self._prefs_warned = True
+                self.notify(describe_error(error, self.t), severity="warning", timeout=8)
 
     def on_mount(self) -> None:
         """Show the board."""

@@ -119,6 +119,15 @@ class CardScroller:
             return
         self.show(content, total)
 
+    def use_window(self, window: ColumnWindow, total: int) -> None:
+        """Read through another page cache (a search or filter changed), from the top."""
+        self.window = window
+        window.total = total
+        self.generation += 1
+        self.cursor = 0 if total else None
+        self.top_card = 0
+        self.reload(total)
+
     def select_index(self, index: int) -> None:
         """Select the card at ``index`` (clamped) and scroll it into view."""
         self._place_cursor(index)

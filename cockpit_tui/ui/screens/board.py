@@ -15,16 +15,20 @@ from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from textual.worker import Worker
 
 from cockpit_tui.domain.errors import CockpitError, MoveConflictError
+from cockpit_tui.domain.filters import LeadFilter, QuickFilter
 from cockpit_tui.domain.models import LeadCard, MoveResult
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import describe_error
+from cockpit_tui.services.card_source import ColumnSource
 from cockpit_tui.services.column_window import ColumnWindow, WindowContent, WindowSpec, read_window
+from cockpit_tui.services.filtering import filter_clause
 from cockpit_tui.services.lead_list import ListQuery, ListSort, ListSource
+from cockpit_tui.store.reader import Clause
 from cockpit_tui.ui.column_view import ColumnView
 from cockpit_tui.ui.lead_rows import LeadRows
 from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
@@ -47,6 +51,8 @@ _CLOCK_REFRESH = 30.0
 
 _NEEDS_CARD = frozenset({"move_by", "pick_status", "assign_to_me", "open_lead"})
 _LIST_ONLY = frozenset({"show_all", "cycle_sort", "reverse_sort"})
+#: Seconds after the last keystroke before the search runs.
+_SEARCH_DEBOUNCE = 0.06
 _CARDS_ONLY = frozenset({"focus_column"})
 
 
@@ -61,6 +67,8 @@ class BoardScreen(Screen[None]):
     """The store's board: what every salesperson keeps open all day."""
 
     CSS_PATH = "board.tcss"
+    # Keys go to the board itself; the (hidden) search field takes focus only on "/".
+    AUTO_FOCUS = ""
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {board_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -79,6 +87,11 @@ class BoardScreen(Screen[None]):
         Binding("u,ctrl+z", "undo", "Desfazer", id="board.undo"),
         Binding("a", "assign_to_me", "Para mim", id="board.assign_to_me"),
         Binding("space", "next_urgent", "Urgente", id="board.next_urgent"),
+        # Priority: otherwise the "/" that opens the field is typed into it.
+        Binding("slash", "search", "Buscar", id="board.search", key_display="/", priority=True),
+        Binding("f", "pick_filters", "Filtros", id="board.filters"),
+        Binding("F", "clear_filters", "Limpar filtros", id="board.clear_filters", show=False),
+        Binding("escape", "clear_search", "Limpar a busca", id="board.clear_search", show=False),
         Binding("v", "switch_view", "Cartões/lista", id="board.switch_view", show=False),
         Binding("s", "cycle_sort", "Ordenar", id="board.sort"),
         Binding("S", "reverse_sort", "Inverter ordem", id="board.sort_reverse", show=False),
@@ -115,6 +128,7 @@ class BoardScreen(Screen[None]):
         contents: dict[Status, WindowContent]
         list_content: WindowContent | None = None
         list_total: int = 0
+        total_counts: dict[Status, int] | None = None
 
     @dataclass
     class LoadFailed(Message):
@@ -143,6 +157,15 @@ class BoardScreen(Screen[None]):
         self.view = "cards"
         self.list_query = ListQuery()
         self._cards_stale = False
+        #: The search and quick filters, and the SQL condition they make.
+        self.lead_filter = LeadFilter()
+        self._where: Clause | None = None
+        #: Every lead per column while a filter hides some (the "/total" of the headers).
+        self.total_counts: dict[Status, int] | None = None
+        self._search_timer: Timer | None = None
+        self._before_search: int | None = None
+        #: The lead ``space`` selected last (pressing it again goes on from there).
+        self._last_urgent: int | None = None
 
     @property
     def cockpit(self) -> CockpitApp:
@@ -162,28 +185,37 @@ class BoardScreen(Screen[None]):
         with Horizontal(id="header-row"):
             yield TextLine(id="board-header")
             yield TextLine(id="notice")
+        search = Input(placeholder=t("search.placeholder"), id="search")
+        search.display = False
+        yield search
         with Horizontal(id="offscreen"):
             yield TextLine(id="offscreen-left")
             yield TextLine(id="offscreen-right")
         columns = []
         for status in STATUS_ORDER:
-            window = ColumnWindow(services.board, status, total=self.counts[status])
+            window = ColumnWindow(
+                source=ColumnSource(services.board, status, self._where),
+                total=self.counts[status],
+            )
             try:
                 window.ensure(0, 8)  # what fits on a tall screen
             except CockpitError as error:
                 self._startup_error = error  # told once the screen is up
-            columns.append(
-                ColumnView(
-                    window, label=status_label(status, t.lang), translate=t, clock=services.clock
-                )
+            view = ColumnView(
+                window, label=status_label(status, t.lang), translate=t, clock=services.clock
             )
+            if self.total_counts is not None:
+                view.filter_total = self.total_counts[status]
+            columns.append(view)
         self._canvas = BoardCanvas(columns, clock=services.clock)
         yield self._canvas
         self._strip = StatusStrip(t)
         self._strip.display = False
         yield self._strip
         rows = LeadRows(
-            ListSource(services.store, self.list_query), translate=t, clock=services.clock
+            ListSource(services.store, self.list_query, self._where),
+            translate=t,
+            clock=services.clock,
         )
         self._table = LeadTable(rows, translate=t, clock=services.clock)
         self._table.display = False
@@ -198,9 +230,13 @@ class BoardScreen(Screen[None]):
         real counts instead of zeros followed by a second paint.
         """
         board = self.cockpit.services.board
+        self.lead_filter = self.cockpit.saved_filters()
+        self._where = self._clause_for(self.lead_filter)
         try:
             board.has_new_commits()  # the poll compares against this point
-            self.counts = board.counts()
+            if self._where is not None:
+                self.total_counts = board.counts()
+            self.counts = board.counts(self._where)
             self.attention = board.attention_count()
             self.plan = self.cockpit.services.settings.plan()
         except CockpitError as error:
@@ -287,8 +323,11 @@ class BoardScreen(Screen[None]):
 
         def names(statuses: list[Status]) -> str:
             t = self.cockpit.t
+            totals = self.total_counts
             return "  ".join(
-                f"{s.position} {status_label(s, t.lang)} · {self.counts[s]}" for s in statuses
+                f"{s.position} {status_label(s, t.lang)} · {self.counts[s]}"
+                + (f"/{totals[s]}" if totals is not None else "")
+                for s in statuses
             )
 
         left = f"◀ {names(hidden_left)}" if hidden_left else ""
@@ -299,7 +338,7 @@ class BoardScreen(Screen[None]):
         # An empty store shows its hint, not the names of empty hidden columns.
         wanted = (
             bool(hidden_left or hidden_right)
-            and sum(self.counts.values()) > 0
+            and sum((self.total_counts or self.counts).values()) > 0
             and self.view == "cards"
         )
         if offscreen.display != wanted:
@@ -313,12 +352,16 @@ class BoardScreen(Screen[None]):
             user=self.cockpit.services.actor,
             attention=self.attention,
         )
+        summary = self._filter_summary()
+        if summary:
+            header += " · " + summary
         self.query_one("#board-header", TextLine).text = header
 
     def _show_empty_hint(self) -> None:
         if self.view != "cards":
             return  # the list says "Nenhum lead aqui" itself; the cards stay hidden
-        empty = sum(self.counts.values()) == 0
+        # An empty store, not a search that found nothing.
+        empty = sum((self.total_counts or self.counts).values()) == 0
         hint, columns = self.query_one("#empty-hint"), self.canvas
         if (hint.display, columns.display) != (empty, not empty):
             hint.display = empty
@@ -340,6 +383,10 @@ class BoardScreen(Screen[None]):
         """Keys that act on a lead are shown disabled while no card is selected."""
         if action in _LIST_ONLY:
             return self.view == "list"
+        if action == "clear_search":
+            return bool(self.lead_filter.search)
+        if action == "clear_filters":
+            return self.lead_filter.has_quick_filters
         if action in _CARDS_ONLY:
             return self.view == "cards"
         if action in _NEEDS_CARD and self.selected_card is None:
@@ -404,10 +451,15 @@ class BoardScreen(Screen[None]):
         self._refresh_lead_keys()
 
     def action_next_urgent(self) -> None:
-        """Select the next lead waiting for the salesperson (unread, new, due visits)."""
+        """The one-key triage loop: the most urgent lead, then the next one on each press.
+
+        Unread replies, new leads nobody acted on, overdue appointments,
+        today's, then the rest, each longest-waiting first (see
+        :meth:`BoardService.urgent_leads`). Opens nothing.
+        """
         services = self.cockpit.services
         try:
-            urgent = services.board.urgent_leads(services.clock.now())
+            urgent = services.board.urgent_leads(services.clock.now(), where=self._where)
         except CockpitError as error:
             self._report(error)
             return
@@ -416,8 +468,10 @@ class BoardScreen(Screen[None]):
             return
         current = self.selected_card
         ids = [card.id for card in urgent]
-        index = ids.index(current.id) + 1 if current and current.id in ids else 0
-        self.select_lead(urgent[index % len(urgent)].id)
+        walking = current is not None and current.id == self._last_urgent
+        index = ids.index(current.id) + 1 if walking and current and current.id in ids else 0
+        self._last_urgent = urgent[index % len(urgent)].id
+        self.select_lead(self._last_urgent)
 
     def select_lead(self, lead_id: int) -> None:
         """Focus the column of a lead and select it there (in the list: its row)."""
@@ -425,7 +479,7 @@ class BoardScreen(Screen[None]):
             self._select_in_list(lead_id)
             return
         try:
-            found = self.cockpit.services.board.position_of(lead_id)
+            found = self.cockpit.services.board.position_of(lead_id, self._where)
         except CockpitError as error:
             self._report(error)
             return
@@ -548,13 +602,26 @@ class BoardScreen(Screen[None]):
 
     def _apply_move(self, result: MoveResult) -> None:
         self._generation += 1
-        self.counts[result.from_status] -= 1
-        self.counts[result.to_status] += 1
         board = self.cockpit.services.board
+        if self._where is not None:
+            # The moved lead may have left the filter (a move clears attention): recount.
+            try:
+                self.counts = board.counts(self._where)
+                self.total_counts = board.counts()
+            except CockpitError as error:
+                self._report(error)
+                return
+            self._set_filter_totals()
+        else:
+            self.counts[result.from_status] -= 1
+            self.counts[result.to_status] += 1
         try:
             board.acknowledge_own_change(result.change_id)
             self.attention = board.attention_count()
-            rank = board.rank_of(result.card)
+            rank = board.rank_of(result.card, self._where)
+            still_shown = self._where is None or (
+                board.position_of(result.card.id, self._where) is not None
+            )
         except CockpitError as error:
             self._report(error)
             return
@@ -565,6 +632,10 @@ class BoardScreen(Screen[None]):
             return
         self.column(result.from_status).reload(self.counts[result.from_status])
         self.focus_status(result.to_status)
+        if not still_shown:  # the filter no longer holds for it: the column just re-reads
+            self.column(result.to_status).reload(self.counts[result.to_status])
+            self._show_counts()
+            return
         # Read the target column around the card (by keyset from it): a move that lands
         # thousands of cards down costs what one near the top does.
         self.column(result.to_status).show_card(result.card, rank, self.counts[result.to_status])
@@ -609,6 +680,150 @@ class BoardScreen(Screen[None]):
             )
         )
 
+    # -- search and filters ---------------------------------------------------------
+
+    def _clause_for(self, lead_filter: LeadFilter) -> Clause | None:
+        services = self.cockpit.services
+        return filter_clause(
+            lead_filter,
+            actor=services.actor,
+            now=services.clock.now(),
+            sqlite=services.store.url.is_sqlite,
+        )
+
+    def _filter_summary(self) -> str:
+        """The active search and filters for the header ("busca: civic · não lidos"), or ""."""
+        t, lead_filter = self.cockpit.t, self.lead_filter
+        parts = []
+        if lead_filter.search.strip():
+            parts.append(t("search.active", text=lead_filter.search.strip()))
+        parts += [
+            t(f"filter.{quick.value}.short") for quick in QuickFilter if quick in lead_filter.quick
+        ]
+        if lead_filter.source:
+            parts.append(t("filter.source.short", source=lead_filter.source))
+        if lead_filter.salesperson:
+            parts.append(t("filter.salesperson.short", name=lead_filter.salesperson))
+        return " · ".join(parts)
+
+    def _set_filter_totals(self) -> None:
+        for column in self.columns():
+            column.filter_total = (
+                None if self.total_counts is None else self.total_counts[column.status]
+            )
+
+    def apply_filter(self, lead_filter: LeadFilter, *, keep: int | None = None) -> None:
+        """Show only the leads of ``lead_filter`` (search and quick filters), live.
+
+        Every column (and the list) reads through the new condition; headers
+        say "shown/total"; the selected lead stays selected if it still shows.
+        """
+        selected = self.selected_card
+        keep_id = keep if keep is not None else (selected.id if selected else None)
+        services = self.cockpit.services
+        where = self._clause_for(lead_filter)
+        try:
+            counts = services.board.counts(where)
+            totals = services.board.counts() if where is not None else None
+        except CockpitError as error:
+            self._report(error)
+            return
+        if (lead_filter.quick, lead_filter.source, lead_filter.salesperson) != (
+            self.lead_filter.quick,
+            self.lead_filter.source,
+            self.lead_filter.salesperson,
+        ):
+            self.cockpit.save_filters(lead_filter)
+        self.lead_filter, self._where = lead_filter, where
+        self.counts, self.total_counts = counts, totals
+        self._generation += 1
+        self._set_filter_totals()
+        for column in self.columns():
+            window = ColumnWindow(
+                source=ColumnSource(services.board, column.status, where),
+                total=counts[column.status],
+            )
+            column.use_window(window, counts[column.status])
+        if self.view == "list":
+            self.set_list_query(self.list_query)
+        if keep_id is not None:
+            self.select_lead(keep_id)
+        if self.view == "cards" and self.selected_card is None:
+            # Nothing of the active column matches: go to the first column that has results.
+            first = next((status for status in STATUS_ORDER if counts[status]), None)
+            if first is not None:
+                self.focus_status(first)
+        self._show_counts()
+        self.refresh_bindings()
+
+    def action_search(self) -> None:
+        """Open the search field (every column narrows as you type)."""
+        search = self.query_one("#search", Input)
+        if not self.lead_filter.search:
+            selected = self.selected_card
+            self._before_search = selected.id if selected else None
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_typed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        text = event.value
+        self._search_timer = self.set_timer(_SEARCH_DEBOUNCE, lambda: self._run_search(text))
+
+    def _run_search(self, text: str) -> None:
+        if text != self.lead_filter.search:
+            self.apply_filter(self.lead_filter.with_search(text))
+
+    @on(Input.Submitted, "#search")
+    def _search_kept(self) -> None:
+        """Enter keeps the results and goes back to moving between leads."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._run_search(self.query_one("#search", Input).value)
+        self.set_focus(None)
+        if not self.lead_filter.search:
+            self.query_one("#search").display = False
+
+    def action_clear_search(self) -> None:
+        """Esc: clear the search and select again the lead selected before it."""
+        search = self.query_one("#search", Input)
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        with search.prevent(Input.Changed):
+            search.value = ""
+        search.display = False
+        self.set_focus(None)
+        if self.lead_filter.search:
+            self.apply_filter(self.lead_filter.with_search(""), keep=self._before_search)
+
+    def action_pick_filters(self) -> None:
+        """Choose quick filters (they combine with the search)."""
+        from cockpit_tui.ui.screens.filter_picker import FilterPicker
+
+        services = self.cockpit.services
+        try:
+            sources = services.board.sources()
+            team = services.team.members()
+        except CockpitError as error:
+            self._report(error)
+            return
+        self.app.push_screen(
+            FilterPicker(
+                self.lead_filter,
+                translate=self.cockpit.t,
+                sources=sources,
+                salespeople=team,
+                apply=self.apply_filter,
+            )
+        )
+
+    def action_clear_filters(self) -> None:
+        """F: every quick filter off (the search stays)."""
+        self.apply_filter(self.lead_filter.without_quick_filters())
+        self.say(self.cockpit.t("filter.cleared"))
+
     # -- the list view -------------------------------------------------------------
 
     def show_list(self) -> None:
@@ -645,7 +860,9 @@ class BoardScreen(Screen[None]):
         selected = keep or self.selected_card
         self.list_query = query
         self._generation += 1
-        rows = LeadRows(ListSource(services.store, query), translate=t, clock=services.clock)
+        rows = LeadRows(
+            ListSource(services.store, query, self._where), translate=t, clock=services.clock
+        )
         self.table.use_rows(rows)
         total = self._list_total()
         if selected is not None and rows.source.contains(selected):
@@ -718,7 +935,9 @@ class BoardScreen(Screen[None]):
             return  # under the lead screen: re-read on return instead (reload_everything)
         specs = {column.status: column.window.spec() for column in self.columns()}
         list_spec = self.table.rows.window.spec() if self.view == "list" else None
-        self._poll_worker = self._poll(self._generation, specs, list_spec, self._force_refresh)
+        self._poll_worker = self._poll(
+            self._generation, specs, list_spec, self._where, self._force_refresh
+        )
         self._force_refresh = False
 
     @work(thread=True, group="board-poll")
@@ -727,6 +946,7 @@ class BoardScreen(Screen[None]):
         generation: int,
         specs: dict[Status, WindowSpec],
         list_spec: WindowSpec | None,
+        where: Clause | None,
         force: bool,
     ) -> None:
         """Off the UI thread: the cheap check, then counts and the held windows."""
@@ -734,13 +954,15 @@ class BoardScreen(Screen[None]):
         try:
             if not services.board.has_new_commits() and not force:
                 return
-            counts = services.board.counts()
+            counts = services.board.counts(where)
+            total_counts = services.board.counts() if where is not None else None
             list_content, list_total = None, 0
             if list_spec is not None:
                 list_content = read_window(list_spec)
                 list_total = list_spec.source.total()
             refreshed = BoardScreen.Refreshed(
                 generation=generation,
+                total_counts=total_counts,
                 list_content=list_content,
                 list_total=list_total,
                 counts=counts,
@@ -759,8 +981,10 @@ class BoardScreen(Screen[None]):
             self._force_refresh = True  # this user changed the board meanwhile: read again
             return
         self._store_error_shown = False
-        changed = message.counts != self.counts
+        changed = message.counts != self.counts or message.total_counts != self.total_counts
         self.counts = message.counts
+        self.total_counts = message.total_counts
+        self._set_filter_totals()
         changed |= message.attention != self.attention or message.plan != self.plan
         self.attention, self.plan = message.attention, message.plan
         for column in self.columns():
@@ -784,11 +1008,13 @@ class BoardScreen(Screen[None]):
         self._generation += 1
         board = self.cockpit.services.board
         try:
-            self.counts = board.counts()
+            self.counts = board.counts(self._where)
+            self.total_counts = board.counts() if self._where is not None else None
             self.attention = board.attention_count()
         except CockpitError as error:
             self._report(error)
             return
+        self._set_filter_totals()
         for column in self.columns():
             column.reload(self.counts[column.status])
         self._cards_stale = False

@@ -1,0 +1,204 @@
+"""Search as you type, quick filters and their memory, and the triage key, on the board and list."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from cockpit_tui.domain.filters import QuickFilter
+from cockpit_tui.domain.plans import Plan
+from cockpit_tui.domain.statuses import Status
+from cockpit_tui.services import Services
+from cockpit_tui.services.clock import FrozenClock
+from cockpit_tui.services.preferences import Preferences
+from cockpit_tui.ui.app import CockpitApp
+from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.screens.filter_picker import FilterPicker
+from tests.conftest import tick
+from tests.ui.conftest import header_of, make_app, selected_id, wait_until
+
+SIZES = [(160, 45), (100, 30)]
+
+
+@pytest.fixture(params=SIZES)
+def size(request: pytest.FixtureRequest) -> tuple[int, int]:
+    return request.param  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def store(ui_services: Services, clock: FrozenClock) -> dict[str, int]:
+    """Four leads in two columns; two Civics; João has an accent."""
+    ids = {}
+    for key, name, vehicle, phone in (
+        ("joao", "João Conceição", "Honda Civic EXL", "(11) 98765-4321"),
+        ("maria", "Maria Souza", "Jeep Compass", "(21) 99876-5432"),
+        ("bruno", "Bruno Reis", "Honda Civic Touring", None),
+        ("ana", "Ana Lima", "Fiat Argo", None),
+    ):
+        tick(clock)
+        ids[key] = ui_services.leads.add(
+            name=name, vehicle=vehicle, phone=phone, price=Decimal("100000")
+        ).id
+    ui_services.leads.move(ids["bruno"], Status.NEGOTIATING)
+    ui_services.leads.move(ids["ana"], Status.NEGOTIATING)
+    return ids
+
+
+def board(app: CockpitApp) -> BoardScreen:
+    """The board, also while a picker is open over it."""
+    return next(screen for screen in app.screen_stack if isinstance(screen, BoardScreen))
+
+
+def search_field(app: CockpitApp) -> Input:
+    return board(app).query_one("#search", Input)
+
+
+def shown_ids(app: CockpitApp) -> set[int]:
+    return {
+        card.id for column in board(app).columns() for card in column.window.cards[: column.total]
+    }
+
+
+async def type_search(pilot: object, app: CockpitApp, text: str) -> None:
+    await pilot.press("slash", *text)  # type: ignore[attr-defined]
+    await wait_until(pilot, lambda: board(app).lead_filter.search == text)  # type: ignore[arg-type]
+
+
+async def test_slash_narrows_every_column_with_shown_over_total(
+    ui_services: Services, store: dict[str, int], size: tuple[int, int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=size) as pilot:
+        await type_search(pilot, app, "civic")
+        assert search_field(app).value == "civic", "the / that opened the field is not typed in"
+        assert shown_ids(app) == {store["joao"], store["bruno"]}
+        assert header_of(app, Status.NEW).endswith("1/2")
+        assert header_of(app, Status.NEGOTIATING).endswith("1/2")
+        assert header_of(app, Status.SOLD).endswith("0/0")
+
+
+async def test_search_is_accent_free_and_reads_phones_in_any_format(
+    ui_services: Services, store: dict[str, int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await type_search(pilot, app, "joao conceicao")
+        assert shown_ids(app) == {store["joao"]}
+        search_field(app).value = "+55 11 98765-4321"
+        await wait_until(pilot, lambda: board(app).lead_filter.search == "+55 11 98765-4321")
+        assert shown_ids(app) == {store["joao"]}
+
+
+async def test_enter_keeps_the_results_and_esc_restores_the_selection(
+    ui_services: Services, store: dict[str, int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("2", "j")
+        assert selected_id(app) == store["bruno"] or selected_id(app) == store["ana"]
+        before = selected_id(app)
+        await type_search(pilot, app, "compass")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.focused is None)
+        assert selected_id(app) == store["maria"], "the only match is selected"
+        await pilot.press("j", "k")  # navigation keys work again
+        assert board(app).lead_filter.search == "compass"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: board(app).lead_filter.search == "")
+        assert not search_field(app).display
+        assert shown_ids(app) >= set(store.values())
+        assert selected_id(app) == before
+
+
+async def test_search_in_the_list_view(ui_services: Services, store: dict[str, int]) -> None:
+    ui_services.settings.set_plan(Plan.SMART)
+    app = make_app(ui_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("v")
+        await wait_until(pilot, lambda: board(app).view == "list")
+        await type_search(pilot, app, "honda")
+        rows = board(app).table.rows
+        assert {card.id for card in rows.window.cards[: rows.total]} == {
+            store["joao"],
+            store["bruno"],
+        }
+        assert "0 Todos 2" in board(app).query_one("#status-strip").text  # type: ignore[attr-defined]
+
+
+async def test_quick_filters_combine_with_the_search_and_are_remembered(
+    ui_services: Services, store: dict[str, int], tmp_path: Path
+) -> None:
+    ui_services.leads.assign(store["bruno"], "Ana")
+    preferences = Preferences(tmp_path / "config", "Ana")
+    app = CockpitApp(ui_services, poll_interval=0.05, preferences=preferences)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FilterPicker))
+        await pilot.press("enter")  # the first filter: only mine
+        await wait_until(pilot, lambda: QuickFilter.MINE in board(app).lead_filter.quick)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, FilterPicker))
+        assert shown_ids(app) == {store["bruno"]}
+        assert "meus" in board(app).query_one("#board-header").text  # type: ignore[attr-defined]
+        await type_search(pilot, app, "compass")
+        assert shown_ids(app) == set()
+    saved = json.loads((tmp_path / "config" / "filters.json").read_text())
+    assert saved["Ana"]["quick"] == ["mine"]
+
+    again = CockpitApp(ui_services, poll_interval=0.05, preferences=preferences)
+    async with again.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        assert board(again).lead_filter.quick == frozenset({QuickFilter.MINE})
+        assert shown_ids(again) == {store["bruno"]}, "the filters of last session are back"
+        await pilot.press("F")
+        await wait_until(pilot, lambda: not board(again).lead_filter.quick)
+        assert shown_ids(again) == set(store.values())
+
+
+async def test_filter_by_source_from_the_picker(ui_services: Services, clock: FrozenClock) -> None:
+    tick(clock)
+    olx = ui_services.leads.add(name="Lead da OLX", source="OLX").id
+    ui_services.leads.add(name="Lead do site", source="site da loja")
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, FilterPicker))
+        await pilot.press("end", "up", "enter")  # "Origem: todas" → the sources
+        await pilot.press("down", "enter")  # OLX (sources in alphabetical order)
+        await wait_until(pilot, lambda: board(app).lead_filter.source == "OLX")
+        await pilot.press("escape")
+        assert shown_ids(app) == {olx}
+
+
+async def test_unreadable_preferences_warn_once_and_filters_still_work(
+    ui_services: Services, store: dict[str, int], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    app = CockpitApp(ui_services, poll_interval=0.05, preferences=Preferences(blocker, "Ana"))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("f", "down", "enter", "escape")
+        await wait_until(pilot, lambda: QuickFilter.UNASSIGNED in board(app).lead_filter.quick)
+        await wait_until(
+            pilot, lambda: any("só nesta sessão" in str(n.message) for n in app._notifications)
+        )
+        assert shown_ids(app) == set(store.values())
+
+
+async def test_space_walks_unread_then_new_then_the_rest(
+    ui_services: Services, store: dict[str, int], clock: FrozenClock
+) -> None:
+    ui_services.leads.mark_handled(store["ana"])
+    tick(clock)
+    ui_services.leads.record_inbound(store["maria"], "Ainda tem?")
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        seen = []
+        for _ in range(4):
+            await pilot.press("space")
+            seen.append(selected_id(app))
+        assert seen == [store["maria"], store["joao"], store["bruno"], store["ana"]]
