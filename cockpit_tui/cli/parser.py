@@ -31,12 +31,31 @@ def _add_global_options(parser: argparse.ArgumentParser, t: Translator, *, suppr
         help=t("cli.demo"),
     )
     parser.add_argument("--db", metavar="URL", default=default, help=t("cli.db"))
-    parser.add_argument("--user", metavar="NOME", default=default, help=t("cli.user"))
+    parser.add_argument(
+        "--user", metavar="NOME" if t.lang == "pt" else "NAME", default=default, help=t("cli.user")
+    )
     parser.add_argument("--lang", choices=("pt", "en"), default=default, help=t("cli.lang"))
+
+
+def _speak_argparse(lang: str) -> None:
+    """Make argparse's own sentences ("usage:", "options", its errors) follow ``lang``.
+
+    argparse reads them through gettext (its module-level ``_``); for
+    Portuguese we answer from our catalog, for English argparse's text stays.
+    """
+    import gettext
+
+    from cockpit_tui.i18n.argparse_pt import MESSAGES
+
+    def portuguese(message: str) -> str:
+        return MESSAGES.get(message, message)
+
+    argparse.__dict__["_"] = portuguese if lang == "pt" else gettext.gettext
 
 
 def build_parser(t: Translator) -> argparse.ArgumentParser:
     """The full parser, with every subcommand of DESIGN §5 available in this release."""
+    _speak_argparse(t.lang)
     parser = argparse.ArgumentParser(
         prog="cockpit", description=t("cli.description"), epilog=t("cli.epilog")
     )

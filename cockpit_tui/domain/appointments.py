@@ -10,13 +10,14 @@ from cockpit_tui.domain.models import AppointmentKind
 from cockpit_tui.domain.plans import Plan
 
 _TYPED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\s+(\d{1,2}):(\d{2})")
+_TYPED_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})")
 
 
 def parse_appointment_time(text: str, *, now: datetime, zone: tzinfo | None = None) -> datetime:
-    """Read "dd/mm/aaaa hh:mm" in local time and refuse instants already past.
+    """Read "dd/mm/aaaa hh:mm" (or "aaaa-mm-dd hh:mm") in local time; refuse instants past.
 
     Args:
-        text: What the salesperson typed, e.g. "28/11/2026 14:30".
+        text: What the salesperson typed, e.g. "28/11/2026 14:30" or "2026-11-28 14:30".
         now: The current instant (aware).
         zone: Time zone of the typed time (None: the machine's local time).
 
@@ -28,10 +29,15 @@ def parse_appointment_time(text: str, *, now: datetime, zone: tzinfo | None = No
             time in that format (or not a real one, like 31/02); "form.past_datetime"
             when it is not in the future.
     """
-    match = _TYPED.fullmatch(text.strip())
-    if match is None:
+    typed = text.strip()
+    match = _TYPED.fullmatch(typed)
+    iso = _TYPED_ISO.fullmatch(typed)
+    if match is not None:
+        day, month, year, hour, minute = (int(part) for part in match.groups())
+    elif iso is not None:
+        year, month, day, hour, minute = (int(part) for part in iso.groups())
+    else:
         raise InvalidInputError("form.bad_datetime")
-    day, month, year, hour, minute = (int(part) for part in match.groups())
     try:
         naive = datetime(year, month, day, hour, minute)
     except ValueError as error:

@@ -49,6 +49,10 @@ class Translator:
         self.lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
         self._messages = LANGUAGES[self.lang]
 
+    def has(self, message_id: str) -> bool:
+        """Whether the catalogs know ``message_id``."""
+        return message_id in self._messages or message_id in LANGUAGES[DEFAULT_LANGUAGE]
+
     def __call__(self, message_id: str, **values: Any) -> str:
         """The sentence ``message_id`` with its placeholders filled.
 

@@ -70,6 +70,9 @@ class CockpitApp(App[None]):
 
     def on_mount(self) -> None:
         """Show the board."""
+        from cockpit_tui.ui.bindings import translate_bindings
+
+        translate_bindings(self, self.t)
         self.push_screen(BoardScreen())
         self.call_after_refresh(gc.freeze)
         if not self.is_headless and sys.__stdout__ is not None and sys.__stdout__.isatty():

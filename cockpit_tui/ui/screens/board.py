@@ -29,6 +29,7 @@ from cockpit_tui.services.column_window import ColumnWindow, WindowContent, Wind
 from cockpit_tui.services.filtering import filter_clause
 from cockpit_tui.services.lead_list import ListQuery, ListSort, ListSource
 from cockpit_tui.store.reader import Clause
+from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.column_view import ColumnView
 from cockpit_tui.ui.lead_rows import LeadRows
 from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
@@ -181,6 +182,7 @@ class BoardScreen(Screen[None]):
         """Header line, hidden-column hints, the six columns, the empty-store hint, footer."""
         app = self.cockpit
         services, t = app.services, app.t
+        translate_bindings(self, t)
         self._read_first_figures()
         with Horizontal(id="header-row"):
             yield TextLine(id="board-header")

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.translate import Translator
+from cockpit_tui.ui.bindings import translate_bindings
 
 _SOURCE, _SALESPERSON = "source", "salesperson"
 
@@ -55,6 +56,7 @@ class FilterPicker(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Title, the filters, a hint."""
+        translate_bindings(self, self._t)
         with Vertical(id="picker-panel"):
             yield Static(Content(self._t("filter.title")), id="picker-title")
             yield OptionList(id="picker-options")

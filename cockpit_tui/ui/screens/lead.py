@@ -21,6 +21,7 @@ from cockpit_tui.domain.models import Direction, LeadCard, LeadDetail
 from cockpit_tui.domain.statuses import Status, status_label
 from cockpit_tui.i18n.format import format_datetime
 from cockpit_tui.i18n.translate import describe_error
+from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.lead_text import conversation_text, history_text, summary_text
 from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine
@@ -125,6 +126,7 @@ class LeadScreen(Screen[int]):
     def compose(self) -> ComposeResult:
         """Title line, summary, conversation beside history, keys."""
         t = self.cockpit.t
+        translate_bindings(self, t)
         with Horizontal(id="lead-header-row"):
             yield TextLine(id="lead-title")
             yield TextLine(id="lead-notice")

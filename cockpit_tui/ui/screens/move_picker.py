@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import Translator
+from cockpit_tui.ui.bindings import translate_bindings
 
 
 class MovePicker(ModalScreen[Status | None]):
@@ -47,6 +48,7 @@ class MovePicker(ModalScreen[Status | None]):
     def compose(self) -> ComposeResult:
         """A title and the six statuses."""
         t = self._t
+        translate_bindings(self, t)
         with Vertical(id="picker-panel"):
             yield Static(Content(t("picker.title")), id="picker-title")
             options = [

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.i18n.translate import Translator, describe_error
+from cockpit_tui.ui.bindings import translate_bindings
 
 ResultT = TypeVar("ResultT")
 
@@ -45,6 +46,7 @@ class FormScreen(ModalScreen[ResultT | None]):
 
     def compose(self) -> ComposeResult:
         """Title, the subclass's fields, the error line and the hint."""
+        translate_bindings(self, self.t)
         with Vertical(id="form-panel"):
             yield Static(Content(self._title), id="form-title")
             yield from self.compose_fields()

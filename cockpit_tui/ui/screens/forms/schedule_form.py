@@ -62,8 +62,11 @@ class ScheduleForm(FormScreen[Appointment]):
                 )
         yield Static(Content(t("schedule.when")), classes="form-label")
         tomorrow = (self._now.astimezone() + timedelta(days=1)).replace(hour=10, minute=0)
+        english = t.lang == "en"
         yield Input(
-            tomorrow.strftime("%d/%m/%Y %H:%M"), placeholder="dd/mm/aaaa hh:mm", id="schedule-when"
+            tomorrow.strftime("%Y-%m-%d %H:%M" if english else "%d/%m/%Y %H:%M"),
+            placeholder="yyyy-mm-dd hh:mm" if english else "dd/mm/aaaa hh:mm",
+            id="schedule-when",
         )
 
     def on_mount(self) -> None:
