@@ -326,6 +326,45 @@ def list_figures(db: Path, moves: int = 40, pages: int = 30) -> dict[str, float]
     return figures
 
 
+def search_figures(db: Path, repeat: int = 10) -> dict[str, float]:
+    """``/`` then "civic" typed at once: the last key → the frame with every column narrowed.
+
+    The frame is recognised by the Nova proposta header showing "matches/total".
+    """
+    from cockpit_tui.domain.filters import LeadFilter
+    from cockpit_tui.domain.statuses import Status
+    from cockpit_tui.services import open_services
+    from cockpit_tui.services.filtering import filter_clause
+
+    services = open_services(f"sqlite:///{db}", actor="bench")
+    where = filter_clause(
+        LeadFilter(search="civic"), actor="bench", now=services.clock.now(), sqlite=True
+    )
+    found, total = services.board.counts(where)[Status.NEW], services.board.counts()[Status.NEW]
+    services.close()
+    terminal = Terminal(db)
+    figures: dict[str, float] = {}
+    try:
+        terminal.wait_for(lambda text: "Não vendidos · " in text, 20)
+        time.sleep(1.0)
+        terminal.send(b"/")
+        time.sleep(0.3)
+        search_ms = []
+        narrowed = f"Nova proposta · {found}/{total}"
+        for _ in range(repeat):
+            sent = terminal.send(b"civic")
+            done = terminal.wait_for(lambda text: narrowed in text)
+            search_ms.append((done - sent) * 1000)
+            terminal.send(b"\x15")  # ctrl+u empties the field: every lead again
+            terminal.wait_for(lambda text: f"Nova proposta · {total}" in text)
+            time.sleep(0.2)
+        figures["search: keystroke → narrowed frame median"] = statistics.median(search_ms)
+        figures["search: keystroke → narrowed frame p95"] = percentile(search_ms, 0.95)
+    finally:
+        terminal.close()
+    return figures
+
+
 def app_start_figure(db: Path, repeat: int = 5) -> float:
     """Milliseconds from App start to the first board frame, in-process (headless).
 
@@ -496,6 +535,8 @@ def main() -> int:
         for name, value in interactive_figures(db).items():
             unit = "MB" if "MB" in name else "ms"
             put(f"app: {name.replace(' (MB)', '')}", size, f"{value:.0f} {unit}")
+        for name, value in search_figures(db).items():
+            put(f"app: {name}", size, f"{value:.0f} ms")
         for name, value in list_figures(db).items():
             unit = "MB" if "MB" in name else "ms"
             put(f"app: {name.replace(' (MB)', '')}", size, f"{value:.0f} {unit}")
@@ -517,6 +558,8 @@ def main() -> int:
         "app: page scroll p95": "≤ 35 ms",
         "app: another process's change visible (max of 10)": "≤ 1 s",
         "app: peak RSS after all of the above": "≤ 80 MB (1k) / ≤ 100 MB (100k)",
+        "app: search: keystroke → narrowed frame median": "≤ 100 ms (1k) / ≤ 150 ms (100k)",
+        "app: search: keystroke → narrowed frame p95": "≤ 100 ms (1k) / ≤ 150 ms (100k)",
         "app: list: v → list painted (median of 5)": "≤ 150 ms (100k)",
         "app: list: move median": "≤ 50 ms",
         "app: list: move p95": "≤ 100 ms",

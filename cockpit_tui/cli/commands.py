@@ -53,8 +53,13 @@ def run_board(settings: Settings, t: Translator) -> int:
         from cockpit_tui.services.preferences import Preferences
         from cockpit_tui.ui.app import CockpitApp
 
-        preferences = Preferences(config_dir(), services.actor)
-        CockpitApp(services, lang=settings.lang, preferences=preferences).run()
+        folder = config_dir()
+        CockpitApp(
+            services,
+            lang=settings.lang,
+            preferences=Preferences(folder, services.actor),
+            keymap_folder=folder,
+        ).run()
     finally:
         services.close()
     return EXIT_OK

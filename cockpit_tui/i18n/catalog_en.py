@@ -404,4 +404,16 @@ MESSAGES: dict[str, str] = {
     "key.form.send": "Send",
     "key.visit.yes": "Yes",
     "key.visit.no": "No",
+    # keymap
+    "keymap.title": "Keys (keymap.toml)",
+    "keymap.unreadable": "Could not read {path} ({reason}); the default keys apply.",
+    "keymap.unknown_id": 'Unknown action "{id}": ignored (see the ids in the README).',
+    "keymap.bad_key": 'Invalid key "{key}" for "{id}": the default key applies.',
+    # palette
+    "palette.filter_on": "Filter: {name}",
+    "palette.filter_off": "Remove the filter: {name}",
+    "palette.filter.help": "Quick filters (f)",
+    "palette.language": "Language: Português",
+    "palette.jump": "Go to {name} · {status} · #{lead_id}",
+    "palette.jump.help": "Selects the lead on the board",
 }

@@ -414,4 +414,16 @@ MESSAGES: dict[str, str] = {
     "key.form.send": "Enviar",
     "key.visit.yes": "Sim",
     "key.visit.no": "Não",
+    # keymap
+    "keymap.title": "Atalhos (keymap.toml)",
+    "keymap.unreadable": "Não foi possível ler {path} ({reason}); valem as teclas padrão.",
+    "keymap.unknown_id": 'Ação desconhecida "{id}": ignorada (veja os ids na ajuda do README).',
+    "keymap.bad_key": 'Tecla inválida "{key}" para "{id}": vale a tecla padrão.',
+    # palette
+    "palette.filter_on": "Filtro: {name}",
+    "palette.filter_off": "Tirar o filtro: {name}",
+    "palette.filter.help": "Filtros rápidos (f)",
+    "palette.language": "Idioma: English",
+    "palette.jump": "Ir para {name} · {status} · #{lead_id}",
+    "palette.jump.help": "Seleciona o lead no quadro",
 }

@@ -35,6 +35,10 @@ class BoardService:
         found = self._reader.counts(where)
         return {status: found.get(status.value, 0) for status in STATUS_ORDER}
 
+    def find(self, where: Clause, *, limit: int = 8) -> list[LeadCard]:
+        """Leads ``where`` keeps (a search), the ones needing attention first."""
+        return [card_from_row(row) for row in self._reader.matching_rows(where, limit=limit)]
+
     def shows(self, lead_id: int, where: Clause | None) -> bool:
         """Whether a lead exists and ``where`` keeps it."""
         return self._reader.card_row(lead_id, where) is not None

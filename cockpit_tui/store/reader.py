@@ -301,6 +301,14 @@ class StoreReader:
             (after_id, limit),
         )
 
+    def matching_rows(self, where: Clause, *, limit: int) -> list[Row]:
+        """Card rows ``where`` keeps, those needing attention and most recent first."""
+        return self.fetchall(
+            f"{_CARD_FROM} WHERE {where.sql} ORDER BY l.needs_attention DESC, l.sort_at DESC, "
+            "l.id DESC LIMIT ?",
+            (*where.params, limit),
+        )
+
     def sources(self) -> list[str]:
         """Every lead source in the store, alphabetically."""
         rows = self.fetchall("SELECT DISTINCT source FROM lead WHERE source IS NOT NULL")

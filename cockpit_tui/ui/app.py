@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
@@ -28,6 +29,7 @@ class CockpitApp(App[None]):
         lang: "pt" or "en".
         poll_interval: Seconds between checks for other processes' commits.
         preferences: Where the user's quick filters are kept (None: not kept).
+        keymap_folder: Where ``keymap.toml`` may rebind keys (None: defaults only).
     """
 
     CSS_PATH = "app.tcss"
@@ -44,12 +46,14 @@ class CockpitApp(App[None]):
         lang: str = "pt",
         poll_interval: float = 0.5,
         preferences: Preferences | None = None,
+        keymap_folder: Path | None = None,
     ) -> None:
         super().__init__()
         self.services = services
         self.t = Translator(lang)
         self.poll_interval = poll_interval
         self.preferences = preferences
+        self._keymap_folder = keymap_folder
         self._prefs_warned = False
         self.title = self.t("app.title")
 
@@ -73,10 +77,38 @@ class CockpitApp(App[None]):
         from cockpit_tui.ui.bindings import translate_bindings
 
         translate_bindings(self, self.t)
+        self._apply_keymap()
         self.push_screen(BoardScreen())
         self.call_after_refresh(gc.freeze)
         if not self.is_headless and sys.__stdout__ is not None and sys.__stdout__.isatty():
             self.set_interval(_TERMINAL_CHECK_SECONDS, self._exit_if_terminal_gone)
+
+    def switch_language(self, lang: str) -> None:
+        """Speak ``lang`` from now on: the board is rebuilt in it (filters are kept)."""
+        from cockpit_tui.ui.bindings import translate_bindings
+
+        board = self.screen
+        kept = board.lead_filter if isinstance(board, BoardScreen) else None
+        self.t = Translator(lang)
+        self.title = self.t("app.title")
+        translate_bindings(self, self.t)
+        self.pop_screen()
+        self.push_screen(BoardScreen(kept))
+
+    def _apply_keymap(self) -> None:
+        """Rebind keys from the user's keymap; say what was left out and why."""
+        if self._keymap_folder is None:
+            return
+        from cockpit_tui.ui.keymap import known_binding_ids, load_keymap
+
+        loaded = load_keymap(self._keymap_folder, known_binding_ids)
+        if loaded.keys:
+            self.set_keymap(loaded.keys)
+        if loaded.problems:
+            lines = [self.t(message_id, **values) for message_id, values in loaded.problems]
+            self.notify(
+                "\n".join(lines), title=self.t("keymap.title"), severity="warning", timeout=12
+            )
 
     def _exit_if_terminal_gone(self) -> None:
         """Quit when the terminal hung up (its window closed, an SSH link dropped).

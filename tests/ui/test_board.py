@@ -463,7 +463,7 @@ async def test_command_palette_moves_and_assigns(
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
-        app.screen.query_one(Input).value = "Atribuir a mim"  # typing waits on the spinner
+        app.screen.query_one(Input).value = "Para mim  (a)"  # typing waits on the spinner
         await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
         await pilot.press("enter")
         await wait_until(pilot, lambda: ui_services.leads.get(carla).assigned_to == "Ana")

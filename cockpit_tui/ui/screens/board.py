@@ -53,7 +53,7 @@ _CLOCK_REFRESH = 30.0
 _NEEDS_CARD = frozenset({"move_by", "pick_status", "assign_to_me", "open_lead"})
 _LIST_ONLY = frozenset({"show_all", "cycle_sort", "reverse_sort"})
 #: Seconds after the last keystroke before the search runs.
-_SEARCH_DEBOUNCE = 0.06
+_SEARCH_DEBOUNCE = 0.03
 _CARDS_ONLY = frozenset({"focus_column"})
 
 
@@ -137,8 +137,9 @@ class BoardScreen(Screen[None]):
 
         error: CockpitError
 
-    def __init__(self) -> None:
+    def __init__(self, lead_filter: LeadFilter | None = None) -> None:
         super().__init__()
+        self._initial_filter = lead_filter
         self.counts: dict[Status, int] = dict.fromkeys(STATUS_ORDER, 0)
         self.attention = 0
         self.plan: Plan | None = None
@@ -232,7 +233,7 @@ class BoardScreen(Screen[None]):
         real counts instead of zeros followed by a second paint.
         """
         board = self.cockpit.services.board
-        self.lead_filter = self.cockpit.saved_filters()
+        self.lead_filter = self._initial_filter or self.cockpit.saved_filters()
         self._where = self._clause_for(self.lead_filter)
         try:
             board.has_new_commits()  # the poll compares against this point
@@ -724,9 +725,11 @@ class BoardScreen(Screen[None]):
         keep_id = keep if keep is not None else (selected.id if selected else None)
         services = self.cockpit.services
         where = self._clause_for(lead_filter)
+        # The unfiltered counts are on screen already (the counts, or their "/total").
+        known_totals = self.total_counts if self.total_counts is not None else self.counts
         try:
             counts = services.board.counts(where)
-            totals = services.board.counts() if where is not None else None
+            totals = None if where is None else dict(known_totals)
         except CockpitError as error:
             self._report(error)
             return
@@ -820,6 +823,23 @@ class BoardScreen(Screen[None]):
                 apply=self.apply_filter,
             )
         )
+
+    def jump_to_lead(self, lead_id: int) -> None:
+        """Select a lead found from the palette, clearing filters that would hide it."""
+        services = self.cockpit.services
+        try:
+            hidden = not services.board.shows(lead_id, self._where)
+        except CockpitError as error:
+            self._report(error)
+            return
+        if hidden:
+            search = self.query_one("#search", Input)
+            with search.prevent(Input.Changed):
+                search.value = ""
+            search.display = False
+            self.apply_filter(LeadFilter(), keep=lead_id)
+        else:
+            self.select_lead(lead_id)
 
     def action_clear_filters(self) -> None:
         """F: every quick filter off (the search stays)."""

@@ -27,6 +27,8 @@ from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from cockpit_tui.ui.app import CockpitApp
     from cockpit_tui.ui.screens.forms import AssignChoice, FormScreen
 
@@ -60,6 +62,9 @@ class LeadScreen(Screen[int]):
     """
 
     CSS_PATH = "lead.tcss"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        lambda: _screen_commands()
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Voltar", id="lead.back", key_display="esc"),
         Binding("r", "reply", "Responder", id="lead.reply"),
@@ -475,6 +480,12 @@ class LeadScreen(Screen[int]):
     def _report(self, error: CockpitError) -> None:
         t = self.cockpit.t
         self.notify(t("app.store_error", reason=describe_error(error, t)), severity="error")
+
+
+def _screen_commands() -> type[Provider]:
+    from cockpit_tui.ui.commands import ScreenCommands
+
+    return ScreenCommands
 
 
 def _with_card(detail: LeadDetail, card: LeadCard) -> LeadDetail:

@@ -1,0 +1,137 @@
+"""The user's keymap: keys rebound by binding id, from ``keymap.toml`` in the config folder.
+
+Example::
+
+    # ~/.config/cockpit-tui/keymap.toml
+    [keys]
+    "board.move_next" = "ctrl+right,L"
+    "board.search" = "ctrl+f"
+
+An unknown id or a key Textual would not recognise is reported (once, at
+start-up) and that binding keeps its default; the rest of the file applies.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual.keys import Keys
+
+FILE_NAME = "keymap.toml"
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+_NAMED = frozenset(key.value for key in Keys) | frozenset(
+    {
+        "space",
+        "enter",
+        "escape",
+        "tab",
+        "backspace",
+        "delete",
+        "insert",
+        "home",
+        "end",
+        "pageup",
+        "pagedown",
+        "up",
+        "down",
+        "left",
+        "right",
+        "question_mark",
+        "slash",
+        "exclamation_mark",
+        "plus",
+        "minus",
+        "comma",
+        "full_stop",
+        "colon",
+        "semicolon",
+    }
+    | {f"f{number}" for number in range(1, 25)}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedKeymap:
+    """What a keymap file asked for.
+
+    Attributes:
+        keys: Binding id → keys, for the entries that are valid.
+        problems: (message id, values) for each entry left out, to tell the user.
+    """
+
+    keys: dict[str, str] = field(default_factory=dict)
+    problems: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+
+def valid_key(key: str) -> bool:
+    """Whether Textual would recognise ``key`` ("ctrl+f", "L", "f5", "shift+right")."""
+    if len(key) == 1:
+        return key.isprintable() and not key.isspace() and key != ","
+    *modifiers, base = key.split("+")
+    if any(modifier not in _MODIFIERS for modifier in modifiers):
+        return False
+    return (len(base) == 1 and base.isprintable()) or base in _NAMED
+
+
+def load_keymap(folder: Path, known_ids: Callable[[], Iterable[str]]) -> LoadedKeymap:
+    """Read ``keymap.toml`` from ``folder`` (no file: no changes, and nothing imported)."""
+    path = folder / FILE_NAME
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        return LoadedKeymap()
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        return LoadedKeymap(
+            problems=[("keymap.unreadable", {"path": str(path), "reason": str(error)})]
+        )
+    known = set(known_ids())
+    table = data.get("keys", data)
+    loaded = LoadedKeymap()
+    if not isinstance(table, dict):
+        loaded.problems.append(("keymap.unreadable", {"path": str(path), "reason": "[keys]"}))
+        return loaded
+    for binding_id, keys in table.items():
+        if binding_id not in known:
+            loaded.problems.append(("keymap.unknown_id", {"id": str(binding_id)}))
+            continue
+        if not isinstance(keys, str) or not keys.strip():
+            loaded.problems.append(("keymap.bad_key", {"id": binding_id, "key": str(keys)}))
+            continue
+        parts = [part.strip() for part in keys.split(",")]
+        bad = [part for part in parts if not valid_key(part)]
+        if bad:
+            loaded.problems.append(("keymap.bad_key", {"id": binding_id, "key": bad[0]}))
+            continue
+        loaded.keys[binding_id] = ",".join(parts)
+    return loaded
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id of the app's screens (what a keymap may rebind)."""
+    from cockpit_tui.ui.app import CockpitApp
+    from cockpit_tui.ui.screens.board import BoardScreen
+    from cockpit_tui.ui.screens.filter_picker import FilterPicker
+    from cockpit_tui.ui.screens.forms import FormScreen, TextForm, VisitResultForm
+    from cockpit_tui.ui.screens.lead import LeadScreen
+    from cockpit_tui.ui.screens.move_picker import MovePicker
+
+    ids: set[str] = set()
+    for owner in (
+        CockpitApp,
+        BoardScreen,
+        LeadScreen,
+        MovePicker,
+        FilterPicker,
+        FormScreen,
+        TextForm,
+        VisitResultForm,
+    ):
+        for binding in owner.BINDINGS:
+            binding_id = getattr(binding, "id", None)
+            if binding_id:
+                ids.add(binding_id)
+    return ids
