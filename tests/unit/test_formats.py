@@ -108,3 +108,27 @@ def test_conflict_message_names_who_moved_it_where() -> None:
         "Visita realizada. Nada foi sobrescrito."
     )
     assert "Bruno moved it to Visit done" in describe_error(error, Translator("en"))
+
+
+def test_every_key_has_its_description_in_both_languages() -> None:
+    """The footer, the help and the palette read key.<binding id> from the catalogs."""
+    from cockpit_tui.ui.keymap import known_binding_ids
+
+    for binding_id in known_binding_ids():
+        assert f"key.{binding_id}" in catalog_pt.MESSAGES, binding_id
+        assert f"key.{binding_id}" in catalog_en.MESSAGES, binding_id
+
+
+def test_argparse_speaks_portuguese_and_english(capsys: pytest.CaptureFixture[str]) -> None:
+    from cockpit_tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("uso: cockpit")
+    assert "mostra esta ajuda e sai" in out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: cockpit")
+    assert "--user NAME" in out
