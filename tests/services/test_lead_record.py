@@ -202,7 +202,8 @@ def test_the_team_is_listed_changed_and_joined(services: Services) -> None:
     ("typed", "problem"),
     [
         ("28/11/2026", "form.bad_datetime"),
-        ("2026-11-28 14:30", "form.bad_datetime"),
+        ("28-11-2026 14:30", "form.bad_datetime"),
+        ("2026-11-27 08:30", "form.past_datetime"),
         ("31/02/2027 10:00", "form.bad_datetime"),
         ("27/11/2026 08:59", "form.past_datetime"),
         ("26/11/2026 23:00", "form.past_datetime"),
