@@ -155,6 +155,7 @@ class BoardScreen(Screen[None]):
         self._canvas: BoardCanvas | None = None
         self._table: LeadTable | None = None
         self._strip: StatusStrip | None = None
+        self._search: Input | None = None
         #: "cards" (the Kanban) or "list".
         self.view = "cards"
         self.list_query = ListQuery()
@@ -188,9 +189,6 @@ class BoardScreen(Screen[None]):
         with Horizontal(id="header-row"):
             yield TextLine(id="board-header")
             yield TextLine(id="notice")
-        search = Input(placeholder=t("search.placeholder"), id="search")
-        search.display = False
-        yield search
         with Horizontal(id="offscreen"):
             yield TextLine(id="offscreen-left")
             yield TextLine(id="offscreen-right")
@@ -212,17 +210,15 @@ class BoardScreen(Screen[None]):
             columns.append(view)
         self._canvas = BoardCanvas(columns, clock=services.clock)
         yield self._canvas
+        # The list's widgets and the search field are mounted when first used:
+        # the first frame does not pay for their styles.
         self._strip = StatusStrip(t)
-        self._strip.display = False
-        yield self._strip
         rows = LeadRows(
             ListSource(services.store, self.list_query, self._where),
             translate=t,
             clock=services.clock,
         )
         self._table = LeadTable(rows, translate=t, clock=services.clock)
-        self._table.display = False
-        yield self._table
         yield Static(Content(t("app.empty_store")), id="empty-hint")
         yield KeyBar(palette_label=t("board.palette_key"))
 
@@ -297,6 +293,28 @@ class BoardScreen(Screen[None]):
         if self.view == "list":
             return self.table.rows.selected_card
         return self.active_column.selected_card
+
+    @property
+    def search_field(self) -> Input:
+        """The search field, mounted under the header the first time it is needed."""
+        if self._search is None:
+            self._search = Input(placeholder=self.cockpit.t("search.placeholder"), id="search")
+            self._search.display = False
+            self.mount(self._search, after=self.query_one("#header-row"))
+        return self._search
+
+    @property
+    def strip(self) -> StatusStrip:
+        """The list view's status strip."""
+        assert self._strip is not None, "the board is composed before it is used"
+        return self._strip
+
+    def _mount_list(self) -> None:
+        """Put the list's strip and table on the screen (once; hidden until shown)."""
+        if not self.table.is_attached:
+            self.strip.display = False
+            self.table.display = False
+            self.mount(self.strip, self.table, after=self.canvas)
 
     @property
     def table(self) -> LeadTable:
@@ -763,7 +781,7 @@ class BoardScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search field (every column narrows as you type)."""
-        search = self.query_one("#search", Input)
+        search = self.search_field
         if not self.lead_filter.search:
             selected = self.selected_card
             self._before_search = selected.id if selected else None
@@ -786,14 +804,14 @@ class BoardScreen(Screen[None]):
         """Enter keeps the results and goes back to moving between leads."""
         if self._search_timer is not None:
             self._search_timer.stop()
-        self._run_search(self.query_one("#search", Input).value)
+        self._run_search(self.search_field.value)
         self.set_focus(None)
         if not self.lead_filter.search:
-            self.query_one("#search").display = False
+            self.search_field.display = False
 
     def action_clear_search(self) -> None:
         """Esc: clear the search and select again the lead selected before it."""
-        search = self.query_one("#search", Input)
+        search = self.search_field
         if self._search_timer is not None:
             self._search_timer.stop()
         with search.prevent(Input.Changed):
@@ -833,7 +851,7 @@ class BoardScreen(Screen[None]):
             self._report(error)
             return
         if hidden:
-            search = self.query_one("#search", Input)
+            search = self.search_field
             with search.prevent(Input.Changed):
                 search.value = ""
             search.display = False
@@ -854,11 +872,12 @@ class BoardScreen(Screen[None]):
         if selected is not None and self.list_query.status not in (None, selected.status):
             self.list_query = self.list_query.with_status(None)
         self.view = "list"
+        self._mount_list()
         self.canvas.display = False
         self.query_one("#offscreen").display = False
         self.query_one("#empty-hint").display = False
         self.table.display = True
-        self.query_one(StatusStrip).display = True
+        self.strip.display = True
         self.set_list_query(self.list_query, keep=selected)
         self.refresh_bindings()
 
@@ -867,7 +886,7 @@ class BoardScreen(Screen[None]):
         selected = self.selected_card
         self.view = "cards"
         self.table.display = False
-        self.query_one(StatusStrip).display = False
+        self.strip.display = False
         self.canvas.display = True
         if self._cards_stale:
             self.reload_everything()
@@ -931,9 +950,7 @@ class BoardScreen(Screen[None]):
             f"list.{query.sort.value}" if query.sort is not ListSort.ATTENTION else "list.attention"
         )
         arrow = "▼" if query.descending else "▲"
-        self.query_one(StatusStrip).show(
-            self.counts, query.status, t("list.sorted_by", column=column, arrow=arrow)
-        )
+        self.strip.show(self.counts, query.status, t("list.sorted_by", column=column, arrow=arrow))
 
     def action_show_all(self) -> None:
         """List view: every status again."""
