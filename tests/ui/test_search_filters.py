@@ -202,3 +202,18 @@ async def test_space_walks_unread_then_new_then_the_rest(
             await pilot.press("space")
             seen.append(selected_id(app))
         assert seen == [store["maria"], store["joao"], store["bruno"], store["ana"]]
+
+
+async def test_moving_under_a_filter_recounts_and_drops_leads_that_leave_it(
+    ui_services: Services, store: dict[str, int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("f", "down", "down", "enter", "escape")  # needs attention
+        await wait_until(pilot, lambda: QuickFilter.ATTENTION in board(app).lead_filter.quick)
+        assert header_of(app, Status.NEW).endswith("2/2")
+        await pilot.press("1", "shift+right")  # moving is acting: it leaves the filter
+        await wait_until(pilot, lambda: header_of(app, Status.NEW).endswith("1/1"))
+        assert header_of(app, Status.NEGOTIATING).endswith("0/3")
+        await type_search(pilot, app, "civic")
+        assert header_of(app, Status.NEW).endswith("1/1")
