@@ -116,7 +116,13 @@ def screen_lines(view: ColumnView) -> list[str]:
 
 
 def first_line_of_card(view: ColumnView, index: int) -> Strip:
-    """The name line of the card at ``index`` (which must be on screen)."""
+    """The name line of the card at ``index`` (which must be on screen).
+
+    The canvas that draws the column is asked for a line first: a board that
+    was empty a moment ago has not drawn (nor resolved its styles) yet.
+    """
+    if view.owner is not None and hasattr(view.owner, "render_line"):
+        view.owner.render_line(0)
     return view.render_line((index - view.top_card) * CARD_HEIGHT)
 
 

@@ -564,10 +564,15 @@ async def test_events_piped_into_cockpit_ingest_show_live_on_the_board(
             )
             feed.stdin.flush()
             await wait_until(pilot, lambda: top_names(app, Status.NEW, 1) == ["Lead do Portal"], 10)
-            name = next(
-                s for s in first_line_of_card(column(app, Status.NEW), 0) if "Lead" in s.text
-            )
-            assert not (name.style and name.style.bold), "a new lead is on top, not bold"
+
+            def drawn() -> list[object]:
+                line = first_line_of_card(column(app, Status.NEW), 0)
+                return [s for s in line if "Lead" in s.text]
+
+            # The board was empty: it shows its columns again, then draws them at full width.
+            await wait_until(pilot, lambda: bool(drawn()), 10)
+            name = drawn()[0]
+            assert not (name.style and name.style.bold), "a new lead is on top, not bold"  # type: ignore[attr-defined]
             feed.stdin.write(
                 '{"event": "message.received", "id": "e2", "lead_external_id": "wm-1", '
                 '"text": "Aceita troca?"}\n'
