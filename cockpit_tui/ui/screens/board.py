@@ -26,22 +26,21 @@ from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.services.card_source import ColumnSource
 from cockpit_tui.services.column_window import ColumnWindow, WindowContent, WindowSpec, read_window
-from cockpit_tui.services.filtering import filter_clause
-from cockpit_tui.services.lead_list import ListQuery, ListSort, ListSource
 from cockpit_tui.store.reader import Clause
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.column_view import ColumnView
-from cockpit_tui.ui.lead_rows import LeadRows
 from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
 from cockpit_tui.ui.widgets.key_bar import KeyBar
-from cockpit_tui.ui.widgets.lead_table import LeadTable
-from cockpit_tui.ui.widgets.status_strip import StatusStrip
 from cockpit_tui.ui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from cockpit_tui.services.lead_list import ListQuery
     from cockpit_tui.ui.app import CockpitApp
+    from cockpit_tui.ui.lead_rows import LeadRows
+    from cockpit_tui.ui.widgets.lead_table import LeadTable
+    from cockpit_tui.ui.widgets.status_strip import StatusStrip
 
 #: Seconds a notice stays in the header line.
 _NOTICE_SECONDS = 6.0
@@ -158,7 +157,7 @@ class BoardScreen(Screen[None]):
         self._search: Input | None = None
         #: "cards" (the Kanban) or "list".
         self.view = "cards"
-        self.list_query = ListQuery()
+        self._list_query: ListQuery | None = None
         self._cards_stale = False
         #: The search and quick filters, and the SQL condition they make.
         self.lead_filter = LeadFilter()
@@ -210,15 +209,6 @@ class BoardScreen(Screen[None]):
             columns.append(view)
         self._canvas = BoardCanvas(columns, clock=services.clock)
         yield self._canvas
-        # The list's widgets and the search field are mounted when first used:
-        # the first frame does not pay for their styles.
-        self._strip = StatusStrip(t)
-        rows = LeadRows(
-            ListSource(services.store, self.list_query, self._where),
-            translate=t,
-            clock=services.clock,
-        )
-        self._table = LeadTable(rows, translate=t, clock=services.clock)
         yield Static(Content(t("app.empty_store")), id="empty-hint")
         yield KeyBar(palette_label=t("board.palette_key"))
 
@@ -304,13 +294,33 @@ class BoardScreen(Screen[None]):
         return self._search
 
     @property
+    def list_query(self) -> ListQuery:
+        """What the list view shows (sort, direction, status)."""
+        if self._list_query is None:
+            from cockpit_tui.services.lead_list import ListQuery
+
+            self._list_query = ListQuery()
+        return self._list_query
+
+    @list_query.setter
+    def list_query(self, query: ListQuery) -> None:
+        self._list_query = query
+
+    @property
     def strip(self) -> StatusStrip:
-        """The list view's status strip."""
-        assert self._strip is not None, "the board is composed before it is used"
+        """The list view's status strip (made the first time the list is shown)."""
+        if self._strip is None:
+            from cockpit_tui.ui.widgets.status_strip import StatusStrip
+
+            self._strip = StatusStrip(self.cockpit.t)
         return self._strip
 
     def _mount_list(self) -> None:
-        """Put the list's strip and table on the screen (once; hidden until shown)."""
+        """Put the list's strip and table on the screen (once; hidden until shown).
+
+        They are made and mounted on the first ``v``: the first frame of the
+        board neither imports nor styles them.
+        """
         if not self.table.is_attached:
             self.strip.display = False
             self.table.display = False
@@ -318,8 +328,19 @@ class BoardScreen(Screen[None]):
 
     @property
     def table(self) -> LeadTable:
-        """The list view's table (composed hidden, shown by ``v``)."""
-        assert self._table is not None, "the board is composed before it is used"
+        """The list view's table (made the first time the list is shown)."""
+        if self._table is None:
+            from cockpit_tui.services.lead_list import ListSource
+            from cockpit_tui.ui.lead_rows import LeadRows
+            from cockpit_tui.ui.widgets.lead_table import LeadTable
+
+            services, t = self.cockpit.services, self.cockpit.t
+            rows = LeadRows(
+                ListSource(services.store, self.list_query, self._where),
+                translate=t,
+                clock=services.clock,
+            )
+            self._table = LeadTable(rows, translate=t, clock=services.clock)
         return self._table
 
     # -- layout ----------------------------------------------------------------
@@ -415,12 +436,15 @@ class BoardScreen(Screen[None]):
         return True
 
     @on(BoardCanvas.SelectionChanged)
-    @on(LeadTable.SelectionChanged)
     def _selection_changed(self) -> None:
         self._refresh_lead_keys()
 
-    @on(LeadTable.ReadFailed)
-    def _table_read_failed(self, message: LeadTable.ReadFailed) -> None:
+    def on_lead_table_selection_changed(self) -> None:
+        """The list's selection moved."""
+        self._refresh_lead_keys()
+
+    def on_lead_table_read_failed(self, message: LeadTable.ReadFailed) -> None:
+        """The list could not be read."""
         self._report_once(message.error)
 
     @on(BoardCanvas.Clicked)
@@ -704,6 +728,10 @@ class BoardScreen(Screen[None]):
     # -- search and filters ---------------------------------------------------------
 
     def _clause_for(self, lead_filter: LeadFilter) -> Clause | None:
+        if not lead_filter.active:
+            return None
+        from cockpit_tui.services.filtering import filter_clause
+
         services = self.cockpit.services
         return filter_clause(
             lead_filter,
@@ -901,6 +929,9 @@ class BoardScreen(Screen[None]):
         selected = keep or self.selected_card
         self.list_query = query
         self._generation += 1
+        from cockpit_tui.services.lead_list import ListSource
+        from cockpit_tui.ui.lead_rows import LeadRows
+
         rows = LeadRows(
             ListSource(services.store, query, self._where), translate=t, clock=services.clock
         )
@@ -946,6 +977,8 @@ class BoardScreen(Screen[None]):
     def _show_strip(self) -> None:
         t = self.cockpit.t
         query = self.list_query
+        from cockpit_tui.services.lead_list import ListSort
+
         column = t(
             f"list.{query.sort.value}" if query.sort is not ListSort.ATTENTION else "list.attention"
         )
