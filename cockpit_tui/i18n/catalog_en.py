@@ -322,6 +322,7 @@ MESSAGES: dict[str, str] = {
     "filter.days": "days in",
     "filter.source": "Source: {value}",
     "filter.salesperson": "Salesperson: {value}",
+    "filter.anyone": "anyone",
     "filter.any": "any",
     "filter.mine.short": "mine",
     "filter.unassigned.short": "unassigned",

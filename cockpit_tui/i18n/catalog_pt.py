@@ -330,6 +330,7 @@ MESSAGES: dict[str, str] = {
     "filter.days": "dias em",
     "filter.source": "Origem: {value}",
     "filter.salesperson": "Vendedor: {value}",
+    "filter.anyone": "todos",
     "filter.any": "todas",
     "filter.mine.short": "meus",
     "filter.unassigned.short": "não atribuídos",

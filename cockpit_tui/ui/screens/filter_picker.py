@@ -86,7 +86,9 @@ class FilterPicker(ModalScreen[None]):
         )
         options.append(
             Option(
-                Content(t("filter.salesperson", value=lead_filter.salesperson or t("filter.any"))),
+                Content(
+                    t("filter.salesperson", value=lead_filter.salesperson or t("filter.anyone"))
+                ),
                 id=_SALESPERSON,
             )
         )
@@ -98,7 +100,8 @@ class FilterPicker(ModalScreen[None]):
     def _show_choices(self, kind: str) -> None:
         self._choosing = kind
         values = self._sources if kind == _SOURCE else self._salespeople
-        options = [Option(Content(self._t("filter.any")), id="\x00any")]
+        anything = "filter.any" if kind == _SOURCE else "filter.anyone"
+        options = [Option(Content(self._t(anything)), id="\x00any")]
         options += [Option(Content(value), id=f"v:{value}") for value in values]
         option_list = self.query_one(OptionList)
         option_list.set_options(options)
