@@ -6,6 +6,7 @@ is cleaned of control characters and placed in a plain ``Segment``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -47,6 +48,25 @@ class CardStyles:
     muted: Style
     overdue: Style
     blank: Style
+
+    @classmethod
+    def from_components(cls, style: Callable[..., Style], prefix: str) -> CardStyles:
+        """Resolve the styles from a widget's component classes ``<prefix>--card`` and so on.
+
+        Args:
+            style: The widget's ``get_component_rich_style``.
+            prefix: The component classes' prefix ("board", "table").
+        """
+        return cls(
+            card=style(f"{prefix}--card"),
+            cursor=style(f"{prefix}--cursor"),
+            cursor_blurred=style(f"{prefix}--cursor-blurred"),
+            unread=style(f"{prefix}--unread", partial=True),
+            new=style(f"{prefix}--new", partial=True),
+            muted=style(f"{prefix}--muted", partial=True),
+            overdue=style(f"{prefix}--overdue", partial=True),
+            blank=style(f"{prefix}--blank"),
+        )
 
 
 def fit(text: str, width: int) -> str:

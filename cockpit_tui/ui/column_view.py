@@ -10,6 +10,7 @@ It never mounts a widget per card, and it scrolls by whole cards.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import OrderedDict
 from datetime import datetime
 from typing import Protocol
@@ -47,7 +48,7 @@ class ColumnOwner(Protocol):
         """Read cards ``first``..``last`` off the UI thread (a deep OFFSET)."""
 
 
-class CardScroller:
+class CardScroller(ABC):
     """Cards read through a page cache, with a selection and a scroll position.
 
     Subclasses say how tall an item is (:attr:`item_height`) and draw lines.
@@ -184,6 +185,7 @@ class CardScroller:
         self._styles = styles
         self.forget_lines()
 
+    @abstractmethod
     def forget_lines(self) -> None:
         """Drop the lines drawn so far (subclasses cache them)."""
 
@@ -276,9 +278,9 @@ class CardScroller:
 
     # -- drawing -----------------------------------------------------------------
 
+    @abstractmethod
     def render_line(self, y: int, now: datetime | None = None) -> Strip:
         """Line ``y`` of the scroller's area, :attr:`width` cells wide."""
-        raise NotImplementedError
 
 
 class ColumnView(CardScroller):

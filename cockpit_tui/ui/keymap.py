@@ -13,7 +13,6 @@ start-up) and that binding keeps its default; the rest of the file applies.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +78,10 @@ def valid_key(key: str) -> bool:
 def load_keymap(folder: Path, known_ids: Callable[[], Iterable[str]]) -> LoadedKeymap:
     """Read ``keymap.toml`` from ``folder`` (no file: no changes, and nothing imported)."""
     path = folder / FILE_NAME
+    if not path.exists():
+        return LoadedKeymap()
+    import tomllib  # only when there is a keymap to read
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

@@ -648,25 +648,20 @@ class BoardScreen(Screen[None]):
     def _apply_move(self, result: MoveResult) -> None:
         self._generation += 1
         board = self.cockpit.services.board
-        if self._where is not None:
-            # The moved lead may have left the filter (a move clears attention): recount.
-            try:
-                self.counts = board.counts(self._where)
-                self.total_counts = board.counts()
-            except CockpitError as error:
-                self._report(error)
-                return
-            self._set_filter_totals()
-        else:
-            self.counts[result.from_status] -= 1
-            self.counts[result.to_status] += 1
+        source, target = result.from_status, result.to_status
+        totals = self.total_counts if self._where is not None else self.counts
+        assert totals is not None
+        totals[source] -= 1
+        totals[target] += 1
         try:
             board.acknowledge_own_change(result.change_id)
             self.attention = board.attention_count()
-            rank = board.rank_of(result.card, self._where)
-            still_shown = self._where is None or (
-                board.position_of(result.card.id, self._where) is not None
-            )
+            if self._where is not None:
+                # The moved lead may have left the filter (a move clears attention): recount.
+                self.counts = board.counts(self._where)
+                self._set_filter_totals()
+            shown = self._where is None or board.shows(result.card.id, self._where)
+            rank = board.rank_of(result.card, self._where) if shown else 0
         except CockpitError as error:
             self._report(error)
             return
@@ -675,15 +670,14 @@ class BoardScreen(Screen[None]):
             self._show_in_list(result.card)
             self._show_counts()
             return
-        self.column(result.from_status).reload(self.counts[result.from_status])
-        self.focus_status(result.to_status)
-        if not still_shown:  # the filter no longer holds for it: the column just re-reads
-            self.column(result.to_status).reload(self.counts[result.to_status])
-            self._show_counts()
-            return
-        # Read the target column around the card (by keyset from it): a move that lands
-        # thousands of cards down costs what one near the top does.
-        self.column(result.to_status).show_card(result.card, rank, self.counts[result.to_status])
+        self.column(source).reload(self.counts[source])
+        self.focus_status(target)
+        if shown:
+            # Read the target column around the card (by keyset from it): a move that lands
+            # thousands of cards down costs what one near the top does.
+            self.column(target).show_card(result.card, rank, self.counts[target])
+        else:  # the filter no longer holds for it: the column just re-reads
+            self.column(target).reload(self.counts[target])
         self._show_counts()
 
     def action_assign_to_me(self) -> None:

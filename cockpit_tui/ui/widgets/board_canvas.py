@@ -165,16 +165,7 @@ class BoardCanvas(Widget, can_focus=False):
     def _resolve_styles(self) -> CardStyles:
         if self._styles is None:
             style = self.get_component_rich_style
-            self._styles = CardStyles(
-                card=style("board--card"),
-                cursor=style("board--cursor"),
-                cursor_blurred=style("board--cursor-blurred"),
-                unread=style("board--unread", partial=True),
-                new=style("board--new", partial=True),
-                muted=style("board--muted", partial=True),
-                overdue=style("board--overdue", partial=True),
-                blank=style("board--blank"),
-            )
+            self._styles = CardStyles.from_components(style, "board")
             self._chrome = {
                 name: style(f"board--{name}")
                 for name in ("header", "header-active", "rule", "rule-active")

@@ -35,8 +35,9 @@ class LeadTable(Widget, can_focus=False):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "table--row",
+        "table--card",
         "table--cursor",
+        "table--cursor-blurred",
         "table--unread",
         "table--new",
         "table--muted",
@@ -51,8 +52,9 @@ class LeadTable(Widget, can_focus=False):
         height: 1fr;
         background: $surface;
     }
-    LeadTable > .table--row { background: $surface; color: $text; }
+    LeadTable > .table--card { background: $surface; color: $text; }
     LeadTable > .table--cursor { background: $accent 45%; }
+    LeadTable > .table--cursor-blurred { background: $accent 45%; }
     LeadTable > .table--unread { text-style: bold; color: $text; }
     LeadTable > .table--new { color: $text-accent; text-style: bold; }
     LeadTable > .table--muted { color: $text-muted; }
@@ -119,16 +121,7 @@ class LeadTable(Widget, can_focus=False):
     def _resolve_styles(self) -> CardStyles:
         if self._styles is None:
             style = self.get_component_rich_style
-            self._styles = CardStyles(
-                card=style("table--row"),
-                cursor=style("table--cursor"),
-                cursor_blurred=style("table--cursor"),
-                unread=style("table--unread", partial=True),
-                new=style("table--new", partial=True),
-                muted=style("table--muted", partial=True),
-                overdue=style("table--overdue", partial=True),
-                blank=style("table--blank"),
-            )
+            self._styles = CardStyles.from_components(style, "table")
             self._header_style = style("table--header")
             self.rows.restyle(self._styles)
         return self._styles
