@@ -280,7 +280,8 @@ async def test_the_plan_gates_the_list_live(
         await open_list(pilot, app)
         colleague.settings.set_plan(Plan.CRM)
         await wait_until(pilot, lambda: board(app).view == "cards")
-        assert any("de volta aos cartões" in n for n in notices(app))
+        # The notice is a message of its own: it shows a moment after the switch.
+        await wait_until(pilot, lambda: any("de volta aos cartões" in n for n in notices(app)))
 
 
 async def test_s_does_nothing_on_the_cards(ui_services: Services, store: dict[str, int]) -> None:

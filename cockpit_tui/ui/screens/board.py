@@ -188,6 +188,11 @@ class BoardScreen(Screen[None]):
         with Horizontal(id="header-row"):
             yield TextLine(id="board-header")
             yield TextLine(id="notice")
+        # Composed (hidden), not mounted on "/": keys typed right after "/" must
+        # find the field already there to land in it.
+        self._search = Input(placeholder=t("search.placeholder"), id="search")
+        self._search.display = False
+        yield self._search
         with Horizontal(id="offscreen"):
             yield TextLine(id="offscreen-left")
             yield TextLine(id="offscreen-right")
@@ -286,11 +291,8 @@ class BoardScreen(Screen[None]):
 
     @property
     def search_field(self) -> Input:
-        """The search field, mounted under the header the first time it is needed."""
-        if self._search is None:
-            self._search = Input(placeholder=self.cockpit.t("search.placeholder"), id="search")
-            self._search.display = False
-            self.mount(self._search, after=self.query_one("#header-row"))
+        """The search field under the header (hidden until ``/``)."""
+        assert self._search is not None, "the board is composed before it is used"
         return self._search
 
     @property
@@ -808,7 +810,7 @@ class BoardScreen(Screen[None]):
             selected = self.selected_card
             self._before_search = selected.id if selected else None
         search.display = True
-        search.focus()
+        self.set_focus(search)  # now, not after this key: the next key must land in it
 
     @on(Input.Changed, "#search")
     def _search_typed(self, event: Input.Changed) -> None:
@@ -831,14 +833,18 @@ class BoardScreen(Screen[None]):
         if not self.lead_filter.search:
             self.search_field.display = False
 
-    def action_clear_search(self) -> None:
-        """Esc: clear the search and select again the lead selected before it."""
+    def _empty_search_field(self) -> None:
+        """Empty and hide the search field."""
         search = self.search_field
-        if self._search_timer is not None:
-            self._search_timer.stop()
         with search.prevent(Input.Changed):
             search.value = ""
         search.display = False
+
+    def action_clear_search(self) -> None:
+        """Esc: clear the search and select again the lead selected before it."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._empty_search_field()
         self.set_focus(None)
         if self.lead_filter.search:
             self.apply_filter(self.lead_filter.with_search(""), keep=self._before_search)
@@ -873,10 +879,7 @@ class BoardScreen(Screen[None]):
             self._report(error)
             return
         if hidden:
-            search = self.search_field
-            with search.prevent(Input.Changed):
-                search.value = ""
-            search.display = False
+            self._empty_search_field()
             self.apply_filter(LeadFilter(), keep=lead_id)
         else:
             self.select_lead(lead_id)
