@@ -69,4 +69,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> in
         "ingest": commands.ingest,
         "outbox": commands.outbox,
     }
-    return handlers[args.command](args, settings, t)
+    if args.command in handlers:
+        return handlers[args.command](args, settings, t)
+    from cockpit_tui.cli.registry import command_module
+
+    return command_module(args.command).run(args, settings, t)

@@ -119,5 +119,11 @@ def build_parser(t: Translator) -> argparse.ArgumentParser:
     outbox.add_argument("message_id", nargs="?", type=int, metavar="ID", help=t("cli.outbox.id"))
     outbox.add_argument("--json", action="store_true", help=t("cli.json"))
 
+    from cockpit_tui.cli.registry import COMMAND_MODULES, command_module
+
+    for name in COMMAND_MODULES:
+        module = command_module(name)
+        module.configure(command(name, module.HELP_ID), t)
+
     command("version", "cli.version")
     return parser

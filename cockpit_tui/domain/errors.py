@@ -58,3 +58,12 @@ class StoreUnavailableError(CockpitError):
     """The database cannot be opened or is damaged; nothing was changed."""
 
     message_id = "error.store_unavailable"
+
+
+class InvalidSettingError(InvalidInputError):
+    """A store setting's key is unknown or its value is not acceptable.
+
+    The values never echo the typed value (it may be a token or a secret).
+    """
+
+    message_id = "error.setting.invalid"

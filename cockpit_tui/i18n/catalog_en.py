@@ -407,4 +407,50 @@ MESSAGES: dict[str, str] = {
     "palette.language": "Language: Português",
     "palette.jump": "Go to {name} · {status} · #{lead_id}",
     "palette.jump.help": "Selects the lead on the board",
+    # store settings (cockpit settings; domain/store_settings.py)
+    "cli.settings": "show or change the store's settings",
+    "cli.settings.reset": "put KEY back to its default",
+    "settings.unset": "(not set)",
+    "settings.secret_set": "set",
+    "settings.default": "default",
+    "error.setting.invalid": "Invalid value for {key}.",
+    "error.setting.unknown": "Unknown setting: {key}. The settings are: {keys}.",
+    "error.setting.int_range": "Invalid value for {key}: use a whole number from {low} to {high}.",
+    "error.setting.choices": "Invalid value for {key}: use one of: {choices}.",
+    "error.setting.too_long": "Value too long for {key}: at most {limit} characters.",
+    "error.setting.token": "Invalid value for {key}: use the token as issued, without spaces.",
+    "error.setting.digits": "Invalid value for {key}: use digits only.",
+    "error.setting.timezone": "Unknown time zone for {key}: use a name like America/Sao_Paulo.",
+    "error.setting.url": "Invalid address for {key}: use http:// or https:// and the host.",
+    "error.setting.reset_with_value": "Use --reset without a value: cockpit settings KEY --reset",
+    "error.setting.needs_key": "Name the setting: cockpit settings KEY [VALUE]",
+    "setting.store_name": "store_name: the store's name, used in reply templates ({loja}).",
+    "setting.timezone": "timezone: the store's time zone (default America/Sao_Paulo).",
+    "setting.sla_minutes": (
+        "sla_minutes: first-response target in business minutes (1 to 1440; default 5)."
+    ),
+    "setting.distribution": (
+        "distribution: off (default) or round-robin (rotation among the salespeople on duty)."
+    ),
+    "setting.rescue_minutes": (
+        "rescue_minutes: business minutes without a first response before a lead goes back "
+        "to distribution (default 30; 0 = never)."
+    ),
+    "setting.retention_months": (
+        "retention_months: months without activity before customers whose negotiations are "
+        "all closed are anonymised (1 to 240, or off; default off)."
+    ),
+    "setting.whatsapp_phone_number_id": (
+        "whatsapp_phone_number_id: the phone number id in the WhatsApp Business API (digits)."
+    ),
+    "setting.whatsapp_access_token": "whatsapp_access_token: the API access token (secret).",
+    "setting.whatsapp_app_secret": (
+        "whatsapp_app_secret: the app secret that signs the webhooks (secret)."
+    ),
+    "setting.whatsapp_verify_token": (
+        "whatsapp_verify_token: the webhook verification token (secret)."
+    ),
+    "setting.whatsapp_api_base": (
+        "whatsapp_api_base: the Graph API base address (default Meta's, version pinned)."
+    ),
 }

@@ -417,4 +417,56 @@ MESSAGES: dict[str, str] = {
     "palette.language": "Idioma: English",
     "palette.jump": "Ir para {name} · {status} · #{lead_id}",
     "palette.jump.help": "Seleciona o lead no quadro",
+    # store settings (cockpit settings; domain/store_settings.py)
+    "cli.settings": "mostra ou muda as configurações da loja",
+    "cli.settings.reset": "volta a CHAVE ao valor padrão",
+    "settings.unset": "(não definido)",
+    "settings.secret_set": "definido",
+    "settings.default": "padrão",
+    "error.setting.invalid": "Valor inválido para {key}.",
+    "error.setting.unknown": "Configuração desconhecida: {key}. As configurações são: {keys}.",
+    "error.setting.int_range": (
+        "Valor inválido para {key}: use um número inteiro de {low} a {high}."
+    ),
+    "error.setting.choices": "Valor inválido para {key}: use um destes: {choices}.",
+    "error.setting.too_long": "Valor longo demais para {key}: no máximo {limit} caracteres.",
+    "error.setting.token": (
+        "Valor inválido para {key}: use o token como foi emitido, sem espaços."
+    ),
+    "error.setting.digits": "Valor inválido para {key}: use só dígitos.",
+    "error.setting.timezone": (
+        "Fuso horário desconhecido para {key}: use um nome como America/Sao_Paulo."
+    ),
+    "error.setting.url": "Endereço inválido para {key}: use http:// ou https:// e o servidor.",
+    "error.setting.reset_with_value": "Use --reset sem valor: cockpit settings CHAVE --reset",
+    "error.setting.needs_key": "Informe a configuração: cockpit settings CHAVE [VALOR]",
+    "setting.store_name": "store_name: o nome da loja, usado nos modelos de resposta ({loja}).",
+    "setting.timezone": "timezone: o fuso horário da loja (padrão America/Sao_Paulo).",
+    "setting.sla_minutes": (
+        "sla_minutes: prazo da primeira resposta, em minutos úteis (1 a 1440; padrão 5)."
+    ),
+    "setting.distribution": (
+        "distribution: off (padrão) ou round-robin (rodízio entre os vendedores na loja)."
+    ),
+    "setting.rescue_minutes": (
+        "rescue_minutes: minutos úteis sem primeira resposta até o lead voltar ao rodízio "
+        "(padrão 30; 0 = nunca)."
+    ),
+    "setting.retention_months": (
+        "retention_months: meses sem atividade até anonimizar clientes com negociações "
+        "encerradas (1 a 240, ou off; padrão off)."
+    ),
+    "setting.whatsapp_phone_number_id": (
+        "whatsapp_phone_number_id: o id do número na API do WhatsApp Business (dígitos)."
+    ),
+    "setting.whatsapp_access_token": "whatsapp_access_token: o token de acesso da API (secreto).",
+    "setting.whatsapp_app_secret": (
+        "whatsapp_app_secret: o segredo do app, que assina os webhooks (secreto)."
+    ),
+    "setting.whatsapp_verify_token": (
+        "whatsapp_verify_token: o token de verificação do webhook (secreto)."
+    ),
+    "setting.whatsapp_api_base": (
+        "whatsapp_api_base: o endereço base da Graph API (padrão o da Meta, versão fixada)."
+    ),
 }

@@ -270,6 +270,14 @@ def get_setting(session: Session, *, key: str) -> str | None:
     return row.value if row else None
 
 
+def delete_setting(session: Session, *, key: str) -> None:
+    """Remove a store setting (it goes back to its default)."""
+    row = session.get(StoreSettingRow, key)
+    if row is not None:
+        session.delete(row)
+        session.flush()
+
+
 def set_setting(session: Session, *, key: str, value: str) -> None:
     """Create or replace a store setting."""
     row = session.get(StoreSettingRow, key)
