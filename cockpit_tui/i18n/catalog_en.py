@@ -453,4 +453,35 @@ MESSAGES: dict[str, str] = {
     "setting.whatsapp_api_base": (
         "whatsapp_api_base: the Graph API base address (default Meta's, version pinned)."
     ),
+    # -- issue 15: speed-to-lead (business time, duty, distribution, rescue) --
+    "setting.business_hours": (
+        "business_hours: opening hours per weekday, when the response clock runs "
+        "(default seg-sex 08:00-18:00; sab 08:00-13:00, English day names accepted)."
+    ),
+    "setting.holidays": (
+        "holidays: holidays that stop the clock: BR (national), BR-SP (national and the "
+        "state's) or off (default BR)."
+    ),
+    "setting.extra_holidays": (
+        "extra_holidays: other days the store is closed, such as 2026-12-24, 2026-12-31."
+    ),
+    "error.setting.hours_format": (
+        "Invalid hours for {key}: give days and times, such as mon-fri 08:00-18:00; sat 08:00-13:00"
+    ),
+    "error.setting.hours_day": (
+        "Unknown day in {key}: {day}. Use mon, tue, wed, thu, fri, sat, sun (or seg … dom)."
+    ),
+    "error.setting.hours_time": "Invalid time in {key}: {time}. Use 08:00 or 8h30.",
+    "error.setting.hours_order": "Reversed period in {key}: {period} ends before it starts.",
+    "error.setting.hours_overlap": "Overlapping periods in {key} on {day}.",
+    "error.setting.hours_empty": (
+        "{key} needs at least one open period, such as mon-fri 08:00-18:00."
+    ),
+    "error.setting.holiday_region": (
+        "Invalid holiday region for {key}: use BR, BR-SP (country and state) or off."
+    ),
+    "error.setting.holiday_subdivision": (
+        "Unknown state in {key} for {country}: use one of: {subdivisions}."
+    ),
+    "error.setting.holiday_date": "Invalid date in {key}: {date}. Use dd/mm/yyyy or yyyy-mm-dd.",
 }

@@ -469,4 +469,36 @@ MESSAGES: dict[str, str] = {
     "setting.whatsapp_api_base": (
         "whatsapp_api_base: o endereço base da Graph API (padrão o da Meta, versão fixada)."
     ),
+    # -- issue 15: speed-to-lead (business time, duty, distribution, rescue) --
+    "setting.business_hours": (
+        "business_hours: horário de atendimento por dia da semana, em que o relógio de "
+        "resposta corre (padrão seg-sex 08:00-18:00; sab 08:00-13:00)."
+    ),
+    "setting.holidays": (
+        "holidays: feriados em que o relógio para: BR (nacionais), BR-SP (nacionais e do "
+        "estado) ou off (padrão BR)."
+    ),
+    "setting.extra_holidays": (
+        "extra_holidays: outros dias em que a loja fecha, como 24/12/2026, 31/12/2026."
+    ),
+    "error.setting.hours_format": (
+        "Horário inválido para {key}: use dias e horários, como seg-sex 08:00-18:00; "
+        "sab 08:00-13:00"
+    ),
+    "error.setting.hours_day": (
+        "Dia desconhecido em {key}: {day}. Use seg, ter, qua, qui, sex, sab, dom (ou mon … sun)."
+    ),
+    "error.setting.hours_time": "Horário inválido em {key}: {time}. Use 08:00 ou 8h30.",
+    "error.setting.hours_order": "Intervalo invertido em {key}: {period} termina antes de começar.",
+    "error.setting.hours_overlap": "Intervalos sobrepostos em {key} na {day}.",
+    "error.setting.hours_empty": (
+        "{key} precisa de ao menos um horário aberto, como seg-sex 08:00-18:00."
+    ),
+    "error.setting.holiday_region": (
+        "Região de feriados inválida para {key}: use BR, BR-SP (país e estado) ou off."
+    ),
+    "error.setting.holiday_subdivision": (
+        "Estado desconhecido em {key} para {country}: use um destes: {subdivisions}."
+    ),
+    "error.setting.holiday_date": "Data inválida em {key}: {date}. Use dd/mm/aaaa.",
 }
