@@ -484,4 +484,30 @@ MESSAGES: dict[str, str] = {
         "Unknown state in {key} for {country}: use one of: {subdivisions}."
     ),
     "error.setting.holiday_date": "Invalid date in {key}: {date}. Use dd/mm/yyyy or yyyy-mm-dd.",
+    "cli.duty": "show or change who is on duty (in the store, in the lead rotation)",
+    "cli.duty.action": "in: go on duty; out: go off duty",
+    "cli.duty_needs_name": "Give the name: cockpit duty {action} NAME",
+    "cli.duty_in": "{name} is on duty and in the rotation.",
+    "cli.duty_already_in": "{name} was already on duty.",
+    "cli.duty_out": "{name} is off duty and out of the rotation.",
+    "cli.duty_not_in": "{name} was not on duty.",
+    "cli.duty_nobody": "Nobody is on duty. Go on duty with: cockpit duty in NAME",
+    "cli.duty_line": "{name}  on duty since {since}",
+    "cli.rescue": "hand leads not answered in time (rescue_minutes) to the next one on duty",
+    "cli.rescue_off": (
+        "Rescue is off: use cockpit settings distribution round-robin and a rescue_minutes above 0."
+    ),
+    "cli.rescue_none": "No lead to rescue.",
+    "cli.rescue_line": (
+        "Lead #{lead_id}: from {previous} to {name} ({minutes} business min without a reply)"
+    ),
+    "cli.rescue_line_unassigned": (
+        "Lead #{lead_id}: from {previous} to Unassigned, nobody on duty "
+        "({minutes} business min without a reply)"
+    ),
+    "history.distributed": "distributed to {name} (round-robin)",
+    "history.rescued": "handed to {name} (rescue: no first response in time)",
+    "history.rescued_unassigned": (
+        "left unassigned (rescue: no first response in time, nobody on duty)"
+    ),
 }

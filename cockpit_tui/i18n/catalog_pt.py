@@ -501,4 +501,31 @@ MESSAGES: dict[str, str] = {
         "Estado desconhecido em {key} para {country}: use um destes: {subdivisions}."
     ),
     "error.setting.holiday_date": "Data inválida em {key}: {date}. Use dd/mm/aaaa.",
+    "cli.duty": "mostra ou muda quem está na loja (de plantão para o rodízio de leads)",
+    "cli.duty.action": "in: entra no plantão; out: sai do plantão",
+    "cli.duty_needs_name": "Informe o nome: cockpit duty {action} NOME",
+    "cli.duty_in": "{name} está na loja e entra no rodízio.",
+    "cli.duty_already_in": "{name} já estava na loja.",
+    "cli.duty_out": "{name} saiu da loja e do rodízio.",
+    "cli.duty_not_in": "{name} não estava na loja.",
+    "cli.duty_nobody": "Ninguém está na loja. Entre com: cockpit duty in NOME",
+    "cli.duty_line": "{name}  na loja desde {since}",
+    "cli.rescue": "repassa ao próximo da loja os leads sem resposta no prazo (rescue_minutes)",
+    "cli.rescue_off": (
+        "O resgate está desligado: use cockpit settings distribution round-robin e "
+        "rescue_minutes maior que 0."
+    ),
+    "cli.rescue_none": "Nenhum lead para resgatar.",
+    "cli.rescue_line": (
+        "Lead #{lead_id}: de {previous} para {name} ({minutes} min úteis sem resposta)"
+    ),
+    "cli.rescue_line_unassigned": (
+        "Lead #{lead_id}: de {previous} para Não atribuído, ninguém na loja "
+        "({minutes} min úteis sem resposta)"
+    ),
+    "history.distributed": "distribuído para {name} (rodízio)",
+    "history.rescued": "repassado para {name} (resgate: sem primeira resposta no prazo)",
+    "history.rescued_unassigned": (
+        "deixou sem vendedor (resgate: sem primeira resposta no prazo, ninguém na loja)"
+    ),
 }

@@ -150,6 +150,7 @@ class IntakeService:
         Raises:
             InvalidInputError: the file as a whole cannot be read (see :func:`read_source`).
         """
+        from cockpit_tui.store.distribution import distribute_new_leads
         from cockpit_tui.store.engine import write_connection
         from cockpit_tui.store.intake import apply_records
 
@@ -186,6 +187,14 @@ class IntakeService:
                 with write_connection(self._store.engine) as connection:
                     result = apply_records(
                         connection, chunk, actor=self._actor, now=self._clock.now()
+                    )
+                    # Issue 15 (round-robin), in the creating transaction; moves into the
+                    # store's unit of work (store/lead_write.py) with issue 12.
+                    distribute_new_leads(
+                        connection,
+                        lead_ids=result.created_ids,
+                        actor=self._actor,
+                        now=self._clock.now(),
                     )
                 count(result, len(chunk))
         rejects = path.with_name(path.name + ".rejects.csv")
@@ -260,6 +269,7 @@ class IntakeService:
     def _lead_created(
         self, event: dict[str, Any], event_id: str, at: datetime, number: int
     ) -> IngestProblem | bool:
+        from cockpit_tui.store.distribution import distribute_new_leads
         from cockpit_tui.store.engine import write_session
         from cockpit_tui.store.intake import apply_records, event_seen, remember_event
 
@@ -281,12 +291,19 @@ class IntakeService:
         with write_session(self._store.engine) as session:
             if event_seen(session, event_id=event_id):
                 return False
-            apply_records(
+            result = apply_records(
                 session.connection(),
                 [checked],
                 actor=self._actor,
                 now=self._clock.now(),
                 fingerprints=False,
+            )
+            # Issue 15 (round-robin): see import_file.
+            distribute_new_leads(
+                session.connection(),
+                lead_ids=result.created_ids,
+                actor=self._actor,
+                now=self._clock.now(),
             )
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True

@@ -73,7 +73,9 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
         )
         history.append(HistoryEntry(HistoryKind.MOVED, move.at, move.actor, change))
     for given in repository.assignments_of_lead(session, lead_id=lead_id):
-        assignment = Assignment(given.id or 0, lead_id, given.assigned_to, given.actor, given.at)
+        assignment = Assignment(
+            given.id or 0, lead_id, given.assigned_to, given.actor, given.at, given.reason
+        )
         history.append(HistoryEntry(HistoryKind.ASSIGNED, given.at, given.actor, assignment))
     for written in repository.notes_of_lead(session, lead_id=lead_id):
         note = Note(written.id or 0, lead_id, written.body, written.actor, written.at)

@@ -38,12 +38,14 @@ class BatchResult:
         merged: Rows that were duplicates of an open lead (their message was added to it).
         already: Rows imported before (same fingerprint): nothing done.
         lead_ids: For each record, the lead it created or landed on.
+        created_ids: The new leads, in arrival order.
     """
 
     created: int = 0
     merged: int = 0
     already: int = 0
     lead_ids: list[int] = field(default_factory=list)
+    created_ids: list[int] = field(default_factory=list)
 
 
 def _query(connection: Connection, sql: str, **lists: Sequence[object]) -> list[Any]:
@@ -202,6 +204,7 @@ def apply_records(
             for key in keys:
                 key_to_lead[key] = lead_id
             result.created += 1
+            result.created_ids.append(lead_id)
         if fingerprints:
             known[fingerprint] = lead_id
             new_prints.append({"fingerprint": fingerprint, "lead_id": lead_id, "at": now_us})

@@ -21,7 +21,7 @@ class StoreSettingRow(SQLModel, table=True):
     __tablename__ = "store_setting"
 
     key: str = Field(primary_key=True, max_length=64)
-    value: str = Field(max_length=200)
+    value: str = Field(max_length=1000)
 
 
 class CustomerRow(SQLModel, table=True):
@@ -156,6 +156,7 @@ class AssignmentRow(SQLModel, table=True):
     assigned_to: str | None = Field(default=None, max_length=100)
     actor: str = Field(max_length=100)
     at: datetime = Field(sa_type=UtcInstant)
+    reason: str | None = Field(default=None, max_length=20)
 
 
 class TeamMemberRow(SQLModel, table=True):
@@ -165,6 +166,21 @@ class TeamMemberRow(SQLModel, table=True):
 
     name: str = Field(primary_key=True, max_length=100)
     added_at: datetime = Field(sa_type=UtcInstant)
+
+
+class DutyRow(SQLModel, table=True):
+    """A salesperson on duty ("na loja"); the lowest ``turn`` gets the next lead."""
+
+    __tablename__ = "duty"
+
+    name: str = Field(
+        primary_key=True,
+        max_length=100,
+        foreign_key="team_member.name",
+        ondelete="CASCADE",
+    )
+    since_at: datetime = Field(sa_type=UtcInstant)
+    turn: int
 
 
 class ChangeLogRow(SQLModel, table=True):
