@@ -114,9 +114,7 @@ def test_only_new_unassigned_leads_are_distributed(services: Services) -> None:
     ingest(
         services,
         lead_event(3, salesperson="Rafael Souza"),  # already has a salesperson
-        json.dumps(
-            {"event": "message.received", "id": "m-1", "lead_id": 1, "text": "Ainda tem?"}
-        ),
+        json.dumps({"event": "message.received", "id": "m-1", "lead_id": 1, "text": "Ainda tem?"}),
         lead_event(4),
     )
     assert [services.leads.get(n).assigned_to for n in range(1, 5)] == [
