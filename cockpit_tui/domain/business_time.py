@@ -14,7 +14,7 @@ Pure Python, no I/O: the holidays come in as a function of the year.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
@@ -152,6 +152,37 @@ class BusinessCalendar:
         for period_start, period_end in self.hours.days[day.weekday()]:
             length = period_end - period_start
             if left <= length:
+                midnight = datetime(day.year, day.month, day.day, tzinfo=self.zone)
+                return midnight + timedelta(seconds=period_start + left)
+            left -= length
+        raise AssertionError("the year table and the weekly hours disagree")  # pragma: no cover
+
+    def subtract_seconds(self, end: datetime, seconds: float) -> datetime:
+        """An instant ``seconds`` of business time before ``end`` (inside opening hours).
+
+        With ``seconds`` 0 the answer is ``end`` itself.
+
+        Returns:
+            An aware datetime in the store's time zone.
+        """
+        if seconds <= 0:
+            return end.astimezone(self.zone)
+        year, done = self._position(end)
+        goal = done - seconds
+        table = self._year(year)
+        while goal < 0:
+            year -= 1
+            table = self._year(year)
+            goal += table.total
+            if year < end.year - 50:  # pragma: no cover - a store closed for decades
+                raise ValueError("no business time behind")
+        # The open day holding the goal: before[index] <= goal < before[index + 1].
+        index = bisect_right(table.before, goal) - 1
+        day = table.first + timedelta(days=index)
+        left = goal - table.before[index]
+        for period_start, period_end in self.hours.days[day.weekday()]:
+            length = period_end - period_start
+            if left < length:
                 midnight = datetime(day.year, day.month, day.day, tzinfo=self.zone)
                 return midnight + timedelta(seconds=period_start + left)
             left -= length

@@ -223,3 +223,19 @@ def test_the_deadline_is_exactly_n_business_minutes_away(
     due = clocks.deadline(start, minutes)
     assert clocks.seconds_between(start, due) == minutes * 60
     assert clocks.seconds_between(start, due - timedelta(seconds=1)) == minutes * 60 - 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    hours=weeks,
+    holidays=holiday_sets,
+    end=_interval(20).map(lambda pair: pair[1]),
+    minutes=st.integers(0, 3000),
+)
+def test_subtracting_business_time_walks_back_exactly(
+    hours: WeeklyHours, holidays: frozenset[date], end: datetime, minutes: int
+) -> None:
+    clocks = calendar(hours, holidays)
+    earlier = clocks.subtract_seconds(end, minutes * 60)
+    assert earlier <= end
+    assert clocks.seconds_between(earlier, end) == minutes * 60
