@@ -17,6 +17,7 @@ from cockpit_tui.domain.errors import InvalidSettingError
 DEFAULT_HOLIDAY_REGION = "BR"
 _OFF_WORDS = ("off", "none", "nenhum", "desligado")
 _REGION = re.compile(r"([A-Z]{2,3})(?:-([A-Z0-9]{1,4}))?")
+_CODE = re.compile(r"[A-Z0-9]{1,4}")
 _BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -49,7 +50,7 @@ def parse_holiday_region(raw: str) -> str | None:
         raise InvalidSettingError(
             "error.setting.holiday_subdivision",
             country=country,
-            subdivisions=", ".join(supported[country]),
+            subdivisions=", ".join(code for code in supported[country] if _CODE.fullmatch(code)),
         )
     return text
 
