@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
@@ -36,6 +37,31 @@ class SlaState(StrEnum):
     OK = "ok"
     DUE_SOON = "due_soon"
     BREACHED = "breached"
+
+
+@dataclass(frozen=True, slots=True)
+class SlaMarks:
+    """The two instants a waiting lead changes SLA state, computed once when it starts waiting.
+
+    Stored with the lead, they let the board and ``space`` read the state of
+    any number of leads with two comparisons each (or an index range in SQL),
+    with no calendar arithmetic at read time.
+
+    Attributes:
+        due_soon_at: When the last 40 % of the target begins.
+        due_at: When the target is breached.
+    """
+
+    due_soon_at: datetime
+    due_at: datetime
+
+    def state(self, now: datetime) -> SlaState:
+        """The SLA state at ``now``."""
+        if now >= self.due_at:
+            return SlaState.BREACHED
+        if now >= self.due_soon_at:
+            return SlaState.DUE_SOON
+        return SlaState.OK
 
 
 class _Year:
@@ -199,6 +225,13 @@ class BusinessCalendar:
         when the whole target has passed.
         """
         return self.at(now).sla_state(start, minutes=minutes)
+
+    def sla_marks(self, start: datetime, *, minutes: int) -> SlaMarks:
+        """When a lead waiting since ``start`` becomes due soon and breached."""
+        return SlaMarks(
+            due_soon_at=self.add_seconds(start, minutes * 60 * DUE_SOON_FROM),
+            due_at=self.add_seconds(start, minutes * 60),
+        )
 
     def at(self, now: datetime) -> CalendarNow:
         """The calendar seen from ``now``: for many leads' clocks at one instant."""

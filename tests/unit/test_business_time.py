@@ -239,3 +239,18 @@ def test_subtracting_business_time_walks_back_exactly(
     earlier = clocks.subtract_seconds(end, minutes * 60)
     assert earlier <= end
     assert clocks.seconds_between(earlier, end) == minutes * 60
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    holidays=holiday_sets,
+    interval=_interval(10),
+    minutes=st.integers(1, 600),
+)
+def test_stored_sla_marks_give_the_same_state_as_counting(
+    holidays: frozenset[date], interval: tuple[datetime, datetime], minutes: int
+) -> None:
+    start, now = interval
+    clocks = calendar(DEFAULT_HOURS, holidays)
+    marks = clocks.sla_marks(start, minutes=minutes)
+    assert marks.state(now) is clocks.sla_state(start, now, minutes=minutes)
