@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services.cards import card_from_row, key_from_card
+from cockpit_tui.services.filtering import clause_of
 from cockpit_tui.store.codec import to_cents, to_micros
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.list_queries import ListOrder, list_count, list_rank, list_rows, list_tail
 from cockpit_tui.store.reader import Clause
+
+if TYPE_CHECKING:
+    from cockpit_tui.services.board import Where
 
 
 class ListSort(StrEnum):
@@ -125,11 +129,11 @@ class ListSource:
 
     status = None
 
-    def __init__(self, store: Store, query: ListQuery, where: Clause | None = None) -> None:
+    def __init__(self, store: Store, query: ListQuery, where: Where = None) -> None:
         self._reader = store.reader
         self.query = query
-        self.where = where
-        self._order = query.order(where)
+        self.where = clause_of(where)
+        self._order = query.order(self.where)
 
     def after(self, card: LeadCard, *, limit: int) -> list[LeadCard]:
         """See :meth:`CardSource.after`."""
