@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.models import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
-from cockpit_tui.services.cards import card_from_row, key_from_card, key_from_row
+from cockpit_tui.services.cards import card_from_row
 from cockpit_tui.services.clock import Clock, SystemClock
 from cockpit_tui.services.filtering import LeadScope, build_scope, clause_of
+from cockpit_tui.store.board_keys import board_key, board_key_of_row
 from cockpit_tui.store.codec import from_micros, to_micros
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.reader import BoardKey, Clause
@@ -110,7 +111,7 @@ class BoardService:
             after: Continue after this card as the caller saw it (keyset paging).
             total: The column's count, if the caller already has it.
         """
-        key = key_from_card(after) if after is not None else None
+        key = board_key(after) if after is not None else None
         rows = self._reader.column_rows(status.value, limit=limit + 1, offset=offset, after=key)
         cards = tuple(card_from_row(row) for row in rows[:limit])
         if total is None:
@@ -122,7 +123,7 @@ class BoardService:
     ) -> list[LeadCard]:
         """Up to ``limit`` cards that follow ``card`` (as the caller saw it) in its column."""
         rows = self._reader.column_rows(
-            status.value, limit=limit, after=key_from_card(card), where=clause_of(where)
+            status.value, limit=limit, after=board_key(card), where=clause_of(where)
         )
         return [card_from_row(row) for row in rows]
 
@@ -131,7 +132,7 @@ class BoardService:
     ) -> list[LeadCard]:
         """Up to ``limit`` cards that precede ``card`` in its column, in board order."""
         rows = self._reader.column_rows(
-            status.value, limit=limit, before=key_from_card(card), where=clause_of(where)
+            status.value, limit=limit, before=board_key(card), where=clause_of(where)
         )
         return [card_from_row(row) for row in rows]
 
@@ -151,7 +152,7 @@ class BoardService:
 
     def rank_of(self, card: LeadCard, where: Where = None) -> int:
         """How many cards precede ``card`` (as the caller saw it) in its column."""
-        return self._reader.rank_in_column(card.status.value, key_from_card(card), clause_of(where))
+        return self._reader.rank_in_column(card.status.value, board_key(card), clause_of(where))
 
     def urgent_leads(
         self, now: datetime, *, limit: int = 200, where: Where = None
@@ -188,7 +189,7 @@ class BoardService:
         if row is None:
             return None
         card = card_from_row(row)
-        key: BoardKey = key_from_row(row)
+        key: BoardKey = board_key_of_row(row)
         return card.status, self._reader.rank_in_column(card.status.value, key, clause_of(where))
 
     def leads_in_board_order(self, status: Status | None = None) -> list[LeadCard]:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cockpit_tui.domain import attention
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.store.codec import from_cents, from_micros, to_micros
-from cockpit_tui.store.reader import BoardKey
+from cockpit_tui.store.codec import from_cents, from_micros
 
 
 def card_from_row(row: tuple[Any, ...]) -> LeadCard:
@@ -30,18 +28,4 @@ def card_from_row(row: tuple[Any, ...]) -> LeadCard:
         attention_at=None if row[13] is None else from_micros(int(row[13])),
         unread_count=int(row[14]),
         next_appointment_at=None if row[15] is None else from_micros(int(row[15])),
-    )
-
-
-def key_from_row(row: tuple[Any, ...]) -> BoardKey:
-    """The keyset position of a card row in its column."""
-    return BoardKey(needs_attention=int(row[16]), sort_at=int(row[17]), lead_id=int(row[0]))
-
-
-def key_from_card(card: LeadCard) -> BoardKey:
-    """The keyset position of a card as the caller saw it (derived, no query)."""
-    return BoardKey(
-        needs_attention=1 if card.needs_attention else 0,
-        sort_at=to_micros(attention.sort_at(card.attention)),
-        lead_id=card.id,
     )

@@ -108,3 +108,23 @@ def test_a_window_scrolls_the_list_like_a_column(services: Services, varied: lis
     everything = source.at(offset=0, limit=1000)
     assert window.card_at(40) == everything[40]
     assert window.card_at(29) is None or window.card_at(29) == everything[29]
+
+
+def test_every_orders_keyset_key_is_what_its_sql_computes(
+    services: Services, varied: list[int]
+) -> None:
+    """The key a page continues after, read off a card, equals the row value the SQL sorts on."""
+    from cockpit_tui.store.list_orders import LIST_ORDERS, list_key
+
+    reader = services.store.reader
+    cards = services.board.list_source(ListQuery()).at(offset=0, limit=1000)
+    for sort, spec in LIST_ORDERS.items():
+        columns = ", ".join(key.sql for key in spec.keys)
+        for card in cards:
+            row = reader.fetchone(
+                f"SELECT {columns} FROM lead l JOIN customer c ON c.id = l.customer_id "
+                "WHERE l.id = ?",
+                (card.id,),
+            )
+            assert row is not None
+            assert tuple(row) == list_key(sort, card), (sort, card.id)
