@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.models import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
-from cockpit_tui.services.cards import card_from_row
 from cockpit_tui.services.clock import Clock, SystemClock
 from cockpit_tui.services.filtering import LeadScope, build_scope, clause_of
+from cockpit_tui.services.rows import card_from_row, change_from_row
 from cockpit_tui.store.board_keys import board_key, board_key_of_row
-from cockpit_tui.store.codec import from_micros, to_micros
+from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.reader import BoardKey, Clause
 
@@ -203,16 +203,7 @@ class BoardService:
 
     def changes_since(self, change_id: int, *, limit: int = 1000) -> list[Change]:
         """Changes committed after ``change_id``, oldest first."""
-        return [
-            Change(
-                id=int(row[0]),
-                kind=str(row[1]),
-                lead_id=None if row[2] is None else int(row[2]),
-                actor=str(row[3]),
-                at=from_micros(int(row[4])),
-            )
-            for row in self._reader.changes_since(change_id, limit=limit)
-        ]
+        return [change_from_row(row) for row in self._reader.changes_since(change_id, limit=limit)]
 
     def acknowledge_own_change(self, change_id: int) -> None:
         """Tell the poll that this user's own write is already on screen.

@@ -5,27 +5,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.models import (
-    Appointment,
-    AppointmentKind,
     Assignment,
     HistoryEntry,
     HistoryKind,
     LeadCard,
     LeadDetail,
-    LostReason,
     NegotiationSummary,
     Note,
-    Outcome,
-    OutcomeKind,
-    PaymentMethod,
-    StatusChange,
 )
 from cockpit_tui.domain.statuses import Status
+from cockpit_tui.services.rows import (
+    appointment_from_row,
+    message_from_row,
+    outcome_from_row,
+    status_change_from_row,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from cockpit_tui.store.tables import AppointmentRow, LeadRow, OutcomeRow
+    from cockpit_tui.store.tables import LeadRow
 
 
 #: Events of one instant in cause-and-effect order: a visit resolved, then the move it caused.
@@ -48,7 +47,6 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
         lead: The lead's row.
         card: The lead as the board shows it (read by the caller).
     """
-    from cockpit_tui.services.leads import message_from_row
     from cockpit_tui.store import repository
 
     assert lead.id is not None
@@ -62,15 +60,7 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
     )
     history: list[HistoryEntry] = [HistoryEntry(HistoryKind.CREATED, lead.created_at, None)]
     for move in repository.moves_of_lead(session, lead_id=lead_id):
-        change = StatusChange(
-            id=move.id or 0,
-            lead_id=lead_id,
-            from_status=Status(move.from_status),
-            to_status=Status(move.to_status),
-            actor=move.actor,
-            at=move.at,
-            undone=move.undone_at is not None,
-        )
+        change = status_change_from_row(move)
         history.append(HistoryEntry(HistoryKind.MOVED, move.at, move.actor, change))
     for given in repository.assignments_of_lead(session, lead_id=lead_id):
         assignment = Assignment(given.id or 0, lead_id, given.assigned_to, given.actor, given.at)
@@ -108,35 +98,4 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
         appointments=appointments,
         negotiations=negotiations,
         previous_lead_id=lead.previous_lead_id,
-    )
-
-
-def appointment_from_row(row: AppointmentRow) -> Appointment:
-    """The domain's view of an appointment row."""
-    return Appointment(
-        id=row.id or 0,
-        lead_id=row.lead_id,
-        kind=AppointmentKind(row.kind),
-        at=row.at,
-        occurred=row.occurred,
-        created_by=row.created_by,
-        created_at=row.created_at,
-        resolved_by=row.resolved_by,
-        resolved_at=row.resolved_at,
-    )
-
-
-def outcome_from_row(row: OutcomeRow) -> Outcome:
-    """The domain's view of an outcome row."""
-    return Outcome(
-        id=row.id or 0,
-        lead_id=row.lead_id,
-        kind=OutcomeKind(row.kind),
-        actor=row.actor,
-        at=row.at,
-        price=row.price,
-        payment_method=PaymentMethod(row.payment_method) if row.payment_method else None,
-        trade_in=row.trade_in,
-        lost_reason=LostReason(row.lost_reason) if row.lost_reason else None,
-        note=row.note,
     )

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from cockpit_tui.domain.list_sort import ListSort
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.cards import card_from_row
 from cockpit_tui.services.filtering import clause_of
+from cockpit_tui.services.rows import card_from_row
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.list_orders import LIST_ORDERS, list_key, list_order
 from cockpit_tui.store.list_queries import ListOrder, list_count, list_rank, list_rows, list_tail

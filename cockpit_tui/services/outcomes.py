@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError
+from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.models import LostReason, Outcome, OutcomeKind, PaymentMethod
 from cockpit_tui.domain.sanitize import clean_message, clean_optional
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.clock import Clock
+from cockpit_tui.services.rows import outcome_from_row
 from cockpit_tui.store.handle import Store
 
 _MAX_TRADE_IN = 200
@@ -83,33 +84,24 @@ class OutcomeService:
         lost_reason: str | None = None,
         note: str | None = None,
     ) -> Outcome:
-        from cockpit_tui.services.lead_detail import outcome_from_row
         from cockpit_tui.store import repository
-        from cockpit_tui.store.engine import write_session
-        from cockpit_tui.store.tables import OutcomeRow
+        from cockpit_tui.store.lead_write import lead_write
 
-        now = self._clock.now()
-        with write_session(self._store.engine) as session:
-            lead = repository.get_lead(session, lead_id=lead_id)
-            if lead is None:
-                raise LeadNotFoundError(lead_id=lead_id)
-            if lead.status != status.value:
+        with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
+            lead = write.lead(lead_id)
+            if lead.status is not status:
                 raise InvalidInputError("form.outcome_wrong_status", status=status.value)
             row = repository.insert_outcome(
-                session,
-                row=OutcomeRow(
-                    lead_id=lead_id,
-                    kind=kind.value,
-                    price=price,
-                    payment_method=payment_method,
-                    trade_in=trade_in,
-                    lost_reason=lost_reason,
-                    note=note,
-                    actor=self._actor,
-                    at=now,
-                ),
+                write.session,
+                lead_id=lead_id,
+                kind=kind.value,
+                price=price,
+                payment_method=payment_method,
+                trade_in=trade_in,
+                lost_reason=lost_reason,
+                note=note,
+                actor=self._actor,
+                at=write.now,
             )
-            repository.append_change(
-                session, kind="lead.outcome", lead_id=lead_id, actor=self._actor, at=now
-            )
+            write.log("lead.outcome", lead_id)
             return outcome_from_row(row)

@@ -68,7 +68,7 @@ class TeamService:
             row = repository.get_team_member(session, name=cleaned)
             if row is None:
                 raise InvalidInputError("team.not_member", name=cleaned)
-            session.delete(row)
+            repository.delete_team_member(session, row)
             repository.append_change(
                 session, kind="store.team", lead_id=None, actor=self._actor, at=self._clock.now()
             )

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, update
+from sqlalchemy import CursorResult, or_, update
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
@@ -51,6 +51,20 @@ def insert_customer(
     session.add(row)
     session.flush()
     return row
+
+
+def find_customer(session: Session, *, phone: str | None, email: str | None) -> CustomerRow | None:
+    """The oldest customer with that phone or that e-mail; None when neither is given or known."""
+    conditions = []
+    if phone:
+        conditions.append(col(CustomerRow.phone) == phone)
+    if email:
+        conditions.append(col(CustomerRow.email) == email)
+    if not conditions:
+        return None
+    return session.scalars(
+        select(CustomerRow).where(or_(*conditions)).order_by(col(CustomerRow.id)).limit(1)
+    ).first()
 
 
 def insert_lead(
@@ -184,6 +198,16 @@ def last_undoable_move(session: Session, *, actor: str) -> StatusChangeRow | Non
     ).first()
 
 
+def mark_move_undone(row: StatusChangeRow, *, at: datetime) -> None:
+    """The move was undone (it leaves its actor's undo stack)."""
+    row.undone_at = at
+
+
+def mark_move_superseded(row: StatusChangeRow, *, at: datetime) -> None:
+    """Somebody moved the lead since: the move can no longer be undone."""
+    row.superseded_at = at
+
+
 def last_move_of_lead(session: Session, *, lead_id: int) -> StatusChangeRow | None:
     """The newest recorded move of a lead."""
     return session.scalars(
@@ -220,6 +244,16 @@ def insert_message(
     session.add(row)
     session.flush()
     return row
+
+
+def get_message(session: Session, *, message_id: int) -> MessageRow | None:
+    """A message row by id."""
+    return session.get(MessageRow, message_id)
+
+
+def mark_delivered(row: MessageRow, *, at: datetime) -> None:
+    """A delivery connector sent the outbound message."""
+    row.delivered_at = at
 
 
 def messages_of_lead(session: Session, *, lead_id: int) -> Sequence[MessageRow]:
@@ -329,6 +363,14 @@ def get_appointment(session: Session, *, appointment_id: int) -> AppointmentRow 
     return session.get(AppointmentRow, appointment_id)
 
 
+def resolve_appointment(
+    session: Session, row: AppointmentRow, *, occurred: bool, actor: str, at: datetime
+) -> None:
+    """Record whether an appointment happened, who said so and when."""
+    row.occurred, row.resolved_at, row.resolved_by = occurred, at, actor
+    session.flush()
+
+
 def appointments_of_lead(session: Session, *, lead_id: int) -> Sequence[AppointmentRow]:
     """A lead's appointments, soonest first."""
     return session.scalars(
@@ -351,8 +393,31 @@ def next_pending_appointment_at(session: Session, *, lead_id: int) -> datetime |
     ).first()
 
 
-def insert_outcome(session: Session, *, row: OutcomeRow) -> OutcomeRow:
+def insert_outcome(
+    session: Session,
+    *,
+    lead_id: int,
+    kind: str,
+    price: Decimal | None,
+    payment_method: str | None,
+    trade_in: str | None,
+    lost_reason: str | None,
+    note: str | None,
+    actor: str,
+    at: datetime,
+) -> OutcomeRow:
     """Record how a negotiation ended."""
+    row = OutcomeRow(
+        lead_id=lead_id,
+        kind=kind,
+        price=price,
+        payment_method=payment_method,
+        trade_in=trade_in,
+        lost_reason=lost_reason,
+        note=note,
+        actor=actor,
+        at=at,
+    )
     session.add(row)
     session.flush()
     return row
@@ -382,6 +447,11 @@ def team_members(session: Session) -> Sequence[TeamMemberRow]:
 def get_team_member(session: Session, *, name: str) -> TeamMemberRow | None:
     """A salesperson of the store by exact name."""
     return session.get(TeamMemberRow, name)
+
+
+def delete_team_member(session: Session, row: TeamMemberRow) -> None:
+    """Take a salesperson off the team."""
+    session.delete(row)
 
 
 def insert_team_member(session: Session, *, name: str, at: datetime) -> TeamMemberRow:

@@ -1,0 +1,56 @@
+"""What every part of :class:`~cockpit_tui.services.leads.LeadService` shares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from cockpit_tui.domain.errors import LeadNotFoundError
+from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.sanitize import clean_text
+from cockpit_tui.services.clock import Clock
+from cockpit_tui.services.rows import card_from_row
+from cockpit_tui.store.handle import Store
+
+if TYPE_CHECKING:
+    from cockpit_tui.store.lead_write import LeadWrite
+
+
+class LeadServiceBase:
+    """The store, the salesperson and the clock, and the unit of work every write opens.
+
+    Holds no state that changes after construction, so one instance may be
+    called from one worker thread at a time alongside the UI thread.
+
+    Args:
+        store: The open store.
+        actor: The salesperson's name, recorded on every change.
+        clock: Time source.
+    """
+
+    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
+        self._store = store
+        self.actor = clean_text(actor, max_length=100) or "?"
+        self._clock = clock
+
+    def warm_up(self) -> None:
+        """Load the write path (ORM, repository, engine) ahead of the first write."""
+        from cockpit_tui.store import lead_write  # noqa: F401  (imported for its cost)
+
+        self._store.engine  # noqa: B018  (created for its cost)
+
+    @contextmanager
+    def _write(self) -> Iterator[LeadWrite]:
+        """One write transaction on leads, committed (with its change log) when the block ends."""
+        from cockpit_tui.store.lead_write import lead_write  # lazy: the ORM on first write
+
+        with lead_write(self._store.engine, actor=self.actor, now=self._clock.now()) as write:
+            yield write
+
+    def _card(self, lead_id: int) -> LeadCard:
+        """A lead's card as stored now (read after the write commits)."""
+        row = self._store.reader.card_row(lead_id)
+        if row is None:
+            raise LeadNotFoundError(lead_id=lead_id)
+        return card_from_row(row)
