@@ -9,7 +9,7 @@ from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.models import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services.clock import Clock, SystemClock
-from cockpit_tui.services.filtering import LeadScope, build_scope, clause_of
+from cockpit_tui.services.filtering import LeadScope, Where, build_scope, clause_of
 from cockpit_tui.services.rows import card_from_row, change_from_row
 from cockpit_tui.store.board_keys import board_key, board_key_of_row
 from cockpit_tui.store.codec import to_micros
@@ -19,9 +19,6 @@ from cockpit_tui.store.reader import BoardKey, Clause
 if TYPE_CHECKING:
     from cockpit_tui.services.lead_list import ListQuery, ListSource
 
-#: What narrows a query: a scope from :meth:`BoardService.scope` (a bare store
-#: condition is still accepted from callers not yet moved over).
-Where = LeadScope | Clause | None
 
 #: Cards per page when a caller does not say.
 DEFAULT_PAGE_SIZE = 50

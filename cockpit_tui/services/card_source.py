@@ -12,7 +12,8 @@ from typing import Protocol
 
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.board import BoardService, Where
+from cockpit_tui.services.board import BoardService
+from cockpit_tui.services.filtering import Where
 
 
 class CardSource(Protocol):

@@ -29,6 +29,11 @@ class LeadScope:
     clause: Clause
 
 
+#: What narrows a board or list query: a scope, or None for every lead (a bare
+#: store condition is still accepted from callers not yet moved over).
+Where = LeadScope | Clause | None
+
+
 def build_scope(
     lead_filter: LeadFilter, *, actor: str, now: datetime, sqlite: bool
 ) -> LeadScope | None:

@@ -22,9 +22,7 @@ from cockpit_tui.services.rows import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from cockpit_tui.store.tables import LeadRow
+    from cockpit_tui.store.lead_read import LeadRead
 
 
 #: Events of one instant in cause-and-effect order: a visit resolved, then the move it caused.
@@ -39,33 +37,25 @@ _SAME_INSTANT_ORDER = (
 )
 
 
-def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDetail:
+def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
     """Build the lead screen's content from the lead's rows.
 
     Args:
-        session: An open (read) session.
-        lead: The lead's row.
+        read: The lead's rows, in an open read transaction.
         card: The lead as the board shows it (read by the caller).
     """
-    from cockpit_tui.store import repository
-
-    assert lead.id is not None
-    lead_id = lead.id
-    messages = tuple(
-        message_from_row(row) for row in repository.messages_of_lead(session, lead_id=lead_id)
-    )
-    appointments = tuple(
-        appointment_from_row(row)
-        for row in repository.appointments_of_lead(session, lead_id=lead_id)
-    )
+    lead = read.lead
+    lead_id = card.id
+    messages = tuple(message_from_row(row) for row in read.messages())
+    appointments = tuple(appointment_from_row(row) for row in read.appointments())
     history: list[HistoryEntry] = [HistoryEntry(HistoryKind.CREATED, lead.created_at, None)]
-    for move in repository.moves_of_lead(session, lead_id=lead_id):
+    for move in read.moves():
         change = status_change_from_row(move)
         history.append(HistoryEntry(HistoryKind.MOVED, move.at, move.actor, change))
-    for given in repository.assignments_of_lead(session, lead_id=lead_id):
+    for given in read.assignments():
         assignment = Assignment(given.id or 0, lead_id, given.assigned_to, given.actor, given.at)
         history.append(HistoryEntry(HistoryKind.ASSIGNED, given.at, given.actor, assignment))
-    for written in repository.notes_of_lead(session, lead_id=lead_id):
+    for written in read.notes():
         note = Note(written.id or 0, lead_id, written.body, written.actor, written.at)
         history.append(HistoryEntry(HistoryKind.NOTE, written.at, written.actor, note))
     for appointment in appointments:
@@ -82,13 +72,13 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
                     appointment,
                 )
             )
-    for ended in repository.outcomes_of_lead(session, lead_id=lead_id):
+    for ended in read.outcomes():
         outcome = outcome_from_row(ended)
         history.append(HistoryEntry(HistoryKind.OUTCOME, ended.at, ended.actor, outcome))
     history.sort(key=lambda entry: (entry.at, _SAME_INSTANT_ORDER.index(entry.kind)))
     negotiations = tuple(
         NegotiationSummary(other.id or 0, Status(other.status), other.created_at, other.vehicle)
-        for other in repository.leads_of_customer(session, customer_id=lead.customer_id)
+        for other in read.customer_leads()
         if other.id != lead_id
     )
     return LeadDetail(

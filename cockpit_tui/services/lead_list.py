@@ -6,12 +6,11 @@ The orders themselves (SQL and keyset key) live in :mod:`cockpit_tui.store.list_
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.list_sort import ListSort
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.filtering import clause_of
+from cockpit_tui.services.filtering import Where, clause_of
 from cockpit_tui.services.rows import card_from_row
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.list_orders import LIST_ORDERS, list_key, list_order
@@ -19,9 +18,6 @@ from cockpit_tui.store.list_queries import ListOrder, list_count, list_rank, lis
 from cockpit_tui.store.reader import Clause
 
 __all__ = ["ListQuery", "ListSort", "ListSource"]
-
-if TYPE_CHECKING:
-    from cockpit_tui.services.board import Where
 
 
 @dataclass(frozen=True, slots=True)
