@@ -14,7 +14,7 @@ from cockpit_tui.services.rows import card_from_row, change_from_row
 from cockpit_tui.store.board_keys import board_key, board_key_of_row
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.handle import Store
-from cockpit_tui.store.reader import BoardKey, Clause
+from cockpit_tui.store.reader import BoardKey
 
 if TYPE_CHECKING:
     from cockpit_tui.services.lead_list import ListQuery, ListSource
@@ -73,10 +73,10 @@ class BoardService:
         found = self._reader.counts(clause_of(where))
         return {status: found.get(status.value, 0) for status in STATUS_ORDER}
 
-    def find(self, where: LeadScope | Clause, *, limit: int = 8) -> list[LeadCard]:
+    def find(self, where: LeadScope, *, limit: int = 8) -> list[LeadCard]:
         """Leads ``where`` keeps (a search), the ones needing attention first."""
-        clause = where.clause if isinstance(where, LeadScope) else where
-        return [card_from_row(row) for row in self._reader.matching_rows(clause, limit=limit)]
+        rows = self._reader.matching_rows(where.clause, limit=limit)
+        return [card_from_row(row) for row in rows]
 
     def shows(self, lead_id: int, where: Where) -> bool:
         """Whether a lead exists and ``where`` keeps it."""

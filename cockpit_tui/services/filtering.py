@@ -29,9 +29,8 @@ class LeadScope:
     clause: Clause
 
 
-#: What narrows a board or list query: a scope, or None for every lead (a bare
-#: store condition is still accepted from callers not yet moved over).
-Where = LeadScope | Clause | None
+#: What narrows a board or list query: a scope, or None for every lead.
+Where = LeadScope | None
 
 
 def build_scope(
@@ -51,9 +50,9 @@ def build_scope(
     return None if clause is None else LeadScope(lead_filter, clause)
 
 
-def clause_of(where: LeadScope | Clause | None) -> Clause | None:
-    """The store's condition of a scope (a bare clause passes through while callers move over)."""
-    return where.clause if isinstance(where, LeadScope) else where
+def clause_of(where: Where) -> Clause | None:
+    """The store's condition of a scope, None for every lead."""
+    return None if where is None else where.clause
 
 
 def filter_clause(
