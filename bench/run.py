@@ -376,7 +376,7 @@ def app_start_figure(db: Path, repeat: int = 5) -> float:
 
     from cockpit_tui.services import open_services
     from cockpit_tui.ui.app import CockpitApp
-    from cockpit_tui.ui.screens.board import BoardScreen
+    from cockpit_tui.ui.board.screen import BoardScreen
 
     results = []
     for _ in range(repeat):

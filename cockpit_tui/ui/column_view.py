@@ -11,11 +11,11 @@ It never mounts a widget per card, and it scrolls by whole cards.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections import OrderedDict
 from datetime import datetime
 from typing import Protocol
 
 from rich.segment import Segment
+from textual.cache import LRUCache
 from textual.strip import Strip
 
 from cockpit_tui.domain.errors import CockpitError
@@ -120,14 +120,25 @@ class CardScroller(ABC):
             return
         self.show(content, total)
 
-    def use_window(self, window: ColumnWindow, total: int) -> None:
-        """Read through another page cache (a search or filter changed), from the top."""
+    def use_window(
+        self, window: ColumnWindow, total: int, content: WindowContent | None = None
+    ) -> None:
+        """Read through another page cache (a search or filter changed), from the top.
+
+        Args:
+            window: The new page cache.
+            total: Its count.
+            content: Its first cards, if a worker read them already (else read now).
+        """
         self.window = window
         window.total = total
         self.generation += 1
         self.cursor = 0 if total else None
         self.top_card = 0
-        self.reload(total)
+        if content is None:
+            self.reload(total)
+        else:
+            self.show(content, total)
 
     def select_index(self, index: int) -> None:
         """Select the card at ``index`` (clamped) and scroll it into view."""
@@ -141,6 +152,10 @@ class CardScroller(ABC):
         except CockpitError as error:
             self._failed(error)
             return
+        self.show_around(content, index, total)
+
+    def show_around(self, content: WindowContent, index: int, total: int) -> None:
+        """Hold ``content`` (read around the card now at ``index``) and select that card."""
         self.generation += 1
         self.window.replace(content, total)
         self._place_cursor(index)
@@ -300,7 +315,7 @@ class ColumnView(CardScroller):
         assert window.status is not None, "a board column has a status"
         self.status: Status = window.status
         self.label = label
-        self._line_cache: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
+        self._line_cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(_CACHE_SIZE)
 
     def forget_lines(self) -> None:
         """Drop the cards drawn so far."""
@@ -365,7 +380,5 @@ class ColumnView(CardScroller):
                 selected=selected,
                 focused=self.active,
             )
-            self._line_cache[key] = lines
-            if len(self._line_cache) > _CACHE_SIZE:
-                self._line_cache.popitem(last=False)
+            self._line_cache.set(key, lines)
         return lines[row]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from datetime import datetime
 
 from rich.segment import Segment
+from textual.cache import LRUCache
 from textual.strip import Strip
 
 from cockpit_tui.i18n.translate import Translator
@@ -34,7 +34,7 @@ class LeadRows(CardScroller):
         super().__init__(ColumnWindow(source=source, total=0), translate=translate, clock=clock)
         self.source = source
         self.active = True
-        self._line_cache: OrderedDict[tuple[object, ...], Strip] = OrderedDict()
+        self._line_cache: LRUCache[tuple[object, ...], Strip] = LRUCache(_CACHE_SIZE)
 
     @property
     def query(self) -> ListQuery:
@@ -72,7 +72,5 @@ class LeadRows(CardScroller):
                 styles=styles,
                 selected=selected,
             )
-            self._line_cache[key] = line
-            if len(self._line_cache) > _CACHE_SIZE:
-                self._line_cache.popitem(last=False)
+            self._line_cache.set(key, line)
         return line
