@@ -6,23 +6,24 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from sqlmodel import col, select
+
 from cockpit_tui.domain.errors import LeadNotFoundError
 from cockpit_tui.store import repository
 from cockpit_tui.store.engine import read_session
+from cockpit_tui.store.tables import (
+    AppointmentRow,
+    AssignmentRow,
+    LeadRow,
+    MessageRow,
+    NoteRow,
+    OutcomeRow,
+    StatusChangeRow,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
-
-    from cockpit_tui.store.tables import (
-        AppointmentRow,
-        AssignmentRow,
-        LeadRow,
-        MessageRow,
-        NoteRow,
-        OutcomeRow,
-        StatusChangeRow,
-    )
 
 
 class LeadRead:
@@ -40,31 +41,57 @@ class LeadRead:
 
     def messages(self) -> Sequence[MessageRow]:
         """The conversation, oldest first."""
-        return repository.messages_of_lead(self._session, lead_id=self._lead_id)
+        return self._session.scalars(
+            select(MessageRow)
+            .where(col(MessageRow.lead_id) == self._lead_id)
+            .order_by(col(MessageRow.at), col(MessageRow.id))
+        ).all()
 
     def moves(self) -> Sequence[StatusChangeRow]:
         """Recorded moves, oldest first."""
-        return repository.moves_of_lead(self._session, lead_id=self._lead_id)
+        return self._session.scalars(
+            select(StatusChangeRow)
+            .where(col(StatusChangeRow.lead_id) == self._lead_id)
+            .order_by(col(StatusChangeRow.id))
+        ).all()
 
     def appointments(self) -> Sequence[AppointmentRow]:
         """Appointments, soonest first."""
-        return repository.appointments_of_lead(self._session, lead_id=self._lead_id)
+        return self._session.scalars(
+            select(AppointmentRow)
+            .where(col(AppointmentRow.lead_id) == self._lead_id)
+            .order_by(col(AppointmentRow.at), col(AppointmentRow.id))
+        ).all()
 
     def assignments(self) -> Sequence[AssignmentRow]:
         """Changes of salesperson, oldest first."""
-        return repository.assignments_of_lead(self._session, lead_id=self._lead_id)
+        return self._session.scalars(
+            select(AssignmentRow)
+            .where(col(AssignmentRow.lead_id) == self._lead_id)
+            .order_by(col(AssignmentRow.id))
+        ).all()
 
     def notes(self) -> Sequence[NoteRow]:
         """Notes, oldest first."""
-        return repository.notes_of_lead(self._session, lead_id=self._lead_id)
+        return self._session.scalars(
+            select(NoteRow).where(col(NoteRow.lead_id) == self._lead_id).order_by(col(NoteRow.id))
+        ).all()
 
     def outcomes(self) -> Sequence[OutcomeRow]:
         """Recorded outcomes, oldest first."""
-        return repository.outcomes_of_lead(self._session, lead_id=self._lead_id)
+        return self._session.scalars(
+            select(OutcomeRow)
+            .where(col(OutcomeRow.lead_id) == self._lead_id)
+            .order_by(col(OutcomeRow.id))
+        ).all()
 
     def customer_leads(self) -> Sequence[LeadRow]:
         """Every negotiation with the lead's customer (this one included), newest first."""
-        return repository.leads_of_customer(self._session, customer_id=self.lead.customer_id)
+        return self._session.scalars(
+            select(LeadRow)
+            .where(col(LeadRow.customer_id) == self.lead.customer_id)
+            .order_by(col(LeadRow.created_at).desc(), col(LeadRow.id).desc())
+        ).all()
 
 
 @contextmanager

@@ -218,15 +218,6 @@ def last_move_of_lead(session: Session, *, lead_id: int) -> StatusChangeRow | No
     ).first()
 
 
-def moves_of_lead(session: Session, *, lead_id: int) -> Sequence[StatusChangeRow]:
-    """Every recorded move of a lead, oldest first."""
-    return session.scalars(
-        select(StatusChangeRow)
-        .where(col(StatusChangeRow.lead_id) == lead_id)
-        .order_by(col(StatusChangeRow.id))
-    ).all()
-
-
 def insert_message(
     session: Session,
     *,
@@ -254,15 +245,6 @@ def get_message(session: Session, *, message_id: int) -> MessageRow | None:
 def mark_delivered(row: MessageRow, *, at: datetime) -> None:
     """A delivery connector sent the outbound message."""
     row.delivered_at = at
-
-
-def messages_of_lead(session: Session, *, lead_id: int) -> Sequence[MessageRow]:
-    """A lead's conversation, oldest first."""
-    return session.scalars(
-        select(MessageRow)
-        .where(col(MessageRow.lead_id) == lead_id)
-        .order_by(col(MessageRow.at), col(MessageRow.id))
-    ).all()
 
 
 def mark_messages_read(session: Session, *, lead_id: int, at: datetime) -> int:
@@ -322,13 +304,6 @@ def insert_note(session: Session, *, lead_id: int, body: str, actor: str, at: da
     return row
 
 
-def notes_of_lead(session: Session, *, lead_id: int) -> Sequence[NoteRow]:
-    """A lead's notes, oldest first."""
-    return session.scalars(
-        select(NoteRow).where(col(NoteRow.lead_id) == lead_id).order_by(col(NoteRow.id))
-    ).all()
-
-
 def insert_assignment(
     session: Session, *, lead_id: int, assigned_to: str | None, actor: str, at: datetime
 ) -> AssignmentRow:
@@ -337,15 +312,6 @@ def insert_assignment(
     session.add(row)
     session.flush()
     return row
-
-
-def assignments_of_lead(session: Session, *, lead_id: int) -> Sequence[AssignmentRow]:
-    """A lead's changes of salesperson, oldest first."""
-    return session.scalars(
-        select(AssignmentRow)
-        .where(col(AssignmentRow.lead_id) == lead_id)
-        .order_by(col(AssignmentRow.id))
-    ).all()
 
 
 def insert_appointment(
@@ -369,15 +335,6 @@ def resolve_appointment(
     """Record whether an appointment happened, who said so and when."""
     row.occurred, row.resolved_at, row.resolved_by = occurred, at, actor
     session.flush()
-
-
-def appointments_of_lead(session: Session, *, lead_id: int) -> Sequence[AppointmentRow]:
-    """A lead's appointments, soonest first."""
-    return session.scalars(
-        select(AppointmentRow)
-        .where(col(AppointmentRow.lead_id) == lead_id)
-        .order_by(col(AppointmentRow.at), col(AppointmentRow.id))
-    ).all()
 
 
 def next_pending_appointment_at(session: Session, *, lead_id: int) -> datetime | None:
@@ -421,22 +378,6 @@ def insert_outcome(
     session.add(row)
     session.flush()
     return row
-
-
-def outcomes_of_lead(session: Session, *, lead_id: int) -> Sequence[OutcomeRow]:
-    """A lead's recorded outcomes, oldest first."""
-    return session.scalars(
-        select(OutcomeRow).where(col(OutcomeRow.lead_id) == lead_id).order_by(col(OutcomeRow.id))
-    ).all()
-
-
-def leads_of_customer(session: Session, *, customer_id: int) -> Sequence[LeadRow]:
-    """Every negotiation with a customer, newest first."""
-    return session.scalars(
-        select(LeadRow)
-        .where(col(LeadRow.customer_id) == customer_id)
-        .order_by(col(LeadRow.created_at).desc(), col(LeadRow.id).desc())
-    ).all()
 
 
 def team_members(session: Session) -> Sequence[TeamMemberRow]:
