@@ -10,9 +10,8 @@ from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.models import Appointment, AppointmentKind, MoveResult
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.rows import appointment_from_row, card_from_row
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:
     from cockpit_tui.store.lead_write import LeadWrite, WrittenLead
@@ -21,19 +20,8 @@ if TYPE_CHECKING:
 _BEFORE_VISIT = frozenset({Status.NEW, Status.NEGOTIATING, Status.AWAITING_VISIT})
 
 
-class AppointmentService:
-    """Appointments of leads: the card shows the next one, overdue in warning colours.
-
-    Args:
-        store: The open store.
-        actor: The salesperson.
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class AppointmentService(StoreService):
+    """Appointments of leads: the card shows the next one, overdue in warning colours."""
 
     def schedule(
         self, lead_id: int, kind: AppointmentKind, at: datetime, *, plan: Plan

@@ -8,26 +8,14 @@ from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.models import LostReason, Outcome, OutcomeKind, PaymentMethod
 from cockpit_tui.domain.sanitize import clean_message, clean_optional
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.rows import outcome_from_row
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.store_service import StoreService
 
 _MAX_TRADE_IN = 200
 
 
-class OutcomeService:
-    """Records the outcome of a lead that was moved to Vendidos or Não vendidos.
-
-    Args:
-        store: The open store.
-        actor: The salesperson.
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class OutcomeService(StoreService):
+    """Records the outcome of a lead that was moved to Vendidos or Não vendidos."""
 
     def record_sale(
         self,

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 from cockpit_tui.domain.plans import DEFAULT_PLAN, Plan, parse_plan
-from cockpit_tui.services.clock import Clock
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.store_service import StoreService
 
 PLAN_KEY = "plan"
 
 
-class SettingsService:
-    """Reads and changes the store's settings.
-
-    Args:
-        store: The open store.
-        actor: Who changes settings (recorded in the change log).
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class SettingsService(StoreService):
+    """Reads and changes the store's settings."""
 
     def plan(self) -> Plan:
         """The store's plan; a store that never chose one is on the base plan (CRM)."""

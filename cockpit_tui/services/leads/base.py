@@ -11,17 +11,15 @@ from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.rows import card_from_row
+from cockpit_tui.services.store_service import StoreService
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
     from cockpit_tui.store.lead_write import LeadWrite
 
 
-class LeadServiceBase:
+class LeadServiceBase(StoreService):
     """The store, the salesperson and the clock, and the unit of work every write opens.
-
-    Holds no state that changes after construction, so one instance may be
-    called from one worker thread at a time alongside the UI thread.
 
     Args:
         store: The open store.
@@ -30,9 +28,8 @@ class LeadServiceBase:
     """
 
     def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self.actor = clean_text(actor, max_length=100) or "?"
-        self._clock = clock
+        super().__init__(store, actor=clean_text(actor, max_length=100) or "?", clock=clock)
+        self.actor = self._actor
 
     def warm_up(self) -> None:
         """Load the write path (ORM, repository, engine) ahead of the first write."""
