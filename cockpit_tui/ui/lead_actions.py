@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -125,6 +126,22 @@ class LeadActions:
     def busy(self) -> bool:
         """Whether a write is running or waiting (tests and the bench wait on this)."""
         return self._running or bool(self._queue)
+
+    def warm_up(self) -> None:
+        """Import the write path (the ORM, ~0.5 s) in a worker while the user reads the board.
+
+        The first move would otherwise pay for it. The salesperson who opened
+        the store also joins its team here (so colleagues can assign leads to
+        them), off the first frame's path.
+        """
+        services = self.cockpit.services
+
+        def warm() -> None:
+            services.leads.warm_up()
+            with suppress(CockpitError):  # a read-only or busy store: joining waits for next start
+                services.team.join()
+
+        self._screen.run_worker(warm, thread=True, group="warm-up")
 
     # -- the actions ---------------------------------------------------------------
 
@@ -248,6 +265,8 @@ class LeadActions:
                 job.failed(message.error)
             else:
                 job.done(message.value)
+        except CockpitError as error:  # showing the result read the store again, and failed
+            report_error(self._screen, error)
         finally:
             self._running = False
             self._start_next()
@@ -320,3 +339,42 @@ class LeadActions:
             self._screen.post_message(LeadActions.Finished(job, error=error))
             return
         self._screen.post_message(LeadActions.Finished(job, value=value))
+
+
+class LeadKeys:
+    """The handlers of the lead keys every screen showing a lead binds (with :func:`move_bindings`).
+
+    Mixed into the board and the lead screen before ``Screen``; they say
+    which lead the keys act on (:attr:`lead_card`) and own a :class:`LeadActions`.
+    """
+
+    actions: LeadActions
+
+    @property
+    def lead_card(self) -> LeadCard | None:
+        """The lead the keys act on (None: the keys do nothing)."""
+        raise NotImplementedError
+
+    def action_move_by(self, step: int) -> None:
+        """Move the lead to the next (+1) or previous (-1) status."""
+        if (card := self.lead_card) is not None:
+            self.actions.move_by(card, step)
+
+    def action_pick_status(self) -> None:
+        """Ask which status to move the lead to (1–6, esc cancels)."""
+        if (card := self.lead_card) is not None:
+            self.actions.pick_status(card)
+
+    def move_to(self, status: Status) -> None:
+        """Move the lead to ``status`` (the command palette's "Mover para…")."""
+        if (card := self.lead_card) is not None:
+            self.actions.move_to(card, status)
+
+    def action_assign_to_me(self) -> None:
+        """Assign the lead to the user."""
+        if (card := self.lead_card) is not None:
+            self.actions.assign_to_me(card)
+
+    def on_lead_actions_finished(self, message: LeadActions.Finished) -> None:
+        """A write finished in the worker: show its outcome, start the next one."""
+        self.actions.finish(message)

@@ -12,7 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from cockpit_tui.domain.statuses import STATUS_ORDER, Status
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
+from cockpit_tui.services.card_source import ColumnSource
+from cockpit_tui.services.column_window import ColumnWindow
+from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.board.pane import MoveRead, status_bindings
 from cockpit_tui.ui.column_view import CardScroller, ColumnView
 from cockpit_tui.ui.context import cockpit_of
@@ -21,6 +25,8 @@ from cockpit_tui.ui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
     from cockpit_tui.domain.models import LeadCard, MoveResult
+    from cockpit_tui.i18n.translate import Translator
+    from cockpit_tui.services import Services
     from cockpit_tui.services.column_window import WindowSpec
     from cockpit_tui.ui.board.live import LivePoll
     from cockpit_tui.ui.board.state import BoardState
@@ -69,11 +75,39 @@ class CardsPane(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         """Hidden-column hints, the columns, the empty-store hint."""
+        translate_bindings(self, cockpit_of(self.app).t)
         with Horizontal(id="offscreen"):
             yield TextLine(id="offscreen-left")
             yield TextLine(id="offscreen-right")
         yield self.canvas
         yield Static(Content(self._empty_text), id="empty-hint")
+
+    @classmethod
+    def build(
+        cls,
+        state: BoardState,
+        services: Services,
+        t: Translator,
+        *,
+        selection_moved: Callable[[], None],
+    ) -> tuple[CardsPane, CockpitError | None]:
+        """The pane with its six columns, each holding the first cards (read now: the
+        first frame shows them); and why they could not be read, if so."""
+        columns, error = [], None
+        for status in STATUS_ORDER:
+            window = ColumnWindow(
+                source=ColumnSource(services.board, status, state.where),
+                total=state.counts[status],
+            )
+            try:
+                window.ensure(0, 8)  # what fits on a tall screen
+            except CockpitError as failure:
+                error = failure  # told once the screen is up
+            label = status_label(status, t.lang)
+            columns.append(ColumnView(window, label=label, translate=t, clock=services.clock))
+        canvas = BoardCanvas(columns, clock=services.clock)
+        pane = cls(state, canvas, empty_text=t("app.empty_store"), selection_moved=selection_moved)
+        return pane, error
 
     # -- what the board reads ----------------------------------------------------------
 

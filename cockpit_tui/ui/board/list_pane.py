@@ -14,6 +14,7 @@ from textual.containers import Vertical
 
 from cockpit_tui.domain.statuses import STATUS_ORDER
 from cockpit_tui.services.lead_list import ListQuery, ListSort
+from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.board.pane import MoveRead, status_bindings
 from cockpit_tui.ui.context import cockpit_of
 from cockpit_tui.ui.lead_rows import LeadRows
@@ -59,6 +60,7 @@ class ListPane(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         """The status strip above the table."""
+        translate_bindings(self, cockpit_of(self.app).t)
         yield self.strip
         yield self.table
 

@@ -10,8 +10,9 @@ never lands after a newer one; a read started before a change made here
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.message import Message
 
@@ -26,6 +27,37 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from cockpit_tui.services import Services
+    from cockpit_tui.ui.board.cards_pane import CardsPane
+    from cockpit_tui.ui.board.pane import BoardPane
+    from cockpit_tui.ui.board.state import BoardState
+    from cockpit_tui.ui.context import CockpitContext
+
+
+class PollHost(Protocol):
+    """What the poll asks of the board screen."""
+
+    state: BoardState
+
+    @property
+    def cockpit(self) -> CockpitContext:
+        """The app."""
+
+    @property
+    def cards(self) -> CardsPane:
+        """The cards pane (its columns are always re-read)."""
+
+    @property
+    def panes(self) -> Iterable[BoardPane]:
+        """Every pane, the one on show first."""
+
+    def show_counts(self) -> None:
+        """Redraw the header and what shows the counts."""
+
+    def show_next_pane(self) -> None:
+        """Show the other pane (the list went with the plan)."""
+
+    def poll_read_worked(self) -> None:
+        """A read worked: a later failure is reported again."""
 
 
 class LivePoll:
@@ -55,8 +87,9 @@ class LivePoll:
 
         error: CockpitError
 
-    def __init__(self, screen: Screen[Any], services: Services) -> None:
+    def __init__(self, screen: Screen[Any], host: PollHost, services: Services) -> None:
         self._screen = screen
+        self._host = host
         self._services = services
         self._worker: Worker[None] | None = None
         #: Read even without a new commit (a read was dropped as stale).
@@ -67,16 +100,19 @@ class LivePoll:
         """Whether a read is under way."""
         return self._worker is not None and self._worker.is_running
 
-    def start(
-        self,
-        generation: int,
-        specs: dict[Status, WindowSpec],
-        list_spec: WindowSpec | None,
-        where: LeadScope | None,
-    ) -> None:
-        """Check for commits (and read if any) in a worker, unless a read is under way."""
-        if self.running:
+    def poll(self) -> None:
+        """Check for commits (and read what is on screen if any) in a worker.
+
+        Not while a read is under way, nor under another screen (the board
+        re-reads everything when it comes back).
+        """
+        if self.running or not self._screen.is_current:
             return
+        host = self._host
+        specs = {column.status: column.window.spec() for column in host.cards.columns}
+        pane = next(iter(host.panes))
+        generation, where = host.state.generation, host.state.where
+        list_spec = pane.poll_spec()
         force, self.force = self.force, False
         self._worker = self._screen.run_worker(
             lambda: self._read(generation, specs, list_spec, where, force),
@@ -117,3 +153,24 @@ class LivePoll:
             self._screen.post_message(LivePoll.LoadFailed(error))
             return
         self._screen.post_message(refreshed)
+
+    def show(self, message: LivePoll.Refreshed) -> None:
+        """Apply another process's changes, column by column, keeping the selection."""
+        host = self._host
+        if message.generation != host.state.generation:
+            self.force = True  # this user changed the board meanwhile: read again
+            return
+        host.poll_read_worked()
+        changed = host.state.take_counts(
+            message.counts, message.total_counts, message.attention, message.plan
+        )
+        host.cards.set_filter_totals()
+        panes = list(host.panes)
+        for pane in panes:
+            pane.take_poll(message)
+        if changed:
+            host.show_counts()
+        if panes[0].needs_list_plan and not message.plan.has_list_view:
+            host.show_next_pane()
+            t = host.cockpit.t
+            self._screen.notify(t("board.list_plan_dropped"), severity="warning", timeout=8)

@@ -106,3 +106,34 @@ class BoardPane(Protocol):
 
     def focus_keys(self) -> None:
         """Take the keys back (from the search field)."""
+
+
+class PaneSwitch:
+    """The panes made so far, the one on show first; ``v`` rotates them."""
+
+    def __init__(self) -> None:
+        self.panes: list[BoardPane] = []
+
+    @property
+    def pane(self) -> BoardPane:
+        """The pane on show."""
+        return self.panes[0]
+
+    def add(self, pane: BoardPane) -> None:
+        """A pane made (the cards at once, the list on the first ``v``)."""
+        self.panes.append(pane)
+
+    def rotate(self) -> bool:
+        """Hide the pane on show and make the next one current (it still has to ``enter``).
+
+        Returns:
+            Whether the new pane is stale (changes were made while it was off show).
+        """
+        self.pane.leave()
+        self.panes.append(self.panes.pop(0))
+        return self.pane.stale
+
+    def mark_hidden_stale(self) -> None:
+        """Changes were made: the panes off show read everything again when shown."""
+        for pane in self.panes[1:]:
+            pane.stale = True

@@ -8,12 +8,18 @@ store, so it is tested on its own (``tests/ui/test_board_state.py``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter
+from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.filtering import LeadScope
+
+if TYPE_CHECKING:
+    from cockpit_tui.services.board import BoardService
+    from cockpit_tui.services.settings import SettingsService
 
 
 @dataclass
@@ -85,6 +91,17 @@ class BoardState:
             self.plan = plan
         return changed
 
+    def read(self, board: BoardService, settings: SettingsService | None = None) -> bool:
+        """Read the counts (under the filter and without it), the attention and, with
+        ``settings``, the plan; whether anything the header shows changed."""
+        where = self.where
+        return self.take_counts(
+            board.counts(where),
+            board.counts() if where is not None else None,
+            board.attention_count(),
+            settings.plan() if settings is not None else None,
+        )
+
     def quick_filters_differ(self, other: LeadFilter) -> bool:
         """Whether ``other`` has other quick filters than the ones on now (they are remembered)."""
         mine = self.lead_filter
@@ -130,3 +147,26 @@ class BoardState:
             + (f"/{totals[s]}" if totals is not None else "")
             for s in statuses
         )
+
+
+def next_urgent(
+    urgent: list[LeadCard], selected: LeadCard | None, last_urgent: int | None
+) -> int | None:
+    """The lead ``space`` selects: the most urgent, or the one after it on the next press.
+
+    Args:
+        urgent: Leads in the order to take them up (unread replies, new leads
+            nobody acted on, overdue and today's appointments, the rest; see
+            :meth:`BoardService.urgent_leads`).
+        selected: The lead selected now.
+        last_urgent: The lead ``space`` selected last (pressing it again goes on from there).
+
+    Returns:
+        The lead to select, or None when nothing is urgent.
+    """
+    if not urgent:
+        return None
+    ids = [card.id for card in urgent]
+    walking = selected is not None and selected.id == last_urgent and selected.id in ids
+    index = ids.index(selected.id) + 1 if walking and selected is not None else 0
+    return urgent[index % len(urgent)].id
