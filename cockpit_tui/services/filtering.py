@@ -54,10 +54,3 @@ def clause_of(where: Where) -> Clause | None:
     """The store's condition of a scope, None for every lead."""
     return None if where is None else where.clause
 
-
-def filter_clause(
-    lead_filter: LeadFilter, *, actor: str, now: datetime, sqlite: bool
-) -> Clause | None:
-    """Deprecated: the bare store condition; ask :meth:`BoardService.scope` instead."""
-    scope = build_scope(lead_filter, actor=actor, now=now, sqlite=sqlite)
-    return None if scope is None else scope.clause
