@@ -53,4 +53,3 @@ def build_scope(
 def clause_of(where: Where) -> Clause | None:
     """The store's condition of a scope, None for every lead."""
     return None if where is None else where.clause
-

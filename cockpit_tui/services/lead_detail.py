@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.models import (
-    Assignment,
-    HistoryEntry,
-    HistoryKind,
-    LeadCard,
-    LeadDetail,
-    NegotiationSummary,
-    Note,
-)
-from cockpit_tui.domain.statuses import Status
+from cockpit_tui.domain.models import HistoryEntry, HistoryKind, LeadCard, LeadDetail
 from cockpit_tui.services.rows import (
     appointment_from_row,
+    assignment_from_row,
     message_from_row,
+    negotiation_from_row,
+    note_from_row,
     outcome_from_row,
     status_change_from_row,
 )
@@ -53,10 +47,10 @@ def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
         change = status_change_from_row(move)
         history.append(HistoryEntry(HistoryKind.MOVED, move.at, move.actor, change))
     for given in read.assignments():
-        assignment = Assignment(given.id or 0, lead_id, given.assigned_to, given.actor, given.at)
+        assignment = assignment_from_row(given)
         history.append(HistoryEntry(HistoryKind.ASSIGNED, given.at, given.actor, assignment))
     for written in read.notes():
-        note = Note(written.id or 0, lead_id, written.body, written.actor, written.at)
+        note = note_from_row(written)
         history.append(HistoryEntry(HistoryKind.NOTE, written.at, written.actor, note))
     for appointment in appointments:
         scheduled_at = appointment.created_at or appointment.at
@@ -77,9 +71,7 @@ def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
         history.append(HistoryEntry(HistoryKind.OUTCOME, ended.at, ended.actor, outcome))
     history.sort(key=lambda entry: (entry.at, _SAME_INSTANT_ORDER.index(entry.kind)))
     negotiations = tuple(
-        NegotiationSummary(other.id or 0, Status(other.status), other.created_at, other.vehicle)
-        for other in read.customer_leads()
-        if other.id != lead_id
+        negotiation_from_row(other) for other in read.customer_leads() if other.id != lead_id
     )
     return LeadDetail(
         card=card,

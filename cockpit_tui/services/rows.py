@@ -11,11 +11,14 @@ from typing import TYPE_CHECKING, Any
 from cockpit_tui.domain.models import (
     Appointment,
     AppointmentKind,
+    Assignment,
     Change,
     Direction,
     LeadCard,
     LostReason,
     Message,
+    NegotiationSummary,
+    Note,
     OutboxItem,
     Outcome,
     OutcomeKind,
@@ -28,8 +31,11 @@ from cockpit_tui.store.codec import from_cents, from_micros
 if TYPE_CHECKING:
     from cockpit_tui.store.tables import (
         AppointmentRow,
+        AssignmentRow,
         CustomerRow,
+        LeadRow,
         MessageRow,
+        NoteRow,
         OutcomeRow,
         StatusChangeRow,
     )
@@ -137,3 +143,18 @@ def outcome_from_row(row: OutcomeRow) -> Outcome:
         lost_reason=LostReason(row.lost_reason) if row.lost_reason else None,
         note=row.note,
     )
+
+
+def assignment_from_row(row: AssignmentRow) -> Assignment:
+    """A change of salesperson in a lead's history."""
+    return Assignment(row.id or 0, row.lead_id, row.assigned_to, row.actor, row.at)
+
+
+def note_from_row(row: NoteRow) -> Note:
+    """A note in a lead's history."""
+    return Note(row.id or 0, row.lead_id, row.body, row.actor, row.at)
+
+
+def negotiation_from_row(row: LeadRow) -> NegotiationSummary:
+    """Another negotiation with the same customer, as the lead screen lists it."""
+    return NegotiationSummary(row.id or 0, Status(row.status), row.created_at, row.vehicle)
