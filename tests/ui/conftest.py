@@ -86,7 +86,9 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     asserts right after a key waits here for their results to be on screen.
     """
     await pilot.press(*keys)
-    await wait_until(pilot, lambda: settled(pilot.app))  # type: ignore[arg-type]
+    app = pilot.app
+    assert isinstance(app, CockpitApp)
+    await wait_until(pilot, lambda: settled(app))
     await pilot.pause()
 
 

@@ -425,7 +425,10 @@ async def test_help_lists_every_board_key(demo_services: Services) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = [" ".join(str(row.content).split()) for row in app.screen.query(".help-row")]
+        rows = [
+            " ".join(str(row.content).split())
+            for row in app.screen.query(".help-row").results(Static)
+        ]
         for expected in (
             "←/h Coluna anterior",
             "→/l Próxima coluna",

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import pytest
-from textual.widgets import Input, RadioSet, Static, TextArea
+from textual.pilot import Pilot
+from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
 
 from cockpit_tui.domain.models import AppointmentKind, Direction, LostReason, PaymentMethod
 from cockpit_tui.domain.plans import Plan
@@ -90,24 +92,25 @@ def lead_notice(app: CockpitApp) -> str:
     return lead_screen(app).query_one("#lead-notice", TextLine).text
 
 
-async def open_lead(pilot: object, app: CockpitApp, lead_id: int) -> LeadScreen:
+async def open_lead(pilot: Pilot[None], app: CockpitApp, lead_id: int) -> LeadScreen:
     """From the board, select ``lead_id`` and press enter; wait until it is shown."""
     board = app.screen
     assert isinstance(board, BoardScreen)
     board.select_lead(lead_id)
-    await press(pilot, "enter")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))  # type: ignore[arg-type]
+    await press(pilot, "enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))
     screen = lead_screen(app)
-    await wait_until(pilot, lambda: screen.detail is not None)  # type: ignore[arg-type]
+    await wait_until(pilot, lambda: screen.detail is not None)
     return screen
 
 
-async def form_of(
-    pilot: object, app: CockpitApp, kind: type[FormScreen[object]]
-) -> FormScreen[object]:
-    await wait_until(pilot, lambda: isinstance(app.screen, kind))  # type: ignore[arg-type]
+_Form = TypeVar("_Form", bound=FormScreen[Any])
+
+
+async def form_of(pilot: Pilot[None], app: CockpitApp, kind: type[_Form]) -> _Form:
+    await wait_until(pilot, lambda: isinstance(app.screen, kind))
     screen = app.screen
-    assert isinstance(screen, FormScreen)
+    assert isinstance(screen, kind)
     return screen
 
 
@@ -297,7 +300,7 @@ async def test_video_calls_only_on_crm_plus_smart(
         await open_lead(pilot, app, maria)
         await press(pilot, "s")
         form = await form_of(pilot, app, ScheduleForm)
-        video = list(form.query_one(RadioSet).query("RadioButton"))[2]
+        video = list(form.query_one(RadioSet).query(RadioButton))[2]
         label = str(video.label)
         assert video.disabled is not offered
         assert ("indisponível: só no plano CRM +Smart" in label) is not offered
@@ -458,7 +461,7 @@ async def test_help_lists_the_lead_keys(ui_services: Services, maria: int) -> No
         await open_lead(pilot, app, maria)
         await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = [str(s.visual) for s in app.screen.query(".help-row")]
+        rows = [str(s.visual) for s in app.screen.query(".help-row").results(Static)]
         text = "\n".join(rows)
         for expected in (
             "r  Responder",

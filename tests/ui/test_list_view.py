@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
 
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
@@ -86,9 +88,9 @@ def strip_count(app: CockpitApp, number: int) -> int:
     return int(found.group(1))
 
 
-async def open_list(pilot: object, app: CockpitApp) -> None:
-    await press(pilot, "v")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: board(app).view == "list")  # type: ignore[arg-type]
+async def open_list(pilot: Pilot[None], app: CockpitApp) -> None:
+    await press(pilot, "v")
+    await wait_until(pilot, lambda: board(app).view == "list")
 
 
 async def test_v_switches_to_the_list_and_back_keeping_the_selected_lead(
@@ -253,7 +255,7 @@ async def test_help_and_palette_in_the_list(ui_services: Services, store: dict[s
         await open_list(pilot, app)
         await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row"))
+        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row").results(Static))
         assert "s  Ordenar" in rows
         assert "S  Inverter ordem" in rows
         assert "0  Todos os status" in rows
@@ -271,7 +273,7 @@ async def test_the_plan_gates_the_list_live(
         assert any("CRM Smart e CRM +Smart" in n for n in notices(app))
         await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row"))
+        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row").results(Static))
         assert "v  Cartões/lista — indisponível no plano CRM" in rows
         await press(pilot, "escape")
         colleague.settings.set_plan(Plan.SMART_PLUS)  # `cockpit plan smart-plus` elsewhere

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Input
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
 
 from cockpit_tui.domain.filters import QuickFilter
 from cockpit_tui.domain.statuses import Status
@@ -45,12 +46,12 @@ def prompts(app: CockpitApp) -> list[str]:
     return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
 
 
-async def run_palette(pilot: object, app: CockpitApp, typed: str, expected: str) -> None:
+async def run_palette(pilot: Pilot[None], app: CockpitApp, typed: str, expected: str) -> None:
     """Open the palette, type, and wait until a command containing ``expected`` is listed."""
-    await press(pilot, "ctrl+p")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))  # type: ignore[arg-type]
+    await press(pilot, "ctrl+p")
+    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
     app.screen.query_one(Input).value = typed
-    await wait_until(pilot, lambda: any(expected in p for p in prompts(app)))  # type: ignore[arg-type]
+    await wait_until(pilot, lambda: any(expected in p for p in prompts(app)))
     commands = app.screen.query_one(CommandList)
     commands.highlighted = next(i for i, p in enumerate(prompts(app)) if expected in p)
 
@@ -107,7 +108,7 @@ async def test_a_keymap_rebinds_by_id_and_warns_about_the_rest(
         assert ui_services.leads.get(top).status is Status.NEW  # type: ignore[arg-type]
         await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row"))
+        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row").results(Static))
         assert "^→  Avançar" in rows
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from cockpit_tui.domain.filters import QuickFilter
@@ -19,7 +20,7 @@ from cockpit_tui.ui.app import CockpitApp
 from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.screens.filter_picker import FilterPicker
 from tests.conftest import tick
-from tests.ui.conftest import header_of, make_app, press, selected_id, wait_until
+from tests.ui.conftest import header_of, make_app, press, selected_id, settled, wait_until
 
 SIZES = [(160, 45), (100, 30)]
 
@@ -63,9 +64,10 @@ def shown_ids(app: CockpitApp) -> set[int]:
     }
 
 
-async def type_search(pilot: object, app: CockpitApp, text: str) -> None:
-    await press(pilot, "slash", *text)  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: board(app).lead_filter.search == text)  # type: ignore[arg-type]
+async def type_search(pilot: Pilot[None], app: CockpitApp, text: str) -> None:
+    await press(pilot, "slash", *text)
+    await wait_until(pilot, lambda: board(app).lead_filter.search == text)
+    await wait_until(pilot, lambda: settled(app))  # the search is read in a worker
 
 
 async def test_slash_narrows_every_column_with_shown_over_total(
@@ -103,7 +105,7 @@ async def test_enter_keeps_the_results_and_esc_restores_the_selection(
         before = selected_id(app)
         await type_search(pilot, app, "compass")
         await press(pilot, "enter")
-        await wait_until(pilot, lambda: app.focused is board(app).pane)
+        await wait_until(pilot, lambda: app.focused is board(app).cards)
         assert selected_id(app) == store["maria"], "the only match is selected"
         await press(pilot, "j", "k")  # navigation keys work again
         assert board(app).lead_filter.search == "compass"

@@ -261,37 +261,27 @@ class LeadScreen(Screen[int]):
 
     def action_reply(self) -> None:
         """Write a reply: it goes to the outbox and the lead leaves the top of its column."""
-        card = self.card
-        if card is None:
-            return
-        from cockpit_tui.ui.screens.forms import TextForm
-
-        t = self.cockpit.t
-        leads = self.cockpit.services.leads
-        form = TextForm(
-            t("reply.title", name=card.customer_name),
-            t,
-            send=lambda text: leads.reply(card.id, text),
-            placeholder=t("reply.placeholder"),
-        )
-        self._open_form(form, t("lead.replied"))
+        if (card := self.card) is not None:
+            leads = self.cockpit.services.leads
+            title = self.cockpit.t("reply.title", name=card.customer_name)
+            self._text_form("reply", title, lambda text: leads.reply(card.id, text), "lead.replied")
 
     def action_note(self) -> None:
         """Leave a note on the lead."""
-        card = self.card
-        if card is None:
-            return
+        if (card := self.card) is not None:
+            leads = self.cockpit.services.leads
+            title = self.cockpit.t("note.title")
+            self._text_form("note", title, lambda text: leads.add_note(card.id, text), "lead.noted")
+
+    def _text_form(
+        self, kind: str, title: str, send: Callable[[str], object], done_key: str
+    ) -> None:
+        """A one-text form (a reply, a note) for this lead; once sent, say ``done_key``."""
         from cockpit_tui.ui.screens.forms import TextForm
 
         t = self.cockpit.t
-        leads = self.cockpit.services.leads
-        form = TextForm(
-            t("note.title"),
-            t,
-            send=lambda text: leads.add_note(card.id, text),
-            placeholder=t("note.placeholder"),
-        )
-        self._open_form(form, t("lead.noted"))
+        form = TextForm(title, t, send=send, placeholder=t(f"{kind}.placeholder"))
+        self._open_form(form, t(done_key))
 
     def action_schedule(self) -> None:
         """Schedule a visit, a call back or a video call."""
