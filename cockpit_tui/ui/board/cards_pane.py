@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from cockpit_tui.i18n.translate import Translator
     from cockpit_tui.services import Services
     from cockpit_tui.services.column_window import WindowSpec
-    from cockpit_tui.ui.board.live import LivePoll
+    from cockpit_tui.ui.board.pane import PolledContent
     from cockpit_tui.ui.board.state import BoardState
 
 
@@ -274,7 +274,7 @@ class CardsPane(Vertical, can_focus=True):
         """The columns are read by the poll in any case."""
         return None
 
-    def take_poll(self, message: LivePoll.Refreshed) -> None:
+    def take_poll(self, message: PolledContent) -> None:
         """Show each column the poll read, where it changed."""
         for column in self.columns:
             content = message.contents[column.status]

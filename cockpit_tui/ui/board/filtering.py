@@ -4,7 +4,7 @@ worker (the counts and each column's first cards), and shown when the read comes
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -23,14 +23,9 @@ from cockpit_tui.ui.errors import report_error
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from cockpit_tui.domain.models import LeadCard
     from cockpit_tui.services import Services
     from cockpit_tui.services.filtering import LeadScope
-    from cockpit_tui.ui.board.cards_pane import CardsPane
-    from cockpit_tui.ui.board.pane import BoardPane
-    from cockpit_tui.ui.board.search_bar import SearchBar
-    from cockpit_tui.ui.board.state import BoardState
-    from cockpit_tui.ui.context import CockpitContext
+    from cockpit_tui.ui.board.host import BoardHost
 
 
 @dataclass
@@ -72,47 +67,6 @@ def start_filter_read(
     screen.run_worker(read, thread=True, group="board-filter")
 
 
-class FilterHost(Protocol):
-    """What the filters ask of the board screen."""
-
-    state: BoardState
-
-    @property
-    def cockpit(self) -> CockpitContext:
-        """The app."""
-
-    @property
-    def pane(self) -> BoardPane:
-        """The pane on show."""
-
-    @property
-    def cards(self) -> CardsPane:
-        """The cards pane."""
-
-    @property
-    def selected_card(self) -> LeadCard | None:
-        """The lead the keys act on."""
-
-    @property
-    def search_field(self) -> SearchBar:
-        """The search field."""
-
-    def show_counts(self) -> None:
-        """Redraw the header and what shows the counts."""
-
-    def mark_hidden_stale(self) -> None:
-        """Changes were made: the panes off show read again when shown."""
-
-    def select_lead(self, lead_id: int) -> None:
-        """Select a lead in the pane on show."""
-
-    def say(self, text: str) -> None:
-        """Show routine news in the notice line."""
-
-    def refresh_bindings(self) -> None:
-        """Re-check which keys apply."""
-
-
 class BoardFilters:
     """The board's search and quick filters: asking, reading in a worker, showing.
 
@@ -121,7 +75,7 @@ class BoardFilters:
         host: The same screen, as the filters see it.
     """
 
-    def __init__(self, screen: Screen[Any], host: FilterHost) -> None:
+    def __init__(self, screen: Screen[Any], host: BoardHost) -> None:
         self._screen = screen
         self._host = host
         self._serial = 0

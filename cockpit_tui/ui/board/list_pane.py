@@ -24,7 +24,7 @@ from cockpit_tui.ui.widgets.status_strip import StatusStrip
 if TYPE_CHECKING:
     from cockpit_tui.domain.models import LeadCard, MoveResult
     from cockpit_tui.services.column_window import WindowSpec
-    from cockpit_tui.ui.board.live import LivePoll
+    from cockpit_tui.ui.board.pane import PolledContent
     from cockpit_tui.ui.board.state import BoardState
     from cockpit_tui.ui.column_view import CardScroller
 
@@ -186,7 +186,7 @@ class ListPane(Vertical, can_focus=True):
         """The rows on show, for the poll to re-read."""
         return self.rows.window.spec()
 
-    def take_poll(self, message: LivePoll.Refreshed) -> None:
+    def take_poll(self, message: PolledContent) -> None:
         """Show the rows the poll read."""
         if message.list_content is not None:
             self.rows.show(message.list_content, message.list_total)

@@ -10,9 +10,8 @@ never lands after a newer one; a read started before a change made here
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -27,37 +26,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from cockpit_tui.services import Services
-    from cockpit_tui.ui.board.cards_pane import CardsPane
-    from cockpit_tui.ui.board.pane import BoardPane
-    from cockpit_tui.ui.board.state import BoardState
-    from cockpit_tui.ui.context import CockpitContext
-
-
-class PollHost(Protocol):
-    """What the poll asks of the board screen."""
-
-    state: BoardState
-
-    @property
-    def cockpit(self) -> CockpitContext:
-        """The app."""
-
-    @property
-    def cards(self) -> CardsPane:
-        """The cards pane (its columns are always re-read)."""
-
-    @property
-    def panes(self) -> Iterable[BoardPane]:
-        """Every pane, the one on show first."""
-
-    def show_counts(self) -> None:
-        """Redraw the header and what shows the counts."""
-
-    def show_next_pane(self) -> None:
-        """Show the other pane (the list went with the plan)."""
-
-    def poll_read_worked(self) -> None:
-        """A read worked: a later failure is reported again."""
+    from cockpit_tui.ui.board.host import BoardHost
 
 
 class LivePoll:
@@ -87,7 +56,7 @@ class LivePoll:
 
         error: CockpitError
 
-    def __init__(self, screen: Screen[Any], host: PollHost, services: Services) -> None:
+    def __init__(self, screen: Screen[Any], host: BoardHost, services: Services) -> None:
         self._screen = screen
         self._host = host
         self._services = services

@@ -10,7 +10,7 @@ and hold the other around the moved card.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from cockpit_tui.services.card_source import ColumnSource
 from cockpit_tui.services.column_window import ColumnWindow
@@ -18,38 +18,7 @@ from cockpit_tui.ui.board.pane import MoveRead
 
 if TYPE_CHECKING:
     from cockpit_tui.domain.models import LeadCard, MoveResult
-    from cockpit_tui.ui.board.pane import BoardPane
-    from cockpit_tui.ui.board.state import BoardState
-    from cockpit_tui.ui.context import CockpitContext
-
-
-class MovesHost(Protocol):
-    """What showing a move asks of the board screen."""
-
-    state: BoardState
-
-    @property
-    def cockpit(self) -> CockpitContext:
-        """The app."""
-
-    @property
-    def pane(self) -> BoardPane:
-        """The pane on show."""
-
-    def show_counts(self) -> None:
-        """Redraw the header and what shows the counts."""
-
-    def mark_hidden_stale(self) -> None:
-        """Changes were made: the panes off show read again when shown."""
-
-    def reload_everything(self) -> None:
-        """Re-read the counts and what is on show."""
-
-    def select_lead(self, lead_id: int) -> None:
-        """Select a lead in the pane on show."""
-
-    def say(self, text: str) -> None:
-        """Show routine news in the notice line."""
+    from cockpit_tui.ui.board.host import BoardHost
 
 
 class BoardMoves:
@@ -59,7 +28,7 @@ class BoardMoves:
         board: The board screen.
     """
 
-    def __init__(self, board: MovesHost) -> None:
+    def __init__(self, board: BoardHost) -> None:
         self._board = board
 
     def say(self, text: str) -> None:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from cockpit_tui.domain.models import LeadCard, MoveResult
     from cockpit_tui.domain.statuses import Status
     from cockpit_tui.services.column_window import WindowContent, WindowSpec
-    from cockpit_tui.ui.board.live import LivePoll
     from cockpit_tui.ui.column_view import CardScroller
 
 
@@ -54,6 +53,15 @@ def status_bindings(action: str) -> list[Binding]:
         )
         for status in STATUS_ORDER
     ]
+
+
+class PolledContent(Protocol):
+    """What the live poll read (:class:`~cockpit_tui.ui.board.live.LivePoll.Refreshed`)."""
+
+    counts: dict[Status, int]
+    contents: dict[Status, WindowContent]
+    list_content: WindowContent | None
+    list_total: int
 
 
 class BoardPane(Protocol):
@@ -98,7 +106,7 @@ class BoardPane(Protocol):
     def poll_spec(self) -> WindowSpec | None:
         """A window of its own the live poll should re-read, if any."""
 
-    def take_poll(self, message: LivePoll.Refreshed) -> None:
+    def take_poll(self, message: PolledContent) -> None:
         """Show what the live poll read."""
 
     def filter_changed(self, keep_id: int | None) -> None:
