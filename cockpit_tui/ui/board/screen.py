@@ -1,10 +1,11 @@
 """The board screen: composition and wiring of the panes, the search, the live poll and the keys.
 
-Each job has its own module next to this one: ``state`` (the figures),
-``cards_pane`` / ``list_pane`` (what is on show, behind ``pane.BoardPane``),
-``search_bar``, ``filter_read`` (a filter change read in a worker), ``live``
-(the poll) and ``commands`` (the palette). Actions on the selected lead are
-:mod:`cockpit_tui.ui.lead_actions`, shared with the lead screen.
+The jobs it wires live next to it (see the package docstring): ``keys`` (its
+bindings), ``state`` (the figures), ``readout`` (read-only views of them),
+``cards_pane`` / ``list_pane`` behind ``pane.BoardPane``, ``search_bar`` and
+``filtering`` (a filter change read in a worker), ``moves`` (showing a move
+made here), ``live`` (the poll) and ``commands`` (the palette). The actions on
+the selected lead are :mod:`cockpit_tui.ui.lead_actions`, shared with the lead screen.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
 from cockpit_tui.ui.board.moves import BoardMoves
-from cockpit_tui.ui.board.pane import BoardPane, PaneSwitch
+from cockpit_tui.ui.board.pane import PaneSwitch
+from cockpit_tui.ui.board.readout import BoardReadout
 from cockpit_tui.ui.board.search_bar import SearchBar
 from cockpit_tui.ui.board.state import BoardState, next_urgent
-from cockpit_tui.ui.column_view import ColumnView
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error, reports_errors
 from cockpit_tui.ui.lead_actions import LeadActions, LeadKeys
@@ -43,7 +44,6 @@ from cockpit_tui.ui.widgets.text_line import TextLine
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from cockpit_tui.services.lead_list import ListQuery
     from cockpit_tui.ui.board.list_pane import ListPane
 
 #: Seconds a notice stays in the header line.
@@ -63,7 +63,7 @@ def board_commands() -> type[Provider]:
     return BoardCommands
 
 
-class BoardScreen(LeadKeys, Screen[None]):
+class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     """The store's board: what every salesperson keeps open all day.
 
     Args:
@@ -144,77 +144,6 @@ class BoardScreen(LeadKeys, Screen[None]):
         self.set_interval(_CLOCK_REFRESH, self.cards.repaint_clock)
         # After the first frame is on screen: the import holds the GIL for ~0.5 s.
         self.set_timer(_WARM_UP_DELAY, self.actions.warm_up)
-
-    # -- what the board shows (tests and the palette read these) -------------------------------
-
-    @property
-    def pane(self) -> BoardPane:
-        """The pane on show."""
-        return self.switch.pane
-
-    @property
-    def view(self) -> str:
-        """ "cards" or "list": the name of the pane on show."""
-        return self.pane.name
-
-    @property
-    def cards(self) -> CardsPane:
-        """The cards pane (always there)."""
-        assert self._cards is not None, "the board is composed before it is used"
-        return self._cards
-
-    @property
-    def canvas(self) -> BoardCanvas:
-        """The widget that draws the columns."""
-        return self.cards.canvas
-
-    def columns(self) -> list[ColumnView]:
-        """The six columns in board order."""
-        return self.cards.columns
-
-    def column(self, status: Status) -> ColumnView:
-        """The column of one status."""
-        return self.cards.column(status)
-
-    @property
-    def active_column(self) -> ColumnView:
-        """The column the keys act on in the cards."""
-        return self.cards.active_column
-
-    @property
-    def active_status(self) -> Status:
-        """The status of that column."""
-        return self.cards.active_status
-
-    @property
-    def table(self) -> LeadTable:
-        """The list view's table (once the list was shown)."""
-        assert self._list is not None, "the list is made on the first 'v'"
-        return self._list.table
-
-    @property
-    def list_query(self) -> ListQuery:
-        """What the list shows (sort, direction, status), or would show first."""
-        if self._list is not None:
-            return self._list.list_query
-        from cockpit_tui.services.lead_list import ListQuery
-
-        return ListQuery()
-
-    @property
-    def lead_filter(self) -> LeadFilter:
-        """The search and quick filters on now."""
-        return self.state.lead_filter
-
-    @property
-    def plan(self) -> object:
-        """The store's plan, as last read."""
-        return self.state.plan
-
-    @property
-    def selected_card(self) -> LeadCard | None:
-        """The lead the keys act on."""
-        return self.pane.selected_card
 
     @property
     def search_field(self) -> SearchBar:
@@ -414,11 +343,6 @@ class BoardScreen(LeadKeys, Screen[None]):
         self.filters.clear_quick()
 
     # -- live -------------------------------------------------------------------------------
-
-    @property
-    def panes(self) -> list[BoardPane]:
-        """Every pane made so far, the one on show first."""
-        return self.switch.panes
 
     def poll_store(self) -> None:
         """Ask a worker whether someone committed, and re-read if so."""
