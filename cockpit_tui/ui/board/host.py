@@ -43,6 +43,10 @@ class BoardHost(Protocol):
         """The lead the keys act on."""
 
     @property
+    def busy(self) -> bool:
+        """Whether a write or a filter read of this user's is in flight."""
+
+    @property
     def search_field(self) -> SearchBar:
         """The search field."""
 

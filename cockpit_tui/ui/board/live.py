@@ -73,10 +73,11 @@ class LivePoll:
         """Check for commits (and read what is on screen if any) in a worker.
 
         Not while a read is under way, nor under another screen (the board
-        re-reads everything when it comes back).
+        re-reads everything when it comes back), nor while this user's own
+        write or filter read is in flight (its result would count twice).
         """
-        if self.running or not self._screen.is_current:
-            return
+        if self.running or not self._screen.is_current or self._host.busy:
+            return  # a write or filter read of this user's is in flight: read once it is shown
         host = self._host
         specs = {column.status: column.window.spec() for column in host.cards.columns}
         pane = next(iter(host.panes))
@@ -126,7 +127,7 @@ class LivePoll:
     def show(self, message: LivePoll.Refreshed) -> None:
         """Apply another process's changes, column by column, keeping the selection."""
         host = self._host
-        if message.generation != host.state.generation:
+        if message.generation != host.state.generation or host.busy:
             self.force = True  # this user changed the board meanwhile: read again
             return
         host.poll_read_worked()

@@ -20,7 +20,6 @@ from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.models import Direction, LeadCard, LeadDetail, MoveResult
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_datetime
-from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error
@@ -353,7 +352,7 @@ class LeadScreen(Screen[int]):
         try:
             new_card = self.cockpit.services.leads.new_negotiation(card.id)
         except CockpitError as error:
-            self.notify(describe_error(error, t), severity="warning")
+            report_error(self, error)
             return
         self.lead_id = new_card.id
         self.detail = None
@@ -416,7 +415,7 @@ class LeadScreen(Screen[int]):
         try:
             write()
         except CockpitError as error:
-            self.notify(describe_error(error, self.cockpit.t), severity="warning")
+            report_error(self, error)
             return False
         self.reload()
         return True
