@@ -16,18 +16,20 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from sqlalchemy import or_
+from sqlmodel import col, select
+
 from cockpit_tui.domain import attention
 from cockpit_tui.domain.errors import LeadNotFoundError, MoveConflictError
 from cockpit_tui.domain.models import AttentionState
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.store import repository
 from cockpit_tui.store.engine import write_session
+from cockpit_tui.store.tables import CustomerRow, LeadRow
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
-
-    from cockpit_tui.store.tables import LeadRow
 
 
 class WrittenLead:
@@ -81,7 +83,12 @@ class WrittenLead:
 
     def set_attention(self, state: AttentionState) -> None:
         """Store a new attention state (and the board order it implies)."""
-        repository.apply_attention(self._row, state)
+        row = self._row
+        row.attention_at = state.attention_at
+        row.unread_count = state.unread_count
+        row.last_activity_at = state.last_activity_at
+        row.needs_attention = 1 if state.attention_at is not None else 0
+        row.sort_at = attention.sort_at(state)
 
     def set_assigned_to(self, name: str | None) -> None:
         """Store its salesperson (None: nobody)."""
@@ -139,11 +146,20 @@ class LeadWrite:
 
     def customer_for(self, *, name: str, phone: str | None, email: str | None, at: datetime) -> int:
         """The customer with that phone or e-mail (the oldest), or a new one; its id."""
-        found = repository.find_customer(self._session, phone=phone, email=email)
+        conditions = []
+        if phone:
+            conditions.append(col(CustomerRow.phone) == phone)
+        if email:
+            conditions.append(col(CustomerRow.email) == email)
+        found = None
+        if conditions:
+            found = self._session.scalars(
+                select(CustomerRow).where(or_(*conditions)).order_by(col(CustomerRow.id)).limit(1)
+            ).first()
         if found is None:
-            found = repository.insert_customer(
-                self._session, name=name, phone=phone, email=email, at=at
-            )
+            found = CustomerRow(name=name, phone=phone, email=email, created_at=at)
+            self._session.add(found)
+            self._session.flush()
         assert found.id is not None
         return found.id
 
@@ -160,20 +176,25 @@ class LeadWrite:
         previous_lead_id: int | None = None,
     ) -> WrittenLead:
         """Add a lead on top of Nova proposta (its search document is refreshed on commit)."""
-        row = repository.insert_lead(
-            self._session,
+        state = attention.on_arrival(created_at)
+        row = LeadRow(
             customer_id=customer_id,
+            previous_lead_id=previous_lead_id,
             status=Status.NEW.value,
-            state=attention.on_arrival(created_at),
-            created_at=created_at,
+            version=1,
+            assigned_to=assigned_to,
             vehicle=vehicle,
             price=price,
             source=source,
             external_id=external_id,
-            assigned_to=assigned_to,
-            previous_lead_id=previous_lead_id,
+            created_at=created_at,
+            last_activity_at=state.last_activity_at,
+            sort_at=state.last_activity_at,
         )
         lead = WrittenLead(row)
+        lead.set_attention(state)
+        self._session.add(row)
+        self._session.flush()
         self.reindex(lead.id)
         return lead
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, or_, update
+from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
@@ -41,79 +41,6 @@ def append_change(
     session.flush()
     assert row.id is not None
     return row.id
-
-
-def insert_customer(
-    session: Session, *, name: str, phone: str | None, email: str | None, at: datetime
-) -> CustomerRow:
-    """Add a customer."""
-    row = CustomerRow(name=name, phone=phone, email=email, created_at=at)
-    session.add(row)
-    session.flush()
-    return row
-
-
-def find_customer(session: Session, *, phone: str | None, email: str | None) -> CustomerRow | None:
-    """The oldest customer with that phone or that e-mail; None when neither is given or known."""
-    conditions = []
-    if phone:
-        conditions.append(col(CustomerRow.phone) == phone)
-    if email:
-        conditions.append(col(CustomerRow.email) == email)
-    if not conditions:
-        return None
-    return session.scalars(
-        select(CustomerRow).where(or_(*conditions)).order_by(col(CustomerRow.id)).limit(1)
-    ).first()
-
-
-def insert_lead(
-    session: Session,
-    *,
-    customer_id: int,
-    status: str,
-    state: AttentionState,
-    created_at: datetime,
-    vehicle: str | None = None,
-    price: Decimal | None = None,
-    source: str | None = None,
-    external_id: str | None = None,
-    assigned_to: str | None = None,
-    previous_lead_id: int | None = None,
-) -> LeadRow:
-    """Add a lead with its attention state already computed."""
-    row = LeadRow(
-        customer_id=customer_id,
-        last_activity_at=state.last_activity_at,
-        sort_at=state.last_activity_at,
-        previous_lead_id=previous_lead_id,
-        status=status,
-        version=1,
-        assigned_to=assigned_to,
-        vehicle=vehicle,
-        price=price,
-        source=source,
-        external_id=external_id,
-        created_at=created_at,
-    )
-    apply_attention(row, state)
-    session.add(row)
-    session.flush()
-    return row
-
-
-def apply_attention(row: LeadRow, state: AttentionState) -> None:
-    """Copy an attention state, and the order it implies, onto a lead row."""
-    row.attention_at = state.attention_at
-    row.unread_count = state.unread_count
-    row.last_activity_at = state.last_activity_at
-    row.needs_attention = 1 if state.attention_at is not None else 0
-    row.sort_at = attention.sort_at(state)
-
-
-def attention_of(row: LeadRow) -> AttentionState:
-    """The attention state stored on a lead row."""
-    return AttentionState(row.attention_at, row.unread_count, row.last_activity_at)
 
 
 def get_lead(session: Session, *, lead_id: int) -> LeadRow | None:
