@@ -39,16 +39,20 @@ class AppointmentService(StoreService):
             LeadNotFoundError: no lead has that id.
         """
         from cockpit_tui.store import repository
-        from cockpit_tui.store.lead_write import lead_write
 
         check_kind_allowed(kind, plan)
         now = self._clock.now()
         if at <= now:
             raise InvalidInputError("form.past_datetime")
-        with lead_write(self._store.engine, actor=self._actor, now=now) as write:
+        with self._write() as write:
             lead = write.lead(lead_id)
             row = repository.insert_appointment(
-                write.session, lead_id=lead_id, kind=kind.value, at=at, actor=self._actor, now=now
+                write.session,
+                lead_id=lead_id,
+                kind=kind.value,
+                at=at,
+                actor=self._actor,
+                now=write.now,
             )
             _after_appointment_change(write, lead)
             write.log("lead.appointment", lead_id)
@@ -69,18 +73,16 @@ class AppointmentService(StoreService):
         """
         from cockpit_tui.services.leads import move_lead
         from cockpit_tui.store import repository
-        from cockpit_tui.store.lead_write import lead_write
 
-        now = self._clock.now()
         moved: tuple[int, Status] | None = None
-        with lead_write(self._store.engine, actor=self._actor, now=now) as write:
+        with self._write() as write:
             row = repository.get_appointment(write.session, appointment_id=appointment_id)
             if row is None:
                 raise InvalidInputError("form.unknown_appointment")
             if row.resolved_at is not None:
                 raise InvalidInputError("form.appointment_resolved")
             repository.resolve_appointment(
-                write.session, row, occurred=occurred, actor=self._actor, at=now
+                write.session, row, occurred=occurred, actor=self._actor, at=write.now
             )
             lead = write.lead(row.lead_id)
             _after_appointment_change(write, lead)

@@ -73,9 +73,8 @@ class OutcomeService(StoreService):
         note: str | None = None,
     ) -> Outcome:
         from cockpit_tui.store import repository
-        from cockpit_tui.store.lead_write import lead_write
 
-        with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
+        with self._write() as write:
             lead = write.lead(lead_id)
             if lead.status is not status:
                 raise InvalidInputError("form.outcome_wrong_status", status=status.value)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.store.handle import Store
+
+if TYPE_CHECKING:
+    from cockpit_tui.store.lead_write import LeadWrite
 
 
 class StoreService:
@@ -22,3 +29,14 @@ class StoreService:
         self._store = store
         self._actor = actor
         self._clock = clock
+
+    @contextmanager
+    def _write(self) -> Iterator[LeadWrite]:
+        """One write transaction on leads (the store's unit of work), committed when it ends.
+
+        The ORM is imported here, on the first write, so opening the board does not pay for it.
+        """
+        from cockpit_tui.store.lead_write import lead_write
+
+        with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
+            yield write

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.errors import LeadNotFoundError
@@ -15,7 +13,7 @@ from cockpit_tui.services.store_service import StoreService
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
-    from cockpit_tui.store.lead_write import LeadWrite
+    pass
 
 
 class LeadServiceBase(StoreService):
@@ -36,14 +34,6 @@ class LeadServiceBase(StoreService):
         from cockpit_tui.store import lead_write  # noqa: F401  (imported for its cost)
 
         self._store.engine  # noqa: B018  (created for its cost)
-
-    @contextmanager
-    def _write(self) -> Iterator[LeadWrite]:
-        """One write transaction on leads, committed (with its change log) when the block ends."""
-        from cockpit_tui.store.lead_write import lead_write  # lazy: the ORM on first write
-
-        with lead_write(self._store.engine, actor=self.actor, now=self._clock.now()) as write:
-            yield write
 
     def _card(self, lead_id: int) -> LeadCard:
         """A lead's card as stored now (read after the write commits)."""
