@@ -24,12 +24,14 @@ def overwriting_freed_space(session: Session) -> Iterator[None]:
     if session.get_bind().dialect.name != "sqlite":
         yield
         return
+    # Some builds (Debian's) default to on; others (macOS, python.org) to off.
+    previous = int(session.execute(text("PRAGMA secure_delete")).scalar_one())
     session.execute(text("PRAGMA secure_delete = ON"))
     try:
         yield
     finally:
-        # The connection goes back to the pool: other writes keep the fast default.
-        session.execute(text("PRAGMA secure_delete = OFF"))
+        # The connection goes back to the pool: its other writes keep the build's default.
+        session.execute(text(f"PRAGMA secure_delete = {previous}"))
 
 
 def truncate_wal(engine: Engine) -> bool:
