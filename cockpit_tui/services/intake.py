@@ -187,6 +187,7 @@ class IntakeService:
                     result = apply_records(
                         connection, chunk, actor=self._actor, now=self._clock.now()
                     )
+                    _record_consent(connection, chunk, "import", self._actor, self._clock.now())
                 count(result, len(chunk))
         rejects = path.with_name(path.name + ".rejects.csv")
         try:
@@ -288,6 +289,7 @@ class IntakeService:
                 now=self._clock.now(),
                 fingerprints=False,
             )
+            _record_consent(session, [checked], "ingest", self._actor, self._clock.now())
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
 
@@ -312,6 +314,20 @@ class IntakeService:
             add_inbound_message(write, write.lead(lead_id), body, at=at)
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
+
+
+def _record_consent(
+    executor: Session | Connection,
+    records: list[LeadRecord],
+    source: str,
+    actor: str,
+    at: datetime,
+) -> None:
+    """The consent the records carried (issue 19), in the transaction that wrote them."""
+    from cockpit_tui.domain.consent import ConsentSource
+    from cockpit_tui.services.consent import record_intake_consent
+
+    record_intake_consent(executor, records, source=ConsentSource(source), actor=actor, at=at)
 
 
 def _find_lead(session: Session, event: dict[str, Any]) -> int | None:
