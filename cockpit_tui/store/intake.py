@@ -25,6 +25,7 @@ from cockpit_tui.domain.intake import LeadRecord
 from cockpit_tui.domain.models import AttentionState, Direction
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
+from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids
 from cockpit_tui.store.search_index import refresh_search
 
@@ -229,6 +230,8 @@ def apply_records(
     if new_customers or new_leads:
         sync_serial_ids(connection, ("customer", "lead"))
     refresh_search(connection, sorted(touched | set(new_leads)))
+    # Issue 15: round-robin in the transaction that creates the leads (exactly once).
+    distribute_new_leads(connection, lead_ids=result.created_ids, actor=actor, now=now)
     return result
 
 

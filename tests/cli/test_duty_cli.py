@@ -58,8 +58,9 @@ def test_rescue_from_the_command_line(capsys: pytest.CaptureFixture[str], db: st
         for name in ("Bianca Lima", "Carla Mendes"):
             services.team.add(name)
             services.team.start_duty(name)
+        # Added without a salesperson: the round-robin gives it to Bianca, first in turn.
         old = services.leads.add(name="Maria Souza", phone="(11) 98765-4321")
-        services.leads.assign(old.id, "Bianca Lima")
+        assert services.leads.get(old.id).assigned_to == "Bianca Lima"
     finally:
         services.close()
     services = open_services(db, actor="Ana", clock=FrozenClock(real_now))
@@ -87,9 +88,9 @@ def test_rescue_from_the_command_line(capsys: pytest.CaptureFixture[str], db: st
         if isinstance(entry.item, Assignment)
     ]
     assert lines == [
-        "atribuiu a Bianca Lima",
+        "distribuído para Bianca Lima (rodízio)",
         "repassado para Carla Mendes (resgate: sem primeira resposta no prazo)",
-        "assigned to Bianca Lima",
+        "distributed to Bianca Lima (round-robin)",
         "handed to Carla Mendes (rescue: no first response in time)",
     ]
 

@@ -30,7 +30,7 @@ def calendar(
 
 
 def local(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=SAO_PAULO)  # type: ignore[misc]
+    return datetime(*parts, tzinfo=SAO_PAULO)  # type: ignore[misc,arg-type]
 
 
 def brute_force_minutes(

@@ -33,6 +33,7 @@ _MODULES = (
     "m0007_list_index",
     "m0008_search_index",
     "m0010_duty",
+    "m0012_customer_rights",
 )
 
 
