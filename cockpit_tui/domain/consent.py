@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from cockpit_tui.domain.intake import fold_header
+from cockpit_tui.domain.sanitize import fold_header
 
 
 class Channel(StrEnum):

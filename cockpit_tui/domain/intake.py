@@ -6,13 +6,12 @@ Pure functions: the service reads the file, these decide what each row means.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 
 from cockpit_tui.domain.money import parse_price
-from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
+from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text, fold_header
 from cockpit_tui.domain.statuses import Status, parse_status
 
 #: A field longer than this is refused (nobody types it; it is a broken export).
@@ -55,13 +54,6 @@ _FIELDS = {
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
-
-
-def fold_header(name: str) -> str:
-    """A header name without case, accents, spaces, dashes or underscores."""
-    decomposed = unicodedata.normalize("NFKD", name.strip().lstrip("\ufeff"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[\s\-_.]", "", plain)
 
 
 def field_of(header: str) -> str | None:

@@ -77,3 +77,14 @@ def clean_optional(value: object, *, max_length: int = MAX_FIELD_LENGTH) -> str 
     """Clean a value and turn an empty result into ``None``."""
     text = clean_text(value, max_length=max_length)
     return text or None
+
+
+def fold_header(name: str) -> str:
+    """A header or keyword without case, accents, spaces, dashes or underscores.
+
+    Shared by the import's column names and the consent words, which are
+    matched the same way.
+    """
+    decomposed = unicodedata.normalize("NFKD", name.strip().lstrip("\ufeff"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[\s\-_.]", "", plain)

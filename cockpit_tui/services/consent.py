@@ -22,10 +22,8 @@ from cockpit_tui.services.clock import Clock
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-    from sqlalchemy.orm import Session
-
     from cockpit_tui.domain.intake import LeadRecord
+    from cockpit_tui.store.transaction import Transaction
 
 
 def _record(row: dict[str, Any]) -> ConsentRecord:
@@ -111,7 +109,7 @@ class ConsentService:
 
 
 def record_intake_consent(
-    executor: Session | Connection,
+    executor: Transaction,
     records: Sequence[LeadRecord],
     *,
     source: ConsentSource,
