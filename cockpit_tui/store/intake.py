@@ -27,6 +27,7 @@ from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids
+from cockpit_tui.store.response_clock import start_waiting
 from cockpit_tui.store.search_index import refresh_search
 
 
@@ -148,6 +149,7 @@ def apply_records(
     changes: list[dict[str, Any]] = []
     new_prints: list[dict[str, Any]] = []
     touched: set[int] = set()
+    waits: dict[int, datetime] = {}  # issue 15: leads whose response clock starts
     now_us = to_micros(now)
 
     for record, fingerprint in zip(records, prints, strict=True):
@@ -163,6 +165,7 @@ def apply_records(
             if record.message:
                 messages.append(_message(target, record.message, at_us, read=False))
                 states[target] = attention.on_inbound_message(states[target], at)
+                waits.setdefault(target, at)
                 touched.add(target)
                 changes.append(_change("message.in", target, actor, now_us))
             result.merged += 1
@@ -187,6 +190,8 @@ def apply_records(
             lead_id = next_lead
             next_lead += 1
             states[lead_id] = attention.on_arrival(at)
+            if record.status not in CLOSED_STATUSES:
+                waits[lead_id] = at
             new_leads[lead_id] = {
                 "id": lead_id,
                 "customer_id": customer_id,
@@ -230,7 +235,8 @@ def apply_records(
     if new_customers or new_leads:
         sync_serial_ids(connection, ("customer", "lead"))
     refresh_search(connection, sorted(touched | set(new_leads)))
-    # Issue 15: round-robin in the transaction that creates the leads (exactly once).
+    # Issue 15: the response clock, and round-robin in the transaction that creates the leads.
+    start_waiting(connection, waits)
     distribute_new_leads(connection, lead_ids=result.created_ids, actor=actor, now=now)
     return result
 

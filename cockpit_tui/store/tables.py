@@ -64,6 +64,12 @@ class LeadRow(SQLModel, table=True):
     needs_attention: int = Field(default=0)
     sort_at: datetime = Field(sa_type=UtcInstant)
     next_appointment_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    # Issue 15: the response clock (see store/response_clock.py).
+    waiting_since: datetime | None = Field(default=None, sa_type=UtcInstant)
+    response_due_soon_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    response_due_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    first_response_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    first_response_seconds: int | None = Field(default=None)
 
 
 class MessageRow(SQLModel, table=True):

@@ -34,6 +34,7 @@ _MODULES = (
     "m0008_search_index",
     "m0010_duty",
     "m0012_customer_rights",
+    "m0014_response_clock",
 )
 
 
