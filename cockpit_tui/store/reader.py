@@ -24,7 +24,9 @@ Row = tuple[Any, ...]
 CARD_COLUMNS = (
     "l.id, l.version, l.status, l.customer_id, c.name, c.phone, c.email, l.vehicle, "
     "l.price, l.source, l.assigned_to, l.created_at, l.last_activity_at, "
-    "l.attention_at, l.unread_count, l.next_appointment_at, l.needs_attention, l.sort_at"
+    "l.attention_at, l.unread_count, l.next_appointment_at, l.needs_attention, l.sort_at, "
+    "l.waiting_since, l.response_due_soon_at, l.response_due_at, l.first_response_at, "
+    "l.first_response_seconds"
 )
 _CARD_FROM = f"SELECT {CARD_COLUMNS} FROM lead l JOIN customer c ON c.id = l.customer_id"
 _BOARD_ORDER = "ORDER BY l.needs_attention DESC, l.sort_at DESC, l.id DESC"
