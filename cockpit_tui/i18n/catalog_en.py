@@ -575,4 +575,11 @@ MESSAGES: dict[str, str] = {
     "history.rescued_unassigned": (
         "left unassigned (rescue: no first response in time, nobody on duty)"
     ),
+    "board.next.due_in": "{name}: due in {span}",
+    "board.next.breached": "{name}: past the deadline by {span}",
+    "board.next.appointment": "{name}: appointment today or overdue",
+    "board.next.other": "{name}: no response clock running",
+    "board.next.minutes": "{minutes} min",
+    "board.next.hours": "{hours} h",
+    "board.next.hours_minutes": "{hours} h {minutes} min",
 }

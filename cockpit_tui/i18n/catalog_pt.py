@@ -597,4 +597,11 @@ MESSAGES: dict[str, str] = {
     "history.rescued_unassigned": (
         "deixou sem vendedor (resgate: sem primeira resposta no prazo, ninguém na loja)"
     ),
+    "board.next.due_in": "{name}: vence em {span}",
+    "board.next.breached": "{name}: fora do prazo há {span}",
+    "board.next.appointment": "{name}: visita de hoje ou atrasada",
+    "board.next.other": "{name}: nenhum prazo correndo",
+    "board.next.minutes": "{minutes} min",
+    "board.next.hours": "{hours} h",
+    "board.next.hours_minutes": "{hours} h {minutes} min",
 }

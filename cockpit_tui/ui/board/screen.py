@@ -32,6 +32,7 @@ from cockpit_tui.ui.board.moves import BoardMoves
 from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
 from cockpit_tui.ui.board.search_bar import SearchBar
+from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.state import BoardState, next_urgent
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error, reports_errors
@@ -216,13 +217,16 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     def action_next_urgent(self) -> None:
         """The one-key triage loop: the most urgent lead, then the next one on each press."""
         services = self.cockpit.services
-        urgent = services.board.urgent_leads(services.clock.now(), where=self.state.where)
+        now = services.clock.now()
+        urgent = services.board.urgent_leads(now, where=self.state.where)
         lead_id = next_urgent(urgent, self.selected_card, self._last_urgent)
         if lead_id is None:
             self.say(self.cockpit.t("board.nothing_urgent"))
             return
         self._last_urgent = lead_id
         self.pane.select_lead(lead_id)
+        card = next(card for card in urgent if card.id == lead_id)
+        self.say(next_notice(card, services.board.why_next(card, now), self.cockpit.t))
 
     @reports_errors
     def select_lead(self, lead_id: int) -> None:
