@@ -332,17 +332,23 @@ async def test_a_assigns_the_selected_lead_to_me(
 async def test_space_selects_the_most_urgent_lead(
     ui_services: Services, three_leads: list[int], clock: FrozenClock, size: tuple[int, int]
 ) -> None:
-    alice, bruno = three_leads[0], three_leads[1]
+    alice, bruno, carla = three_leads
     ui_services.leads.move(bruno, Status.VISITED)
+    tick(clock, 10)  # every lead is past its 5 minutes now
+    ui_services.leads.reply(bruno, "Olá Bruno")
     tick(clock)
     ui_services.leads.record_inbound(bruno, "Posso ir amanhã?")
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
         await press(pilot, "space")
-        assert selected_id(app) == bruno, "an unread reply comes first"
+        assert selected_id(app) == bruno, "a reply still inside its time comes first"
         assert board(app).active_column.status is Status.VISITED
+        assert "Bruno Reis: vence em 5 min" in notices(app)
         await press(pilot, "space")
-        assert selected_id(app) == alice, "then the new lead waiting longest"
+        assert selected_id(app) == carla, "then the most recently breached"
+        assert "Carla Dias: fora do prazo há 6 min" in notices(app)
+        await press(pilot, "space")
+        assert selected_id(app) == alice
 
 
 async def test_keys_with_nothing_selected_do_nothing_and_say_nothing_alarming(
