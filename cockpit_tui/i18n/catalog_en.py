@@ -582,4 +582,6 @@ MESSAGES: dict[str, str] = {
     "board.next.minutes": "{minutes} min",
     "board.next.hours": "{hours} h",
     "board.next.hours_minutes": "{hours} h {minutes} min",
+    "card.waiting": "waiting {span}",
+    "app.header_breached": "{count} past the deadline",
 }

@@ -604,4 +604,6 @@ MESSAGES: dict[str, str] = {
     "board.next.minutes": "{minutes} min",
     "board.next.hours": "{hours} h",
     "board.next.hours_minutes": "{hours} h {minutes} min",
+    "card.waiting": "aguardando {span}",
+    "app.header_breached": "{count} fora do prazo",
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.filters import LeadFilter
@@ -45,6 +45,7 @@ class BoardService:
         self._actor = actor
         self._clock = clock or SystemClock()
         self._seen_data_version: int | None = None
+        self._loaded_calendar: BusinessCalendar | None = None
 
     def scope(self, lead_filter: LeadFilter) -> LeadScope | None:
         """What ``lead_filter`` keeps, to pass to the board and list queries; None keeps all.
@@ -188,6 +189,10 @@ class BoardService:
                 ordered.append(card)
         return ordered
 
+    def now(self) -> datetime:
+        """The present, by the service's clock."""
+        return self._clock.now()
+
     def breached_count(self, now: datetime) -> int:
         """How many leads wait past their SLA at ``now`` (the header's "N fora do prazo")."""
         return self._reader.breached_count(now=to_micros(now))
@@ -197,6 +202,19 @@ class BoardService:
         from cockpit_tui.services.next_lead import reason_for
 
         return reason_for(card, now, self._calendar())
+
+    def minutes_waited(self, since: datetime, now: datetime) -> int | None:
+        """Business minutes from ``since`` to ``now``; None until :meth:`load_calendar` ran."""
+        calendar = self._loaded_calendar
+        if calendar is None:
+            return None
+        return int(calendar.seconds_between(since, now)) // 60 if now > since else 0
+
+    def load_calendar(self, now: datetime) -> None:
+        """Load the store's calendar and this year's holidays (~1 s once: run it in a worker)."""
+        calendar = self._calendar()
+        calendar.seconds_between(now - timedelta(days=1), now)
+        self._loaded_calendar = calendar
 
     def _calendar(self) -> BusinessCalendar:
         from cockpit_tui.domain.calendar_values import calendar_from_values

@@ -5,16 +5,7 @@ from __future__ import annotations
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.next_lead import NextKind, NextReason
-
-
-def span_text(minutes: int, t: Translator) -> str:
-    """Business minutes as "12 min" or "3 h 20 min"."""
-    if minutes < 60:
-        return t("board.next.minutes", minutes=minutes)
-    hours, rest = divmod(minutes, 60)
-    if rest == 0:
-        return t("board.next.hours", hours=hours)
-    return t("board.next.hours_minutes", hours=hours, minutes=rest)
+from cockpit_tui.ui.card_lines import span_text
 
 
 def next_notice(card: LeadCard, reason: NextReason, t: Translator) -> str:

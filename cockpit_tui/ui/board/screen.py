@@ -11,6 +11,7 @@ the selected lead are :mod:`cockpit_tui.ui.lead_actions`, shared with the lead s
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -29,10 +30,10 @@ from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
 from cockpit_tui.ui.board.moves import BoardMoves
+from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
 from cockpit_tui.ui.board.search_bar import SearchBar
-from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.state import BoardState, next_urgent
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error, reports_errors
@@ -142,9 +143,28 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.cards.focus_status(Status.NEW)
         self.cards.focus()
         self.set_interval(self.cockpit.poll_interval, self.poll_store)
-        self.set_interval(_CLOCK_REFRESH, self.cards.repaint_clock)
+        self.set_interval(_CLOCK_REFRESH, self.tick_clock)
         # After the first frame is on screen: the import holds the GIL for ~0.5 s.
         self.set_timer(_WARM_UP_DELAY, self.actions.warm_up)
+        self.set_timer(_WARM_UP_DELAY, self._load_calendar)
+
+    def _load_calendar(self) -> None:
+        """Load the business calendar in a worker, then show the waits in business time."""
+        services = self.cockpit.services
+
+        def load() -> None:
+            with suppress(CockpitError):
+                services.board.load_calendar(services.clock.now())
+                self.app.call_from_thread(self.cards.repaint_clock)
+
+        self.run_worker(load, thread=True, group="calendar")
+
+    @reports_errors
+    def tick_clock(self) -> None:
+        """Every 30 s: the waits on the cards and the header's "N fora do prazo" move on."""
+        self.cards.repaint_clock()
+        if self.state.take_breached(self.cockpit.services.board):
+            self.show_counts()
 
     @property
     def search_field(self) -> SearchBar:
