@@ -583,5 +583,5 @@ MESSAGES: dict[str, str] = {
     "board.next.hours": "{hours} h",
     "board.next.hours_minutes": "{hours} h {minutes} min",
     "card.waiting": "waiting {span}",
-    "app.header_breached": "{count} past the deadline",
+    "app.header_breached": "{plan} · {user} · {breached} past the deadline · {attention} need attention",
 }

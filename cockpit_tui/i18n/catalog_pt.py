@@ -605,5 +605,7 @@ MESSAGES: dict[str, str] = {
     "board.next.hours": "{hours} h",
     "board.next.hours_minutes": "{hours} h {minutes} min",
     "card.waiting": "aguardando {span}",
-    "app.header_breached": "{count} fora do prazo",
+    "app.header_breached": (
+        "{plan} · {user} · {breached} fora do prazo · {attention} precisam de atenção"
+    ),
 }

@@ -201,7 +201,9 @@ def waiting_text(
         SlaState.DUE_SOON: styles.wait_soon,
         SlaState.BREACHED: styles.wait_late,
     }[state]
-    return t("card.waiting", span=span_text(waited, t)), style
+    # Whole hours past the first one: the card is narrow, the lead screen has the detail.
+    span = span_text(waited if waited < 60 else waited - waited % 60, t)
+    return t("card.waiting", span=span), style
 
 
 def muted(base: Style, styles: CardStyles) -> Style:

@@ -144,7 +144,7 @@ async def test_cards_show_what_a_salesperson_needs(
         wait = next(s for s in view.render_line(3) if "aguardando" in s.text)
         late = board(app).canvas.get_component_rich_style("board--wait-late", partial=True)
         assert wait.style is not None and wait.style.color == late.color
-        assert app.screen.query_one("#board-header", TextLine).text.endswith("1 fora do prazo")
+        assert "· 1 fora do prazo ·" in app.screen.query_one("#board-header", TextLine).text
         ui_services.leads.record_inbound(lead.id, "Aceita troca?")
         await wait_until(pilot, lambda: "✉ 1" in screen_lines(column(app, Status.NEW))[0])
         strip = first_line_of_card(column(app, Status.NEW), 0)
@@ -638,4 +638,4 @@ async def test_the_wait_on_a_card_moves_on_with_the_clock_and_changes_colour(
         tick(clock, 2)
         app.screen.tick_clock()  # type: ignore[attr-defined]
         assert wait_segment() == ("aguardando 5 min", colour("board--wait-late"))
-        assert header.text.endswith("1 fora do prazo")
+        assert "· 1 fora do prazo ·" in header.text

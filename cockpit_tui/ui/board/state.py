@@ -124,13 +124,12 @@ class BoardState:
     def header(self, t: Translator, *, user: str) -> str:
         """The header line: plan, user, attention, and the filters on."""
         text = t(
-            "app.header",
+            "app.header_breached" if self.breached else "app.header",
             plan=self.plan.label if self.plan else "?",
             user=user,
             attention=self.attention,
+            breached=self.breached,
         )
-        if self.breached:
-            text = f"{text} · {t('app.header_breached', count=self.breached)}"
         summary = self.filter_summary(t)
         return f"{text} · {summary}" if summary else text
 
