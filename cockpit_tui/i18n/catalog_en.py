@@ -407,4 +407,7 @@ MESSAGES: dict[str, str] = {
     "palette.language": "Language: Português",
     "palette.jump": "Go to {name} · {status} · #{lead_id}",
     "palette.jump.help": "Selects the lead on the board",
+    # issue 20: reliability (bad input, broken stores, backups, safe messages)
+    "intake.bad_value": "field {field} is not text",
+    "ingest.line_too_long": "line too long ({size} characters; at most 262,144)",
 }

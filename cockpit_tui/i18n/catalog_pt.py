@@ -417,4 +417,7 @@ MESSAGES: dict[str, str] = {
     "palette.language": "Idioma: English",
     "palette.jump": "Ir para {name} · {status} · #{lead_id}",
     "palette.jump.help": "Seleciona o lead no quadro",
+    # issue 20: reliability (bad input, broken stores, backups, safe messages)
+    "intake.bad_value": "campo {field} não é um texto",
+    "ingest.line_too_long": "linha longa demais ({size} caracteres; máximo 262.144)",
 }

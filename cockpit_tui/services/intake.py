@@ -9,7 +9,6 @@ re-running the same file adds nothing (each row's fingerprint is kept).
 
 from __future__ import annotations
 
-import json
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -17,11 +16,12 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.intake import LeadRecord, Rejection, field_of, validate
+from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
+from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.source_files import SourceRow, read_source, write_rejects
 from cockpit_tui.store.handle import Store
@@ -57,21 +57,6 @@ class ImportSummary:
     rejected: list[tuple[SourceRow, Rejection]] = field(default_factory=list)
     rejects_path: Path | None = None
     rejects_unwritable: Path | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class IngestProblem:
-    """A bad line of an event feed.
-
-    Attributes:
-        line: Line number in the feed.
-        reason: Catalog id of the reason.
-        values: Values for the sentence.
-    """
-
-    line: int
-    reason: str
-    values: dict[str, str]
 
 
 #: Rows from which validation is shared between processes.
@@ -231,53 +216,26 @@ class IntakeService:
         return applied, repeated, bad
 
     def _apply_event(self, line: str, number: int) -> IngestProblem | bool:
-        try:
-            event = json.loads(line)
-        except json.JSONDecodeError:
-            return IngestProblem(number, "ingest.not_json", {})
-        if not isinstance(event, dict):
-            return IngestProblem(number, "ingest.not_object", {})
-        kind = event.get("event")
-        event_id = event.get("id")
-        if not isinstance(kind, str) or not kind:
-            return IngestProblem(number, "ingest.missing_field", {"field": "event"})
-        if kind not in ("lead.created", "message.received"):
-            return IngestProblem(number, "ingest.unknown_event", {"event": kind[:60]})
-        if not isinstance(event_id, str | int) or str(event_id).strip() == "":
-            return IngestProblem(number, "ingest.missing_field", {"field": "id"})
-        at = self._clock.now()
-        if event.get("at") is not None:
-            from cockpit_tui.domain.intake import parse_when
+        parsed = parse_event(line, number, default_at=self._clock.now(), zone=self._zone)
+        if isinstance(parsed, IngestProblem):
+            return parsed
+        if parsed.kind == "lead.created":
+            return self._lead_created(parsed, number)
+        return self._message_received(parsed, number)
 
-            parsed = parse_when(str(event["at"]), self._zone)
-            if parsed is None:
-                return IngestProblem(number, "ingest.bad_field", {"field": "at"})
-            at = parsed
-        if kind == "lead.created":
-            return self._lead_created(event, str(event_id), at, number)
-        return self._message_received(event, str(event_id), at, number)
-
-    def _lead_created(
-        self, event: dict[str, Any], event_id: str, at: datetime, number: int
-    ) -> IngestProblem | bool:
+    def _lead_created(self, event: IncomingEvent, number: int) -> IngestProblem | bool:
         from cockpit_tui.store.engine import write_session
         from cockpit_tui.store.intake import apply_records, event_seen, remember_event
 
-        lead = event.get("lead")
-        if not isinstance(lead, dict):
-            return IngestProblem(number, "ingest.missing_field", {"field": "lead"})
-        fields = {
-            name: value if isinstance(value, str) else json.dumps(value)
-            for key, value in lead.items()
-            if (name := field_of(str(key))) is not None and value is not None
-        }
-        checked = validate(fields, zone=self._zone)
+        assert event.lead_fields is not None
+        checked = validate(event.lead_fields, zone=self._zone)
         if isinstance(checked, Rejection):
             return IngestProblem(number, checked.reason, dict(checked.values))
         if checked.created_at is None:
             from dataclasses import replace
 
-            checked = replace(checked, created_at=at)
+            checked = replace(checked, created_at=event.at)
+        event_id = event.event_id
         with write_session(self._store.engine) as session:
             if event_seen(session, event_id=event_id):
                 return False
@@ -291,18 +249,13 @@ class IntakeService:
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
 
-    def _message_received(
-        self, event: dict[str, Any], event_id: str, at: datetime, number: int
-    ) -> IngestProblem | bool:
-        from cockpit_tui.domain.sanitize import clean_message
+    def _message_received(self, event: IncomingEvent, number: int) -> IngestProblem | bool:
         from cockpit_tui.services.leads import add_inbound_message
         from cockpit_tui.store import repository
         from cockpit_tui.store.engine import write_session
         from cockpit_tui.store.intake import event_seen, remember_event
 
-        body = clean_message(event.get("text") or "")
-        if not body:
-            return IngestProblem(number, "ingest.missing_field", {"field": "text"})
+        event_id, body, at = event.event_id, event.text, event.at
         with write_session(self._store.engine) as session:
             if event_seen(session, event_id=event_id):
                 return False
@@ -318,20 +271,17 @@ class IntakeService:
         return True
 
 
-def _find_lead(session: Session, event: dict[str, Any]) -> int | None:
+def _find_lead(session: Session, event: IncomingEvent) -> int | None:
     """The lead a message names: ``lead_id``, ``lead_external_id`` or ``phone``."""
     from cockpit_tui.domain.phones import normalize_phone
     from cockpit_tui.store.intake import find_lead
 
-    if event.get("lead_id") is not None:
-        try:
-            return find_lead(session, lead_id=int(event["lead_id"]))
-        except (TypeError, ValueError):
-            return None
-    if event.get("lead_external_id"):
-        return find_lead(session, external_id=str(event["lead_external_id"]))
-    if event.get("phone"):
-        phone = normalize_phone(str(event["phone"]))
+    if event.lead_id is not None:
+        return find_lead(session, lead_id=event.lead_id)
+    if event.lead_external_id:
+        return find_lead(session, external_id=event.lead_external_id)
+    if event.phone:
+        phone = normalize_phone(event.phone)
         return None if phone is None else find_lead(session, phone=phone)
     return None
 
