@@ -16,6 +16,8 @@ from cockpit_tui.domain.intake import Rejection, field_of
 #: Windows-1252, the encoding of a Brazilian Excel export. Never latin-1, which
 #: decodes anything and turns “ ” € into control characters.
 AUTO_ENCODINGS = ("utf-8-sig", "cp1252")
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +107,9 @@ def _read_csv(text: str, encoding: str) -> SourceFile:
                     raise InvalidInputError("intake.no_name_column")
                 continue
             row = {
-                name: value for name, value in zip(fields, values, strict=False) if name is not None
+                name: restore_cell(value)
+                for name, value in zip(fields, values, strict=False)
+                if name is not None
             }
             rows.append(SourceRow(line, row, values))
     except csv.Error as error:
@@ -140,11 +144,37 @@ def write_rejects(
     rejected: list[tuple[SourceRow, Rejection]],
     describe: Callable[[Rejection], str],
 ) -> None:
-    """``FILE.rejects.csv``: line, reason, then the row as it was (UTF-8 with BOM, for Excel)."""
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out, delimiter=source.delimiter)
-        writer.writerow(["linha", "motivo", *source.header])
-        for row, rejection in rejected:
-            writer.writerow([row.line, describe(rejection), *row.original])
-    partial.replace(path)
+    """``FILE.rejects.csv``: line, reason, then the row as it was (UTF-8 with BOM, for Excel).
+
+    The file holds names and phones, so it is owner-only (0600), written
+    through a new temporary file (never a planted symlink) and renamed into
+    place. Cells a spreadsheet would run as a formula are neutralised (see
+    :func:`neutralise_cell`); importing the file again reads them back as written.
+    """
+    from cockpit_tui.store.fileperms import private_partial
+
+    partial = private_partial(path)
+    try:
+        with partial.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out, delimiter=source.delimiter)
+            writer.writerow(["linha", "motivo", *map(neutralise_cell, source.header)])
+            for row, rejection in rejected:
+                cells = [describe(rejection), *row.original]
+                writer.writerow([row.line, *map(neutralise_cell, cells)])
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def neutralise_cell(value: str) -> str:
+    """A cell as OWASP recommends against CSV injection: a leading ``'`` before ``= + - @``, tab
+    or CR, so Excel and LibreOffice show it as text instead of running it as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def restore_cell(value: str) -> str:
+    """Undo :func:`neutralise_cell` (a rejects file imported again gives back the original)."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
