@@ -15,7 +15,7 @@ from cockpit_tui.i18n import catalog_en, catalog_pt
 LANGUAGES: dict[str, Mapping[str, str]] = {"pt": catalog_pt.MESSAGES, "en": catalog_en.MESSAGES}
 DEFAULT_LANGUAGE = "pt"
 #: Longest value echoed inside a sentence (a pasted argument, a feed's event name…).
-MAX_ECHOED_VALUE = 300
+MAX_ECHOED_VALUE = 400
 
 
 def resolve_language(
@@ -87,6 +87,9 @@ def _echoed(value: Any) -> Any:
 def describe_error(error: CockpitError, translate: Translator) -> str:
     """One clear sentence for an error, in the translator's language."""
     values = dict(error.values)
+    cause = values.get("cause")
+    if isinstance(cause, CockpitError):
+        values["cause"] = describe_error(cause, translate)
     status_code = values.get("status")
     if isinstance(status_code, str):
         status = parse_status(status_code)

@@ -20,6 +20,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
 from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
 from cockpit_tui.services.clock import Clock
@@ -203,7 +204,20 @@ class IntakeService:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            outcome = self._apply_event(line, number)
+            try:
+                outcome = self._apply_event(line, number)
+            except Exception as error:
+                # The store failed (lost connection, lock held too long, full disk,
+                # damaged file): this event's transaction rolled back, the earlier
+                # ones are committed, and a re-run skips them by their ids.
+                from cockpit_tui.store.failures import explain_failure
+
+                cause = explain_failure(error, store=self._store.url.describe())
+                if cause is None:
+                    raise
+                raise CockpitError(
+                    "error.ingest_interrupted", line=number, applied=applied, cause=cause
+                ) from error
             if isinstance(outcome, IngestProblem):
                 bad += 1
                 on_problem(outcome)
