@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -28,7 +27,6 @@ from cockpit_tui.services.source_files import SourceRow, read_source, write_reje
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
     from cockpit_tui.store.intake import BatchResult
@@ -95,10 +93,6 @@ def _validate_part(part: list[dict[str, str]], zone: tzinfo | None) -> list[Lead
     return [validate(fields, zone=zone) for fields in part]
 
 
-class _DryRunError(Exception):
-    """Raised inside a dry run's transaction to roll it back."""
-
-
 class IntakeService:
     """Imports files and applies events for one salesperson (recorded as the actor).
 
@@ -161,10 +155,15 @@ class IntakeService:
                 on_progress(done, total)
 
         if dry_run:
-            with _rolled_back(self._store) as connection:
+            # Counted in one read transaction (a snapshot): a dry run never takes the write lock.
+            from cockpit_tui.store.intake import DryRunMemo
+
+            memo = DryRunMemo()
+            read_engine = self._store.engine.execution_options(cockpit_read_only=True)
+            with read_engine.connect() as connection:
                 for chunk in chunks:
                     result = apply_records(
-                        connection, chunk, actor=self._actor, now=self._clock.now()
+                        connection, chunk, actor=self._actor, now=self._clock.now(), dry_run=memo
                     )
                     count(result, len(chunk))
         else:
@@ -298,16 +297,3 @@ def _find_lead(session: Session, event: IncomingEvent) -> int | None:
         phone = normalize_phone(event.phone)
         return None if phone is None else find_lead(session, phone=phone)
     return None
-
-
-@contextmanager
-def _rolled_back(store: Store) -> Iterator[Connection]:
-    """One write transaction for a whole dry run, rolled back at the end."""
-    from cockpit_tui.store.engine import write_connection
-
-    try:
-        with write_connection(store.engine) as connection:
-            yield connection
-            raise _DryRunError
-    except _DryRunError:
-        pass
