@@ -80,13 +80,52 @@ def validate_all(rows: list[SourceRow], zone: tzinfo | None) -> list[LeadRecord 
     size = -(-len(fields) // cores)
     parts = [fields[start : start + size] for start in range(0, len(fields), size)]
     try:
-        with ProcessPoolExecutor(max_workers=cores, mp_context=mp.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=cores,
+            mp_context=mp.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             pending = [pool.submit(_validate_part, part, zone) for part in parts]
             from cockpit_tui.store import engine  # noqa: F401  (loads while workers validate)
 
             return [checked for future in pending for checked in future.result()]
     except (OSError, BrokenProcessPool):
         return [validate(row.fields, zone=zone) for row in rows]
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make a validation worker end when the import that started it ends, however it ends.
+
+    Forked workers hold copies of their pipes, so they would never see their
+    parent go: killed with SIGKILL they would wait forever, holding memory
+    and the store open. On Linux the kernel sends them SIGKILL when the parent
+    dies (``PR_SET_PDEATHSIG``); elsewhere a thread watches the parent's pid.
+    """
+    import ctypes
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent_pid:  # the parent died before the call above
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _validate_part(part: list[dict[str, str]], zone: tzinfo | None) -> list[LeadRecord | Rejection]:
