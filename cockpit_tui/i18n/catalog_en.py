@@ -466,4 +466,15 @@ MESSAGES: dict[str, str] = {
         "Ingest stopped at line {line} ({applied} events applied before it; running it "
         "again is safe, repeated events are ignored): {cause}"
     ),
+    "intake.incomplete_row": (
+        "incomplete line: the file was still being written (run again when it is done)"
+    ),
+    "intake.binary_file": (
+        "{path} is not a text file (CSV or JSON); it looks binary (an .xlsx sheet? save it as CSV)."
+    ),
+    "intake.is_folder": "{path} is a folder; give the CSV or JSON file.",
+    "intake.file_too_big": "{path} is over {limit} MB; split it into smaller files.",
+    "intake.json_too_deep": (
+        "The JSON nests lists or objects too deep; each lead must be a flat object."
+    ),
 }

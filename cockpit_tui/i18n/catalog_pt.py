@@ -479,4 +479,16 @@ MESSAGES: dict[str, str] = {
         "Ingestão interrompida na linha {line} ({applied} eventos aplicados antes dela; "
         "rodar de novo é seguro, eventos repetidos são ignorados): {cause}"
     ),
+    "intake.incomplete_row": (
+        "linha incompleta: o arquivo ainda estava sendo gravado (rode de novo quando terminar)"
+    ),
+    "intake.binary_file": (
+        "{path} não é um arquivo de texto (CSV ou JSON); parece um arquivo binário "
+        "(planilha .xlsx? salve como CSV)."
+    ),
+    "intake.is_folder": "{path} é uma pasta; informe o arquivo CSV ou JSON.",
+    "intake.file_too_big": "{path} passa de {limit} MB; divida o arquivo em partes menores.",
+    "intake.json_too_deep": (
+        "O JSON tem listas ou objetos aninhados demais; cada lead deve ser um objeto simples."
+    ),
 }

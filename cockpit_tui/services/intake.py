@@ -94,6 +94,14 @@ def validate_all(rows: list[SourceRow], zone: tzinfo | None) -> list[LeadRecord 
         return [validate(row.fields, zone=zone) for row in rows]
 
 
+def _grew(path: Path, size: int) -> bool:
+    """Whether ``path`` is no longer ``size`` bytes long (another program is writing it)."""
+    try:
+        return path.stat().st_size != size
+    except OSError:
+        return True
+
+
 def die_with_parent(parent_pid: int) -> None:
     """Make a validation worker end when the import that started it ends, however it ends.
 
@@ -175,7 +183,12 @@ class IntakeService:
         source = read_source(path, encoding=encoding)
         summary = ImportSummary()
         valid: list[LeadRecord] = []
-        for row, checked in zip(source.rows, validate_all(source.rows, self._zone), strict=True):
+        checks = validate_all(source.rows, self._zone)
+        if source.open_ended and _grew(path, source.size):
+            # The last line had no line break and the file has grown since:
+            # it was a row still being written, imported whole by the next run.
+            checks[-1] = Rejection("intake.incomplete_row")
+        for row, checked in zip(source.rows, checks, strict=True):
             if isinstance(checked, Rejection):
                 summary.rejected.append((row, checked))
             else:
