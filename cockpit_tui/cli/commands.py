@@ -323,19 +323,28 @@ def ingest(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
         reason = t(problem.reason, **problem.values)
         print(t("cli.ingest_problem", line=problem.line, reason=reason), file=sys.stderr)
 
+    def report_unmatched(line: int) -> None:
+        print(
+            t("cli.ingest_problem", line=line, reason=t("ingest.unmatched_kept")), file=sys.stderr
+        )
+
     services = open_for(settings, t)
     try:
         if args.file == "-":
             # Bytes that are not UTF-8 become U+FFFD on that line instead of ending the feed.
             feed_in = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-            applied, repeated, bad = services.intake.ingest(feed_in, on_problem=report)
+            applied, repeated, bad = services.intake.ingest(
+                feed_in, on_problem=report, on_unmatched=report_unmatched
+            )
         else:
             try:
                 feed = Path(args.file).expanduser().open(encoding="utf-8", errors="replace")
             except OSError as error:
                 raise InvalidInputError("intake.no_file", path=args.file) from error
             with feed:
-                applied, repeated, bad = services.intake.ingest(feed, on_problem=report)
+                applied, repeated, bad = services.intake.ingest(
+                    feed, on_problem=report, on_unmatched=report_unmatched
+                )
     finally:
         services.close()
     print(t("cli.ingest_summary", applied=applied, repeated=repeated, bad=bad), file=sys.stderr)
@@ -381,4 +390,40 @@ def outbox(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
                 [str(item.message_id), str(item.lead_id), item.customer_name, contact, item.body]
             )
         )
+    return EXIT_OK
+
+
+def unmatched(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit unmatched [--json]``: the "sem lead" queue of messages that matched no lead."""
+    services = open_for(settings, t, reading=True)
+    try:
+        waiting = services.intake.unmatched_messages()
+    finally:
+        services.close()
+    if args.json:
+        payload = [
+            {
+                "id": message.id,
+                "event_id": message.event_id,
+                "at": message.at.isoformat(),
+                "received_at": message.received_at.isoformat(),
+                "lead_id": message.lead_ref,
+                "lead_external_id": message.external_id,
+                "phone": message.phone,
+                "text": message.body,
+            }
+            for message in waiting
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not waiting:
+        print(t("cli.unmatched_empty"))
+    for message in waiting:
+        named = (
+            f"#{message.lead_ref}"
+            if message.lead_ref is not None
+            else message.external_id or message.phone or ""
+        )
+        print("\t".join([str(message.id), message.at.isoformat(), named, message.body]))
     return EXIT_OK

@@ -93,5 +93,6 @@ def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> in
         "ingest": commands.ingest,
         "outbox": commands.outbox,
         "check": commands.check,
+        "unmatched": commands.unmatched,
     }
     return handlers[args.command](args, settings, t)

@@ -99,6 +99,9 @@ def build_parser(t: Translator) -> argparse.ArgumentParser:
 
     command("check", "cli.check")
 
+    unmatched = command("unmatched", "cli.unmatched")
+    unmatched.add_argument("--json", action="store_true", help=t("cli.json"))
+
     intake = command("import", "cli.import")
     intake.add_argument(
         "file", metavar="ARQUIVO" if t.lang == "pt" else "FILE", help=t("cli.import.file")

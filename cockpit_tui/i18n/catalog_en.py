@@ -477,4 +477,9 @@ MESSAGES: dict[str, str] = {
     "intake.json_too_deep": (
         "The JSON nests lists or objects too deep; each lead must be a flat object."
     ),
+    "ingest.unmatched_kept": (
+        "the message matches no lead; kept in the no-lead queue (cockpit unmatched)"
+    ),
+    "cli.unmatched": "messages that matched no lead (the no-lead queue)",
+    "cli.unmatched_empty": "No message without a lead.",
 }

@@ -491,4 +491,9 @@ MESSAGES: dict[str, str] = {
     "intake.json_too_deep": (
         "O JSON tem listas ou objetos aninhados demais; cada lead deve ser um objeto simples."
     ),
+    "ingest.unmatched_kept": (
+        "a mensagem não corresponde a nenhum lead; guardada na fila sem lead (cockpit unmatched)"
+    ),
+    "cli.unmatched": "mensagens que não corresponderam a nenhum lead (fila sem lead)",
+    "cli.unmatched_empty": "Nenhuma mensagem sem lead.",
 }

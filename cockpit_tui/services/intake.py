@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from cockpit_tui.store.intake import BatchResult
+    from cockpit_tui.store.unmatched import UnmatchedMessage
 
 #: Rows per transaction when importing.
 CHUNK_ROWS = 2000
@@ -239,14 +240,26 @@ class IntakeService:
 
     # -- events ----------------------------------------------------------------
 
+    def unmatched_messages(self) -> list[UnmatchedMessage]:
+        """The "sem lead" queue: feed messages that matched no lead yet, oldest first."""
+        from cockpit_tui.store import unmatched
+
+        read_engine = self._store.engine.execution_options(cockpit_read_only=True)
+        with read_engine.connect() as connection:
+            return unmatched.listed(connection)
+
     def ingest(
         self,
         lines: Iterable[str],
         *,
         on_problem: Callable[[IngestProblem], None],
         on_applied: Callable[[int], None] | None = None,
+        on_unmatched: Callable[[int], None] | None = None,
     ) -> tuple[int, int, int]:
         """Apply NDJSON events as they arrive (one transaction each).
+
+        A message that matches no lead is kept in the "sem lead" queue (counted
+        as applied, reported through ``on_unmatched`` with its line number).
 
         Returns:
             (applied, repeated, bad) counts.
@@ -272,6 +285,10 @@ class IntakeService:
             if isinstance(outcome, IngestProblem):
                 bad += 1
                 on_problem(outcome)
+            elif outcome is _QUEUED:
+                applied += 1
+                if on_unmatched is not None:
+                    on_unmatched(number)
             elif outcome:
                 applied += 1
                 if on_applied is not None:
@@ -280,7 +297,7 @@ class IntakeService:
                 repeated += 1
         return applied, repeated, bad
 
-    def _apply_event(self, line: str, number: int) -> IngestProblem | bool:
+    def _apply_event(self, line: str, number: int) -> IngestProblem | bool | _Queued:
         parsed = parse_event(line, number, default_at=self._clock.now(), zone=self._zone)
         if isinstance(parsed, IngestProblem):
             return parsed
@@ -304,17 +321,42 @@ class IntakeService:
         with write_session(self._store.engine) as session:
             if event_seen(session, event_id=event_id):
                 return False
-            apply_records(
+            result = apply_records(
                 session.connection(),
                 [checked],
                 actor=self._actor,
                 now=self._clock.now(),
                 fingerprints=False,
             )
+            self._take_queued(session, result.lead_ids[0], checked)
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
 
-    def _message_received(self, event: IncomingEvent, number: int) -> IngestProblem | bool:
+    def _take_queued(self, session: Session, lead_id: int, record: LeadRecord) -> None:
+        """Give a lead the queued messages that named its external id or phone."""
+        from cockpit_tui.services.leads import add_inbound_message
+        from cockpit_tui.store import repository, unmatched
+
+        waiting = unmatched.claim(
+            session.connection(), external_id=record.external_id, phone=record.phone
+        )
+        if not waiting:
+            return
+        lead = repository.get_lead(session, lead_id=lead_id)
+        assert lead is not None
+        for message in waiting:
+            add_inbound_message(
+                session,
+                lead,
+                message.body,
+                at=message.at,
+                actor=self._actor,
+                logged_at=self._clock.now(),
+            )
+
+    def _message_received(
+        self, event: IncomingEvent, number: int
+    ) -> IngestProblem | bool | _Queued:
         from cockpit_tui.services.leads import add_inbound_message
         from cockpit_tui.store import repository
         from cockpit_tui.store.engine import write_session
@@ -326,7 +368,9 @@ class IntakeService:
                 return False
             lead_id = _find_lead(session, event)
             if lead_id is None:
-                return IngestProblem(number, "ingest.unknown_lead", {})
+                _keep_unmatched(session, event, received_at=self._clock.now())
+                remember_event(session, event_id=event_id, at=self._clock.now())
+                return _QUEUED
             lead = repository.get_lead(session, lead_id=lead_id)
             assert lead is not None
             add_inbound_message(
@@ -334,6 +378,33 @@ class IntakeService:
             )
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
+
+
+class _Queued:
+    """The outcome of a message kept in the "sem lead" queue."""
+
+
+_QUEUED = _Queued()
+
+
+def _keep_unmatched(session: Session, event: IncomingEvent, *, received_at: datetime) -> None:
+    from cockpit_tui.domain.phones import normalize_phone
+    from cockpit_tui.store import unmatched
+
+    phone = None if event.phone is None else normalize_phone(event.phone) or event.phone
+    unmatched.keep(
+        session.connection(),
+        unmatched.UnmatchedMessage(
+            id=0,
+            event_id=event.event_id,
+            at=event.at,
+            received_at=received_at,
+            lead_ref=event.lead_id,
+            external_id=event.lead_external_id,
+            phone=phone,
+            body=event.text,
+        ),
+    )
 
 
 def _find_lead(session: Session, event: IncomingEvent) -> int | None:
