@@ -518,4 +518,79 @@ MESSAGES: dict[str, str] = {
     "audit.customer.erase": "erasure",
     "audit.retention.run": "retention",
     "audit.store.backup": "backup",
+    # issue 20: reliability (bad input, broken stores, backups, safe messages)
+    "intake.bad_value": "field {field} is not text",
+    "ingest.line_too_long": "line too long ({size} characters; at most 262,144)",
+    "error.store_busy": (
+        "The store {path} has been busy with another write for over 15 s; nothing was "
+        "changed. Try again in a moment."
+    ),
+    "error.store_read_only": (
+        "The store {path} cannot be written (a read-only or immutable file or folder); "
+        "nothing was changed. Check its permissions."
+    ),
+    "error.store_io": (
+        "Disk read or write error on the store {path}; nothing was changed. Check the "
+        "disk and run cockpit check."
+    ),
+    "error.store_corrupt": (
+        "The store {path} is damaged: writes are stopped so it gets no worse. Run cockpit"
+        " check; if it confirms, close every cockpit and copy your latest backup over it "
+        "(cockpit backup makes them)."
+    ),
+    "error.store_cannot_open": (
+        "Could not open the store {path}; check the path and its permissions."
+    ),
+    "error.store_connection_lost": (
+        "The connection to the store {path} was lost; what was already written is safe. "
+        "Try again when the server is back."
+    ),
+    "error.disk_full": (
+        "The disk is full writing to {path}; nothing was changed. Free some space and try again."
+    ),
+    "error.cannot_write": (
+        "No permission to write to {path}. Pick another folder or fix its permissions."
+    ),
+    "error.not_a_folder": "{path}: part of the path is a file, not a folder.",
+    "error.is_a_folder": "{path} is a folder; give a file.",
+    "error.no_such_path": "{path} does not exist.",
+    "error.os_failure": "System failure on {path}: {reason}. Nothing was changed.",
+    "error.number_too_large": "Number too large: nothing has that id.",
+    "error.store_not_a_file": "{path} is not a regular database file; no copy was made.",
+    "error.backup_corrupt": (
+        "The copy failed its integrity check: the store {path} is damaged. No file was "
+        "replaced; run cockpit check and restore your latest good backup."
+    ),
+    "error.backup_exists": "{path} already exists; use --force to replace it.",
+    "cli.backup.force": "replace DEST if it exists",
+    "cli.check": "full check of the store (file integrity)",
+    "cli.check_ok": "The store is sound: no problem found.",
+    "cli.check_postgres": (
+        "PostgreSQL store: the server checks its own pages; nothing to check here."
+    ),
+    "cli.check_damaged": (
+        "The store is damaged ({count} problems; writes stay stopped). Close every "
+        "cockpit and copy your latest backup over it."
+    ),
+    "cli.check_problem": "problem: {problem}",
+    "error.ingest_interrupted": (
+        "Ingest stopped at line {line} ({applied} events applied before it; running it "
+        "again is safe, repeated events are ignored): {cause}"
+    ),
+    "intake.incomplete_row": (
+        "incomplete line: the file was still being written (run again when it is done)"
+    ),
+    "intake.binary_file": (
+        "{path} is not a text file (CSV or JSON); it looks binary (an .xlsx sheet? save it as CSV)."
+    ),
+    "intake.is_folder": "{path} is a folder; give the CSV or JSON file.",
+    "intake.file_too_big": "{path} is over {limit} MB; split it into smaller files.",
+    "intake.json_too_deep": (
+        "The JSON nests lists or objects too deep; each lead must be a flat object."
+    ),
+    "ingest.unmatched_kept": (
+        "the message matches no lead; kept in the no-lead queue (cockpit unmatched)"
+    ),
+    "cli.unmatched": "messages that matched no lead (the no-lead queue)",
+    "cli.unmatched_empty": "No message without a lead.",
 }

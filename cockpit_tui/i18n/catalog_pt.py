@@ -538,4 +538,83 @@ MESSAGES: dict[str, str] = {
     "audit.customer.erase": "apagamento",
     "audit.retention.run": "retenção",
     "audit.store.backup": "cópia de segurança",
+    # issue 20: reliability (bad input, broken stores, backups, safe messages)
+    "intake.bad_value": "campo {field} não é um texto",
+    "ingest.line_too_long": "linha longa demais ({size} caracteres; máximo 262.144)",
+    "error.store_busy": (
+        "A base {path} está ocupada por outra gravação há mais de 15 s; nada foi "
+        "alterado. Tente de novo em instantes."
+    ),
+    "error.store_read_only": (
+        "A base {path} não aceita gravação (arquivo ou pasta somente leitura, ou "
+        "imutável); nada foi alterado. Verifique as permissões."
+    ),
+    "error.store_io": (
+        "Erro de leitura ou gravação do disco na base {path}; nada foi alterado. "
+        "Verifique o disco e rode cockpit check."
+    ),
+    "error.store_corrupt": (
+        "A base {path} está danificada: as gravações foram suspensas para não piorar. "
+        "Rode cockpit check; se confirmar, feche todos os cockpit e copie a última cópia "
+        "de segurança sobre ela (cockpit backup faz cópias)."
+    ),
+    "error.store_cannot_open": (
+        "Não foi possível abrir a base {path}; verifique o caminho e as permissões."
+    ),
+    "error.store_connection_lost": (
+        "A conexão com a base {path} caiu; o que já foi gravado está salvo. Tente de novo"
+        " quando o servidor voltar."
+    ),
+    "error.disk_full": (
+        "Disco cheio ao gravar em {path}; nada foi alterado. Libere espaço e tente de novo."
+    ),
+    "error.cannot_write": (
+        "Sem permissão para gravar em {path}. Escolha outra pasta ou ajuste as permissões."
+    ),
+    "error.not_a_folder": "{path}: uma parte do caminho é um arquivo, não uma pasta.",
+    "error.is_a_folder": "{path} é uma pasta; informe um arquivo.",
+    "error.no_such_path": "{path} não existe.",
+    "error.os_failure": "Falha do sistema em {path}: {reason}. Nada foi alterado.",
+    "error.number_too_large": "Número grande demais: nenhum registro tem esse id.",
+    "error.store_not_a_file": (
+        "{path} não é um arquivo de base de dados comum; nenhuma cópia foi feita."
+    ),
+    "error.backup_corrupt": (
+        "A cópia falhou na verificação de integridade: a base {path} está danificada. "
+        "Nenhum arquivo foi substituído; rode cockpit check e restaure a última cópia "
+        "boa."
+    ),
+    "error.backup_exists": "{path} já existe; use --force para substituir.",
+    "cli.backup.force": "substitui DEST se já existir",
+    "cli.check": "verificação completa da base (integridade do arquivo)",
+    "cli.check_ok": "Base íntegra: nenhum problema encontrado.",
+    "cli.check_postgres": (
+        "Base PostgreSQL: o servidor verifica as próprias páginas; nada a verificar aqui."
+    ),
+    "cli.check_damaged": (
+        "A base está danificada ({count} problemas; as gravações ficam suspensas). Feche "
+        "todos os cockpit e copie a última cópia de segurança sobre ela."
+    ),
+    "cli.check_problem": "problema: {problem}",
+    "error.ingest_interrupted": (
+        "Ingestão interrompida na linha {line} ({applied} eventos aplicados antes dela; "
+        "rodar de novo é seguro, eventos repetidos são ignorados): {cause}"
+    ),
+    "intake.incomplete_row": (
+        "linha incompleta: o arquivo ainda estava sendo gravado (rode de novo quando terminar)"
+    ),
+    "intake.binary_file": (
+        "{path} não é um arquivo de texto (CSV ou JSON); parece um arquivo binário "
+        "(planilha .xlsx? salve como CSV)."
+    ),
+    "intake.is_folder": "{path} é uma pasta; informe o arquivo CSV ou JSON.",
+    "intake.file_too_big": "{path} passa de {limit} MB; divida o arquivo em partes menores.",
+    "intake.json_too_deep": (
+        "O JSON tem listas ou objetos aninhados demais; cada lead deve ser um objeto simples."
+    ),
+    "ingest.unmatched_kept": (
+        "a mensagem não corresponde a nenhum lead; guardada na fila sem lead (cockpit unmatched)"
+    ),
+    "cli.unmatched": "mensagens que não corresponderam a nenhum lead (fila sem lead)",
+    "cli.unmatched_empty": "Nenhuma mensagem sem lead.",
 }
