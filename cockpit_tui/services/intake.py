@@ -237,6 +237,17 @@ class IntakeService:
             return IngestProblem(number, "ingest.not_json", {})
         if not isinstance(event, dict):
             return IngestProblem(number, "ingest.not_object", {})
+        return self.apply_event(event, number)
+
+    def apply_event(self, event: dict[str, Any], number: int = 1) -> IngestProblem | bool:
+        """Apply one decoded event in its own transaction (``cockpit ingest``'s path).
+
+        Also used by ``cockpit serve`` for posted events and WhatsApp messages,
+        so an event id is applied once whichever way it arrives.
+
+        Returns:
+            True when applied, False when its id was applied before, else the problem.
+        """
         kind = event.get("event")
         event_id = event.get("id")
         if not isinstance(kind, str) or not kind:
