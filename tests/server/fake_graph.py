@@ -82,7 +82,8 @@ class FakeGraph:
     """The fake API. ``script`` holds the answers of the next requests ("ok", "400",
     "401", "429", "500", "slow", "lost"); when empty, every request is accepted.
 
-    "slow" accepts the message but answers only after ``slow_seconds``; "lost"
+    "slow" accepts the message but answers only after ``slow_seconds`` (other
+    accepted messages after ``delay_seconds``); "lost"
     answers nothing and records nothing (the request never reached WhatsApp).
     ``before_answer`` runs after a message is accepted and before the answer is
     written (the kill tests kill the server there).
@@ -90,6 +91,7 @@ class FakeGraph:
 
     script: list[str] = field(default_factory=list)
     slow_seconds: float = 5.0
+    delay_seconds: float = 0.0
     accepted: list[Sent] = field(default_factory=list)
     requests: int = 0
     bad_requests: list[str] = field(default_factory=list)
@@ -159,6 +161,8 @@ class FakeGraph:
             await self.before_answer(sent)
         if answer == "slow":
             await asyncio.sleep(self.slow_seconds)
+        elif self.delay_seconds:
+            await asyncio.sleep(self.delay_seconds)
         return web.json_response(
             {
                 "messaging_product": "whatsapp",
