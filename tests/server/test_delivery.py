@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 import pytest
@@ -26,8 +28,9 @@ from cockpit_tui.services.delivery import (
 )
 from cockpit_tui.services.reply_window import ReplyWindowService
 from tests.conftest import NOW, tick
+from tests.server.conftest import RunningServer
 from tests.server.fake_graph import ACCESS_TOKEN, FakeGraph
-from tests.server.whatsapp_payloads import PHONE_NUMBER_ID
+from tests.server.whatsapp_payloads import APP_SECRET, PHONE_NUMBER_ID, signed, status
 
 PHONE = "+5511987654321"
 
@@ -214,3 +217,45 @@ async def test_a_send_lost_on_the_way_is_sent_again_after_the_grace(
     assert fake.requests == 2
     assert state_of(services, lead_id) == ("sent", None)
     assert fake.bodies() == ["Temos sim, pode vir hoje?"]
+
+
+async def eventually(check: Callable[[], bool], timeout: float = 30) -> None:
+    """Wait until ``check()`` holds, polling."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check():
+        assert asyncio.get_running_loop().time() < deadline, "condition never held"
+        await asyncio.sleep(0.02)
+
+
+async def test_the_running_server_delivers_and_status_webhooks_move_the_reply_forward(
+    observer: Services, server: RunningServer, fake: FakeGraph
+) -> None:
+    configure_whatsapp(observer, fake.base)  # type: ignore[attr-defined]
+    observer.settings.set_value("whatsapp_app_secret", APP_SECRET)
+    lead_id, reply_id = queued_reply(observer)
+    await eventually(lambda: delivery_states(observer.store, lead_id) != [])
+    await eventually(lambda: state_of(observer, lead_id)[0] == "sent")
+    (sent,) = fake.accepted
+
+    async def report(state: str, minutes: int, error: str | None = None) -> dict[str, Any]:
+        payload = status(
+            sent.wamid, state, sent.to, at=NOW + timedelta(minutes=minutes), error=error
+        )
+        body, headers = signed(payload)
+        async with server.http.post(
+            f"{server.base}/webhooks/whatsapp", data=body, headers=headers
+        ) as response:
+            assert response.status == 200
+            answer: dict[str, Any] = await response.json()
+            return answer
+
+    assert (await report("delivered", 1))["statuses"] == 1
+    assert state_of(observer, lead_id) == ("delivered", None)
+    assert (await report("read", 2))["statuses"] == 1
+    assert (await report("delivered", 1))["statuses"] == 0, "older news changes nothing"
+    (row,) = delivery_states(observer.store, lead_id)
+    assert (row.state, row.state_at) == ("read", NOW + timedelta(minutes=2))
+    assert observer.leads.outbox() == []
+    assert (await report("failed", 3, error="Message Undeliverable."))["statuses"] == 1
+    assert state_of(observer, lead_id) == ("failed", "Message Undeliverable.")
+    assert [item.message_id for item in observer.leads.outbox()] == [reply_id]
