@@ -34,6 +34,21 @@ STATUSES = ("sent", "delivered", "read", "failed")
 
 
 @dataclass(frozen=True, slots=True)
+class DeliveryStatus:
+    """Where a reply the server handles stands, for the lead screen.
+
+    Attributes:
+        state: queued, sending, retry, sent, delivered, read or failed.
+        at: When it got there (for retry: when the next attempt is due).
+        error: Why it failed: WhatsApp's words, or a catalog id (``delivery.…``).
+    """
+
+    state: str
+    at: datetime
+    error: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class InboundMessage:
     """A customer's message.
 

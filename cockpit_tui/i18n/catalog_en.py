@@ -510,9 +510,9 @@ MESSAGES: dict[str, str] = {
     "delivery.window_closed": "outside WhatsApp's 24 h window (use an approved template)",
     "delivery.state.queued": "queued for delivery",
     "delivery.state.sending": "sending",
-    "delivery.state.retry": "next attempt at {time}",
-    "delivery.state.sent": "sent at {time}",
-    "delivery.state.delivered": "delivered at {time}",
-    "delivery.state.read": "read at {time}",
+    "delivery.state.retry": "next attempt {time}",
+    "delivery.state.sent": "sent {time}",
+    "delivery.state.delivered": "delivered {time}",
+    "delivery.state.read": "read {time}",
     "delivery.state.failed": "not sent: {error}",
 }

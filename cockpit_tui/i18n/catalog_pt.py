@@ -526,9 +526,9 @@ MESSAGES: dict[str, str] = {
     "delivery.window_closed": "fora da janela de 24 h do WhatsApp (use um modelo aprovado)",
     "delivery.state.queued": "na fila de envio",
     "delivery.state.sending": "enviando",
-    "delivery.state.retry": "nova tentativa às {time}",
-    "delivery.state.sent": "enviada às {time}",
-    "delivery.state.delivered": "entregue às {time}",
-    "delivery.state.read": "lida às {time}",
+    "delivery.state.retry": "nova tentativa {time}",
+    "delivery.state.sent": "enviada {time}",
+    "delivery.state.delivered": "entregue {time}",
+    "delivery.state.read": "lida {time}",
     "delivery.state.failed": "não enviado: {error}",
 }

@@ -101,6 +101,13 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
         for other in repository.leads_of_customer(session, customer_id=lead.customer_id)
         if other.id != lead_id
     )
+    from cockpit_tui.domain.whatsapp import DeliveryStatus
+    from cockpit_tui.store.delivery import deliveries_of_lead
+
+    deliveries = {
+        row.message_id: DeliveryStatus(row.state, row.state_at, row.error)
+        for row in deliveries_of_lead(session.connection(), lead_id=lead_id)
+    }
     return LeadDetail(
         card=card,
         messages=messages,
@@ -108,6 +115,7 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
         appointments=appointments,
         negotiations=negotiations,
         previous_lead_id=lead.previous_lead_id,
+        deliveries=deliveries,
     )
 
 

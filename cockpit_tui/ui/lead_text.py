@@ -29,6 +29,7 @@ from cockpit_tui.domain.models import (
 from cockpit_tui.domain.phones import format_phone
 from cockpit_tui.domain.sanitize import clean_message, clean_text
 from cockpit_tui.domain.statuses import status_label
+from cockpit_tui.domain.whatsapp import DeliveryStatus
 from cockpit_tui.i18n.format import format_datetime, format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
 
@@ -124,6 +125,9 @@ def conversation_text(detail: LeadDetail, *, unread_ids: Collection[int], t: Tra
         if index:
             text.append("\n\n")
         _message(text, message, customer=name, unread=message.id in unread_ids, t=t)
+        delivery = detail.deliveries.get(message.id)
+        if delivery is not None:
+            text.append("  " + delivery_text(delivery, t=t), style=_LABEL)
     return text.content()
 
 
@@ -140,6 +144,22 @@ def _message(text: Pieces, message: Message, *, customer: str, unread: bool, t: 
     text.append("\n")
     body = clean_message(message.body)
     text.append("  " + body.replace("\n", "\n  "))
+
+
+def delivery_text(delivery: DeliveryStatus, *, t: Translator) -> str:
+    """A reply's WhatsApp delivery state in words ("entregue 27/11/2026 09:15")."""
+    error = delivery.error or ""
+    if error.startswith("delivery.") and t.has(error):
+        error = t(error)
+    return (
+        "("
+        + t(
+            f"delivery.state.{delivery.state}",
+            time=format_datetime(delivery.at, t.lang),
+            error=clean_text(error, max_length=300),
+        )
+        + ")"
+    )
 
 
 def history_text(detail: LeadDetail, *, t: Translator) -> Content:
