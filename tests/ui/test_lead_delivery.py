@@ -31,7 +31,7 @@ async def test_sent_delivered_and_not_sent_show_with_their_time_or_reason(
             assert token is not None
             delivery.sent(due.message_id, token, "wamid.HBgL1")
             await wait_until(
-                pilot, lambda: "(enviada 27/11/2026 09:00)" in text_of(app, "#conversation")
+                pilot, lambda: "→ Ana  enviada 27/11/2026 09:00" in text_of(app, "#conversation")
             )
             delivery.apply_status(
                 wa_message_id="wamid.HBgL1",
@@ -40,7 +40,7 @@ async def test_sent_delivered_and_not_sent_show_with_their_time_or_reason(
                 at=NOW + timedelta(minutes=2),
             )
             await wait_until(
-                pilot, lambda: "(entregue 27/11/2026 09:02)" in text_of(app, "#conversation")
+                pilot, lambda: "→ Ana  entregue 27/11/2026 09:02" in text_of(app, "#conversation")
             )
             delivery.apply_status(
                 wa_message_id="wamid.HBgL1",
@@ -51,7 +51,9 @@ async def test_sent_delivered_and_not_sent_show_with_their_time_or_reason(
             )
             await wait_until(
                 pilot,
-                lambda: "(não enviado: Message Undeliverable.)" in text_of(app, "#conversation"),
+                lambda: (
+                    "→ Ana  não enviado: Message Undeliverable." in text_of(app, "#conversation")
+                ),
             )
     finally:
         server.close()
