@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import random
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,17 +57,21 @@ def prepare_store(url: str, api_base: str, replies: int) -> list[str]:
         services.close()
 
 
-def delivery_rows(url: str) -> dict[str, tuple[str, str | None]]:
+@pytest.fixture
+def view(store_url: str) -> Iterator[Services]:
+    """The test's own look at the store (one connection for all its polls)."""
+    services = open_services(store_url, actor="Ana")
+    yield services
+    services.close()
+
+
+def delivery_rows(view: Services) -> dict[str, tuple[str, str | None]]:
     """Each reply's body → (delivery state, WhatsApp id), as stored."""
-    services = open_services(url, actor="Ana")
-    try:
-        rows = services.store.reader.fetchall(
-            "SELECT m.body, d.state, d.wa_message_id FROM message m "
-            "JOIN whatsapp_delivery d ON d.message_id = m.id"
-        )
-        return {str(body): (str(state), wa) for body, state, wa in rows}
-    finally:
-        services.close()
+    rows = view.store.reader.fetchall(
+        "SELECT m.body, d.state, d.wa_message_id FROM message m "
+        "JOIN whatsapp_delivery d ON d.message_id = m.id"
+    )
+    return {str(body): (str(state), wa) for body, state, wa in rows}
 
 
 async def eventually(check: Callable[[], bool], timeout: float = 90) -> None:
@@ -79,7 +83,7 @@ async def eventually(check: Callable[[], bool], timeout: float = 90) -> None:
 
 
 async def deliver_the_rest_and_stop(
-    url: str, fake: FakeGraph, bodies: list[str], log: Path
+    url: str, view: Services, fake: FakeGraph, bodies: list[str], log: Path
 ) -> None:
     """A last server delivers what is left (in-doubt claims after the grace), then SIGTERM."""
     fake.before_answer = None
@@ -87,7 +91,7 @@ async def deliver_the_rest_and_stop(
     fake.webhook_url = server.webhook_url
 
     def all_sent() -> bool:
-        rows = delivery_rows(url)
+        rows = delivery_rows(view)
         return len(rows) == len(bodies) and all(state == "sent" for state, _ in rows.values())
 
     await eventually(all_sent)
@@ -95,17 +99,17 @@ async def deliver_the_rest_and_stop(
     assert server.events("stopped")
 
 
-def assert_exactly_once(url: str, fake: FakeGraph, bodies: list[str]) -> None:
+def assert_exactly_once(view: Services, fake: FakeGraph, bodies: list[str]) -> None:
     counts = Counter(fake.bodies())
     assert [body for body in bodies if counts[body] != 1] == [], "lost or sent twice"
     assert len(fake.accepted) == len(bodies)
-    rows = delivery_rows(url)
+    rows = delivery_rows(view)
     by_body = {sent.body: sent.wamid for sent in fake.accepted}
     assert {body: wa for body, (_, wa) in rows.items()} == by_body, "stored ids match WhatsApp's"
 
 
 async def test_kill_9_mid_delivery_loses_nothing_and_sends_nothing_twice(
-    store_url: str, fake: FakeGraph, tmp_path: Path
+    store_url: str, view: Services, fake: FakeGraph, tmp_path: Path
 ) -> None:
     bodies = prepare_store(store_url, fake.base, replies=60)  # type: ignore[attr-defined]
     rng = random.Random(2026)
@@ -151,12 +155,12 @@ async def test_kill_9_mid_delivery_loses_nothing_and_sends_nothing_twice(
                 await server.kill()
         assert server.process.exitcode == -9
         fake.script = []
-    await deliver_the_rest_and_stop(store_url, fake, bodies, tmp_path / "last.log")
-    assert_exactly_once(store_url, fake, bodies)
+    await deliver_the_rest_and_stop(store_url, view, fake, bodies, tmp_path / "last.log")
+    assert_exactly_once(view, fake, bodies)
 
 
 async def test_two_servers_on_one_store_never_both_deliver(
-    store_url: str, fake: FakeGraph, tmp_path: Path
+    store_url: str, view: Services, fake: FakeGraph, tmp_path: Path
 ) -> None:
     bodies = prepare_store(store_url, fake.base, replies=30)  # type: ignore[attr-defined]
     fake.delay_seconds = 0.05
@@ -166,7 +170,7 @@ async def test_two_servers_on_one_store_never_both_deliver(
     for kill in range(HOLDER_KILLS):
         sends_wanted = 3 * (kill + 1)
         await eventually(lambda wanted=sends_wanted: len(fake.accepted) >= wanted)
-        holder = await _live_lease_holder(store_url, servers)
+        holder = await _live_lease_holder(view, servers)
         await holder.kill()
         servers.remove(holder)
         fake.webhook_url = servers[0].webhook_url
@@ -182,20 +186,16 @@ async def test_two_servers_on_one_store_never_both_deliver(
     assert sum(1 for server in everyone if server.events("delivery.sent")) >= 2, (
         "a survivor took over after each kill"
     )
-    await deliver_the_rest_and_stop(store_url, fake, bodies, tmp_path / "last.log")
-    assert_exactly_once(store_url, fake, bodies)
+    await deliver_the_rest_and_stop(store_url, view, fake, bodies, tmp_path / "last.log")
+    assert_exactly_once(view, fake, bodies)
 
 
-async def _live_lease_holder(url: str, servers: list[ServerProcess]) -> ServerProcess:
+async def _live_lease_holder(view: Services, servers: list[ServerProcess]) -> ServerProcess:
     """The server the lease names, once it names a live one (a survivor takes over)."""
     found: list[ServerProcess] = []
 
     def named() -> bool:
-        services: Services = open_services(url, actor="Ana")
-        try:
-            rows = services.store.reader.fetchall("SELECT holder FROM server_lease")
-        finally:
-            services.close()
+        rows = view.store.reader.fetchall("SELECT holder FROM server_lease")
         pids = {int(str(row[0]).split(":")[1]) for row in rows}
         found[:] = [server for server in servers if server.pid in pids]
         return len(found) == 1
@@ -205,7 +205,7 @@ async def _live_lease_holder(url: str, servers: list[ServerProcess]) -> ServerPr
 
 
 async def test_sigterm_finishes_the_send_under_way_and_exits_0(
-    store_url: str, fake: FakeGraph, tmp_path: Path
+    store_url: str, view: Services, fake: FakeGraph, tmp_path: Path
 ) -> None:
     bodies = prepare_store(store_url, fake.base, replies=1)  # type: ignore[attr-defined]
     fake.script = ["slow"]
@@ -213,6 +213,6 @@ async def test_sigterm_finishes_the_send_under_way_and_exits_0(
     fake.webhook_url = None  # no status webhook: only the answer can conclude the send
     await asyncio.wait_for(fake.received.wait(), 30)
     assert await server.terminate() == 0
-    assert delivery_rows(store_url) == {bodies[0]: ("sent", fake.accepted[0].wamid)}
+    assert delivery_rows(view) == {bodies[0]: ("sent", fake.accepted[0].wamid)}
     events = [line["event"] for line in server.lines()]
     assert events[-3:] == ["stopping", "delivery.sent", "stopped"], "the send under way ended"
