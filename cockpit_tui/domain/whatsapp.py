@@ -99,14 +99,19 @@ def sign(body: bytes, app_secret: str) -> str:
     return "sha256=" + hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
 
 
+def _list(value: Any) -> list[Any]:
+    """``value`` if it is a list, else nothing (a webhook may carry anything)."""
+    return value if isinstance(value, list) else []
+
+
 def _values(payload: Any) -> list[dict[str, Any]]:
     if not isinstance(payload, dict) or payload.get("object") != "whatsapp_business_account":
         return []
     found = []
-    for entry in payload.get("entry") or []:
+    for entry in _list(payload.get("entry")):
         if not isinstance(entry, dict):
             continue
-        for change in entry.get("changes") or []:
+        for change in _list(entry.get("changes")):
             if isinstance(change, dict) and isinstance(change.get("value"), dict):
                 found.append(change["value"])
     return found
@@ -129,10 +134,10 @@ def inbound_messages(payload: Any, *, now: datetime) -> list[InboundMessage]:
     result = []
     for value in _values(payload):
         names = {}
-        for contact in value.get("contacts") or []:
+        for contact in _list(value.get("contacts")):
             if isinstance(contact, dict) and isinstance(contact.get("profile"), dict):
                 names[str(contact.get("wa_id"))] = contact["profile"].get("name")
-        for message in value.get("messages") or []:
+        for message in _list(value.get("messages")):
             if not isinstance(message, dict):
                 continue
             sender, message_id = message.get("from"), message.get("id")
@@ -179,7 +184,7 @@ def status_updates(payload: Any, *, now: datetime) -> list[StatusUpdate]:
     """The statuses of our messages in a webhook, in order."""
     result = []
     for value in _values(payload):
-        for status in value.get("statuses") or []:
+        for status in _list(value.get("statuses")):
             if not isinstance(status, dict):
                 continue
             wa_id, state = status.get("id"), status.get("status")

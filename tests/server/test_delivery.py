@@ -259,3 +259,22 @@ async def test_the_running_server_delivers_and_status_webhooks_move_the_reply_fo
     assert (await report("failed", 3, error="Message Undeliverable."))["statuses"] == 1
     assert state_of(observer, lead_id) == ("failed", "Message Undeliverable.")
     assert [item.message_id for item in observer.leads.outbox()] == [reply_id]
+
+
+async def test_a_delivery_in_flight_is_known_per_customer(
+    services: Services, worker: DeliveryWorker, fake: FakeGraph
+) -> None:
+    from cockpit_tui.services.delivery import delivery_in_flight
+
+    lead_id, _ = queued_reply(services)
+    customer_id = services.leads.get(lead_id).customer_id
+    other = services.leads.add(name="Outra Pessoa", phone="+5511911112222").customer_id
+    assert delivery_in_flight(services.store, customer_id), "queued: in flight"
+    assert not delivery_in_flight(services.store, other)
+    fake.script = ["500"]
+    await worker.run_once()
+    assert delivery_in_flight(services.store, customer_id), "waiting for a retry: in flight"
+    fake.script = []
+    services.clock.at += timedelta(minutes=5)  # type: ignore[attr-defined]
+    await worker.run_once()
+    assert not delivery_in_flight(services.store, customer_id), "sent: nothing in flight"

@@ -116,3 +116,21 @@ async def test_a_customer_whose_leads_are_closed_gets_a_new_negotiation(
     cards = {card.id: card for card in observer.board.leads_in_board_order()}
     (new,) = [card for card in cards.values() if card.id != old.id]
     assert (new.status, new.source, new.customer_id) == (Status.NEW, "WhatsApp", old.customer_id)
+
+
+async def test_a_signed_body_that_is_not_json_is_400_and_another_object_is_ignored(
+    server: RunningServer, observer: Services
+) -> None:
+    from cockpit_tui.domain.whatsapp import sign
+
+    garbage = b'{"object": "whatsapp_business_account", "entry": ['
+    status_code, answer = await post(
+        server, garbage, {"X-Hub-Signature-256": sign(garbage, APP_SECRET)}
+    )
+    assert (status_code, answer["line"]) == (400, 1)
+    other = b'{"object": "page", "entry": []}'
+    assert await post(server, other, {"X-Hub-Signature-256": sign(other, APP_SECRET)}) == (
+        200,
+        {"ignored": True},
+    )
+    assert observer.board.leads_in_board_order() == []
