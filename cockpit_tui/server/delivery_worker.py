@@ -85,6 +85,7 @@ class DeliveryWorker:
         self._in_doubt_seen: dict[tuple[int, str], datetime] = {}
         self._stopping = asyncio.Event()
         self._announced_off = False
+        self._renewed_at: datetime | None = None
 
     def stop(self) -> None:
         """Finish the send under way, then stop (:meth:`run` returns)."""
@@ -115,7 +116,7 @@ class DeliveryWorker:
                 self._announced_off = True
             return 0
         self._announced_off = False
-        if not await self._calls(self._delivery.take_lease, self._timing.lease_ttl):
+        if not await self._hold_lease():
             return 0
         await self._settle_claims_in_doubt()
         attempts = 0
@@ -125,6 +126,21 @@ class DeliveryWorker:
             if await self._deliver(reply, config):
                 attempts += 1
         return attempts
+
+    async def _hold_lease(self) -> bool:
+        """Take or renew the lease, renewing a held one only every third of its length.
+
+        Renewing is a commit; doing it every pass would wake every open board
+        each second. Claims check the lease in their own transaction anyway.
+        """
+        now = self._clock.now()
+        if self._renewed_at is not None and now - self._renewed_at < self._timing.lease_ttl / 3:
+            return True
+        if await self._calls(self._delivery.take_lease, self._timing.lease_ttl):
+            self._renewed_at = now
+            return True
+        self._renewed_at = None
+        return False
 
     async def _settle_claims_in_doubt(self) -> None:
         now = self._clock.now()
