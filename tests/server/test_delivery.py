@@ -37,7 +37,7 @@ PHONE = "+5511987654321"
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeGraph]:
-    graph = FakeGraph(slow_seconds=1.0)
+    graph = FakeGraph(slow_seconds=2.0)
     base = await graph.start()
     graph.base = base  # type: ignore[attr-defined]
     yield graph
@@ -60,7 +60,7 @@ async def worker(services: Services, fake: FakeGraph) -> AsyncIterator[DeliveryW
             delivery=DeliveryService(services.store, clock=services.clock, holder=new_holder_id()),
             windows=ReplyWindowService(services.store, clock=services.clock),
             config=lambda: whatsapp_config(services.settings),
-            client=GraphClient(http, timeout_seconds=0.3),
+            client=GraphClient(http, timeout_seconds=0.8),
             calls=calls,
             clock=services.clock,
             log=JsonLog(io.StringIO()),
