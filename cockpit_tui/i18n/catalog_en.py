@@ -593,4 +593,66 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.unmatched": "messages that matched no lead (the no-lead queue)",
     "cli.unmatched_empty": "No message without a lead.",
+    # -- issue 17: cockpit serve (event API, WhatsApp webhook, delivery) --------
+    "cli.serve": "server: event API, WhatsApp webhook and delivery of the outbox",
+    "cli.serve.host": "address to listen on (default 127.0.0.1; put a TLS proxy in front)",
+    "cli.serve.port": "TCP port (default 8470; 0 = any free port)",
+    "cli.serve.grace": (
+        "seconds to wait for WhatsApp's confirmation before sending again a message "
+        "whose sending was interrupted (default 600)"
+    ),
+    "serve.bad_port": "Invalid port: use a number from 0 to 65535.",
+    "serve.bad_grace": "--in-doubt-grace cannot be negative.",
+    "serve.cannot_listen": (
+        "Cannot listen on {host}:{port} ({reason}). Choose another port with --port."
+    ),
+    "cli.token": "event API tokens: add NAME prints a new token, list, revoke NAME",
+    "cli.token.action": "add, list or revoke",
+    "cli.token.name": "token name (who will use it, e.g. store-website)",
+    "token.needs_name": "Give the token's name: cockpit token {action} NAME",
+    "token.added": (
+        "Token {name} created. Keep it now: it will not be shown again "
+        "(the store keeps only a digest of it)."
+    ),
+    "token.revoked": "Token {name} revoked: requests carrying it are refused from now on.",
+    "token.none": "No active token. Create one with: cockpit token add NAME",
+    "token.exists": "An active token named {name} exists. Revoke it first or use another name.",
+    "token.unknown": "No active token is named {name}. See the active ones: cockpit token list",
+    "token.bad_name": (
+        "Invalid token name: use up to 60 unaccented letters, digits, dots, hyphens or "
+        "underscores, starting with a letter or digit."
+    ),
+    "cli.reply": "replies to a lead through the outbox (the same rules as the lead screen)",
+    "cli.reply.text": "text of the reply",
+    "cli.reply.retry": "puts reply ID, which was not sent, back in the queue",
+    "reply.needs_args": "Give the lead and the text: cockpit reply LEAD_ID TEXT",
+    "reply.retry_alone": "Use --retry ID alone, without a lead or text.",
+    "reply.not_failed": "Reply {reply_id} is not marked as not sent.",
+    "reply.requeued": "Reply {reply_id} is back in the delivery queue.",
+    "reply.queued": "Reply {reply_id} queued in the outbox of lead {lead_id}.",
+    "reply.never_wrote": (
+        "The customer of lead {lead_id} never wrote: WhatsApp accepts free text only up to "
+        "24 h after the customer's last message. Outside that window, only templates "
+        "approved by WhatsApp can be sent."
+    ),
+    "reply.window_closed": (
+        "The customer of lead {lead_id} last wrote {hours} h ago: WhatsApp accepts free text "
+        "only up to 24 h after the customer's last message. Outside that window, only "
+        "templates approved by WhatsApp can be sent."
+    ),
+    "api.unauthorized": "Missing or invalid token: send Authorization: Bearer TOKEN.",
+    "api.too_large": "Body too large: the limit is {limit} bytes.",
+    "api.not_utf8": "The body is not UTF-8 text.",
+    "api.bad_json": "Malformed JSON on line {line}.",
+    "api.empty": "No event in the body.",
+    "api.bad_signature": "Missing or invalid X-Hub-Signature-256 signature.",
+    "delivery.no_phone": "the customer has no phone",
+    "delivery.window_closed": "outside WhatsApp's 24 h window (use an approved template)",
+    "delivery.state.queued": "queued for delivery",
+    "delivery.state.sending": "sending",
+    "delivery.state.retry": "next attempt {time}",
+    "delivery.state.sent": "sent {time}",
+    "delivery.state.delivered": "delivered {time}",
+    "delivery.state.read": "read {time}",
+    "delivery.state.failed": "not sent: {error}",
 }

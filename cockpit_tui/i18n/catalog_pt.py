@@ -617,4 +617,66 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.unmatched": "mensagens que não corresponderam a nenhum lead (fila sem lead)",
     "cli.unmatched_empty": "Nenhuma mensagem sem lead.",
+    # -- issue 17: cockpit serve (event API, WhatsApp webhook, delivery) --------
+    "cli.serve": "servidor: API de eventos, webhook do WhatsApp e envio da fila de saída",
+    "cli.serve.host": "endereço de escuta (padrão 127.0.0.1; use um proxy com TLS na frente)",
+    "cli.serve.port": "porta TCP (padrão 8470; 0 = qualquer porta livre)",
+    "cli.serve.grace": (
+        "segundos esperando a confirmação do WhatsApp antes de reenviar uma mensagem "
+        "cujo envio foi interrompido (padrão 600)"
+    ),
+    "serve.bad_port": "Porta inválida: use um número de 0 a 65535.",
+    "serve.bad_grace": "--in-doubt-grace não pode ser negativo.",
+    "serve.cannot_listen": (
+        "Não foi possível escutar em {host}:{port} ({reason}). Escolha outra porta com --port."
+    ),
+    "cli.token": "tokens da API de eventos: add NOME mostra um token novo, list, revoke NOME",
+    "cli.token.action": "add, list ou revoke",
+    "cli.token.name": "nome do token (quem vai usá-lo, ex.: site-da-loja)",
+    "token.needs_name": "Diga o nome do token: cockpit token {action} NOME",
+    "token.added": (
+        "Token {name} criado. Guarde-o agora: ele não será mostrado de novo "
+        "(a loja guarda só um resumo dele)."
+    ),
+    "token.revoked": "Token {name} revogado: pedidos com ele são recusados a partir de agora.",
+    "token.none": "Nenhum token ativo. Crie um com: cockpit token add NOME",
+    "token.exists": "Já existe um token ativo chamado {name}. Revogue-o antes ou use outro nome.",
+    "token.unknown": "Nenhum token ativo se chama {name}. Veja os ativos com: cockpit token list",
+    "token.bad_name": (
+        "Nome de token inválido: use até 60 letras sem acento, números, ponto, hífen ou "
+        "sublinhado, começando por letra ou número."
+    ),
+    "cli.reply": "responde a um lead pela fila de saída (as mesmas regras da tela do lead)",
+    "cli.reply.text": "texto da resposta",
+    "cli.reply.retry": "recoloca na fila a resposta ID que não foi enviada",
+    "reply.needs_args": "Diga o lead e o texto: cockpit reply LEAD_ID TEXTO",
+    "reply.retry_alone": "Use --retry ID sozinho, sem lead nem texto.",
+    "reply.not_failed": "A resposta {reply_id} não está marcada como não enviada.",
+    "reply.requeued": "Resposta {reply_id} de volta à fila de envio.",
+    "reply.queued": "Resposta {reply_id} na fila de saída do lead {lead_id}.",
+    "reply.never_wrote": (
+        "O cliente do lead {lead_id} nunca escreveu: o WhatsApp só aceita texto livre até "
+        "24 h depois da última mensagem do cliente. Fora dessa janela, só modelos aprovados "
+        "pelo WhatsApp podem ser enviados."
+    ),
+    "reply.window_closed": (
+        "O cliente do lead {lead_id} escreveu pela última vez há {hours} h: o WhatsApp só "
+        "aceita texto livre até 24 h depois da última mensagem do cliente. Fora dessa janela, "
+        "só modelos aprovados pelo WhatsApp podem ser enviados."
+    ),
+    "api.unauthorized": "Token ausente ou inválido: envie Authorization: Bearer TOKEN.",
+    "api.too_large": "Corpo grande demais: o limite é {limit} bytes.",
+    "api.not_utf8": "O corpo não é texto UTF-8.",
+    "api.bad_json": "JSON malformado na linha {line}.",
+    "api.empty": "Nenhum evento no corpo.",
+    "api.bad_signature": "Assinatura X-Hub-Signature-256 ausente ou inválida.",
+    "delivery.no_phone": "o cliente não tem telefone",
+    "delivery.window_closed": "fora da janela de 24 h do WhatsApp (use um modelo aprovado)",
+    "delivery.state.queued": "na fila de envio",
+    "delivery.state.sending": "enviando",
+    "delivery.state.retry": "nova tentativa {time}",
+    "delivery.state.sent": "enviada {time}",
+    "delivery.state.delivered": "entregue {time}",
+    "delivery.state.read": "lida {time}",
+    "delivery.state.failed": "não enviado: {error}",
 }

@@ -9,6 +9,7 @@ re-running the same file adds nothing (each row's fingerprint is kept).
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
@@ -307,6 +308,24 @@ class IntakeService:
         if parsed.kind == "lead.created":
             return self._lead_created(parsed, number)
         return self._message_received(parsed, number)
+
+    def apply_event(self, event: dict[str, Any], number: int = 1) -> IngestProblem | bool:
+        """Apply one decoded event in its own transaction (``cockpit ingest``'s path).
+
+        Also used by ``cockpit serve`` for posted events and WhatsApp messages,
+        so an event id is applied once whichever way it arrives, through the
+        same parser. A message that matches no lead waits in the "sem lead"
+        queue and counts as applied.
+
+        Returns:
+            True when applied, False when its id was applied before, else the problem.
+        """
+        try:
+            line = json.dumps(event, ensure_ascii=False)
+        except (TypeError, ValueError, RecursionError):
+            return IngestProblem(number, "ingest.not_object", {})
+        outcome = self._apply_event(line, number)
+        return True if isinstance(outcome, _Queued) else outcome
 
     def _lead_created(self, event: IncomingEvent, number: int) -> IngestProblem | bool:
         from cockpit_tui.store.intake import apply_records, event_seen, remember_event

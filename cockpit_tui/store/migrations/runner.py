@@ -33,6 +33,7 @@ _MODULES = (
     "m0007_list_index",
     "m0008_search_index",
     "m0009_unmatched_messages",
+    "m0011_connectors",
     "m0012_customer_rights",
 )
 
