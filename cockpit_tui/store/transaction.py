@@ -11,6 +11,6 @@ from typing import TypeAlias
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-__all__ = ["Session", "Transaction"]
+__all__ = ["Connection", "Session", "Transaction"]
 
 Transaction: TypeAlias = Session | Connection

@@ -143,7 +143,8 @@ async def test_cards_show_what_a_salesperson_needs(
         first_line_of_card(view, 0)
         wait = next(s for s in view.render_line(3) if "aguardando" in s.text)
         late = board(app).canvas.get_component_rich_style("board--wait-late", partial=True)
-        assert wait.style is not None and wait.style.color == late.color
+        assert wait.style is not None
+        assert wait.style.color == late.color
         assert "· 1 fora do prazo ·" in app.screen.query_one("#board-header", TextLine).text
         ui_services.leads.record_inbound(lead.id, "Aceita troca?")
         await wait_until(pilot, lambda: "✉ 1" in screen_lines(column(app, Status.NEW))[0])
