@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from cockpit_tui.domain.events import IngestProblem
 from cockpit_tui.services import open_services
-from cockpit_tui.services.intake import IngestProblem
 
 
 def ingester(url: str, worker: int, leads: int) -> list[str]:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from cockpit_tui.domain.errors import InvalidInputError
+from cockpit_tui.domain.events import IngestProblem
 from cockpit_tui.domain.models import Assignment, LeadCard
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
-from cockpit_tui.services.intake import IngestProblem
 from cockpit_tui.services.rescue import RescueService
 from tests.conftest import tick
 

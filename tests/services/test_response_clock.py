@@ -6,9 +6,9 @@ import json
 from datetime import UTC, datetime, timedelta
 
 from cockpit_tui.domain.business_time import SlaState
+from cockpit_tui.domain.events import IngestProblem
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
-from cockpit_tui.services.intake import IngestProblem
 from tests.conftest import NOW, tick
 
 # NOW is Friday 27/11/2026 09:00 in São Paulo: inside the default hours (seg-sex 08:00-18:00).
