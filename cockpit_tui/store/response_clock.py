@@ -90,9 +90,12 @@ def start_waiting(
         return
     policy = policy or response_policy(connection)
     rows = []
+    known: dict[datetime, SlaMarks] = {}  # a file without dates: every lead arrives "now"
     for lead_id in idle:
         since = waits[lead_id]
-        marks = policy.marks(since)
+        marks = known.get(since)
+        if marks is None:
+            marks = known[since] = policy.marks(since)
         rows.append(
             {
                 "id": lead_id,

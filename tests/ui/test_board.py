@@ -84,8 +84,12 @@ async def test_six_columns_in_order_with_labels_counts_and_header(
             "Não vendidos",
         ]
         attention = demo_services.board.attention_count()
+        breached = demo_services.board.breached_count(demo_services.clock.now())
+        assert breached > 0, "the demo has leads past their deadline"
         header = app.screen.query_one("#board-header", TextLine).text
-        assert header == f"CRM +Smart · Ana · {attention} precisam de atenção"
+        assert header == (
+            f"CRM +Smart · Ana · {breached} fora do prazo · {attention} precisam de atenção"
+        )
         # Each column shows its cards in board order, read from the store.
         for status in STATUS_ORDER:
             stored = demo_services.board.column_page(status, limit=3).cards
