@@ -42,6 +42,8 @@ def ui_services(ui_url: str, clock: FrozenClock) -> Iterator[Services]:
 @pytest.fixture
 def demo_services(ui_services: Services, clock: FrozenClock) -> Services:
     seed_demo_store(ui_services.store, clock=clock)
+    # The waits on cards are in business time from the first frame (snapshots are stable).
+    ui_services.board.load_calendar(clock.now())
     return ui_services
 
 
