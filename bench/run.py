@@ -60,18 +60,27 @@ def store_for(size: int) -> Path:
 
 
 class Terminal:
-    """``cockpit`` running in a pseudo-terminal (160×45), read as a user's terminal would.
+    """``cockpit`` (or ``argv``) running in a pseudo-terminal (160×45), read as a terminal would.
 
     The output is kept with escape sequences stripped, so the text a frame
     paints can be searched for.
     """
 
-    def __init__(self, db: Path, *, columns: int = 160, lines: int = 45) -> None:
+    def __init__(
+        self,
+        db: Path | None,
+        *,
+        columns: int = 160,
+        lines: int = 45,
+        argv: list[str] | None = None,
+    ) -> None:
         import fcntl
         import struct
         import termios
 
         cockpit = Path(sys.executable).parent / "cockpit"
+        if argv is None:
+            argv = [str(cockpit), "--db", f"sqlite:///{db}", "--user", "bench"]
         env = {
             **os.environ,
             "TERM": "xterm-256color",
@@ -84,7 +93,7 @@ class Terminal:
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            [str(cockpit), "--db", f"sqlite:///{db}", "--user", "bench"],
+            argv,
             stdin=follower,
             stdout=follower,
             stderr=follower,
@@ -458,35 +467,39 @@ def service_figures(db: Path) -> dict[str, float]:
         services.close()
 
 
+def write_import_csv(source: Path, rows: int) -> None:
+    """A valid CSV of ``rows`` leads as a dealership exports it (cp1252, ``;``), unique phones."""
+    import csv
+
+    with source.open("w", encoding="cp1252", newline="") as out:
+        writer = csv.writer(out, delimiter=";")
+        writer.writerow(["Nome", "Telefone", "E-mail", "Veículo", "Valor", "Origem", "Mensagem"])
+        for n in range(rows):
+            writer.writerow(
+                [
+                    f"Cliente {n} da Silva",
+                    f"(11) 9{6000 + n // 10_000:04}-{n % 10_000:04}",
+                    f"cliente{n}@example.com",
+                    "Jeep Compass Longitude 2.0 2021",
+                    "R$ 139.900,00",
+                    "Webmotors",
+                    "Olá, o carro ainda está disponível?",
+                ]
+            )
+
+
 def import_figure(repeat: int = 3) -> float:
     """Milliseconds for ``cockpit import`` of 10,000 CSV rows into a store (median of ``repeat``).
 
     The whole command, as a user runs it: process start, reading and
     validating every row (phones through phonenumbers), writing in chunks.
     """
-    import csv
     import tempfile
 
     results = []
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "leads.csv"
-        with source.open("w", encoding="cp1252", newline="") as out:
-            writer = csv.writer(out, delimiter=";")
-            writer.writerow(
-                ["Nome", "Telefone", "E-mail", "Veículo", "Valor", "Origem", "Mensagem"]
-            )
-            for n in range(10_000):
-                writer.writerow(
-                    [
-                        f"Cliente {n} da Silva",
-                        f"(11) 9{1000 + n // 10:04}-{n % 10:04}",
-                        f"cliente{n}@example.com",
-                        "Jeep Compass Longitude 2.0 2021",
-                        "R$ 139.900,00",
-                        "Webmotors",
-                        "Olá, o carro ainda está disponível?",
-                    ]
-                )
+        write_import_csv(source, 10_000)
         cockpit = Path(sys.executable).parent / "cockpit"
         for attempt in range(repeat):
             db = Path(folder) / f"import-{attempt}.sqlite"
