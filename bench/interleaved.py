@@ -99,6 +99,68 @@ def frame_figures(db: Path, rounds: int) -> dict[str, float]:
     }
 
 
+PARTS = (
+    ("interpreter and site (editable-install finder included)", "exec", "script"),
+    ("our CLI, services and store modules imported", "script", "cli imported"),
+    ("arguments parsed", "cli imported", "store open start"),
+    ("store opened (migrations checked)", "store open start", "store opened"),
+    ("Textual and our UI modules imported", "store opened", "ui imported"),
+    ("App built, run() entered", "ui imported", "app run"),
+    ("Textual start-up: driver, CSS, app mount → board compose", "app run", "board compose"),
+    ("board compose before the first queries", "board compose", "first queries start"),
+    ("first queries (counts, attention, plan)", "first queries start", "first queries done"),
+    ("rest of compose, widgets mounted", "first queries done", "board mounted"),
+    ("board mounted → first refresh done", "board mounted", "first refresh"),
+    ("first refresh → frame read by the terminal", "first refresh", "frame"),
+)
+
+
+def probe_frame(db: Path, out: Path) -> dict[str, float]:
+    """One start of cockpit through ``bench/startup_probe.py``: the marks, ms from exec."""
+    import json
+
+    os.environ["COCKPIT_PROBE_OUT"] = str(out)
+    out.unlink(missing_ok=True)
+    argv = [
+        sys.executable,
+        str(ROOT / "bench" / "startup_probe.py"),
+        "--db",
+        f"sqlite:///{db}",
+        "--user",
+        "bench",
+    ]
+    terminal = Terminal(db, argv=argv)
+    try:
+        frame = terminal.wait_for(
+            lambda text: "Não vendidos · " in text and "precisam de atenção" in text, 30
+        )
+        deadline = time.perf_counter() + 5
+        while not out.exists() and time.perf_counter() < deadline:
+            time.sleep(0.01)
+        marks = json.loads(out.read_text())
+    finally:
+        terminal.close()
+    marks["exec"] = terminal.started
+    marks["frame"] = max(frame, marks["first refresh"])
+    return {name: (marks[end] - marks[start]) * 1000 for name, start, end in PARTS}
+
+
+def part_figures(db: Path, rounds: int) -> tuple[dict[str, float], float]:
+    """Median of each start-up part over ``rounds`` probed starts, and the reference's median."""
+    parts: dict[str, list[float]] = {}
+    theirs = []
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "marks.json"
+        probe_frame(db, out)
+        for _ in range(rounds):
+            for name, value in probe_frame(db, out).items():
+                parts.setdefault(name, []).append(value)
+            theirs.append(reference_frame() * 1000)
+    return {name: statistics.median(values) for name, values in parts.items()}, statistics.median(
+        theirs
+    )
+
+
 def reference_tool() -> Path:
     """``sqlite-utils`` in the bench's own virtual environment (made on first use)."""
     tool = REFERENCE_VENV / "bin" / "sqlite-utils"
@@ -292,7 +354,7 @@ def main() -> int:
     parser.add_argument("--search-sizes", default="1000,10000,100000")
     parser.add_argument("--imports", default="10000,100000")
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--only", default="frame,import,search,lock")
+    parser.add_argument("--only", default="frame,parts,import,search,lock")
     args = parser.parse_args()
     only = set(args.only.split(","))
     lines = [
@@ -309,6 +371,17 @@ def main() -> int:
                 f"| bare Textual app: {found['reference ms']:.0f} ms "
                 f"| {found['ratio']:.2f}× | ≤ 1.3× | {at} |"
             )
+    if "parts" in only:
+        for size in (int(s) for s in args.sizes.split(",")):
+            at = load()
+            parts, reference = part_figures(store_for(size), args.rounds)
+            lines.append(
+                f"| **start-up parts, {size:,} leads** (median of {args.rounds}, probed) "
+                f"| {sum(parts.values()):.0f} ms | bare Textual app: {reference:.0f} ms "
+                f"| {sum(parts.values()) / reference:.2f}× | — | {at} |"
+            )
+            for name, value in parts.items():
+                lines.append(f"| &nbsp;&nbsp;{name} | {value:.0f} ms | — | — | — | |")
     if "import" in only:
         for rows in (int(s) for s in args.imports.split(",")):
             at = load()
