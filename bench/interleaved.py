@@ -161,6 +161,36 @@ def part_figures(db: Path, rounds: int) -> tuple[dict[str, float], float]:
     )
 
 
+def speedup_figures(db: Path, rounds: int, folder: str) -> dict[str, float]:
+    """Cockpit's first frame with textual-speedups (installed under ``folder``) and without.
+
+    Alternately; ``folder`` is put on PYTHONPATH for the "with" starts only, so
+    the project's environment is left as it is.
+    """
+    with_ms, without_ms = [], []
+    saved = os.environ.get("PYTHONPATH")
+    try:
+        for round_number in range(rounds + 1):
+            for speedups in (True, False) if round_number % 2 else (False, True):
+                if speedups:
+                    os.environ["PYTHONPATH"] = folder
+                else:
+                    os.environ.pop("PYTHONPATH", None)
+                elapsed = cockpit_frame(db) * 1000
+                if round_number:  # the first round warms the page cache
+                    (with_ms if speedups else without_ms).append(elapsed)
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONPATH", None)
+        else:
+            os.environ["PYTHONPATH"] = saved
+    return {
+        "with ms": statistics.median(with_ms),
+        "without ms": statistics.median(without_ms),
+        "ratio": statistics.median(a / b for a, b in zip(with_ms, without_ms, strict=True)),
+    }
+
+
 def reference_tool() -> Path:
     """``sqlite-utils`` in the bench's own virtual environment (made on first use)."""
     tool = REFERENCE_VENV / "bin" / "sqlite-utils"
@@ -354,6 +384,11 @@ def main() -> int:
     parser.add_argument("--search-sizes", default="1000,10000,100000")
     parser.add_argument("--imports", default="10000,100000")
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--speedups-path",
+        default="/tmp/textual-speedups",
+        help="a folder holding textual-speedups (pip install --target FOLDER textual-speedups)",
+    )
     parser.add_argument("--only", default="frame,parts,import,search,lock")
     args = parser.parse_args()
     only = set(args.only.split(","))
@@ -382,6 +417,15 @@ def main() -> int:
             )
             for name, value in parts.items():
                 lines.append(f"| &nbsp;&nbsp;{name} | {value:.0f} ms | — | — | — | |")
+    if "speedups" in only:
+        for size in (int(s) for s in args.sizes.split(",")):
+            at = load()
+            found = speedup_figures(store_for(size), args.rounds, args.speedups_path)
+            lines.append(
+                f"| exec → first frame with textual-speedups, {size:,} leads "
+                f"(median of {args.rounds}) | {found['with ms']:.0f} ms "
+                f"| without: {found['without ms']:.0f} ms | {found['ratio']:.2f}× | < 1× | {at} |"
+            )
     if "import" in only:
         for rows in (int(s) for s in args.imports.split(",")):
             at = load()
