@@ -42,6 +42,7 @@ from bench.run import (  # noqa: E402  (the path above first)
     README,
     STORES,
     Terminal,
+    cache_bytecode,
     header_counts,
     search_figures,
     store_for,
@@ -392,6 +393,7 @@ def main() -> int:
     parser.add_argument("--only", default="frame,parts,import,search,lock")
     args = parser.parse_args()
     only = set(args.only.split(","))
+    cache_bytecode()
     lines = [
         "| what | cockpit | reference, same run | ratio | goal | load at start |",
         "|---|---|---|---|---|---|",

@@ -18,6 +18,12 @@ import sys  # noqa: E402
 from typing import Any  # noqa: E402
 
 marks: dict[str, float] = {"script": STARTED}
+PROFILER = None
+if os.environ.get("COCKPIT_PROBE_PROFILE"):
+    import cProfile
+
+    PROFILER = cProfile.Profile()
+    PROFILER.enable()
 
 
 def mark(name: str) -> None:
@@ -26,7 +32,10 @@ def mark(name: str) -> None:
 
 
 def write_marks() -> None:
-    """Hand the marks to the parent."""
+    """Hand the marks (and the profile, if ``$COCKPIT_PROBE_PROFILE`` is set) to the parent."""
+    if PROFILER is not None:
+        PROFILER.disable()
+        PROFILER.dump_stats(os.environ["COCKPIT_PROBE_PROFILE"])
     with open(os.environ["COCKPIT_PROBE_OUT"], "w") as out:
         json.dump(marks, out)
 
