@@ -378,6 +378,15 @@ def lock_figures(db: Path, rounds: int, hold: float = 3.0) -> dict[str, float]:
     }
 
 
+class Lines(list[str]):
+    """The table's lines, each printed as soon as it is measured (a long run can be cut)."""
+
+    def append(self, line: str) -> None:
+        """Keep ``line`` and print it."""
+        print(line, flush=True)
+        super().append(line)
+
+
 def main() -> int:
     """Run the interleaved figures and write them to bench/README.md."""
     parser = argparse.ArgumentParser(description="issue 18's interleaved figures")
@@ -394,10 +403,12 @@ def main() -> int:
     args = parser.parse_args()
     only = set(args.only.split(","))
     cache_bytecode()
-    lines = [
-        "| what | cockpit | reference, same run | ratio | goal | load at start |",
-        "|---|---|---|---|---|---|",
-    ]
+    lines = Lines(
+        [
+            "| what | cockpit | reference, same run | ratio | goal | load at start |",
+            "|---|---|---|---|---|---|",
+        ]
+    )
     if "frame" in only:
         for size in (int(s) for s in args.sizes.split(",")):
             at = load()
@@ -471,7 +482,7 @@ def main() -> int:
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC"
     )
     table = "\n".join([f"Measured on {machine}.", "", *lines])
-    print(table)
+    print(f"Measured on {machine}.")
     text = README.read_text()
     start, end = "<!-- INTERLEAVED -->", "<!-- /INTERLEAVED -->"
     if start in text and end in text:
