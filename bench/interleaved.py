@@ -43,6 +43,7 @@ from bench.run import (  # noqa: E402  (the path above first)
     STORES,
     Terminal,
     cache_bytecode,
+    create_store,
     header_counts,
     search_figures,
     store_for,
@@ -214,11 +215,7 @@ def import_figures(rows: int, rounds: int) -> dict[str, float]:
         for attempt in range(rounds):
             db = Path(folder) / f"cockpit-{attempt}.sqlite"
             plain = Path(folder) / f"plain-{attempt}.sqlite"
-            subprocess.run(  # the store exists before the timed run, as in daily use
-                [str(BIN / "cockpit"), "--db", f"sqlite:///{db}", "leads"],
-                check=True,
-                capture_output=True,
-            )
+            create_store(db)  # the store exists before the timed run, as in daily use
 
             def ours_once(db: Path = db) -> float:
                 started = time.perf_counter()
