@@ -12,13 +12,18 @@
   largest size the parts measured on their own through the services: the scope
   (trigram look-up compiled), the six counts, the six first pages;
 - key under lock: another process holds SQLite's write lock (``BEGIN
-  IMMEDIATE``) while shift+→ is pressed; the time until the frame acknowledges
-  the key, next to the same key with the lock free, alternately; then the time
-  from the lock's release to the moved card's counts.
+  IMMEDIATE``) while shift+← is pressed; the time until the frame acknowledges
+  the key, next to shift+→ with the lock free; then the time from the lock's
+  release to the moved card's counts;
+- start-up parts: cockpit through ``bench/startup_probe.py`` (time marks at
+  each step of the start-up), alternately with the bare app;
+- textual-speedups: cockpit with and without it on ``PYTHONPATH``, alternately.
 
 Usage: ``python bench/interleaved.py [--sizes 1000,100000] [--rounds 7]
-[--imports 10000,100000] [--only frame,import,search,lock]``. Writes the table
-to bench/README.md between the INTERLEAVED markers and prints it.
+[--imports 10000,100000] [--import-rounds 3]
+[--only frame,parts,speedups,search,lock,import] [--speedups-path FOLDER]``.
+Prints each figure as it is measured, then writes the table to
+bench/README.md between the INTERLEAVED markers.
 """
 
 from __future__ import annotations
