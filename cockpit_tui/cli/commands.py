@@ -85,7 +85,9 @@ def _status_or_fail(text: str, t: Translator) -> Any:
     return status
 
 
-def _card_json(card: LeadCard, lang: str) -> dict[str, Any]:
+def card_json(card: LeadCard, lang: str) -> dict[str, Any]:
+    """A lead as ``cockpit leads --json`` shows it (also ``add --json`` and ``edit --json``)."""
+
     def iso(value: Any) -> str | None:
         return None if value is None else value.isoformat()
 
@@ -120,7 +122,7 @@ def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
         services.close()
     if args.json:
         json.dump(
-            [_card_json(card, t.lang) for card in cards], sys.stdout, ensure_ascii=False, indent=2
+            [card_json(card, t.lang) for card in cards], sys.stdout, ensure_ascii=False, indent=2
         )
         sys.stdout.write("\n")
         return EXIT_OK

@@ -54,6 +54,11 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
 
 
+def is_email(text: str) -> bool:
+    """Whether ``text`` looks like an e-mail address (one @, a dot in the domain, no spaces)."""
+    return _EMAIL.fullmatch(text) is not None
+
+
 def fold_header(name: str) -> str:
     """A header name without case, accents, spaces, dashes or underscores."""
     decomposed = unicodedata.normalize("NFKD", name.strip().lstrip("\ufeff"))

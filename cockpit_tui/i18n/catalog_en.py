@@ -453,4 +453,83 @@ MESSAGES: dict[str, str] = {
     "setting.whatsapp_api_base": (
         "whatsapp_api_base: the Graph API base address (default Meta's, version pinned)."
     ),
+    # issue 14: the salesperson's day (leads by hand, edits, agenda, reply templates)
+    "entry.name_required": "Type the customer's name.",
+    "entry.contact_required": "Type a phone or an e-mail (at least one).",
+    "entry.bad_phone": "Invalid phone: type the area code and number, like (11) 98765-4321.",
+    "entry.bad_email": "Invalid e-mail: check the address, like name@example.com.",
+    "entry.bad_price": "Invalid price: use 139.900,00 or 139900.",
+    "entry.too_long": "The {field} field is too long ({size} characters).",
+    "entry.unknown_salesperson": (
+        "{name} is not on the store's team. Salespeople: {team}. "
+        "Add them with: cockpit team add NAME"
+    ),
+    "error.edit_conflict": (
+        "Lead {lead_id} was changed by someone else while you were editing it. "
+        "Nothing was overwritten; open it again and redo the correction."
+    ),
+    "appointment.same_time": "The appointment is already at that time.",
+    "agenda.bad_date": "Invalid date: use dd/mm/yyyy or yyyy-mm-dd.",
+    "template.empty_name": "Give the template a name.",
+    "template.name_too_long": "A template's name can have up to {limit} characters.",
+    "template.empty_text": "The template's text is empty.",
+    "template.text_too_long": "A template's text can have up to {limit} characters.",
+    "template.unknown_placeholder": (
+        "Unknown field in the template: {placeholder}. The fields are: {known}."
+    ),
+    "template.bad_whatsapp": (
+        "Invalid WhatsApp template: give the approved name (lower case, digits and _) "
+        "and the language (like pt_BR), both together."
+    ),
+    "template.unknown": "There is no template called {name}. See the list with: cockpit templates",
+    "history.edited": "corrected {field}: {old} → {new}",
+    "history.rescheduled": "rescheduled {kind} of {when}",
+    "history.cancelled": "cancelled {kind} of {when}",
+    "history.cancelled_because": "cancelled {kind} of {when} ({reason})",
+    "field.name": "name",
+    "field.phone": "phone",
+    "field.email": "e-mail",
+    "field.vehicle": "vehicle",
+    "field.price": "price",
+    "field.source": "source",
+    "cli.add": "creates a lead typed by hand (a walk-in, a phone call)",
+    "cli.add.assign": "the lead's salesperson (without it, the lead is unassigned)",
+    "cli.add.same_contact": (
+        "Note: an open lead already has that phone or e-mail ({lead_ids}); "
+        "the lead was created anyway."
+    ),
+    "cli.edit": "corrects a lead's customer (name, phone, e-mail) or negotiation",
+    "cli.edit.field": "new value (empty clears it, except the name)",
+    "cli.edit.expect": "refuse if the lead was moved after this version",
+    "cli.edit.changed": "{field}: {old} → {new}",
+    "cli.edit.nothing": (
+        "Say what to correct: --name, --phone, --email, --vehicle, --price or --source."
+    ),
+    "cli.edit.shared_contact": (
+        "Note: another open lead already has that phone or e-mail ({lead_ids}); nothing merged."
+    ),
+    "cli.edit.unchanged": "Lead {lead_id}: nothing changed.",
+    "cli.agenda": "shows the day's appointments (overdue ones first)",
+    "cli.agenda.date": "the day (default: today, in the store's time zone)",
+    "cli.agenda.everyone": "the whole store's (without it, only yours)",
+    "cli.agenda.title": "Agenda for {day} ({scope})",
+    "cli.agenda.scope_mine": "only yours",
+    "cli.agenda.scope_all": "whole store",
+    "cli.agenda.empty": "No appointments.",
+    "cli.agenda.overdue": "overdue",
+    "cli.agenda.occurred": "happened",
+    "cli.agenda.missed": "did not happen",
+    "cli.templates": "shows or changes the store's reply templates",
+    "cli.templates.action": "add: create (or replace) a template; remove: delete one",
+    "cli.templates.marketing": "mark the template as a marketing message (needs consent)",
+    "cli.templates.needs_name": "Give the name: cockpit templates {action} NAME",
+    "cli.templates.needs_text": "Give the text: cockpit templates add NAME TEXT",
+    "cli.templates.extra": "TEXT and --marketing only go with add.",
+    "cli.templates.added": "Template {name} created.",
+    "cli.templates.replaced": "Template {name} updated.",
+    "cli.templates.removed": "Template {name} deleted.",
+    "cli.templates.empty": (
+        "The store has no templates yet. Create one with: cockpit templates add NAME TEXT"
+    ),
+    "cli.templates.marketing_tag": "marketing",
 }

@@ -469,4 +469,82 @@ MESSAGES: dict[str, str] = {
     "setting.whatsapp_api_base": (
         "whatsapp_api_base: o endereço base da Graph API (padrão o da Meta, versão fixada)."
     ),
+    # issue 14: the salesperson's day (leads by hand, edits, agenda, reply templates)
+    "entry.name_required": "Informe o nome do cliente.",
+    "entry.contact_required": "Informe um telefone ou um e-mail (pelo menos um).",
+    "entry.bad_phone": "Telefone inválido: use DDD e número, como (11) 98765-4321.",
+    "entry.bad_email": "E-mail inválido: confira o endereço, como nome@exemplo.com.br.",
+    "entry.bad_price": "Valor inválido: use 139.900,00 ou 139900.",
+    "entry.too_long": "O campo {field} é longo demais ({size} caracteres).",
+    "entry.unknown_salesperson": (
+        "{name} não está na equipe da loja. Vendedores: {team}. Adicione com: cockpit team add NOME"
+    ),
+    "error.edit_conflict": (
+        "O lead {lead_id} foi alterado por outra pessoa enquanto você editava. "
+        "Nada foi sobrescrito; abra-o de novo e refaça a correção."
+    ),
+    "appointment.same_time": "O compromisso já está nesse horário.",
+    "agenda.bad_date": "Data inválida: use dd/mm/aaaa ou aaaa-mm-dd.",
+    "template.empty_name": "Dê um nome ao modelo.",
+    "template.name_too_long": "O nome do modelo pode ter até {limit} caracteres.",
+    "template.empty_text": "O texto do modelo está vazio.",
+    "template.text_too_long": "O texto do modelo pode ter até {limit} caracteres.",
+    "template.unknown_placeholder": (
+        "Campo desconhecido no modelo: {placeholder}. Os campos são: {known}."
+    ),
+    "template.bad_whatsapp": (
+        "Modelo do WhatsApp inválido: informe o nome aprovado (minúsculas, dígitos e _) "
+        "e o idioma (como pt_BR), os dois juntos."
+    ),
+    "template.unknown": "Não existe modelo chamado {name}. Veja a lista com: cockpit templates",
+    "history.edited": "corrigiu {field}: {old} → {new}",
+    "history.rescheduled": "remarcou {kind} de {when}",
+    "history.cancelled": "cancelou {kind} de {when}",
+    "history.cancelled_because": "cancelou {kind} de {when} ({reason})",
+    "field.name": "nome",
+    "field.phone": "telefone",
+    "field.email": "e-mail",
+    "field.vehicle": "veículo",
+    "field.price": "valor",
+    "field.source": "origem",
+    "cli.add": "cria um lead digitado à mão (cliente na loja, ligação)",
+    "cli.add.assign": "vendedor do lead (sem isto, o lead fica sem vendedor)",
+    "cli.add.same_contact": (
+        "Aviso: já há lead em aberto com esse telefone ou e-mail ({lead_ids}); "
+        "o lead foi criado mesmo assim."
+    ),
+    "cli.edit": "corrige o cliente (nome, telefone, e-mail) ou a negociação de um lead",
+    "cli.edit.field": "novo valor (vazio apaga, menos o nome)",
+    "cli.edit.expect": "recusa se o lead foi movido depois desta versão",
+    "cli.edit.changed": "{field}: {old} → {new}",
+    "cli.edit.nothing": (
+        "Diga o que corrigir: --name, --phone, --email, --vehicle, --price ou --source."
+    ),
+    "cli.edit.shared_contact": (
+        "Aviso: outro lead em aberto já tem esse telefone ou e-mail ({lead_ids}); nada foi unido."
+    ),
+    "cli.edit.unchanged": "Lead {lead_id}: nada mudou.",
+    "cli.agenda": "mostra os compromissos do dia (atrasados primeiro)",
+    "cli.agenda.date": "o dia (padrão: hoje, no fuso da loja)",
+    "cli.agenda.everyone": "de toda a loja (sem isto, só os seus)",
+    "cli.agenda.title": "Agenda de {day} ({scope})",
+    "cli.agenda.scope_mine": "só os seus",
+    "cli.agenda.scope_all": "toda a loja",
+    "cli.agenda.empty": "Nenhum compromisso.",
+    "cli.agenda.overdue": "atrasado",
+    "cli.agenda.occurred": "aconteceu",
+    "cli.agenda.missed": "não aconteceu",
+    "cli.templates": "mostra ou muda os modelos de resposta da loja",
+    "cli.templates.action": "add: cria (ou substitui) um modelo; remove: apaga um",
+    "cli.templates.marketing": "marca o modelo como mensagem de marketing (pede consentimento)",
+    "cli.templates.needs_name": "Diga o nome: cockpit templates {action} NOME",
+    "cli.templates.needs_text": "Diga o texto: cockpit templates add NOME TEXTO",
+    "cli.templates.extra": "TEXTO e --marketing só valem com add.",
+    "cli.templates.added": "Modelo {name} criado.",
+    "cli.templates.replaced": "Modelo {name} atualizado.",
+    "cli.templates.removed": "Modelo {name} apagado.",
+    "cli.templates.empty": (
+        "A loja ainda não tem modelos. Crie um com: cockpit templates add NOME TEXTO"
+    ),
+    "cli.templates.marketing_tag": "marketing",
 }

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.models import (
     Appointment,
+    AppointmentEnd,
     AppointmentKind,
     Assignment,
     HistoryEntry,
@@ -33,11 +34,20 @@ _SAME_INSTANT_ORDER = (
     HistoryKind.CREATED,
     HistoryKind.ASSIGNED,
     HistoryKind.NOTE,
+    HistoryKind.EDITED,
+    HistoryKind.RESCHEDULED,
+    HistoryKind.CANCELLED,
     HistoryKind.SCHEDULED,
     HistoryKind.RESOLVED,
     HistoryKind.MOVED,
     HistoryKind.OUTCOME,
 )
+
+#: How an appointment that left the agenda shows in the history.
+_ENDED = {
+    AppointmentEnd.RESCHEDULED: HistoryKind.RESCHEDULED,
+    AppointmentEnd.CANCELLED: HistoryKind.CANCELLED,
+}
 
 
 def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDetail:
@@ -48,8 +58,10 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
         lead: The lead's row.
         card: The lead as the board shows it (read by the caller).
     """
+    from cockpit_tui.services.lead_edits import field_change_from_row
     from cockpit_tui.services.leads import message_from_row
     from cockpit_tui.store import repository
+    from cockpit_tui.store.lead_entry import edits_of_lead
 
     assert lead.id is not None
     lead_id = lead.id
@@ -86,12 +98,16 @@ def read_lead_detail(session: Session, lead: LeadRow, card: LeadCard) -> LeadDet
         if appointment.resolved_at is not None:
             history.append(
                 HistoryEntry(
-                    HistoryKind.RESOLVED,
+                    _ENDED[appointment.ended] if appointment.ended else HistoryKind.RESOLVED,
                     appointment.resolved_at,
                     appointment.resolved_by,
                     appointment,
                 )
             )
+    history.extend(
+        HistoryEntry(HistoryKind.EDITED, edit.at, edit.actor, field_change_from_row(edit))
+        for edit in edits_of_lead(session, lead_id=lead_id)
+    )
     for ended in repository.outcomes_of_lead(session, lead_id=lead_id):
         outcome = outcome_from_row(ended)
         history.append(HistoryEntry(HistoryKind.OUTCOME, ended.at, ended.actor, outcome))
@@ -123,6 +139,9 @@ def appointment_from_row(row: AppointmentRow) -> Appointment:
         created_at=row.created_at,
         resolved_by=row.resolved_by,
         resolved_at=row.resolved_at,
+        ended=AppointmentEnd(row.ended) if row.ended else None,
+        end_reason=row.end_reason,
+        replaces_id=row.replaces_id,
     )
 
 
