@@ -50,7 +50,8 @@ def test_my_day_starts_with_what_is_overdue_then_goes_by_time(
 ) -> None:
     ids = build_day(services, clock)
     agenda = services.agenda.day()
-    assert agenda.day == TODAY and not agenda.everyone
+    assert agenda.day == TODAY
+    assert not agenda.everyone
     assert [item.appointment_id for item in agenda.items] == [
         ids["yesterday"],
         ids["early"],
@@ -72,7 +73,8 @@ def test_the_whole_store_and_other_days(services: Services, clock: FrozenClock) 
     everyone = services.agenda.day(everyone=True)
     assert ids["bruno"] in [item.appointment_id for item in everyone.items]
     tomorrow = services.agenda.next_day(everyone, 1)
-    assert tomorrow.day == date(2026, 11, 28) and tomorrow.everyone
+    assert tomorrow.day == date(2026, 11, 28)
+    assert tomorrow.everyone
     assert [item.appointment_id for item in tomorrow.items] == [ids["tomorrow"]]
     assert not tomorrow.items[0].overdue
     yesterday = services.agenda.day(TODAY - timedelta(days=1))

@@ -46,8 +46,10 @@ def test_a_rescheduled_visit_keeps_the_old_time_in_the_history(
         HistoryKind.SCHEDULED,
     ]
     old = detail.history[2].item
-    assert isinstance(old, Appointment) and old.at == tomorrow_10
-    assert old.ended is AppointmentEnd.RESCHEDULED and not old.is_pending
+    assert isinstance(old, Appointment)
+    assert old.at == tomorrow_10
+    assert old.ended is AppointmentEnd.RESCHEDULED
+    assert not old.is_pending
     assert detail.pending_appointment == moved
 
 

@@ -35,7 +35,8 @@ def test_each_corrected_field_is_in_the_history_with_old_and_new_value(
         lead,
         {F.VEHICLE: "Onix LT 2021", F.PRICE: "79.900", F.NAME: "Carlos  Pereira"},
     )
-    assert result.card.vehicle == "Onix LT 2021" and result.card.price == Decimal("79900.00")
+    assert result.card.vehicle == "Onix LT 2021"
+    assert result.card.price == Decimal("79900.00")
     assert [(c.field, c.old, c.new) for c in result.changes] == [
         (F.VEHICLE, None, "Onix LT 2021"),
         (F.PRICE, None, "79900.00"),

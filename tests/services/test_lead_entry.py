@@ -37,8 +37,11 @@ def test_a_walk_in_lands_on_top_of_nova_proposta_assigned_and_noted(
         "+5511987654321",
         Decimal("79900.00"),
     )
-    assert card.status is Status.NEW and card.needs_attention and not card.has_unread_reply
-    assert card.assigned_to == "Ana" and card.source == "Loja (presencial)"
+    assert card.status is Status.NEW
+    assert card.needs_attention
+    assert not card.has_unread_reply
+    assert card.assigned_to == "Ana"
+    assert card.source == "Loja (presencial)"
     page = services.board.column_page(Status.NEW)
     assert [c.id for c in page.cards] == [card.id, older.id], "the new card is on top"
     history = services.leads.detail(card.id).history
@@ -48,7 +51,8 @@ def test_a_walk_in_lands_on_top_of_nova_proposta_assigned_and_noted(
         HistoryKind.NOTE,
     ]
     note = history[-1].item
-    assert isinstance(note, Note) and note.body.startswith("Veio ver o Onix prata")
+    assert isinstance(note, Note)
+    assert note.body.startswith("Veio ver o Onix prata")
     assert found(services, "onix prata") == set(), "the note is not a customer message"
     assert found(services, "pereira") == {card.id}
     assert found(services, "98765") == {card.id}

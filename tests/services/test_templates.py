@@ -12,8 +12,10 @@ from cockpit_tui.services.clock import FrozenClock
 
 def test_a_template_is_saved_listed_replaced_and_removed(services: Services) -> None:
     saved, created = services.templates.save("Primeiro contato", "Olá, {Nome}! Sobre o {veículo}…")
-    assert created and saved.text == "Olá, {nome}! Sobre o {veiculo}…"
-    assert not saved.marketing and saved.whatsapp_template is None
+    assert created
+    assert saved.text == "Olá, {nome}! Sobre o {veiculo}…"
+    assert not saved.marketing
+    assert saved.whatsapp_template is None
     again, created = services.templates.save(
         "primeiro CONTATO",
         "Oi {nome}",
@@ -21,7 +23,8 @@ def test_a_template_is_saved_listed_replaced_and_removed(services: Services) -> 
         whatsapp_template="primeiro_contato",
         whatsapp_language="pt_BR",
     )
-    assert not created and again.id == saved.id
+    assert not created
+    assert again.id == saved.id
     assert [(t.name, t.text, t.marketing) for t in services.templates.all()] == [
         ("primeiro CONTATO", "Oi {nome}", True)
     ]
@@ -74,10 +77,12 @@ def test_the_demo_store_has_a_name_and_five_templates(
     seed_demo_store(services.store, clock=clock)
     assert services.settings.value("store_name") == "Auto Center Paulista"
     names = [template.name for template in services.templates.all()]
-    assert len(names) == 5 and "Primeiro contato" in names
+    assert len(names) == 5
+    assert "Primeiro contato" in names
     first = next(t for t in services.templates.all() if t.name == "Primeiro contato")
     lead = services.board.leads_in_board_order()[0]
     filled = services.templates.fill_for_lead(first, lead.id)
-    assert lead.customer_name.split()[0] in filled and "Auto Center Paulista" in filled
+    assert lead.customer_name.split()[0] in filled
+    assert "Auto Center Paulista" in filled
     if lead.vehicle:
         assert lead.vehicle in filled
