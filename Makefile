@@ -20,7 +20,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy cockpit_tui
+	$(BIN)/mypy cockpit_tui tests
 	$(BIN)/lint-imports
 
 test: lint

@@ -263,7 +263,7 @@ def list_figures(db: Path, moves: int = 40, pages: int = 30) -> dict[str, float]
     from cockpit_tui.domain.plans import Plan
     from cockpit_tui.domain.statuses import Status
     from cockpit_tui.services import open_services
-    from cockpit_tui.services.lead_list import ListQuery, ListSource
+    from cockpit_tui.services.lead_list import ListQuery
 
     work = db.with_name(f"list-{db.name}")
     for leftover in STORES.glob(work.name + "*"):
@@ -307,7 +307,7 @@ def list_figures(db: Path, moves: int = 40, pages: int = 30) -> dict[str, float]
         terminal.send(b"g")
         time.sleep(0.5)
         reopened = open_services(f"sqlite:///{work}", actor="bench")
-        rows = ListSource(reopened.store, ListQuery()).at(offset=0, limit=45 * (pages + 2))
+        rows = reopened.board.list_source(ListQuery()).at(offset=0, limit=45 * (pages + 2))
         reopened.close()
         per_page = 45 - 4  # the table's rows: screen minus header, strip, column header, keys
         scroll_ms = []
@@ -334,12 +334,9 @@ def search_figures(db: Path, repeat: int = 10) -> dict[str, float]:
     from cockpit_tui.domain.filters import LeadFilter
     from cockpit_tui.domain.statuses import Status
     from cockpit_tui.services import open_services
-    from cockpit_tui.services.filtering import filter_clause
 
     services = open_services(f"sqlite:///{db}", actor="bench")
-    where = filter_clause(
-        LeadFilter(search="civic"), actor="bench", now=services.clock.now(), sqlite=True
-    )
+    where = services.board.scope(LeadFilter(search="civic"))
     found, total = services.board.counts(where)[Status.NEW], services.board.counts()[Status.NEW]
     services.close()
     terminal = Terminal(db)
@@ -376,7 +373,7 @@ def app_start_figure(db: Path, repeat: int = 5) -> float:
 
     from cockpit_tui.services import open_services
     from cockpit_tui.ui.app import CockpitApp
-    from cockpit_tui.ui.screens.board import BoardScreen
+    from cockpit_tui.ui.board.screen import BoardScreen
 
     results = []
     for _ in range(repeat):

@@ -18,24 +18,25 @@ def data_dir(environ: Mapping[str, str] | None = None) -> Path:
 
     ``COCKPIT_DATA_DIR`` overrides it (tests, portable installs).
     """
-    env = os.environ if environ is None else environ
-    override = env.get("COCKPIT_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir  # lazy: not needed with --db or the override
-
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    return _user_dir("COCKPIT_DATA_DIR", "data", environ)
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     """The folder for the user's preferences (keymap, remembered filters)."""
+    return _user_dir("COCKPIT_CONFIG_DIR", "config", environ)
+
+
+def _user_dir(variable: str, kind: str, environ: Mapping[str, str] | None) -> Path:
+    """``variable``'s folder if set, else platformdirs' user ``kind`` ("data", "config") dir."""
     env = os.environ if environ is None else environ
-    override = env.get("COCKPIT_CONFIG_DIR")
+    override = env.get(variable)
     if override:
         return Path(override)
-    from platformdirs import user_config_dir
+    import platformdirs  # lazy: not needed with --db or the override
 
-    return Path(user_config_dir(APP_NAME, appauthor=False))
+    if kind == "data":
+        return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
 def default_user(environ: Mapping[str, str] | None = None) -> str:

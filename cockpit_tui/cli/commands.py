@@ -233,6 +233,14 @@ def backup(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     try:
         with progress_bar(t("cli.backup_progress")) as on_progress:
             backup_store(services.store, destination, on_progress=on_progress)
+        from cockpit_tui.services.audit import record_backup  # issue 19: erasures list it
+
+        record_backup(
+            services.store,
+            actor=services.actor,
+            at=services.clock.now(),
+            destination=str(destination.resolve()),
+        )
     finally:
         services.close()
     print(t("cli.backup_done", path=destination))

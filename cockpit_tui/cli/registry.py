@@ -18,7 +18,16 @@ from typing import Protocol
 from cockpit_tui.config import Settings
 from cockpit_tui.i18n.translate import Translator
 
-COMMAND_MODULES: tuple[str, ...] = ("settings", "add", "edit", "agenda", "templates")
+COMMAND_MODULES: tuple[str, ...] = (
+    "settings",
+    "customer",
+    "retention",
+    "audit",
+    "add",
+    "edit",
+    "agenda",
+    "templates",
+)
 
 
 class CommandModule(Protocol):

@@ -48,6 +48,9 @@ _FIELDS = {
     "vendedor": "salesperson",
     "salesperson": "salesperson",
     "status": "status",
+    "consentimento": "consent",
+    "consent": "consent",
+    "optin": "consent",
 }
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -87,6 +90,7 @@ class LeadRecord:
         external_id: The sender's id for it.
         salesperson: Assigned salesperson.
         status: Starting column.
+        consent: (channel, state) pairs the row said (see :func:`parse_consent`).
     """
 
     name: str
@@ -100,6 +104,7 @@ class LeadRecord:
     external_id: str | None = None
     salesperson: str | None = None
     status: Status = Status.NEW
+    consent: tuple[tuple[str, str], ...] = ()
 
     def fingerprint(self) -> str:
         """A stable hash of the record's values: the same row imported twice has the same one."""
@@ -212,6 +217,11 @@ def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord |
         if found is None:
             return Rejection("intake.bad_status")
         status = found
+    from cockpit_tui.domain.consent import parse_consent  # it folds words with this module
+
+    consent = parse_consent(clean_text(raw.get("consent", "")))
+    if consent is None:
+        return Rejection("intake.bad_consent")
     message = clean_message(raw.get("message", "")) or None
     return LeadRecord(
         name=name,
@@ -225,4 +235,5 @@ def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord |
         external_id=clean_optional(raw.get("external_id")),
         salesperson=clean_optional(raw.get("salesperson"), max_length=100),
         status=status,
+        consent=tuple((channel.value, state.value) for channel, state in consent),
     )

@@ -532,4 +532,69 @@ MESSAGES: dict[str, str] = {
         "The store has no templates yet. Create one with: cockpit templates add NAME TEXT"
     ),
     "cli.templates.marketing_tag": "marketing",
+    # -- issue 19: customers' rights under the LGPD ---------------------------------
+    "cli.customer": "find, export or erase a customer's data (LGPD)",
+    "cli.customer.action": "find, export or erase",
+    "cli.customer.id": "the customer's number (shown by 'customer find')",
+    "cli.customer.phone": "find by phone",
+    "cli.customer.email": "find by e-mail",
+    "cli.customer.name": "find by name (part of it is enough)",
+    "cli.customer.out": "write the export to this file (default: standard output)",
+    "cli.customer.yes": "erase without asking",
+    "cli.customer_needs_id": "Give the customer's number: cockpit customer {action} CUSTOMER_ID.",
+    "cli.customer_none": "No customer found.",
+    "cli.customer_exporting": "Exporting the customer",
+    "cli.customer_exported": "Data of customer #{customer_id} written to {path}.",
+    "cli.customer_already_erased": "Customer #{customer_id} was already anonymised.",
+    "cli.customer_erase_preview": (
+        "This erases the personal data of {name} (customer #{customer_id}): name, phone, "
+        "e-mail and the text of {messages} message(s) and {notes} note(s), in {leads} "
+        "negotiation(s). Negotiations, statuses, dates and outcomes stay, for the reports. "
+        "It cannot be undone."
+    ),
+    "cli.customer_erase_confirm": "Erase? [y/N] ",
+    "cli.customer_erase_needs_yes": "No terminal to confirm on: run again with --yes to erase.",
+    "cli.customer_erase_cancelled": "Nothing was erased.",
+    "cli.customer_erased": "Customer #{customer_id} anonymised; the action is in the audit log.",
+    "cli.customer_backups_warning": (
+        "Note: backups made earlier still hold this person's data. Backups the store knows of:"
+    ),
+    "cli.customer_backups_none": (
+        "  (none recorded; copies made outside cockpit hold the data too)"
+    ),
+    "error.customer_not_found": "No customer has the number {customer_id}.",
+    "error.customer_find_one": "Use one criterion: --phone, --email or --name.",
+    "error.erase_in_flight": (
+        "Customer #{customer_id} has a reply waiting for delivery in the outbox "
+        "(messages {ids}): erase after it is delivered."
+    ),
+    "error.export_unwritable": "Could not write {path}: check the folder and its permissions.",
+    "error.retention_off": (
+        "Retention is off: set the period with cockpit settings retention_months 24."
+    ),
+    "intake.bad_consent": (
+        "invalid consent (use yes/no, channels such as 'whatsapp, email' or {{\"whatsapp\": true}})"
+    ),
+    "cli.retention": "anonymise customers kept longer than the store's period (retention_months)",
+    "cli.retention.action": "run: apply retention now",
+    "cli.retention.dry_run": "only count, erase nothing",
+    "cli.retention_progress": "Anonymising customers",
+    "cli.retention_dry": (
+        "{count} customer(s) would be anonymised (no activity since {since}, period of "
+        "{months} months)."
+    ),
+    "cli.retention_done": (
+        "{count} customer(s) anonymised (no activity since {since}, period of {months} months)."
+    ),
+    "cli.retention_skipped": (
+        "{count} customer(s) left for next time: a reply to them awaits delivery."
+    ),
+    "cli.audit": "list the audit log: exports, erasures, retention and backups",
+    "cli.audit.since": "only from this date on (dd/mm/yyyy or ISO 8601)",
+    "cli.audit_bad_since": "Invalid date: {value} (use dd/mm/yyyy or ISO 8601).",
+    "cli.audit_empty": "No audit records.",
+    "audit.customer.export": "export",
+    "audit.customer.erase": "erasure",
+    "audit.retention.run": "retention",
+    "audit.store.backup": "backup",
 }

@@ -547,4 +547,73 @@ MESSAGES: dict[str, str] = {
         "A loja ainda não tem modelos. Crie um com: cockpit templates add NOME TEXTO"
     ),
     "cli.templates.marketing_tag": "marketing",
+    # -- issue 19: customers' rights under the LGPD ---------------------------------
+    "cli.customer": "encontra, exporta ou apaga os dados de um cliente (LGPD)",
+    "cli.customer.action": "find (encontrar), export (exportar) ou erase (apagar)",
+    "cli.customer.id": "o número do cliente (mostrado por 'customer find')",
+    "cli.customer.phone": "encontrar pelo telefone",
+    "cli.customer.email": "encontrar pelo e-mail",
+    "cli.customer.name": "encontrar pelo nome (parte dele basta)",
+    "cli.customer.out": "gravar a exportação neste arquivo (padrão: a saída)",
+    "cli.customer.yes": "apagar sem perguntar",
+    "cli.customer_needs_id": "Diga o número do cliente: cockpit customer {action} ID_CLIENTE.",
+    "cli.customer_none": "Nenhum cliente encontrado.",
+    "cli.customer_exporting": "Exportando o cliente",
+    "cli.customer_exported": "Dados do cliente #{customer_id} gravados em {path}.",
+    "cli.customer_already_erased": "O cliente #{customer_id} já foi anonimizado.",
+    "cli.customer_erase_preview": (
+        "Vai apagar os dados pessoais de {name} (cliente #{customer_id}): nome, telefone, "
+        "e-mail e o texto de {messages} mensagem(ns) e {notes} nota(s), em {leads} "
+        "negociação(ões). As negociações, status, datas e resultados ficam, para os "
+        "relatórios. Não dá para desfazer."
+    ),
+    "cli.customer_erase_confirm": "Apagar? [s/N] ",
+    "cli.customer_erase_needs_yes": (
+        "Sem terminal para confirmar: rode de novo com --yes para apagar."
+    ),
+    "cli.customer_erase_cancelled": "Nada foi apagado.",
+    "cli.customer_erased": "Cliente #{customer_id} anonimizado; a ação ficou na auditoria.",
+    "cli.customer_backups_warning": (
+        "Atenção: cópias de segurança feitas antes ainda contêm os dados desta pessoa. "
+        "Cópias conhecidas pela loja:"
+    ),
+    "cli.customer_backups_none": (
+        "  (nenhuma registrada; cópias feitas fora do cockpit também contêm os dados)"
+    ),
+    "error.customer_not_found": "Não há cliente com o número {customer_id}.",
+    "error.customer_find_one": "Use um critério: --phone, --email ou --name.",
+    "error.erase_in_flight": (
+        "O cliente #{customer_id} tem resposta aguardando entrega na fila de saída "
+        "(mensagens {ids}): apague depois que ela for entregue."
+    ),
+    "error.export_unwritable": "Não foi possível gravar {path}: verifique a pasta e a permissão.",
+    "error.retention_off": (
+        "A retenção está desligada: defina o prazo com cockpit settings retention_months 24."
+    ),
+    "intake.bad_consent": (
+        "consentimento inválido (use sim/não, canais como 'whatsapp, email' ou "
+        '{{"whatsapp": true}})'
+    ),
+    "cli.retention": "anonimiza clientes guardados além do prazo da loja (retention_months)",
+    "cli.retention.action": "run: aplica a retenção agora",
+    "cli.retention.dry_run": "só contar, sem apagar nada",
+    "cli.retention_progress": "Anonimizando clientes",
+    "cli.retention_dry": (
+        "{count} cliente(s) seriam anonimizados (sem atividade desde {since}, prazo de "
+        "{months} meses)."
+    ),
+    "cli.retention_done": (
+        "{count} cliente(s) anonimizados (sem atividade desde {since}, prazo de {months} meses)."
+    ),
+    "cli.retention_skipped": (
+        "{count} cliente(s) ficaram para a próxima vez: há resposta aguardando entrega."
+    ),
+    "cli.audit": "lista a auditoria: exportações, apagamentos, retenção e cópias",
+    "cli.audit.since": "só a partir desta data (dd/mm/aaaa ou ISO 8601)",
+    "cli.audit_bad_since": "Data inválida: {value} (use dd/mm/aaaa ou ISO 8601).",
+    "cli.audit_empty": "Nenhum registro de auditoria.",
+    "audit.customer.export": "exportação",
+    "audit.customer.erase": "apagamento",
+    "audit.retention.run": "retenção",
+    "audit.store.backup": "cópia de segurança",
 }

@@ -126,7 +126,7 @@ def open_services(
     leads = LeadService(store, actor=actor, clock=used_clock)
     return Services(
         store=store,
-        board=BoardService(store),
+        board=BoardService(store, actor=leads.actor, clock=used_clock),
         leads=leads,
         settings=SettingsService(store, actor=leads.actor, clock=used_clock),
         appointments=AppointmentService(store, actor=leads.actor, clock=used_clock),

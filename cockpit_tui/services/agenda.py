@@ -11,24 +11,12 @@ from datetime import date, timedelta, tzinfo
 from cockpit_tui.domain.agenda import Agenda, AgendaItem, agenda_order, day_bounds, local_day
 from cockpit_tui.domain.models import AppointmentKind
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.settings import SettingsService
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.store_service import StoreService
 
 
-class AgendaService:
-    """Reads the agenda of a day.
-
-    Args:
-        store: The open store.
-        actor: The salesperson whose agenda "only mine" shows.
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class AgendaService(StoreService):
+    """Reads the agenda of a day."""
 
     def zone(self) -> tzinfo:
         """The store's time zone."""

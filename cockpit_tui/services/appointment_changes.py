@@ -10,36 +10,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain import attention
 from cockpit_tui.domain.appointments import check_kind_allowed
 from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError
 from cockpit_tui.domain.models import Appointment, AppointmentEnd, AppointmentKind
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.sanitize import clean_optional
-from cockpit_tui.services.clock import Clock
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.rows import appointment_from_row
+from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from cockpit_tui.store.lead_write import LeadWrite
     from cockpit_tui.store.tables import AppointmentRow
 
 _MAX_REASON = 200
 
 
-class AppointmentChangeService:
-    """Reschedules and cancels pending appointments.
-
-    Args:
-        store: The open store.
-        actor: The salesperson.
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class AppointmentChangeService(StoreService):
+    """Reschedules and cancels pending appointments."""
 
     def pending(self, lead_id: int) -> list[Appointment]:
         """Every appointment of the lead still on the agenda, soonest first.
@@ -47,7 +34,6 @@ class AppointmentChangeService:
         Raises:
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.services.lead_detail import appointment_from_row
         from cockpit_tui.store import repository
         from cockpit_tui.store.agenda import pending_appointments_of_lead
         from cockpit_tui.store.engine import read_session
@@ -81,25 +67,27 @@ class AppointmentChangeService:
             InvalidInputError: the time is past or unchanged, the appointment is
                 unknown or no longer pending, or the plan lacks video calls.
         """
-        from cockpit_tui.services.lead_detail import appointment_from_row
         from cockpit_tui.store import repository
-        from cockpit_tui.store.engine import write_session
 
-        now = self._clock.now()
-        if at <= now:
+        if at <= self._clock.now():
             raise InvalidInputError("form.past_datetime")
-        with write_session(self._store.engine) as session:
-            old = _pending(session, appointment_id)
+        with self._write() as write:
+            old = _pending(write, appointment_id)
             new_kind = kind or AppointmentKind(old.kind)
             check_kind_allowed(new_kind, plan)
             if at == old.at and new_kind.value == old.kind:
                 raise InvalidInputError("appointment.same_time")
-            _end(old, AppointmentEnd.RESCHEDULED, actor=self._actor, now=now)
+            _end(old, AppointmentEnd.RESCHEDULED, actor=self._actor, now=write.now)
             row = repository.insert_appointment(
-                session, lead_id=old.lead_id, kind=new_kind.value, at=at, actor=self._actor, now=now
+                write.session,
+                lead_id=old.lead_id,
+                kind=new_kind.value,
+                at=at,
+                actor=self._actor,
+                now=write.now,
             )
             row.replaces_id = old.id
-            self._after_change(session, old.lead_id, now)
+            _after_change(write, old.lead_id)
             return appointment_from_row(row)
 
     def cancel(self, appointment_id: int, *, reason: str | None = None) -> Appointment:
@@ -108,36 +96,28 @@ class AppointmentChangeService:
         Raises:
             InvalidInputError: the appointment is unknown or no longer pending.
         """
-        from cockpit_tui.services.lead_detail import appointment_from_row
-        from cockpit_tui.store.engine import write_session
-
-        now = self._clock.now()
         why = clean_optional(reason, max_length=_MAX_REASON) if reason else None
-        with write_session(self._store.engine) as session:
-            row = _pending(session, appointment_id)
-            _end(row, AppointmentEnd.CANCELLED, actor=self._actor, now=now)
+        with self._write() as write:
+            row = _pending(write, appointment_id)
+            _end(row, AppointmentEnd.CANCELLED, actor=self._actor, now=write.now)
             row.end_reason = why
-            self._after_change(session, row.lead_id, now)
+            _after_change(write, row.lead_id)
             return appointment_from_row(row)
 
-    def _after_change(self, session: Session, lead_id: int, now: datetime) -> None:
-        from cockpit_tui.store import repository
 
-        session.flush()
-        lead = repository.get_lead(session, lead_id=lead_id)
-        if lead is None:  # pragma: no cover - the appointment's foreign key forbids it
-            raise LeadNotFoundError(lead_id=lead_id)
-        lead.next_appointment_at = repository.next_pending_appointment_at(session, lead_id=lead_id)
-        repository.apply_attention(lead, attention.on_action(repository.attention_of(lead), now))
-        repository.append_change(
-            session, kind="lead.appointment", lead_id=lead_id, actor=self._actor, at=now
-        )
+def _after_change(write: LeadWrite, lead_id: int) -> None:
+    """The card shows the next pending appointment; moving or cancelling one is acting."""
+    from cockpit_tui.services.appointments import after_appointment_change
+
+    write.flush()
+    after_appointment_change(write, write.lead(lead_id))
+    write.log("lead.appointment", lead_id)
 
 
-def _pending(session: Session, appointment_id: int) -> AppointmentRow:
+def _pending(write: LeadWrite, appointment_id: int) -> AppointmentRow:
     from cockpit_tui.store import repository
 
-    row = repository.get_appointment(session, appointment_id=appointment_id)
+    row = repository.get_appointment(write.session, appointment_id=appointment_id)
     if row is None:
         raise InvalidInputError("form.unknown_appointment")
     if row.resolved_at is not None:

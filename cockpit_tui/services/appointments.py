@@ -5,38 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain import attention
 from cockpit_tui.domain.appointments import check_kind_allowed
-from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError
+from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.models import Appointment, AppointmentKind, MoveResult
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.cards import card_from_row
-from cockpit_tui.services.clock import Clock
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.rows import appointment_from_row, card_from_row
+from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from cockpit_tui.store.tables import LeadRow
+    from cockpit_tui.store.lead_write import LeadWrite, WrittenLead
 
 #: Statuses a lead leaves for Visita realizada when its visit occurred.
 _BEFORE_VISIT = frozenset({Status.NEW, Status.NEGOTIATING, Status.AWAITING_VISIT})
 
 
-class AppointmentService:
-    """Appointments of leads: the card shows the next one, overdue in warning colours.
-
-    Args:
-        store: The open store.
-        actor: The salesperson.
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class AppointmentService(StoreService):
+    """Appointments of leads: the card shows the next one, overdue in warning colours."""
 
     def schedule(
         self, lead_id: int, kind: AppointmentKind, at: datetime, *, plan: Plan
@@ -53,28 +38,24 @@ class AppointmentService:
             InvalidInputError: a video call below CRM +Smart, or a time already past.
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.services.lead_detail import appointment_from_row
         from cockpit_tui.store import repository
-        from cockpit_tui.store.engine import write_session
 
         check_kind_allowed(kind, plan)
         now = self._clock.now()
         if at <= now:
             raise InvalidInputError("form.past_datetime")
-        with write_session(self._store.engine) as session:
-            lead = _lead(session, lead_id)
+        with self._write() as write:
+            lead = write.lead(lead_id)
             row = repository.insert_appointment(
-                session, lead_id=lead_id, kind=kind.value, at=at, actor=self._actor, now=now
+                write.session,
+                lead_id=lead_id,
+                kind=kind.value,
+                at=at,
+                actor=self._actor,
+                now=write.now,
             )
-            lead.next_appointment_at = repository.next_pending_appointment_at(
-                session, lead_id=lead_id
-            )
-            repository.apply_attention(
-                lead, attention.on_action(repository.attention_of(lead), now)
-            )
-            repository.append_change(
-                session, kind="lead.appointment", lead_id=lead_id, actor=self._actor, at=now
-            )
+            after_appointment_change(write, lead)
+            write.log("lead.appointment", lead_id)
             return appointment_from_row(row)
 
     def resolve(self, appointment_id: int, *, occurred: bool) -> MoveResult | None:
@@ -90,54 +71,47 @@ class AppointmentService:
         Raises:
             InvalidInputError: no such appointment, or it was already resolved.
         """
-        from cockpit_tui.services.leads import move_in_session
+        from cockpit_tui.services.leads import move_lead
         from cockpit_tui.store import repository
-        from cockpit_tui.store.engine import write_session
 
-        now = self._clock.now()
-        moved: tuple[int, Status, int] | None = None
-        with write_session(self._store.engine) as session:
-            row = repository.get_appointment(session, appointment_id=appointment_id)
+        moved: tuple[int, Status] | None = None
+        with self._write() as write:
+            row = repository.get_appointment(write.session, appointment_id=appointment_id)
             if row is None:
                 raise InvalidInputError("form.unknown_appointment")
             if row.resolved_at is not None:
                 raise InvalidInputError("form.appointment_resolved")
-            row.occurred, row.resolved_at, row.resolved_by = occurred, now, self._actor
-            session.flush()
-            lead = _lead(session, row.lead_id)
-            lead.next_appointment_at = repository.next_pending_appointment_at(
-                session, lead_id=row.lead_id
+            repository.resolve_appointment(
+                write.session, row, occurred=occurred, actor=self._actor, at=write.now
             )
-            repository.apply_attention(
-                lead, attention.on_action(repository.attention_of(lead), now)
-            )
-            session.flush()
-            from_status = Status(lead.status)
+            lead = write.lead(row.lead_id)
+            after_appointment_change(write, lead)
+            write.flush()
+            from_status = lead.status
             if (
                 occurred
                 and row.kind == AppointmentKind.VISIT.value
                 and from_status in _BEFORE_VISIT
             ):
-                change_id = move_in_session(
-                    session, lead, Status.VISITED, seen_version=None, actor=self._actor, now=now
-                )
-                moved = (row.lead_id, from_status, change_id)
+                move_lead(write, lead, Status.VISITED, seen_version=None)
+                moved = (row.lead_id, from_status)
             else:
-                repository.append_change(
-                    session, kind="lead.appointment", lead_id=row.lead_id, actor=self._actor, at=now
-                )
+                write.log("lead.appointment", row.lead_id)
         if moved is None:
             return None
-        lead_id, from_status, change_id = moved
+        lead_id, from_status = moved
         card_row = self._store.reader.card_row(lead_id)
         assert card_row is not None
-        return MoveResult(card_from_row(card_row), from_status, Status.VISITED, change_id)
+        return MoveResult(
+            card_from_row(card_row), from_status, Status.VISITED, write.change_ids[-1]
+        )
 
 
-def _lead(session: Session, lead_id: int) -> LeadRow:
+def after_appointment_change(write: LeadWrite, lead: WrittenLead) -> None:
+    """The card shows the lead's next pending appointment; scheduling or resolving is acting."""
     from cockpit_tui.store import repository
 
-    row = repository.get_lead(session, lead_id=lead_id)
-    if row is None:
-        raise LeadNotFoundError(lead_id=lead_id)
-    return row
+    lead.set_next_appointment_at(
+        repository.next_pending_appointment_at(write.session, lead_id=lead.id)
+    )
+    write.act(lead)

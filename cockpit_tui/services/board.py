@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
+from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.models import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
-from cockpit_tui.services.cards import card_from_row, key_from_card, key_from_row
-from cockpit_tui.store.codec import from_micros, to_micros
+from cockpit_tui.services.clock import Clock, SystemClock
+from cockpit_tui.services.filtering import LeadScope, Where, build_scope, clause_of
+from cockpit_tui.services.rows import card_from_row, change_from_row
+from cockpit_tui.store.board_keys import board_key, board_key_of_row
+from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.handle import Store
-from cockpit_tui.store.reader import BoardKey, Clause
+from cockpit_tui.store.reader import BoardKey
+
+if TYPE_CHECKING:
+    from cockpit_tui.services.lead_list import ListQuery, ListSource
+
 
 #: Cards per page when a caller does not say.
 DEFAULT_PAGE_SIZE = 50
@@ -18,30 +27,60 @@ DEFAULT_PAGE_SIZE = 50
 class BoardService:
     """Read side of the board, over the store's plain DB-API reader (no ORM).
 
+    Safe to call from one worker thread at a time besides the UI thread: the
+    reader serialises its queries, and the only state kept is the poll's
+    last seen data version.
+
     Args:
         store: The open store.
+        actor: The salesperson ("only mine" filters on them).
+        clock: The time source (overdue and stale filters).
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, actor: str = "", clock: Clock | None = None) -> None:
+        self._store = store
         self._reader = store.reader
+        self._actor = actor
+        self._clock = clock or SystemClock()
         self._seen_data_version: int | None = None
 
-    def counts(self, where: Clause | None = None) -> dict[Status, int]:
+    def scope(self, lead_filter: LeadFilter) -> LeadScope | None:
+        """What ``lead_filter`` keeps, to pass to the board and list queries; None keeps all.
+
+        Built once per filter change: "overdue" and "stale" are fixed at this moment.
+        """
+        if not lead_filter.active:
+            return None
+        return build_scope(
+            lead_filter,
+            actor=self._actor,
+            now=self._clock.now(),
+            sqlite=self._store.url.is_sqlite,
+        )
+
+    def list_source(self, query: ListQuery, where: Where = None) -> ListSource:
+        """The list view's leads for ``query``, narrowed by ``where``, for a page cache."""
+        from cockpit_tui.services.lead_list import ListSource  # lazy: the list's first use
+
+        return ListSource(self._store, query, where)
+
+    def counts(self, where: Where = None) -> dict[Status, int]:
         """Leads per column, every status present (zero when empty); one GROUP BY.
 
         Args:
             where: Count only the leads a search or filter keeps.
         """
-        found = self._reader.counts(where)
+        found = self._reader.counts(clause_of(where))
         return {status: found.get(status.value, 0) for status in STATUS_ORDER}
 
-    def find(self, where: Clause, *, limit: int = 8) -> list[LeadCard]:
+    def find(self, where: LeadScope, *, limit: int = 8) -> list[LeadCard]:
         """Leads ``where`` keeps (a search), the ones needing attention first."""
-        return [card_from_row(row) for row in self._reader.matching_rows(where, limit=limit)]
+        rows = self._reader.matching_rows(where.clause, limit=limit)
+        return [card_from_row(row) for row in rows]
 
-    def shows(self, lead_id: int, where: Clause | None) -> bool:
+    def shows(self, lead_id: int, where: Where) -> bool:
         """Whether a lead exists and ``where`` keeps it."""
-        return self._reader.card_row(lead_id, where) is not None
+        return self._reader.card_row(lead_id, clause_of(where)) is not None
 
     def sources(self) -> list[str]:
         """The sources leads came from (Webmotors, OLX, …), for the source filter."""
@@ -69,7 +108,7 @@ class BoardService:
             after: Continue after this card as the caller saw it (keyset paging).
             total: The column's count, if the caller already has it.
         """
-        key = key_from_card(after) if after is not None else None
+        key = board_key(after) if after is not None else None
         rows = self._reader.column_rows(status.value, limit=limit + 1, offset=offset, after=key)
         cards = tuple(card_from_row(row) for row in rows[:limit])
         if total is None:
@@ -77,43 +116,43 @@ class BoardService:
         return ColumnPage(status=status, total=total, cards=cards, has_more=len(rows) > limit)
 
     def cards_after(
-        self, status: Status, card: LeadCard, *, limit: int, where: Clause | None = None
+        self, status: Status, card: LeadCard, *, limit: int, where: Where = None
     ) -> list[LeadCard]:
         """Up to ``limit`` cards that follow ``card`` (as the caller saw it) in its column."""
         rows = self._reader.column_rows(
-            status.value, limit=limit, after=key_from_card(card), where=where
+            status.value, limit=limit, after=board_key(card), where=clause_of(where)
         )
         return [card_from_row(row) for row in rows]
 
     def cards_before(
-        self, status: Status, card: LeadCard, *, limit: int, where: Clause | None = None
+        self, status: Status, card: LeadCard, *, limit: int, where: Where = None
     ) -> list[LeadCard]:
         """Up to ``limit`` cards that precede ``card`` in its column, in board order."""
         rows = self._reader.column_rows(
-            status.value, limit=limit, before=key_from_card(card), where=where
+            status.value, limit=limit, before=board_key(card), where=clause_of(where)
         )
         return [card_from_row(row) for row in rows]
 
     def cards_at(
-        self, status: Status, *, offset: int, limit: int, where: Clause | None = None
+        self, status: Status, *, offset: int, limit: int, where: Where = None
     ) -> list[LeadCard]:
         """Up to ``limit`` cards from position ``offset`` of a column (cost grows with offset)."""
-        rows = self._reader.column_rows(status.value, limit=limit, offset=offset, where=where)
+        rows = self._reader.column_rows(
+            status.value, limit=limit, offset=offset, where=clause_of(where)
+        )
         return [card_from_row(row) for row in rows]
 
-    def last_cards(
-        self, status: Status, *, limit: int, where: Clause | None = None
-    ) -> list[LeadCard]:
+    def last_cards(self, status: Status, *, limit: int, where: Where = None) -> list[LeadCard]:
         """The last ``limit`` cards of a column, in board order (as cheap as the first page)."""
-        rows = self._reader.column_tail(status.value, limit=limit, where=where)
+        rows = self._reader.column_tail(status.value, limit=limit, where=clause_of(where))
         return [card_from_row(row) for row in rows]
 
-    def rank_of(self, card: LeadCard, where: Clause | None = None) -> int:
+    def rank_of(self, card: LeadCard, where: Where = None) -> int:
         """How many cards precede ``card`` (as the caller saw it) in its column."""
-        return self._reader.rank_in_column(card.status.value, key_from_card(card), where)
+        return self._reader.rank_in_column(card.status.value, board_key(card), clause_of(where))
 
     def urgent_leads(
-        self, now: datetime, *, limit: int = 200, where: Clause | None = None
+        self, now: datetime, *, limit: int = 200, where: Where = None
     ) -> list[LeadCard]:
         """Leads in the order a salesperson should take them up.
 
@@ -129,11 +168,11 @@ class BoardService:
         seen: set[int] = set()
         ordered: list[LeadCard] = []
         end_of_day = now.astimezone().replace(hour=23, minute=59, second=59, microsecond=0)
-        rows = self._reader.urgent_rows(limit=limit, where=where)
+        rows = self._reader.urgent_rows(limit=limit, where=clause_of(where))
         rows += self._reader.due_appointment_rows(
-            until=to_micros(end_of_day), limit=limit, where=where
+            until=to_micros(end_of_day), limit=limit, where=clause_of(where)
         )
-        rows += self._reader.waiting_rows(limit=limit, where=where)
+        rows += self._reader.waiting_rows(limit=limit, where=clause_of(where))
         for row in rows:
             card = card_from_row(row)
             if card.id not in seen:
@@ -141,14 +180,14 @@ class BoardService:
                 ordered.append(card)
         return ordered
 
-    def position_of(self, lead_id: int, where: Clause | None = None) -> tuple[Status, int] | None:
+    def position_of(self, lead_id: int, where: Where = None) -> tuple[Status, int] | None:
         """Which column a lead is in and its index there; None if ``where`` leaves it out."""
-        row = self._reader.card_row(lead_id, where)
+        row = self._reader.card_row(lead_id, clause_of(where))
         if row is None:
             return None
         card = card_from_row(row)
-        key: BoardKey = key_from_row(row)
-        return card.status, self._reader.rank_in_column(card.status.value, key, where)
+        key: BoardKey = board_key_of_row(row)
+        return card.status, self._reader.rank_in_column(card.status.value, key, clause_of(where))
 
     def leads_in_board_order(self, status: Status | None = None) -> list[LeadCard]:
         """Every lead, column by column in DESIGN order, each column in board order."""
@@ -161,16 +200,7 @@ class BoardService:
 
     def changes_since(self, change_id: int, *, limit: int = 1000) -> list[Change]:
         """Changes committed after ``change_id``, oldest first."""
-        return [
-            Change(
-                id=int(row[0]),
-                kind=str(row[1]),
-                lead_id=None if row[2] is None else int(row[2]),
-                actor=str(row[3]),
-                at=from_micros(int(row[4])),
-            )
-            for row in self._reader.changes_since(change_id, limit=limit)
-        ]
+        return [change_from_row(row) for row in self._reader.changes_since(change_id, limit=limit)]
 
     def acknowledge_own_change(self, change_id: int) -> None:
         """Tell the poll that this user's own write is already on screen.

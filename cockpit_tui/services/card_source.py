@@ -13,7 +13,7 @@ from typing import Protocol
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.board import BoardService
-from cockpit_tui.store.reader import Clause
+from cockpit_tui.services.filtering import Where
 
 
 class CardSource(Protocol):
@@ -58,7 +58,7 @@ class ColumnSource:
         where: Only the leads a search or filter keeps.
     """
 
-    def __init__(self, board: BoardService, status: Status, where: Clause | None = None) -> None:
+    def __init__(self, board: BoardService, status: Status, where: Where = None) -> None:
         self._board = board
         self._status = status
         self.where = where

@@ -1,19 +1,42 @@
-"""Turning a :class:`LeadFilter` into the condition the board's queries add."""
+"""What a search or quick filter keeps, as a value the UI holds and hands back to services.
+
+The UI builds a :class:`~cockpit_tui.domain.filters.LeadFilter`, asks
+:meth:`BoardService.scope <cockpit_tui.services.board.BoardService.scope>` for
+its :class:`LeadScope` once, and passes that scope to every board and list
+query. What the scope holds (the store's SQL condition) stays opaque above
+the services.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 
-from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter, search_terms
-from cockpit_tui.store.codec import to_micros
+from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.store.reader import Clause
-from cockpit_tui.store.search_sql import match_clause
 
 
-def filter_clause(
+@dataclass(frozen=True, slots=True)
+class LeadScope:
+    """The leads a filter keeps, fixed at the moment it was built.
+
+    Attributes:
+        lead_filter: The search and quick filters it was built from.
+        clause: The store's condition for them (for services only).
+    """
+
+    lead_filter: LeadFilter
+    clause: Clause
+
+
+#: What narrows a board or list query: a scope, or None for every lead.
+Where = LeadScope | None
+
+
+def build_scope(
     lead_filter: LeadFilter, *, actor: str, now: datetime, sqlite: bool
-) -> Clause | None:
-    """The SQL condition (over ``l``, the lead) for ``lead_filter``; None when nothing is filtered.
+) -> LeadScope | None:
+    """The scope of ``lead_filter``; None when it keeps every lead.
 
     Args:
         lead_filter: The search and quick filters.
@@ -21,36 +44,12 @@ def filter_clause(
         now: The present (overdue appointments, stale leads).
         sqlite: Whether the store is SQLite (the search index differs).
     """
-    parts: list[str] = []
-    params: list[object] = []
-    terms = search_terms(lead_filter.search)
-    if terms:
-        sql, values = match_clause(terms, sqlite=sqlite)
-        parts.append(sql)
-        params += values
-    quick = lead_filter.quick
-    if QuickFilter.MINE in quick:
-        parts.append("l.assigned_to = ?")
-        params.append(actor)
-    if QuickFilter.UNASSIGNED in quick:
-        parts.append("l.assigned_to IS NULL")
-    if QuickFilter.ATTENTION in quick:
-        parts.append("l.needs_attention = 1")
-    if QuickFilter.UNREAD in quick:
-        parts.append("l.unread_count > 0")
-    if QuickFilter.OVERDUE in quick:
-        parts.append("l.next_appointment_at IS NOT NULL AND l.next_appointment_at < ?")
-        params.append(to_micros(now))
-    if QuickFilter.STALE in quick:
-        cases = " ".join(f"WHEN '{status.value}' THEN ?" for status in STALE_DAYS)
-        parts.append(f"l.last_activity_at < CASE l.status {cases} END")
-        params += [to_micros(now - timedelta(days=days)) for days in STALE_DAYS.values()]
-    if lead_filter.source:
-        parts.append("l.source = ?")
-        params.append(lead_filter.source)
-    if lead_filter.salesperson:
-        parts.append("l.assigned_to = ?")
-        params.append(lead_filter.salesperson)
-    if not parts:
-        return None
-    return Clause(" AND ".join(f"({part})" for part in parts), tuple(params))
+    from cockpit_tui.store.filter_sql import filter_clause  # lazy: the first filter pays
+
+    clause = filter_clause(lead_filter, actor=actor, now=now, sqlite=sqlite)
+    return None if clause is None else LeadScope(lead_filter, clause)
+
+
+def clause_of(where: Where) -> Clause | None:
+    """The store's condition of a scope, None for every lead."""
+    return None if where is None else where.clause

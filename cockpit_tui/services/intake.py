@@ -187,6 +187,7 @@ class IntakeService:
                     result = apply_records(
                         connection, chunk, actor=self._actor, now=self._clock.now()
                     )
+                    _record_consent(connection, chunk, "import", self._actor, self._clock.now())
                 count(result, len(chunk))
         rejects = path.with_name(path.name + ".rejects.csv")
         try:
@@ -288,6 +289,7 @@ class IntakeService:
                 now=self._clock.now(),
                 fingerprints=False,
             )
+            _record_consent(session, [checked], "ingest", self._actor, self._clock.now())
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
 
@@ -296,26 +298,36 @@ class IntakeService:
     ) -> IngestProblem | bool:
         from cockpit_tui.domain.sanitize import clean_message
         from cockpit_tui.services.leads import add_inbound_message
-        from cockpit_tui.store import repository
-        from cockpit_tui.store.engine import write_session
         from cockpit_tui.store.intake import event_seen, remember_event
+        from cockpit_tui.store.lead_write import lead_write
 
         body = clean_message(event.get("text") or "")
         if not body:
             return IngestProblem(number, "ingest.missing_field", {"field": "text"})
-        with write_session(self._store.engine) as session:
+        with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
+            session = write.session
             if event_seen(session, event_id=event_id):
                 return False
             lead_id = _find_lead(session, event)
             if lead_id is None:
                 return IngestProblem(number, "ingest.unknown_lead", {})
-            lead = repository.get_lead(session, lead_id=lead_id)
-            assert lead is not None
-            add_inbound_message(
-                session, lead, body, at=at, actor=self._actor, logged_at=self._clock.now()
-            )
+            add_inbound_message(write, write.lead(lead_id), body, at=at)
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
+
+
+def _record_consent(
+    executor: Session | Connection,
+    records: list[LeadRecord],
+    source: str,
+    actor: str,
+    at: datetime,
+) -> None:
+    """The consent the records carried (issue 19), in the transaction that wrote them."""
+    from cockpit_tui.domain.consent import ConsentSource
+    from cockpit_tui.services.consent import record_intake_consent
+
+    record_intake_consent(executor, records, source=ConsentSource(source), actor=actor, at=at)
 
 
 def _find_lead(session: Session, event: dict[str, Any]) -> int | None:

@@ -17,17 +17,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError, MoveConflictError
+from cockpit_tui.domain.errors import InvalidInputError, MoveConflictError
 from cockpit_tui.domain.lead_edits import EditableField, FieldChange, read_field, stored_text
 from cockpit_tui.domain.models import LeadCard
-from cockpit_tui.services.cards import card_from_row
-from cockpit_tui.services.clock import Clock
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.rows import card_from_row, field_change_from_row
+from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from cockpit_tui.store.tables import CustomerRow, LeadEditRow, LeadRow
+    from cockpit_tui.store.lead_write import LeadWrite, WrittenCustomer, WrittenLead
 
 Value = str | Decimal | None
 
@@ -61,19 +58,8 @@ def value_on_card(card: LeadCard, field: EditableField) -> Value:
     return values[field]
 
 
-class LeadEditService:
-    """Corrects leads and reads their corrections.
-
-    Args:
-        store: The open store.
-        actor: The salesperson correcting.
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class LeadEditService(StoreService):
+    """Corrects leads and reads their corrections (the actor is the salesperson correcting)."""
 
     def edit(
         self,
@@ -99,11 +85,9 @@ class LeadEditService:
                 field changed since ``seen`` ("error.edit_conflict").
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.store.engine import write_session
-
         wanted = {field: read_field(field, raw) for field, raw in typed.items()}
-        with write_session(self._store.engine) as session:
-            changes, shared = self._apply(session, lead_id, wanted, seen_version, seen)
+        with self._write() as write:
+            changes, shared = self._apply(write, lead_id, wanted, seen_version, seen)
         row = self._store.reader.card_row(lead_id)
         assert row is not None
         return EditResult(card_from_row(row), changes, shared)
@@ -118,30 +102,23 @@ class LeadEditService:
 
     def _apply(
         self,
-        session: Session,
+        write: LeadWrite,
         lead_id: int,
         wanted: dict[EditableField, Value],
         seen_version: int | None,
         seen: LeadCard | None,
     ) -> tuple[tuple[FieldChange, ...], tuple[int, ...]]:
-        from cockpit_tui.store import repository
         from cockpit_tui.store.lead_entry import (
-            get_customer,
             insert_lead_edit,
             lead_ids_of_customer,
             open_leads_with_contact,
         )
-        from cockpit_tui.store.search_index import refresh_search
 
-        lead = repository.get_lead(session, lead_id=lead_id)
-        if lead is None:
-            raise LeadNotFoundError(lead_id=lead_id)
+        lead = write.lead(lead_id)
         if seen_version is not None and lead.version != seen_version:
-            last = repository.last_move_of_lead(session, lead_id=lead_id)
-            raise _conflict(lead, seen_version, "error.move_conflict", last.actor if last else None)
-        customer = get_customer(session, customer_id=lead.customer_id)
-        assert customer is not None
-        assert customer.id is not None
+            moved = write.conflict(lead, seen_version)
+            raise _conflict(lead, seen_version, "error.move_conflict", moved.values.get("moved_by"))
+        customer = write.customer(lead.customer_id)
         changed = {
             field: value
             for field, value in wanted.items()
@@ -151,41 +128,41 @@ class LeadEditService:
             _stored(lead, customer, field) != value_on_card(seen, field) for field in changed
         ):
             raise _conflict(lead, lead.version, "error.edit_conflict", None)
-        phone = changed.get(EditableField.PHONE, customer.phone)
-        email = changed.get(EditableField.EMAIL, customer.email)
+        phone = changed.get(EditableField.PHONE, customer.field("phone"))
+        email = changed.get(EditableField.EMAIL, customer.field("email"))
         if phone is None and email is None:
             raise InvalidInputError("entry.contact_required")
-        now = self._clock.now()
         records = []
         for field, value in changed.items():
             old = _stored(lead, customer, field)
-            setattr(customer if field.is_customer else lead, _COLUMN[field], value)
+            if field.is_customer:
+                customer.set_field(_COLUMN[field], stored_text(value))
+            else:
+                lead.set_negotiation(_COLUMN[field], value)
             records.append(
                 insert_lead_edit(
-                    session,
+                    write.session,
                     lead_id=lead_id,
                     field=field.value,
                     old_value=stored_text(old),
                     new_value=stored_text(value),
                     actor=self._actor,
-                    at=now,
+                    at=write.now,
                 )
             )
         if not records:
             return (), ()
-        session.flush()
+        write.flush()
         touched = [lead_id]
         if any(field.is_customer for field in changed):
-            touched = lead_ids_of_customer(session, customer_id=customer.id)
-        refresh_search(session, touched)
+            touched = lead_ids_of_customer(write.session, customer_id=customer.id)
         for touched_id in touched:
-            repository.append_change(
-                session, kind="lead.edited", lead_id=touched_id, actor=self._actor, at=now
-            )
+            write.reindex(touched_id)
+            write.log("lead.edited", touched_id)
         shared: list[int] = []
         if EditableField.PHONE in changed or EditableField.EMAIL in changed:
             shared = open_leads_with_contact(
-                session,
+                write.session,
                 phone=stored_text(phone) if EditableField.PHONE in changed else None,
                 email=stored_text(email) if EditableField.EMAIL in changed else None,
                 other_than_customer=customer.id,
@@ -203,33 +180,20 @@ _COLUMN = {
 }
 
 
-def _stored(lead: LeadRow, customer: CustomerRow, field: EditableField) -> Value:
-    value: Value = getattr(customer if field.is_customer else lead, _COLUMN[field])
-    return value
+def _stored(lead: WrittenLead, customer: WrittenCustomer, field: EditableField) -> Value:
+    if field.is_customer:
+        return customer.field(_COLUMN[field])
+    return lead.negotiation(_COLUMN[field])
 
 
 def _conflict(
-    lead: LeadRow, seen_version: int, message_id: str, moved_by: str | None
+    lead: WrittenLead, seen_version: int, message_id: str, moved_by: str | None
 ) -> MoveConflictError:
-    assert lead.id is not None
     return MoveConflictError(
         message_id,
         lead_id=lead.id,
         seen_version=seen_version,
         current_version=lead.version,
-        status=lead.status,
+        status=lead.status.value,
         moved_by=moved_by,
-    )
-
-
-def field_change_from_row(row: LeadEditRow) -> FieldChange:
-    """The domain's view of a recorded correction."""
-    return FieldChange(
-        id=row.id or 0,
-        lead_id=row.lead_id,
-        field=EditableField(row.field),
-        old=row.old_value,
-        new=row.new_value,
-        actor=row.actor,
-        at=row.at,
     )

@@ -10,36 +10,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain import attention
 from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError
 from cockpit_tui.domain.intake import is_email
-from cockpit_tui.domain.lead_entry import NewLead, check_new_lead, same_person, source_choices
+from cockpit_tui.domain.lead_entry import NewLead, check_new_lead, source_choices
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.sanitize import clean_text
-from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.cards import card_from_row
-from cockpit_tui.services.clock import Clock
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.rows import card_from_row
+from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cockpit_tui.domain.lead_entry import CleanLead
+    from cockpit_tui.store.lead_write import LeadWrite
 
 
-class LeadEntryService:
-    """Creates leads typed by hand.
-
-    Args:
-        store: The open store.
-        actor: The salesperson typing the lead.
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class LeadEntryService(StoreService):
+    """Creates leads typed by hand (the actor is the salesperson typing)."""
 
     def sources(self) -> list[str]:
         """Sources to offer: "Loja (presencial)", "Telefone", then the store's known ones."""
@@ -80,12 +65,10 @@ class LeadEntryService:
             InvalidInputError: a field is not acceptable, or ``assign_to`` is
                 not on the store's team.
         """
-        from cockpit_tui.store.engine import write_session
-
         lead = check_new_lead(typed)
         assignee = self._first_salesperson(assign_to)
-        with write_session(self._store.engine) as session:
-            lead_id = self._insert(session, lead, assignee)
+        with self._write() as write:
+            lead_id = self._insert(write, lead, assignee)
         return self._card(lead_id)
 
     def _first_salesperson(self, requested: str | None) -> str | None:
@@ -106,53 +89,38 @@ class LeadEntryService:
             )
         return name
 
-    def _insert(self, session: Session, lead: CleanLead, assignee: str | None) -> int:
+    def _insert(self, write: LeadWrite, lead: CleanLead, assignee: str | None) -> int:
         from cockpit_tui.store import repository
-        from cockpit_tui.store.lead_entry import customers_with_contact
-        from cockpit_tui.store.search_index import refresh_search
 
-        now = self._clock.now()
-        customer = next(
-            (
-                found
-                for found in customers_with_contact(session, phone=lead.phone, email=lead.email)
-                if same_person(found.name, lead.name)
-            ),
-            None,
+        customer_id = write.person_for(
+            name=lead.name, phone=lead.phone, email=lead.email, at=write.now
         )
-        if customer is None:
-            customer = repository.insert_customer(
-                session, name=lead.name, phone=lead.phone, email=lead.email, at=now
-            )
-        else:  # found by one contact: keep the other one typed now too
-            customer.phone = customer.phone or lead.phone
-            customer.email = customer.email or lead.email
-        assert customer.id is not None
-        row = repository.insert_lead(
-            session,
-            customer_id=customer.id,
-            status=Status.NEW.value,
-            state=attention.on_arrival(now),
-            created_at=now,
+        created = write.new_lead(
+            customer_id=customer_id,
+            created_at=write.now,
             vehicle=lead.vehicle,
             price=lead.price,
             source=lead.source,
             assigned_to=assignee,
         )
-        assert row.id is not None
         if assignee is not None:
             repository.insert_assignment(
-                session, lead_id=row.id, assigned_to=assignee, actor=self._actor, at=now
+                write.session,
+                lead_id=created.id,
+                assigned_to=assignee,
+                actor=self._actor,
+                at=write.now,
             )
         if lead.message:
             repository.insert_note(
-                session, lead_id=row.id, body=lead.message, actor=self._actor, at=now
+                write.session,
+                lead_id=created.id,
+                body=lead.message,
+                actor=self._actor,
+                at=write.now,
             )
-        refresh_search(session, [row.id])
-        repository.append_change(
-            session, kind="lead.created", lead_id=row.id, actor=self._actor, at=now
-        )
-        return row.id
+        write.log("lead.created", created.id)
+        return created.id
 
     def _card(self, lead_id: int) -> LeadCard:
         row = self._store.reader.card_row(lead_id)

@@ -4,29 +4,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError
+from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.models import LostReason, Outcome, OutcomeKind, PaymentMethod
 from cockpit_tui.domain.sanitize import clean_message, clean_optional
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.clock import Clock
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.rows import outcome_from_row
+from cockpit_tui.services.store_service import StoreService
 
 _MAX_TRADE_IN = 200
 
 
-class OutcomeService:
-    """Records the outcome of a lead that was moved to Vendidos or Não vendidos.
-
-    Args:
-        store: The open store.
-        actor: The salesperson.
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class OutcomeService(StoreService):
+    """Records the outcome of a lead that was moved to Vendidos or Não vendidos."""
 
     def record_sale(
         self,
@@ -83,33 +72,23 @@ class OutcomeService:
         lost_reason: str | None = None,
         note: str | None = None,
     ) -> Outcome:
-        from cockpit_tui.services.lead_detail import outcome_from_row
         from cockpit_tui.store import repository
-        from cockpit_tui.store.engine import write_session
-        from cockpit_tui.store.tables import OutcomeRow
 
-        now = self._clock.now()
-        with write_session(self._store.engine) as session:
-            lead = repository.get_lead(session, lead_id=lead_id)
-            if lead is None:
-                raise LeadNotFoundError(lead_id=lead_id)
-            if lead.status != status.value:
+        with self._write() as write:
+            lead = write.lead(lead_id)
+            if lead.status is not status:
                 raise InvalidInputError("form.outcome_wrong_status", status=status.value)
             row = repository.insert_outcome(
-                session,
-                row=OutcomeRow(
-                    lead_id=lead_id,
-                    kind=kind.value,
-                    price=price,
-                    payment_method=payment_method,
-                    trade_in=trade_in,
-                    lost_reason=lost_reason,
-                    note=note,
-                    actor=self._actor,
-                    at=now,
-                ),
+                write.session,
+                lead_id=lead_id,
+                kind=kind.value,
+                price=price,
+                payment_method=payment_method,
+                trade_in=trade_in,
+                lost_reason=lost_reason,
+                note=note,
+                actor=self._actor,
+                at=write.now,
             )
-            repository.append_change(
-                session, kind="lead.outcome", lead_id=lead_id, actor=self._actor, at=now
-            )
+            write.log("lead.outcome", lead_id)
             return outcome_from_row(row)

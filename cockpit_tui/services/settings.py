@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from cockpit_tui.domain.plans import DEFAULT_PLAN, Plan, parse_plan
 from cockpit_tui.domain.store_settings import SETTINGS, SettingSpec, parse_setting, setting_spec
-from cockpit_tui.services.clock import Clock
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.store_service import StoreService
 
 PLAN_KEY = "plan"
 
@@ -27,19 +26,8 @@ class SettingValue:
     is_default: bool
 
 
-class SettingsService:
-    """Reads and changes the store's settings.
-
-    Args:
-        store: The open store.
-        actor: Who changes settings (recorded in the change log).
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class SettingsService(StoreService):
+    """Reads and changes the store's settings."""
 
     def plan(self) -> Plan:
         """The store's plan; a store that never chose one is on the base plan (CRM)."""

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.sanitize import clean_text
-from cockpit_tui.services.clock import Clock
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.store_service import StoreService
 
 _MAX_NAME = 100
 
 
-class TeamService:
-    """Lists and changes the store's salespeople.
-
-    Args:
-        store: The open store.
-        actor: Who makes the change (recorded in the change log).
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class TeamService(StoreService):
+    """Lists and changes the store's salespeople."""
 
     def members(self) -> list[str]:
         """The salespeople's names, in alphabetical order."""
@@ -68,7 +56,7 @@ class TeamService:
             row = repository.get_team_member(session, name=cleaned)
             if row is None:
                 raise InvalidInputError("team.not_member", name=cleaned)
-            session.delete(row)
+            repository.delete_team_member(session, row)
             repository.append_change(
                 session, kind="store.team", lead_id=None, actor=self._actor, at=self._clock.now()
             )

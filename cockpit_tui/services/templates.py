@@ -14,28 +14,16 @@ from cockpit_tui.domain.templates import (
     fill,
     first_name,
 )
-from cockpit_tui.services.cards import card_from_row
-from cockpit_tui.services.clock import Clock
+from cockpit_tui.services.rows import card_from_row
 from cockpit_tui.services.settings import SettingsService
-from cockpit_tui.store.handle import Store
+from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:
     from cockpit_tui.store.tables import ReplyTemplateRow
 
 
-class TemplateService:
-    """Reply templates kept by the store.
-
-    Args:
-        store: The open store.
-        actor: The salesperson (``{vendedor}`` in a filled template).
-        clock: Time source.
-    """
-
-    def __init__(self, store: Store, *, actor: str, clock: Clock) -> None:
-        self._store = store
-        self._actor = actor
-        self._clock = clock
+class TemplateService(StoreService):
+    """Reply templates kept by the store."""
 
     def all(self) -> list[ReplyTemplate]:
         """Every template, by name."""
@@ -127,7 +115,7 @@ class TemplateService:
         Raises:
             LeadNotFoundError: no lead has that id.
         """
-        from cockpit_tui.i18n.format import format_money
+        from cockpit_tui.domain.money import written_price
 
         row = self._store.reader.card_row(lead_id)
         if row is None:
@@ -137,7 +125,7 @@ class TemplateService:
         return TemplateValues(
             nome=first_name(card.customer_name),
             veiculo=card.vehicle,
-            valor=format_money(card.price, "pt") if card.price is not None else None,
+            valor=written_price(card.price) if card.price is not None else None,
             vendedor=self._actor,
             loja=settings.value("store_name"),
         )

@@ -279,6 +279,13 @@ class StoreReader:
         extra, extra_params = _and(where)
         return self.fetchone(f"{_CARD_FROM} WHERE l.id = ?{extra}", (lead_id, *extra_params))
 
+    def lead_matches(self, lead_id: int, where: Clause) -> bool:
+        """Whether a lead exists and ``where`` keeps it."""
+        row = self.fetchone(
+            f"SELECT 1 FROM lead l WHERE l.id = ? AND ({where.sql})", (lead_id, *where.params)
+        )
+        return row is not None
+
     def rank_in_column(self, status: str, key: BoardKey, where: Clause | None = None) -> int:
         """How many cards come before ``key`` in its column (its 0-based index)."""
         extra, extra_params = _and(where)

@@ -43,65 +43,6 @@ def append_change(
     return row.id
 
 
-def insert_customer(
-    session: Session, *, name: str, phone: str | None, email: str | None, at: datetime
-) -> CustomerRow:
-    """Add a customer."""
-    row = CustomerRow(name=name, phone=phone, email=email, created_at=at)
-    session.add(row)
-    session.flush()
-    return row
-
-
-def insert_lead(
-    session: Session,
-    *,
-    customer_id: int,
-    status: str,
-    state: AttentionState,
-    created_at: datetime,
-    vehicle: str | None = None,
-    price: Decimal | None = None,
-    source: str | None = None,
-    external_id: str | None = None,
-    assigned_to: str | None = None,
-    previous_lead_id: int | None = None,
-) -> LeadRow:
-    """Add a lead with its attention state already computed."""
-    row = LeadRow(
-        customer_id=customer_id,
-        last_activity_at=state.last_activity_at,
-        sort_at=state.last_activity_at,
-        previous_lead_id=previous_lead_id,
-        status=status,
-        version=1,
-        assigned_to=assigned_to,
-        vehicle=vehicle,
-        price=price,
-        source=source,
-        external_id=external_id,
-        created_at=created_at,
-    )
-    apply_attention(row, state)
-    session.add(row)
-    session.flush()
-    return row
-
-
-def apply_attention(row: LeadRow, state: AttentionState) -> None:
-    """Copy an attention state, and the order it implies, onto a lead row."""
-    row.attention_at = state.attention_at
-    row.unread_count = state.unread_count
-    row.last_activity_at = state.last_activity_at
-    row.needs_attention = 1 if state.attention_at is not None else 0
-    row.sort_at = attention.sort_at(state)
-
-
-def attention_of(row: LeadRow) -> AttentionState:
-    """The attention state stored on a lead row."""
-    return AttentionState(row.attention_at, row.unread_count, row.last_activity_at)
-
-
 def get_lead(session: Session, *, lead_id: int) -> LeadRow | None:
     """A lead row by id."""
     return session.get(LeadRow, lead_id)
@@ -184,6 +125,16 @@ def last_undoable_move(session: Session, *, actor: str) -> StatusChangeRow | Non
     ).first()
 
 
+def mark_move_undone(row: StatusChangeRow, *, at: datetime) -> None:
+    """The move was undone (it leaves its actor's undo stack)."""
+    row.undone_at = at
+
+
+def mark_move_superseded(row: StatusChangeRow, *, at: datetime) -> None:
+    """Somebody moved the lead since: the move can no longer be undone."""
+    row.superseded_at = at
+
+
 def last_move_of_lead(session: Session, *, lead_id: int) -> StatusChangeRow | None:
     """The newest recorded move of a lead."""
     return session.scalars(
@@ -192,15 +143,6 @@ def last_move_of_lead(session: Session, *, lead_id: int) -> StatusChangeRow | No
         .order_by(col(StatusChangeRow.id).desc())
         .limit(1)
     ).first()
-
-
-def moves_of_lead(session: Session, *, lead_id: int) -> Sequence[StatusChangeRow]:
-    """Every recorded move of a lead, oldest first."""
-    return session.scalars(
-        select(StatusChangeRow)
-        .where(col(StatusChangeRow.lead_id) == lead_id)
-        .order_by(col(StatusChangeRow.id))
-    ).all()
 
 
 def insert_message(
@@ -222,13 +164,14 @@ def insert_message(
     return row
 
 
-def messages_of_lead(session: Session, *, lead_id: int) -> Sequence[MessageRow]:
-    """A lead's conversation, oldest first."""
-    return session.scalars(
-        select(MessageRow)
-        .where(col(MessageRow.lead_id) == lead_id)
-        .order_by(col(MessageRow.at), col(MessageRow.id))
-    ).all()
+def get_message(session: Session, *, message_id: int) -> MessageRow | None:
+    """A message row by id."""
+    return session.get(MessageRow, message_id)
+
+
+def mark_delivered(row: MessageRow, *, at: datetime) -> None:
+    """A delivery connector sent the outbound message."""
+    row.delivered_at = at
 
 
 def mark_messages_read(session: Session, *, lead_id: int, at: datetime) -> int:
@@ -296,13 +239,6 @@ def insert_note(session: Session, *, lead_id: int, body: str, actor: str, at: da
     return row
 
 
-def notes_of_lead(session: Session, *, lead_id: int) -> Sequence[NoteRow]:
-    """A lead's notes, oldest first."""
-    return session.scalars(
-        select(NoteRow).where(col(NoteRow.lead_id) == lead_id).order_by(col(NoteRow.id))
-    ).all()
-
-
 def insert_assignment(
     session: Session, *, lead_id: int, assigned_to: str | None, actor: str, at: datetime
 ) -> AssignmentRow:
@@ -311,15 +247,6 @@ def insert_assignment(
     session.add(row)
     session.flush()
     return row
-
-
-def assignments_of_lead(session: Session, *, lead_id: int) -> Sequence[AssignmentRow]:
-    """A lead's changes of salesperson, oldest first."""
-    return session.scalars(
-        select(AssignmentRow)
-        .where(col(AssignmentRow.lead_id) == lead_id)
-        .order_by(col(AssignmentRow.id))
-    ).all()
 
 
 def insert_appointment(
@@ -337,13 +264,12 @@ def get_appointment(session: Session, *, appointment_id: int) -> AppointmentRow 
     return session.get(AppointmentRow, appointment_id)
 
 
-def appointments_of_lead(session: Session, *, lead_id: int) -> Sequence[AppointmentRow]:
-    """A lead's appointments, soonest first."""
-    return session.scalars(
-        select(AppointmentRow)
-        .where(col(AppointmentRow.lead_id) == lead_id)
-        .order_by(col(AppointmentRow.at), col(AppointmentRow.id))
-    ).all()
+def resolve_appointment(
+    session: Session, row: AppointmentRow, *, occurred: bool, actor: str, at: datetime
+) -> None:
+    """Record whether an appointment happened, who said so and when."""
+    row.occurred, row.resolved_at, row.resolved_by = occurred, at, actor
+    session.flush()
 
 
 def next_pending_appointment_at(session: Session, *, lead_id: int) -> datetime | None:
@@ -359,27 +285,34 @@ def next_pending_appointment_at(session: Session, *, lead_id: int) -> datetime |
     ).first()
 
 
-def insert_outcome(session: Session, *, row: OutcomeRow) -> OutcomeRow:
+def insert_outcome(
+    session: Session,
+    *,
+    lead_id: int,
+    kind: str,
+    price: Decimal | None,
+    payment_method: str | None,
+    trade_in: str | None,
+    lost_reason: str | None,
+    note: str | None,
+    actor: str,
+    at: datetime,
+) -> OutcomeRow:
     """Record how a negotiation ended."""
+    row = OutcomeRow(
+        lead_id=lead_id,
+        kind=kind,
+        price=price,
+        payment_method=payment_method,
+        trade_in=trade_in,
+        lost_reason=lost_reason,
+        note=note,
+        actor=actor,
+        at=at,
+    )
     session.add(row)
     session.flush()
     return row
-
-
-def outcomes_of_lead(session: Session, *, lead_id: int) -> Sequence[OutcomeRow]:
-    """A lead's recorded outcomes, oldest first."""
-    return session.scalars(
-        select(OutcomeRow).where(col(OutcomeRow.lead_id) == lead_id).order_by(col(OutcomeRow.id))
-    ).all()
-
-
-def leads_of_customer(session: Session, *, customer_id: int) -> Sequence[LeadRow]:
-    """Every negotiation with a customer, newest first."""
-    return session.scalars(
-        select(LeadRow)
-        .where(col(LeadRow.customer_id) == customer_id)
-        .order_by(col(LeadRow.created_at).desc(), col(LeadRow.id).desc())
-    ).all()
 
 
 def team_members(session: Session) -> Sequence[TeamMemberRow]:
@@ -390,6 +323,11 @@ def team_members(session: Session) -> Sequence[TeamMemberRow]:
 def get_team_member(session: Session, *, name: str) -> TeamMemberRow | None:
     """A salesperson of the store by exact name."""
     return session.get(TeamMemberRow, name)
+
+
+def delete_team_member(session: Session, row: TeamMemberRow) -> None:
+    """Take a salesperson off the team."""
+    session.delete(row)
 
 
 def insert_team_member(session: Session, *, name: str, at: datetime) -> TeamMemberRow:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from sqlalchemy import Table
 from sqlmodel import Field, SQLModel
 
 from cockpit_tui.store.types import Cents, UtcInstant
@@ -34,6 +35,7 @@ class CustomerRow(SQLModel, table=True):
     phone: str | None = Field(default=None, max_length=32)
     email: str | None = Field(default=None, max_length=200)
     created_at: datetime = Field(sa_type=UtcInstant)
+    erased_at: datetime | None = Field(default=None, sa_type=UtcInstant)
 
 
 class LeadRow(SQLModel, table=True):
@@ -228,3 +230,36 @@ class IngestedEventRow(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=200)
     at: datetime = Field(sa_type=UtcInstant)
+
+
+class ConsentRow(SQLModel, table=True):
+    """A customer's consent on one channel as it changed: the latest record counts."""
+
+    __tablename__ = "consent"
+
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(foreign_key="customer.id")
+    channel: str = Field(max_length=10)
+    state: str = Field(max_length=10)
+    source: str = Field(max_length=20)
+    actor: str = Field(max_length=100)
+    at: datetime = Field(sa_type=UtcInstant)
+
+
+class AuditRow(SQLModel, table=True):
+    """Who exported or erased which customer, retention runs, backups: never the data."""
+
+    __tablename__ = "audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(sa_type=UtcInstant)
+    actor: str = Field(max_length=100)
+    action: str = Field(max_length=40)
+    customer_id: int | None = Field(default=None, foreign_key="customer.id")
+    count: int | None = Field(default=None)
+    detail: str | None = Field(default=None, max_length=1000)
+
+
+def table_named(name: str) -> Table:
+    """The Core table of one of the models above, for queries without the ORM's rows."""
+    return SQLModel.metadata.tables[name]

@@ -15,7 +15,7 @@ from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.i18n.translate import Translator, describe_error
 from cockpit_tui.services import Services
 from cockpit_tui.services.preferences import Preferences
-from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.board.screen import BoardScreen
 
 #: How often the app checks that its terminal is still there.
 _TERMINAL_CHECK_SECONDS = 2.0

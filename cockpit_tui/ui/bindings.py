@@ -3,6 +3,11 @@
 Bindings are declared once, in the screens, with an id; the footer, the
 help screen and the palette show ``key.<id>`` from the catalog of the
 user's language (Portuguese descriptions in the code are the fallback).
+
+Textual 8 has no public way to change a binding's description after the
+class is made (``App.set_keymap`` changes keys only), so this is the one
+adapter over its private ``_bindings`` map; ``tests/ui/test_bindings.py``
+fails if Textual changes that map's shape.
 """
 
 from __future__ import annotations

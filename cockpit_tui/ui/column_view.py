@@ -11,11 +11,11 @@ It never mounts a widget per card, and it scrolls by whole cards.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections import OrderedDict
 from datetime import datetime
 from typing import Protocol
 
 from rich.segment import Segment
+from textual.cache import LRUCache
 from textual.strip import Strip
 
 from cockpit_tui.domain.errors import CockpitError
@@ -31,8 +31,6 @@ from cockpit_tui.ui.card_lines import (
     fit,
     placeholder_lines,
 )
-
-_CACHE_SIZE = 400
 
 
 class ColumnOwner(Protocol):
@@ -61,6 +59,10 @@ class CardScroller(ABC):
 
     #: Lines one card takes on screen.
     item_height = CARD_HEIGHT
+    #: The catalog key of what an empty scroller says on its second line.
+    empty_key = "board.column_empty"
+    #: Cards (with their selection, width and minute) whose lines are kept drawn.
+    cache_size = 400
 
     def __init__(self, window: ColumnWindow, *, translate: Translator, clock: Clock) -> None:
         self.window = window
@@ -77,6 +79,7 @@ class CardScroller(ABC):
         self.filter_total: int | None = None
         self.generation = 0
         self._styles: CardStyles | None = None
+        self._line_cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(self.cache_size)
 
     # -- what the board reads --------------------------------------------------
 
@@ -120,14 +123,25 @@ class CardScroller(ABC):
             return
         self.show(content, total)
 
-    def use_window(self, window: ColumnWindow, total: int) -> None:
-        """Read through another page cache (a search or filter changed), from the top."""
+    def use_window(
+        self, window: ColumnWindow, total: int, content: WindowContent | None = None
+    ) -> None:
+        """Read through another page cache (a search or filter changed), from the top.
+
+        Args:
+            window: The new page cache.
+            total: Its count.
+            content: Its first cards, if a worker read them already (else read now).
+        """
         self.window = window
         window.total = total
         self.generation += 1
         self.cursor = 0 if total else None
         self.top_card = 0
-        self.reload(total)
+        if content is None:
+            self.reload(total)
+        else:
+            self.show(content, total)
 
     def select_index(self, index: int) -> None:
         """Select the card at ``index`` (clamped) and scroll it into view."""
@@ -141,6 +155,10 @@ class CardScroller(ABC):
         except CockpitError as error:
             self._failed(error)
             return
+        self.show_around(content, index, total)
+
+    def show_around(self, content: WindowContent, index: int, total: int) -> None:
+        """Hold ``content`` (read around the card now at ``index``) and select that card."""
         self.generation += 1
         self.window.replace(content, total)
         self._place_cursor(index)
@@ -185,9 +203,9 @@ class CardScroller(ABC):
         self._styles = styles
         self.forget_lines()
 
-    @abstractmethod
     def forget_lines(self) -> None:
-        """Drop the lines drawn so far (subclasses cache them)."""
+        """Drop the lines drawn so far."""
+        self._line_cache.clear()
 
     # -- keys (sent by the board) ----------------------------------------------
 
@@ -278,9 +296,43 @@ class CardScroller(ABC):
 
     # -- drawing -----------------------------------------------------------------
 
-    @abstractmethod
     def render_line(self, y: int, now: datetime | None = None) -> Strip:
-        """Line ``y`` of the scroller's area, :attr:`width` cells wide."""
+        """Line ``y`` of the scroller's area, :attr:`width` cells wide.
+
+        Args:
+            y: The line, from the top of the area.
+            now: The present, if the caller already has it (one clock read per line).
+        """
+        width = self.width
+        styles = self._styles
+        assert styles is not None, "restyle() before drawing"
+        if self.total == 0:
+            text = self._translate(self.empty_key) if y == 1 else ""
+            return Strip([Segment(fit(" " + text, width), styles.blank + styles.muted)], width)
+        index, row = divmod(self.top_card * self.item_height + y, self.item_height)
+        if index >= self.total:
+            return Strip([Segment(" " * width, styles.blank)], width)
+        card = self.window.card_at(index)
+        if card is None:
+            return self.placeholder(row, styles)
+        now = now or self._clock.now()
+        selected = index == self.cursor
+        key = (card, selected, self.active, width, now.replace(second=0, microsecond=0))
+        lines = self._line_cache.get(key)
+        if lines is None:
+            lines = self.draw(card, now=now, styles=styles, selected=selected)
+            self._line_cache.set(key, lines)
+        return lines[row]
+
+    @abstractmethod
+    def draw(
+        self, card: LeadCard, *, now: datetime, styles: CardStyles, selected: bool
+    ) -> list[Strip]:
+        """The :attr:`item_height` lines of one card, :attr:`width` cells wide."""
+
+    @abstractmethod
+    def placeholder(self, row: int, styles: CardStyles) -> Strip:
+        """Line ``row`` of a card not read yet."""
 
 
 class ColumnView(CardScroller):
@@ -300,11 +352,6 @@ class ColumnView(CardScroller):
         assert window.status is not None, "a board column has a status"
         self.status: Status = window.status
         self.label = label
-        self._line_cache: OrderedDict[tuple[object, ...], list[Strip]] = OrderedDict()
-
-    def forget_lines(self) -> None:
-        """Drop the cards drawn so far."""
-        self._line_cache.clear()
 
     def header_text(self, width: int) -> str:
         """ "3 Aguardando visita · 25" (``shown/total`` under a filter), fitted to ``width``."""
@@ -332,40 +379,20 @@ class ColumnView(CardScroller):
 
     # -- drawing -----------------------------------------------------------------
 
-    def render_line(self, y: int, now: datetime | None = None) -> Strip:
-        """Line ``y`` of the column's cards area, :attr:`width` cells wide.
+    def draw(
+        self, card: LeadCard, *, now: datetime, styles: CardStyles, selected: bool
+    ) -> list[Strip]:
+        """The lines of one card."""
+        return card_lines(
+            card,
+            width=self.width,
+            now=now,
+            translate=self._translate,
+            styles=styles,
+            selected=selected,
+            focused=self.active,
+        )
 
-        Args:
-            y: The line, from the top of the cards area.
-            now: The present, if the caller already has it (one clock read per board line).
-        """
-        width = self.width
-        styles = self._styles
-        assert styles is not None, "restyle() before drawing"
-        if self.total == 0:
-            text = self._translate("board.column_empty") if y == 1 else ""
-            return Strip([Segment(fit(" " + text, width), styles.blank + styles.muted)], width)
-        index, row = divmod(self.top_card * CARD_HEIGHT + y, CARD_HEIGHT)
-        if index >= self.total:
-            return Strip([Segment(" " * width, styles.blank)], width)
-        card = self.window.card_at(index)
-        if card is None:
-            return placeholder_lines(width, styles)[row]
-        now = now or self._clock.now()
-        selected = index == self.cursor
-        key = (card, selected, self.active, width, now.replace(second=0, microsecond=0))
-        lines = self._line_cache.get(key)
-        if lines is None:
-            lines = card_lines(
-                card,
-                width=width,
-                now=now,
-                translate=self._translate,
-                styles=styles,
-                selected=selected,
-                focused=self.active,
-            )
-            self._line_cache[key] = lines
-            if len(self._line_cache) > _CACHE_SIZE:
-                self._line_cache.popitem(last=False)
-        return lines[row]
+    def placeholder(self, row: int, styles: CardStyles) -> Strip:
+        """Line ``row`` of a card not read yet."""
+        return placeholder_lines(self.width, styles)[row]

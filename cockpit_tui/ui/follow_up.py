@@ -21,11 +21,11 @@ from cockpit_tui.domain.models import (
 from cockpit_tui.domain.statuses import Status
 
 if TYPE_CHECKING:
-    from cockpit_tui.ui.app import CockpitApp
+    from cockpit_tui.ui.context import CockpitContext
     from cockpit_tui.ui.screens.forms import FormScreen
 
 
-def follow_up_form(app: CockpitApp, card: LeadCard) -> FormScreen[Any] | None:
+def follow_up_form(app: CockpitContext, card: LeadCard) -> FormScreen[Any] | None:
     """The form to offer after ``card`` was moved to its current status, if any."""
     from cockpit_tui.ui.screens.forms import LostForm, SaleForm
 
@@ -51,7 +51,9 @@ def follow_up_form(app: CockpitApp, card: LeadCard) -> FormScreen[Any] | None:
     return None
 
 
-def schedule_form(app: CockpitApp, card: LeadCard, *, title: str | None = None) -> FormScreen[Any]:
+def schedule_form(
+    app: CockpitContext, card: LeadCard, *, title: str | None = None
+) -> FormScreen[Any]:
     """The appointment form for a lead, on the store's plan."""
     from cockpit_tui.ui.screens.forms import ScheduleForm
 

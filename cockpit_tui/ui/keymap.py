@@ -114,27 +114,29 @@ def load_keymap(folder: Path, known_ids: Callable[[], Iterable[str]]) -> LoadedK
 
 
 def known_binding_ids() -> set[str]:
-    """Every binding id of the app's screens (what a keymap may rebind)."""
-    from cockpit_tui.ui.app import CockpitApp
-    from cockpit_tui.ui.screens.board import BoardScreen
-    from cockpit_tui.ui.screens.filter_picker import FilterPicker
-    from cockpit_tui.ui.screens.forms import FormScreen, TextForm, VisitResultForm
-    from cockpit_tui.ui.screens.lead import LeadScreen
-    from cockpit_tui.ui.screens.move_picker import MovePicker
+    """Every binding id declared in the user interface (what a keymap may rebind).
+
+    Found by walking the ``cockpit_tui.ui`` modules for the app, screens and
+    widgets that declare ``BINDINGS``: a new screen's keys are rebindable
+    without being listed here. Only run when a keymap file exists.
+    """
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import cockpit_tui.ui as ui_package
 
     ids: set[str] = set()
-    for owner in (
-        CockpitApp,
-        BoardScreen,
-        LeadScreen,
-        MovePicker,
-        FilterPicker,
-        FormScreen,
-        TextForm,
-        VisitResultForm,
-    ):
-        for binding in owner.BINDINGS:
-            binding_id = getattr(binding, "id", None)
-            if binding_id:
-                ids.add(binding_id)
+    for module_info in pkgutil.walk_packages(ui_package.__path__, f"{ui_package.__name__}."):
+        module = importlib.import_module(module_info.name)
+        for owner in vars(module).values():
+            if not (isinstance(owner, type) and issubclass(owner, DOMNode)):
+                continue
+            if not owner.__module__.startswith(ui_package.__name__):
+                continue  # Textual's own widgets, imported by ours
+            for binding in owner.BINDINGS:
+                binding_id = getattr(binding, "id", None)
+                if binding_id:
+                    ids.add(binding_id)
     return ids

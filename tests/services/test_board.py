@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cockpit_tui.domain import attention
+from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
@@ -48,7 +49,7 @@ def test_pages_follow_board_order_and_keyset_equals_offset(
     keys = [attention.board_sort_key(card.attention, card.id) for card in everything]
     assert keys == sorted(keys), "the SQL order is the domain's order"
 
-    walked = []
+    walked: list[LeadCard] = []
     page = services.board.column_page(Status.NEW, limit=7)
     walked.extend(page.cards)
     while page.has_more:

@@ -11,7 +11,7 @@ from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.column_window import ColumnWindow
-from cockpit_tui.services.lead_list import ListQuery, ListSort, ListSource
+from cockpit_tui.services.lead_list import ListQuery, ListSort
 from tests.conftest import tick
 
 NAMES = ["Ana", "Álvaro", "Bruno", "Zé", "maria", "Maria", "Carla", "Ana"]
@@ -59,7 +59,7 @@ def test_keyset_pages_rank_and_tail_agree_with_one_big_read(
 
 
 def check_query(services: Services, varied: list[int], query: ListQuery) -> None:
-    source = ListSource(services.store, query)
+    source = services.board.list_source(query)
     everything = source.at(offset=0, limit=1000)
     total = source.total()
     assert len(everything) == total
@@ -83,7 +83,7 @@ def check_query(services: Services, varied: list[int], query: ListQuery) -> None
 def test_the_default_order_is_the_boards_attention_order_across_statuses(
     services: Services, varied: list[int]
 ) -> None:
-    listed = ListSource(services.store, ListQuery()).at(offset=0, limit=1000)
+    listed = services.board.list_source(ListQuery()).at(offset=0, limit=1000)
     waiting = [card for card in listed if card.needs_attention]
     assert listed[: len(waiting)] == waiting, "leads that need attention come first"
     for status in STATUS_ORDER:
@@ -94,7 +94,7 @@ def test_the_default_order_is_the_boards_attention_order_across_statuses(
 def test_price_sorts_the_most_expensive_first_and_missing_prices_last(
     services: Services, varied: list[int]
 ) -> None:
-    listed = ListSource(services.store, ListQuery(ListSort.PRICE)).at(offset=0, limit=1000)
+    listed = services.board.list_source(ListQuery(ListSort.PRICE)).at(offset=0, limit=1000)
     prices = [card.price for card in listed]
     known = [price for price in prices if price is not None]
     assert known == sorted(known, reverse=True)
@@ -102,9 +102,29 @@ def test_price_sorts_the_most_expensive_first_and_missing_prices_last(
 
 
 def test_a_window_scrolls_the_list_like_a_column(services: Services, varied: list[int]) -> None:
-    source = ListSource(services.store, ListQuery(ListSort.NAME))
+    source = services.board.list_source(ListQuery(ListSort.NAME))
     window = ColumnWindow(source=source, total=source.total())
     window.ensure(30, 44)
     everything = source.at(offset=0, limit=1000)
     assert window.card_at(40) == everything[40]
     assert window.card_at(29) is None or window.card_at(29) == everything[29]
+
+
+def test_every_orders_keyset_key_is_what_its_sql_computes(
+    services: Services, varied: list[int]
+) -> None:
+    """The key a page continues after, read off a card, equals the row value the SQL sorts on."""
+    from cockpit_tui.store.list_orders import LIST_ORDERS, list_key
+
+    reader = services.store.reader
+    cards = services.board.list_source(ListQuery()).at(offset=0, limit=1000)
+    for sort, spec in LIST_ORDERS.items():
+        columns = ", ".join(key.sql for key in spec.keys)
+        for card in cards:
+            row = reader.fetchone(
+                f"SELECT {columns} FROM lead l JOIN customer c ON c.id = l.customer_id "
+                "WHERE l.id = ?",
+                (card.id,),
+            )
+            assert row is not None
+            assert tuple(row) == list_key(sort, card), (sort, card.id)

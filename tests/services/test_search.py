@@ -13,7 +13,6 @@ from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
-from cockpit_tui.services.filtering import filter_clause
 from tests.conftest import NOW, tick
 
 
@@ -41,12 +40,7 @@ def leads(services: Services, clock: FrozenClock) -> dict[str, int]:
 
 def found(services: Services, text: str, **quick: object) -> set[int]:
     lead_filter = LeadFilter(search=text, **quick)  # type: ignore[arg-type]
-    where = filter_clause(
-        lead_filter,
-        actor=services.actor,
-        now=services.clock.now(),
-        sqlite=services.store.url.is_sqlite,
-    )
+    where = services.board.scope(lead_filter)
     return {card.id for card in services.board.leads_in_board_order() if where is None} | {
         card.id
         for status in Status

@@ -39,7 +39,7 @@ def test_pragmas_and_file_mode(tmp_path: Path) -> None:
 def test_writes_begin_immediate_and_reads_deferred(tmp_path: Path) -> None:
     engine = create_store_engine(parse_store_url(f"sqlite:///{tmp_path / 's.sqlite'}"))
     statements: list[str] = []
-    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))  # type: ignore[arg-type]
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     with write_session(engine) as session:
         session.execute(sa.text("CREATE TABLE t (x INTEGER)"))
     with read_session(engine) as session:

@@ -15,9 +15,10 @@ from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.demo import seed_demo_store
 from cockpit_tui.ui.app import CockpitApp
+from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.card_lines import CARD_HEIGHT
 from cockpit_tui.ui.column_view import ColumnView
-from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.lead_actions import LeadActions
 from cockpit_tui.ui.widgets.text_line import TextLine
 
 
@@ -65,6 +66,30 @@ def _sao_paulo_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+def settled(app: CockpitApp) -> bool:
+    """Whether no lead write nor filter read is under way on any open screen."""
+    for screen in app.screen_stack:
+        if isinstance(screen, BoardScreen) and screen.busy:
+            return False
+        actions = getattr(screen, "actions", None)
+        if isinstance(actions, LeadActions) and actions.busy:
+            return False
+    return True
+
+
+async def press(pilot: Pilot[None], *keys: str) -> None:
+    """Press ``keys`` as a user does, then wait until what they started has been shown.
+
+    Moves, undos, searches and filter changes run in workers; a test that
+    asserts right after a key waits here for their results to be on screen.
+    """
+    await pilot.press(*keys)
+    app = pilot.app
+    assert isinstance(app, CockpitApp)
+    await wait_until(pilot, lambda: settled(app))
+    await pilot.pause()
 
 
 def board(app: CockpitApp) -> BoardScreen:

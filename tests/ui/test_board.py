@@ -11,7 +11,7 @@ from textual.widgets import Static
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
-from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.screens.forms import SaleForm, ScheduleForm
 from cockpit_tui.ui.screens.help import HelpScreen
 from cockpit_tui.ui.screens.move_picker import MovePicker
@@ -26,6 +26,7 @@ from tests.ui.conftest import (
     header_of,
     make_app,
     notices,
+    press,
     screen_lines,
     selected_id,
     shown_counts,
@@ -108,7 +109,7 @@ async def test_all_columns_fit_at_160_and_hidden_ones_are_named_at_100(
         assert "5 Vendidos" in right
         assert "6 Não vendidos" in right
         assert right.endswith("▶")
-        await pilot.press("6")
+        await press(pilot, "6")
         await wait_until(pilot, lambda: Status.LOST in blocks(app, 0))
         left = app.screen.query_one("#offscreen-left", TextLine).text
         assert left.startswith("◀ 1 Nova proposta")
@@ -152,35 +153,35 @@ async def test_arrows_and_vim_keys_move_the_selection(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert selected_id(app) == carla
-        await pilot.press("down")
+        await press(pilot, "down")
         assert selected_id(app) == bruno
-        await pilot.press("j")
+        await press(pilot, "j")
         assert selected_id(app) == alice
-        await pilot.press("j")  # past the last card: stays
+        await press(pilot, "j")  # past the last card: stays
         assert selected_id(app) == alice
-        await pilot.press("k")
+        await press(pilot, "k")
         assert selected_id(app) == bruno
-        await pilot.press("up")
+        await press(pilot, "up")
         assert selected_id(app) == carla
-        await pilot.press("G")
+        await press(pilot, "G")
         assert selected_id(app) == alice
-        await pilot.press("g")
+        await press(pilot, "g")
         assert selected_id(app) == carla
-        await pilot.press("end")
+        await press(pilot, "end")
         assert selected_id(app) == alice
-        await pilot.press("home")
+        await press(pilot, "home")
         assert selected_id(app) == carla
-        await pilot.press("l")
+        await press(pilot, "l")
         assert board(app).active_column.status is Status.NEGOTIATING
         assert selected_id(app) is None  # an empty column
-        await pilot.press("right", "right")
+        await press(pilot, "right", "right")
         assert board(app).active_column.status is Status.VISITED
-        await pilot.press("h", "left")
+        await press(pilot, "h", "left")
         assert board(app).active_column.status is Status.NEGOTIATING
-        await pilot.press("left", "left")  # stops at the first column
+        await press(pilot, "left", "left")  # stops at the first column
         assert board(app).active_column.status is Status.NEW
         for number, status in enumerate(STATUS_ORDER, start=1):
-            await pilot.press(str(number))
+            await press(pilot, str(number))
             assert board(app).active_column.status is status
 
 
@@ -201,14 +202,14 @@ async def test_page_keys_scroll_a_long_column_by_screenfuls(
         await pilot.pause()
         new = column(app, Status.NEW)
         per_page = new.cards_per_page
-        await pilot.press("pagedown")
+        await press(pilot, "pagedown")
         assert new.cursor == per_page
-        await pilot.press("pagedown", "pagedown")
+        await press(pilot, "pagedown", "pagedown")
         assert new.cursor == 3 * per_page
         assert new.top_card == 3 * per_page - per_page + 1, "the selected card is the last shown"
-        await pilot.press("pageup")
+        await press(pilot, "pageup")
         assert new.cursor == 2 * per_page
-        await pilot.press("G")
+        await press(pilot, "G")
         assert new.cursor == 1499
         stored_last = ui_services.board.last_cards(Status.NEW, limit=1)[0]
         assert selected_id(app) == stored_last.id
@@ -224,21 +225,21 @@ async def test_shift_right_moves_the_lead_and_the_selection_follows(
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("shift+right")
+        await press(pilot, "shift+right")
         assert ui_services.leads.get(carla).status is Status.NEGOTIATING
         assert shown_counts(app)[Status.NEW] == 2
         assert shown_counts(app)[Status.NEGOTIATING] == 1
         assert board(app).active_column.status is Status.NEGOTIATING
         assert selected_id(app) == carla
         assert "Movido para Em negociação — u desfaz" in notices(app)
-        await pilot.press("L")
+        await press(pilot, "L")
         assert ui_services.leads.get(carla).status is Status.AWAITING_VISIT
         # Aguardando visita offers the visit form; esc skips it and the move stays.
         await wait_until(pilot, lambda: isinstance(app.screen, ScheduleForm))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert ui_services.leads.get(carla).status is Status.AWAITING_VISIT
-        await pilot.press("H", "shift+left")
+        await press(pilot, "H", "shift+left")
         assert ui_services.leads.get(carla).status is Status.NEW
         assert selected_id(app) == carla
         assert shown_counts(app)[Status.NEW] == 3
@@ -250,7 +251,7 @@ async def test_moving_past_the_last_column_says_so(
     ui_services.leads.move(three_leads[0], Status.LOST)
     app = make_app(ui_services)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("6", "shift+right")
+        await press(pilot, "6", "shift+right")
         assert ui_services.leads.get(three_leads[0]).status is Status.LOST
         assert "Este lead já está na última coluna." in notices(app)
 
@@ -261,18 +262,18 @@ async def test_m_opens_the_picker_digits_choose_and_esc_cancels(
     carla = three_leads[2]
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("m")
+        await press(pilot, "m")
         await wait_until(pilot, lambda: isinstance(app.screen, MovePicker))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert ui_services.leads.get(carla).status is Status.NEW
-        await pilot.press("m")
+        await press(pilot, "m")
         await wait_until(pilot, lambda: isinstance(app.screen, MovePicker))
-        await pilot.press("1")  # the current status: nothing happens
+        await press(pilot, "1")  # the current status: nothing happens
         assert isinstance(app.screen, MovePicker)
-        await pilot.press("5")
+        await press(pilot, "5")
         await wait_until(pilot, lambda: isinstance(app.screen, SaleForm))
-        await pilot.press("escape")  # the sale form is optional; the move stays
+        await press(pilot, "escape")  # the sale form is optional; the move stays
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert ui_services.leads.get(carla).status is Status.SOLD
         assert board(app).active_column.status is Status.SOLD
@@ -285,17 +286,17 @@ async def test_u_and_ctrl_z_undo_several_moves(
     carla, bruno = three_leads[2], three_leads[1]
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("shift+right")  # Carla → Em negociação
-        await pilot.press("1", "shift+right")  # Bruno → Em negociação
+        await press(pilot, "shift+right")  # Carla → Em negociação
+        await press(pilot, "1", "shift+right")  # Bruno → Em negociação
         assert ui_services.leads.get(bruno).status is Status.NEGOTIATING
-        await pilot.press("u")
+        await press(pilot, "u")
         assert ui_services.leads.get(bruno).status is Status.NEW
         assert selected_id(app) == bruno
-        await pilot.press("ctrl+z")
+        await press(pilot, "ctrl+z")
         assert ui_services.leads.get(carla).status is Status.NEW
         assert shown_counts(app)[Status.NEW] == 3
         assert shown_counts(app)[Status.NEGOTIATING] == 0
-        await pilot.press("u")
+        await press(pilot, "u")
         assert "Não há movimentação sua para desfazer." in notices(app)
 
 
@@ -308,7 +309,7 @@ async def test_a_colleague_moved_it_first_refuses_and_says_who(
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         colleague.leads.move(carla, Status.SOLD)
-        await pilot.press("shift+right")
+        await press(pilot, "shift+right")
         assert ui_services.leads.get(carla).status is Status.SOLD, "nothing overwritten"
         assert any("Bruno o moveu" in n and "Vendidos" in n for n in notices(app))
         assert shown_counts(app)[Status.SOLD] == 1
@@ -322,7 +323,7 @@ async def test_a_assigns_the_selected_lead_to_me(
 ) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("a")
+        await press(pilot, "a")
         assert ui_services.leads.get(three_leads[2]).assigned_to == "Ana"
         assert screen_lines(column(app, Status.NEW))[3].split()[0] == "Ana"
         assert "Lead atribuído a você" in notices(app)
@@ -337,10 +338,10 @@ async def test_space_selects_the_most_urgent_lead(
     ui_services.leads.record_inbound(bruno, "Posso ir amanhã?")
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("space")
+        await press(pilot, "space")
         assert selected_id(app) == bruno, "an unread reply comes first"
         assert board(app).active_column.status is Status.VISITED
-        await pilot.press("space")
+        await press(pilot, "space")
         assert selected_id(app) == alice, "then the new lead waiting longest"
 
 
@@ -356,7 +357,7 @@ async def test_keys_with_nothing_selected_do_nothing_and_say_nothing_alarming(
         assert "cockpit import" in str(hint.content)
         assert "cockpit --demo" in str(hint.content)
         for key in ("j", "k", "G", "pagedown", "shift+right", "L", "H", "m", "a", "enter", "l"):
-            await pilot.press(key)
+            await press(pilot, key)
         assert isinstance(app.screen, BoardScreen)
         assert all(n.severity != "error" for n in app._notifications)
         assert ui_services.board.counts()[Status.NEW] == 0
@@ -367,7 +368,7 @@ async def test_an_empty_column_ignores_lead_keys(
 ) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("3", "shift+right", "m", "a", "j")
+        await press(pilot, "3", "shift+right", "m", "a", "j")
         assert not isinstance(app.screen, MovePicker)
         assert ui_services.board.counts()[Status.NEW] == 3
         assert "Nenhum lead aqui" in "".join(screen_lines(column(app, Status.AWAITING_VISIT)))
@@ -379,7 +380,7 @@ async def test_another_process_adds_a_lead_and_a_message_live(
 ) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("j")  # the user is looking at Bruno
+        await press(pilot, "j")  # the user is looking at Bruno
         bruno = three_leads[1]
         tick(clock)
         newcomer = colleague.leads.add(name="Diego Lima", vehicle="Jeep Renegade")
@@ -422,9 +423,12 @@ async def test_hostile_names_render_literally_and_do_nothing(
 async def test_help_lists_every_board_key(demo_services: Services) -> None:
     app = make_app(demo_services)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = [" ".join(str(row.content).split()) for row in app.screen.query(".help-row")]
+        rows = [
+            " ".join(str(row.content).split())
+            for row in app.screen.query(".help-row").results(Static)
+        ]
         for expected in (
             "←/h Coluna anterior",
             "→/l Próxima coluna",
@@ -448,7 +452,7 @@ async def test_help_lists_every_board_key(demo_services: Services) -> None:
             "^p Comandos",
         ):
             assert expected in rows, expected
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
 
 
@@ -461,17 +465,17 @@ async def test_command_palette_moves_and_assigns(
     carla = three_leads[2]
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("ctrl+p")
+        await press(pilot, "ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
         app.screen.query_one(Input).value = "Para mim  (a)"  # typing waits on the spinner
         await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: ui_services.leads.get(carla).assigned_to == "Ana")
-        await pilot.press("ctrl+p")
+        await press(pilot, "ctrl+p")
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
         app.screen.query_one(Input).value = "Mover para Vendidos"
         await wait_until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: ui_services.leads.get(carla).status is Status.SOLD)
 
 
@@ -480,14 +484,14 @@ async def test_switch_view_on_the_base_plan_names_the_plans_with_a_list(
 ) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("v")
+        await press(pilot, "v")
         assert any("CRM Smart e CRM +Smart" in n for n in notices(app))
 
 
 async def test_q_quits(demo_services: Services) -> None:
     app = make_app(demo_services)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("q")
+        await press(pilot, "q")
         await wait_until(pilot, lambda: not app.is_running)
 
 
@@ -496,7 +500,7 @@ async def test_a_change_in_another_column_does_not_steal_the_selection(
 ) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("j")
+        await press(pilot, "j")
         colleague.leads.move(three_leads[2], Status.SOLD)
         await wait_until(pilot, lambda: shown_counts(app)[Status.SOLD] == 1)
         assert board(app).active_column.status is Status.NEW
@@ -527,7 +531,7 @@ async def test_an_unreadable_store_gives_a_notice_not_a_traceback(
     app = make_app(ui_services)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: any("Não foi possível" in n for n in notices(app)))
-        await pilot.press("j", "shift+right", "l", "G")
+        await press(pilot, "j", "shift+right", "l", "G")
         assert app.is_running
         assert shown_counts(app)[Status.NEW] == 3, "the counts still show"
 

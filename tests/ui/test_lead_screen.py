@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import pytest
-from textual.widgets import Input, RadioSet, Static, TextArea
+from textual.pilot import Pilot
+from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
 
 from cockpit_tui.domain.models import AppointmentKind, Direction, LostReason, PaymentMethod
 from cockpit_tui.domain.plans import Plan
@@ -15,7 +17,7 @@ from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.ui.app import CockpitApp
-from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.screens.forms import (
     AssignPicker,
     FormScreen,
@@ -28,7 +30,7 @@ from cockpit_tui.ui.screens.forms import (
 from cockpit_tui.ui.screens.lead import LeadScreen
 from cockpit_tui.ui.widgets.text_line import TextLine
 from tests.conftest import tick
-from tests.ui.conftest import column, first_line_of_card, selected_id, wait_until
+from tests.ui.conftest import column, first_line_of_card, press, selected_id, wait_until
 from tests.ui.conftest import make_app as make_board_app
 
 SIZES = [(160, 45), (100, 30)]
@@ -90,24 +92,25 @@ def lead_notice(app: CockpitApp) -> str:
     return lead_screen(app).query_one("#lead-notice", TextLine).text
 
 
-async def open_lead(pilot: object, app: CockpitApp, lead_id: int) -> LeadScreen:
+async def open_lead(pilot: Pilot[None], app: CockpitApp, lead_id: int) -> LeadScreen:
     """From the board, select ``lead_id`` and press enter; wait until it is shown."""
     board = app.screen
     assert isinstance(board, BoardScreen)
     board.select_lead(lead_id)
-    await pilot.press("enter")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))  # type: ignore[arg-type]
+    await press(pilot, "enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))
     screen = lead_screen(app)
-    await wait_until(pilot, lambda: screen.detail is not None)  # type: ignore[arg-type]
+    await wait_until(pilot, lambda: screen.detail is not None)
     return screen
 
 
-async def form_of(
-    pilot: object, app: CockpitApp, kind: type[FormScreen[object]]
-) -> FormScreen[object]:
-    await wait_until(pilot, lambda: isinstance(app.screen, kind))  # type: ignore[arg-type]
+_Form = TypeVar("_Form", bound=FormScreen[Any])
+
+
+async def form_of(pilot: Pilot[None], app: CockpitApp, kind: type[_Form]) -> _Form:
+    await wait_until(pilot, lambda: isinstance(app.screen, kind))
     screen = app.screen
-    assert isinstance(screen, FormScreen)
+    assert isinstance(screen, kind)
     return screen
 
 
@@ -143,7 +146,7 @@ async def test_enter_shows_the_customer_conversation_and_history_and_esc_returns
         assert conversation.index("Olá, o carro") < conversation.index("Aceita troca?")
         assert "27/11/2026 09:07  Maria Souza  ● nova" in conversation
         assert "Lead chegou (Webmotors)" in text_of(app, "#history")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert selected_id(app) == maria
 
@@ -160,7 +163,7 @@ async def test_opening_a_bold_lead_clears_the_bold_on_every_open_board(
         await wait_until(other, lambda: not name_is_bold(theirs, maria))
         assert colleague.leads.get(maria).unread_count == 0
         assert column(theirs, Status.NEW).window.cards[0].id == maria, "still on top: nobody acted"
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(mine.screen, BoardScreen))
         assert not name_is_bold(mine, maria)
 
@@ -171,13 +174,13 @@ async def test_reply_refuses_empty_text_then_sends_to_the_outbox_and_leaves_the_
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
         await open_lead(pilot, app, maria)
-        await pilot.press("r")
+        await press(pilot, "r")
         form = await form_of(pilot, app, TextForm)
-        await pilot.press("space", "ctrl+s")
+        await press(pilot, "space", "ctrl+s")
         assert form.error_text == "A resposta está vazia: escreva algo antes de enviar."
         assert app.screen is form, "the form stays open with what was typed"
         form.query_one(TextArea).insert("Aceitamos sim! Qual é o seu carro?")
-        await pilot.press("ctrl+j")
+        await press(pilot, "ctrl+j")
         await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))
         await wait_until(pilot, lambda: "Qual é o seu carro?" in text_of(app, "#conversation"))
         assert "→ Ana  na fila de envio" in text_of(app, "#conversation")
@@ -187,7 +190,7 @@ async def test_reply_refuses_empty_text_then_sends_to_the_outbox_and_leaves_the_
             (maria, " Aceitamos sim! Qual é o seu carro?".strip())
         ]
         assert not ui_services.leads.get(maria).needs_attention
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert column(app, Status.NEW).window.cards[0].customer_name == "Alice Prado"
         assert selected_id(app) == maria
@@ -200,10 +203,10 @@ async def test_r_on_the_board_opens_the_reply_straight_away(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert selected_id(app) == maria
-        await pilot.press("r")
+        await press(pilot, "r")
         form = await form_of(pilot, app, TextForm)
         assert form.query_one(TextArea).has_focus
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))
         assert ui_services.leads.outbox() == []
 
@@ -212,7 +215,7 @@ async def test_w_copies_a_whatsapp_link_and_says_so(ui_services: Services, maria
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_lead(pilot, app, maria)
-        await pilot.press("w")
+        await press(pilot, "w")
         assert app.clipboard == "https://wa.me/5511987654321"
         assert lead_notice(app) == "Link copiado: https://wa.me/5511987654321"
 
@@ -222,7 +225,7 @@ async def test_w_without_a_phone_explains(ui_services: Services, clock: FrozenCl
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_lead(pilot, app, lead)
-        await pilot.press("w")
+        await press(pilot, "w")
         assert app.clipboard == ""
         await wait_until(
             pilot,
@@ -236,12 +239,12 @@ async def test_n_adds_a_note_and_h_marks_handled(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_lead(pilot, app, maria)
-        await pilot.press("n")
+        await press(pilot, "n")
         form = await form_of(pilot, app, TextForm)
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         assert form.error_text == "A nota está vazia: escreva algo antes de salvar."
         form.query_one(TextArea).insert("[b]Ligou[/b] e pediu fotos")
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await wait_until(
             pilot, lambda: "anotou: [b]Ligou[/b] e pediu fotos" in text_of(app, "#history")
         )
@@ -251,7 +254,7 @@ async def test_n_adds_a_note_and_h_marks_handled(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_lead(pilot, app, other)
-        await pilot.press("h")
+        await press(pilot, "h")
         await wait_until(pilot, lambda: not ui_services.leads.get(other).needs_attention)
         assert lead_notice(app) == "Marcado como atendido: o lead sai do topo da coluna"
 
@@ -262,7 +265,7 @@ async def test_s_schedules_with_date_checks(
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
         await open_lead(pilot, app, maria)
-        await pilot.press("s")
+        await press(pilot, "s")
         form = await form_of(pilot, app, ScheduleForm)
         field = form.query_one(Input)
         assert field.value == "28/11/2026 10:00", "tomorrow at 10:00 is offered"
@@ -274,10 +277,10 @@ async def test_s_schedules_with_date_checks(
             ("27/11/2026 08:00", "Essa data e hora já passaram: escolha um momento no futuro."),
         ):
             field.value = typed
-            await pilot.press("enter")
+            await press(pilot, "enter")
             assert form.error_text == error
         field.value = "28/11/2026 14:30"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))
         await wait_until(pilot, lambda: "Próximo compromisso" in text_of(app, "#lead-summary"))
         assert "Visita à loja · 28/11/2026 14:30" in text_of(app, "#lead-summary")
@@ -295,14 +298,14 @@ async def test_video_calls_only_on_crm_plus_smart(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_lead(pilot, app, maria)
-        await pilot.press("s")
+        await press(pilot, "s")
         form = await form_of(pilot, app, ScheduleForm)
-        video = list(form.query_one(RadioSet).query("RadioButton"))[2]
+        video = list(form.query_one(RadioSet).query(RadioButton))[2]
         label = str(video.label)
         assert video.disabled is not offered
         assert ("indisponível: só no plano CRM +Smart" in label) is not offered
         form.query_one(RadioSet).focus()
-        await pilot.press("down", "down", "enter")  # tries to pick the video call
+        await press(pilot, "down", "down", "enter")  # tries to pick the video call
         assert (form.chosen_kind is not None and form.chosen_kind.value == "video_call") is offered
 
 
@@ -318,13 +321,13 @@ async def test_a_visit_that_occurred_moves_the_lead_to_visita_realizada(
     async with app.run_test(size=(160, 45)) as pilot:
         await open_lead(pilot, app, maria)
         assert "atrasado" in text_of(app, "#lead-summary")
-        await pilot.press("o")
+        await press(pilot, "o")
         await form_of(pilot, app, VisitResultForm)
-        await pilot.press("s")
+        await press(pilot, "s")
         await wait_until(pilot, lambda: ui_services.leads.get(maria).status is Status.VISITED)
         await wait_until(pilot, lambda: "Visita realizada" in text_of(app, "#lead-title"))
         assert "Próximo compromisso" not in text_of(app, "#lead-summary")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert selected_id(app) == maria
         assert app.screen.active_status is Status.VISITED  # type: ignore[attr-defined]
@@ -336,17 +339,17 @@ async def test_sold_offers_the_sale_form_which_checks_the_price(
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
         await open_lead(pilot, app, maria)
-        await pilot.press("m", "5")
+        await press(pilot, "m", "5")
         form = await form_of(pilot, app, SaleForm)
         price = form.query_one("#sale-price", Input)
         assert price.value == "139.900,00", "the asking price is offered"
         price.value = "cento e trinta mil"
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         assert form.error_text == "Valor inválido: use 139.900,00 ou 139900."
         price.value = "135.000"
         form.query_one(RadioSet).focus()
-        await pilot.press("down", "enter")  # Financiamento
-        await pilot.press("ctrl+s")
+        await press(pilot, "down", "enter")  # Financiamento
+        await press(pilot, "ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))
         await wait_until(
             pilot,
@@ -360,13 +363,13 @@ async def test_lost_asks_for_a_reason(ui_services: Services, maria: int) -> None
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
-        await pilot.press("m", "6")  # from the board
+        await press(pilot, "m", "6")  # from the board
         form = await form_of(pilot, app, LostForm)
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         assert form.error_text == "Escolha um motivo da lista (↑/↓ e espaço)."
-        await pilot.press("down", "enter")  # Comprou em outra loja
+        await press(pilot, "down", "enter")  # Comprou em outra loja
         form.query_one(Input).value = "Fechou na concorrente"
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         outcome = ui_services.leads.detail(maria).history[-1].item
         assert getattr(outcome, "lost_reason", None) is LostReason.BOUGHT_ELSEWHERE
@@ -380,13 +383,13 @@ async def test_a_new_negotiation_from_a_sold_lead_lands_in_nova_proposta(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await open_lead(pilot, app, maria)
-        await pilot.press("N")
+        await press(pilot, "N")
         await wait_until(pilot, lambda: screen.lead_id != maria and screen.detail is not None)
         new_id = screen.lead_id
         assert "Nova proposta" in text_of(app, "#lead-title")
         assert f"#{maria} Vendidos" in text_of(app, "#lead-summary")
         assert f"Nova negociação a partir do lead #{maria}" in text_of(app, "#history")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert selected_id(app) == new_id
         assert column(app, Status.NEW).window.cards[0].id == new_id
@@ -396,7 +399,7 @@ async def test_n_on_an_open_negotiation_is_disabled(ui_services: Services, maria
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await open_lead(pilot, app, maria)
-        await pilot.press("N")
+        await press(pilot, "N")
         assert screen.lead_id == maria
         assert len(ui_services.board.leads_in_board_order(Status.NEW)) == 2
 
@@ -409,18 +412,18 @@ async def test_capital_a_assigns_to_a_teammate_or_to_nobody(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_lead(pilot, app, maria)
-        await pilot.press("A")
+        await press(pilot, "A")
         await form_of(pilot, app, AssignPicker)
         # The list is the team by name, then "Não atribuído", where the highlight starts.
-        await pilot.press("up", "enter")
+        await press(pilot, "up", "enter")
         await wait_until(pilot, lambda: ui_services.leads.get(maria).assigned_to == "Carla Dias")
         await wait_until(pilot, lambda: "atribuiu a Carla Dias" in text_of(app, "#history"))
-        await pilot.press("A")
+        await press(pilot, "A")
         await form_of(pilot, app, AssignPicker)
-        await pilot.press("down", "enter")  # from Carla (current) to nobody
+        await press(pilot, "down", "enter")  # from Carla (current) to nobody
         await wait_until(pilot, lambda: ui_services.leads.get(maria).assigned_to is None)
         await wait_until(pilot, lambda: "deixou sem vendedor" in text_of(app, "#history"))
-        await pilot.press("a")
+        await press(pilot, "a")
         await wait_until(pilot, lambda: ui_services.leads.get(maria).assigned_to == "Ana")
 
 
@@ -456,9 +459,9 @@ async def test_help_lists_the_lead_keys(ui_services: Services, maria: int) -> No
     app = make_app(ui_services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_lead(pilot, app, maria)
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = [str(s.visual) for s in app.screen.query(".help-row")]
+        rows = [str(s.visual) for s in app.screen.query(".help-row").results(Static)]
         text = "\n".join(rows)
         for expected in (
             "r  Responder",
@@ -478,14 +481,14 @@ async def test_moving_to_aguardando_visita_offers_the_visit_form(
     app = make_app(ui_services)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("m", "3")
+        await press(pilot, "m", "3")
         form = await form_of(pilot, app, ScheduleForm)
         assert "Agendar a visita de Maria Souza" in str(
             form.query_one("#form-title", Static).visual
         )
         assert form.chosen_kind is AppointmentKind.VISIT
         form.query_one(Input).value = "29/11/2026 09:30"
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         card = ui_services.leads.get(maria)
         assert card.status is Status.AWAITING_VISIT

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
 
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
@@ -14,14 +16,14 @@ from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.lead_list import ListSort
 from cockpit_tui.ui.app import CockpitApp
-from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.screens.forms import SaleForm
 from cockpit_tui.ui.screens.help import HelpScreen
 from cockpit_tui.ui.screens.lead import LeadScreen
 from cockpit_tui.ui.widgets.lead_table import LeadTable
 from cockpit_tui.ui.widgets.status_strip import StatusStrip
 from tests.conftest import tick
-from tests.ui.conftest import board, make_app, notices, selected_id, wait_until
+from tests.ui.conftest import board, make_app, notices, press, selected_id, wait_until
 
 SIZES = [(160, 45), (100, 30)]
 
@@ -86,9 +88,9 @@ def strip_count(app: CockpitApp, number: int) -> int:
     return int(found.group(1))
 
 
-async def open_list(pilot: object, app: CockpitApp) -> None:
-    await pilot.press("v")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: board(app).view == "list")  # type: ignore[arg-type]
+async def open_list(pilot: Pilot[None], app: CockpitApp) -> None:
+    await press(pilot, "v")
+    await wait_until(pilot, lambda: board(app).view == "list")
 
 
 async def test_v_switches_to_the_list_and_back_keeping_the_selected_lead(
@@ -96,7 +98,7 @@ async def test_v_switches_to_the_list_and_back_keeping_the_selected_lead(
 ) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("2", "j")  # Alice, second card of Em negociação
+        await press(pilot, "2", "j")  # Alice, second card of Em negociação
         assert selected_id(app) == store["Alice"]
         await open_list(pilot, app)
         assert table(app).display
@@ -107,9 +109,9 @@ async def test_v_switches_to_the_list_and_back_keeping_the_selected_lead(
             assert label in header
         assert "Última" in header
         assert "Chegou" in header
-        await pilot.press("j", "j")
+        await press(pilot, "j", "j")
         chosen = selected_id(app)
-        await pilot.press("v")
+        await press(pilot, "v")
         await wait_until(pilot, lambda: board(app).view == "cards")
         assert board(app).canvas.display
         assert selected_id(app) == chosen
@@ -141,7 +143,7 @@ async def test_s_cycles_the_sort_and_capital_s_reverses_it(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_list(pilot, app)
-        await pilot.press("s")
+        await press(pilot, "s")
         assert board(app).list_query.sort is ListSort.NAME
         assert listed(app) == [
             "Alice Prado",
@@ -152,10 +154,10 @@ async def test_s_cycles_the_sort_and_capital_s_reverses_it(
         ]
         assert "Cliente ▲" in row_text(app, 0)
         assert "Ordem: Cliente ▲" in strip_text(app)
-        await pilot.press("S")
+        await press(pilot, "S")
         assert listed(app)[0] == "Elisa Melo"
         assert "Cliente ▼" in row_text(app, 0)
-        await pilot.press("s", "s", "s")  # status, vehicle, then price (most expensive first)
+        await press(pilot, "s", "s", "s")  # status, vehicle, then price (most expensive first)
         assert board(app).list_query.sort is ListSort.PRICE
         assert listed(app) == [
             "Bruno Reis",
@@ -172,13 +174,13 @@ async def test_digits_filter_by_status_and_zero_shows_all(
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
         await open_list(pilot, app)
-        await pilot.press("2")
+        await press(pilot, "2")
         assert sorted(listed(app)) == ["Alice Prado", "Bruno Reis"]
         assert "2 Em negociação 2" in strip_text(app)
-        await pilot.press("6")
+        await press(pilot, "6")
         assert listed(app) == []
         assert "Nenhum lead aqui" in row_text(app, 2)
-        await pilot.press("0")
+        await press(pilot, "0")
         assert len(listed(app)) == 5
         assert "0 Todos 5" in strip_text(app)
 
@@ -191,26 +193,26 @@ async def test_moves_undo_and_assign_work_on_the_selected_row(
         await open_list(pilot, app)
         carla = store["Carla"]
         assert selected_id(app) == carla
-        await pilot.press("shift+right")
+        await press(pilot, "shift+right")
         assert ui_services.leads.get(carla).status is Status.NEGOTIATING
         assert selected_id(app) == carla, "the moved lead stays selected"
         assert not board(app).canvas.display, "the cards stay hidden under the list"
         assert not board(app).query_one("#offscreen").display
         assert table(app).rows.height == size[1] - 4  # header, strip, column labels, keys
         assert strip_count(app, 2) == 3
-        await pilot.press("u")
+        await press(pilot, "u")
         assert ui_services.leads.get(carla).status is Status.NEW
         assert selected_id(app) == carla
-        await pilot.press("a")
+        await press(pilot, "a")
         assert ui_services.leads.get(carla).assigned_to == "Ana"
         await wait_until(pilot, lambda: "Ana" in row_text(app, listed(app).index("Carla Dias") + 1))
-        await pilot.press("m", "5")
+        await press(pilot, "m", "5")
         await wait_until(pilot, lambda: isinstance(app.screen, SaleForm))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert ui_services.leads.get(carla).status is Status.SOLD
         assert board(app).view == "list"
-        await pilot.press("v")
+        await press(pilot, "v")
         await wait_until(pilot, lambda: board(app).view == "cards")
         assert board(app).active_status is Status.SOLD, "the cards show the moves made in the list"
         assert selected_id(app) == carla
@@ -222,11 +224,11 @@ async def test_enter_opens_the_lead_and_esc_comes_back_to_the_list(
     app = make_app(ui_services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_list(pilot, app)
-        await pilot.press("j")
+        await press(pilot, "j")
         chosen = selected_id(app)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         assert board(app).view == "list"
         assert selected_id(app) == chosen
@@ -238,7 +240,7 @@ async def test_another_process_changes_show_in_the_list_keeping_the_selection(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await open_list(pilot, app)
-        await pilot.press("j", "j")
+        await press(pilot, "j", "j")
         chosen = selected_id(app)
         tick(clock)
         colleague.leads.add(name="Fábio Nunes", vehicle="Jeep Renegade")
@@ -251,9 +253,9 @@ async def test_help_and_palette_in_the_list(ui_services: Services, store: dict[s
     app = make_app(ui_services)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_list(pilot, app)
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row"))
+        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row").results(Static))
         assert "s  Ordenar" in rows
         assert "S  Inverter ordem" in rows
         assert "0  Todos os status" in rows
@@ -266,14 +268,14 @@ async def test_the_plan_gates_the_list_live(
     ui_services.settings.set_plan(Plan.CRM)
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("v")
+        await press(pilot, "v")
         assert board(app).view == "cards"
         assert any("CRM Smart e CRM +Smart" in n for n in notices(app))
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row"))
+        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row").results(Static))
         assert "v  Cartões/lista — indisponível no plano CRM" in rows
-        await pilot.press("escape")
+        await press(pilot, "escape")
         colleague.settings.set_plan(Plan.SMART_PLUS)  # `cockpit plan smart-plus` elsewhere
         await wait_until(pilot, lambda: board(app).plan is Plan.SMART_PLUS)
         assert "CRM +Smart" in board(app).query_one("#board-header").text  # type: ignore[attr-defined]
@@ -287,6 +289,6 @@ async def test_the_plan_gates_the_list_live(
 async def test_s_does_nothing_on_the_cards(ui_services: Services, store: dict[str, int]) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("s", "0")
+        await press(pilot, "s", "0")
         assert board(app).view == "cards"
         assert board(app).list_query.sort is ListSort.ATTENTION

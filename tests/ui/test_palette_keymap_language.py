@@ -6,20 +6,21 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Input
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
 
 from cockpit_tui.domain.filters import QuickFilter
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.ui.app import CockpitApp
-from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.screens.help import HelpScreen
 from cockpit_tui.ui.screens.lead import LeadScreen
 from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine
 from tests.conftest import tick
-from tests.ui.conftest import make_app, selected_id, wait_until
+from tests.ui.conftest import make_app, press, selected_id, wait_until
 
 
 @pytest.fixture
@@ -45,12 +46,12 @@ def prompts(app: CockpitApp) -> list[str]:
     return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
 
 
-async def run_palette(pilot: object, app: CockpitApp, typed: str, expected: str) -> None:
+async def run_palette(pilot: Pilot[None], app: CockpitApp, typed: str, expected: str) -> None:
     """Open the palette, type, and wait until a command containing ``expected`` is listed."""
-    await pilot.press("ctrl+p")  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))  # type: ignore[arg-type]
+    await press(pilot, "ctrl+p")
+    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
     app.screen.query_one(Input).value = typed
-    await wait_until(pilot, lambda: any(expected in p for p in prompts(app)))  # type: ignore[arg-type]
+    await wait_until(pilot, lambda: any(expected in p for p in prompts(app)))
     commands = app.screen.query_one(CommandList)
     commands.highlighted = next(i for i, p in enumerate(prompts(app)) if expected in p)
 
@@ -61,10 +62,10 @@ async def test_the_palette_lists_the_screens_keys_and_jumps_to_a_lead_by_phone(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await run_palette(pilot, app, "Desfazer", "Desfazer  (u/^z)")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         await run_palette(pilot, app, "98765-4321", "Maria Souza · Visita realizada")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: selected_id(app) == leads["maria"])
         assert the_board(app).active_status is Status.VISITED
 
@@ -75,10 +76,10 @@ async def test_the_palette_applies_a_filter_and_switches_language(
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await run_palette(pilot, app, "Filtro: Não atribuídos", "Filtro: Não atribuídos")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: QuickFilter.UNASSIGNED in the_board(app).lead_filter.quick)
         await run_palette(pilot, app, "Idioma: English", "Idioma: English")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(pilot, lambda: app.t.lang == "en")
         await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen))
         header = app.screen.query_one("#board-header", TextLine).text
@@ -98,16 +99,16 @@ async def test_a_keymap_rebinds_by_id_and_warns_about_the_rest(
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         top = selected_id(app)
-        await pilot.press("ctrl+right")
+        await press(pilot, "ctrl+right")
         assert ui_services.leads.get(top).status is Status.NEGOTIATING  # type: ignore[arg-type]
         warnings = "\n".join(str(n.message) for n in app._notifications)
         assert 'Ação desconhecida "board.nope"' in warnings
         assert 'Tecla inválida "ctrl+shift+banana" para "board.undo"' in warnings
-        await pilot.press("u")  # the default kept
+        await press(pilot, "u")  # the default kept
         assert ui_services.leads.get(top).status is Status.NEW  # type: ignore[arg-type]
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row"))
+        rows = "\n".join(str(row.visual) for row in app.screen.query(".help-row").results(Static))
         assert "^→  Avançar" in rows
 
 
@@ -119,7 +120,7 @@ async def test_a_broken_keymap_file_keeps_every_default(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert any("keymap.toml" in str(n.message) for n in app._notifications)
-        await pilot.press("shift+right")
+        await press(pilot, "shift+right")
         assert ui_services.leads.get(leads["ana"]).status is Status.NEGOTIATING
 
 
@@ -141,7 +142,7 @@ async def test_english_on_the_board_and_the_lead_screen(
         bar = board.query_one(KeyBar).render().plain
         for words in ("Open", "Forward", "Move", "Undo", "Search", "Filters", "Help", "Quit"):
             assert words in bar
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(
             pilot,
             lambda: isinstance(app.screen, LeadScreen) and app.screen.detail is not None,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from cockpit_tui.domain.filters import QuickFilter
@@ -16,10 +17,10 @@ from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.preferences import Preferences
 from cockpit_tui.ui.app import CockpitApp
-from cockpit_tui.ui.screens.board import BoardScreen
+from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.screens.filter_picker import FilterPicker
 from tests.conftest import tick
-from tests.ui.conftest import header_of, make_app, selected_id, wait_until
+from tests.ui.conftest import header_of, make_app, press, selected_id, settled, wait_until
 
 SIZES = [(160, 45), (100, 30)]
 
@@ -63,9 +64,10 @@ def shown_ids(app: CockpitApp) -> set[int]:
     }
 
 
-async def type_search(pilot: object, app: CockpitApp, text: str) -> None:
-    await pilot.press("slash", *text)  # type: ignore[attr-defined]
-    await wait_until(pilot, lambda: board(app).lead_filter.search == text)  # type: ignore[arg-type]
+async def type_search(pilot: Pilot[None], app: CockpitApp, text: str) -> None:
+    await press(pilot, "slash", *text)
+    await wait_until(pilot, lambda: board(app).lead_filter.search == text)
+    await wait_until(pilot, lambda: settled(app))  # the search is read in a worker
 
 
 async def test_slash_narrows_every_column_with_shown_over_total(
@@ -98,16 +100,16 @@ async def test_enter_keeps_the_results_and_esc_restores_the_selection(
 ) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("2", "j")
+        await press(pilot, "2", "j")
         assert selected_id(app) == store["bruno"] or selected_id(app) == store["ana"]
         before = selected_id(app)
         await type_search(pilot, app, "compass")
-        await pilot.press("enter")
-        await wait_until(pilot, lambda: app.focused is None)
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: app.focused is board(app).cards)
         assert selected_id(app) == store["maria"], "the only match is selected"
-        await pilot.press("j", "k")  # navigation keys work again
+        await press(pilot, "j", "k")  # navigation keys work again
         assert board(app).lead_filter.search == "compass"
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: board(app).lead_filter.search == "")
         assert not search_field(app).display
         assert shown_ids(app) >= set(store.values())
@@ -118,7 +120,7 @@ async def test_search_in_the_list_view(ui_services: Services, store: dict[str, i
     ui_services.settings.set_plan(Plan.SMART)
     app = make_app(ui_services)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("v")
+        await press(pilot, "v")
         await wait_until(pilot, lambda: board(app).view == "list")
         await type_search(pilot, app, "honda")
         rows = board(app).table.rows
@@ -136,11 +138,11 @@ async def test_quick_filters_combine_with_the_search_and_are_remembered(
     preferences = Preferences(tmp_path / "config", "Ana")
     app = CockpitApp(ui_services, poll_interval=0.05, preferences=preferences)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("f")
+        await press(pilot, "f")
         await wait_until(pilot, lambda: isinstance(app.screen, FilterPicker))
-        await pilot.press("enter")  # the first filter: only mine
+        await press(pilot, "enter")  # the first filter: only mine
         await wait_until(pilot, lambda: QuickFilter.MINE in board(app).lead_filter.quick)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, FilterPicker))
         assert shown_ids(app) == {store["bruno"]}
         assert "meus" in board(app).query_one("#board-header").text  # type: ignore[attr-defined]
@@ -154,7 +156,7 @@ async def test_quick_filters_combine_with_the_search_and_are_remembered(
         await pilot.pause()
         assert board(again).lead_filter.quick == frozenset({QuickFilter.MINE})
         assert shown_ids(again) == {store["bruno"]}, "the filters of last session are back"
-        await pilot.press("F")
+        await press(pilot, "F")
         await wait_until(pilot, lambda: not board(again).lead_filter.quick)
         assert shown_ids(again) == set(store.values())
 
@@ -165,12 +167,12 @@ async def test_filter_by_source_from_the_picker(ui_services: Services, clock: Fr
     ui_services.leads.add(name="Lead do site", source="site da loja")
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("f")
+        await press(pilot, "f")
         await wait_until(pilot, lambda: isinstance(app.screen, FilterPicker))
-        await pilot.press("end", "up", "enter")  # "Origem: todas" → the sources
-        await pilot.press("down", "enter")  # OLX (sources in alphabetical order)
+        await press(pilot, "end", "up", "enter")  # "Origem: todas" → the sources
+        await press(pilot, "down", "enter")  # OLX (sources in alphabetical order)
         await wait_until(pilot, lambda: board(app).lead_filter.source == "OLX")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert shown_ids(app) == {olx}
 
 
@@ -181,7 +183,7 @@ async def test_unreadable_preferences_warn_once_and_filters_still_work(
     blocker.write_text("x")
     app = CockpitApp(ui_services, poll_interval=0.05, preferences=Preferences(blocker, "Ana"))
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("f", "down", "enter", "escape")
+        await press(pilot, "f", "down", "enter", "escape")
         await wait_until(pilot, lambda: QuickFilter.UNASSIGNED in board(app).lead_filter.quick)
         await wait_until(
             pilot, lambda: any("só nesta sessão" in str(n.message) for n in app._notifications)
@@ -199,7 +201,7 @@ async def test_space_walks_unread_then_new_then_the_rest(
     async with app.run_test(size=(160, 45)) as pilot:
         seen = []
         for _ in range(4):
-            await pilot.press("space")
+            await press(pilot, "space")
             seen.append(selected_id(app))
         assert seen == [store["maria"], store["joao"], store["bruno"], store["ana"]]
 
@@ -209,10 +211,10 @@ async def test_moving_under_a_filter_recounts_and_drops_leads_that_leave_it(
 ) -> None:
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
-        await pilot.press("f", "down", "down", "enter", "escape")  # needs attention
+        await press(pilot, "f", "down", "down", "enter", "escape")  # needs attention
         await wait_until(pilot, lambda: QuickFilter.ATTENTION in board(app).lead_filter.quick)
         assert header_of(app, Status.NEW).endswith("2/2")
-        await pilot.press("1", "shift+right")  # moving is acting: it leaves the filter
+        await press(pilot, "1", "shift+right")  # moving is acting: it leaves the filter
         await wait_until(pilot, lambda: header_of(app, Status.NEW).endswith("1/1"))
         assert header_of(app, Status.NEGOTIATING).endswith("0/3")
         await type_search(pilot, app, "civic")

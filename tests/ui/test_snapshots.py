@@ -15,7 +15,7 @@ from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.ui.screens.lead import LeadScreen
 from tests.conftest import tick
-from tests.ui.conftest import make_app, notices, shown_counts, wait_until
+from tests.ui.conftest import make_app, notices, press, shown_counts, wait_until
 
 
 @pytest.mark.parametrize("size", [(160, 45), (100, 30)])
@@ -34,7 +34,7 @@ def test_board_snapshot_after_a_move_and_selection(
     """The selected card in another column, a move's notice, the picker closed."""
 
     async def move_one(pilot: Any) -> None:
-        await pilot.press("j", "shift+right")
+        await press(pilot, "j", "shift+right")
         await wait_until(pilot, lambda: any("Movido" in n for n in notices(pilot.app)))
 
     assert snap_compare(make_app(demo_services), terminal_size=(100, 30), run_before=move_one)
@@ -92,7 +92,7 @@ def test_lead_screen_snapshot(
         screen = pilot.app.screen
         await wait_until(pilot, lambda: screen.selected_card is not None)
         screen.select_lead(long_conversation)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await wait_until(
             pilot,
             lambda: (
@@ -111,9 +111,9 @@ def test_list_view_snapshot(
     """The demo store (CRM +Smart) as a list, filtered to Em negociação and sorted by price."""
 
     async def list_by_price(pilot: Any) -> None:
-        await pilot.press("v")
+        await press(pilot, "v")
         await wait_until(pilot, lambda: pilot.app.screen.view == "list")
-        await pilot.press("2", "s", "s", "s", "s", "j")
+        await press(pilot, "2", "s", "s", "s", "s", "j")
         await pilot.pause()
 
     assert snap_compare(make_app(demo_services), terminal_size=size, run_before=list_by_price)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,12 +16,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker
 
-from cockpit_tui.domain.errors import CockpitError, MoveConflictError
-from cockpit_tui.domain.models import Direction, LeadCard, LeadDetail
-from cockpit_tui.domain.statuses import Status, status_label
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.models import Direction, LeadCard, LeadDetail, MoveResult
+from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_datetime
-from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.context import CockpitContext, cockpit_of
+from cockpit_tui.ui.errors import report_error
+from cockpit_tui.ui.lead_actions import LeadActions, move_bindings
 from cockpit_tui.ui.lead_text import conversation_text, history_text, summary_text
 from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine
@@ -29,8 +31,7 @@ from cockpit_tui.ui.widgets.text_line import TextLine
 if TYPE_CHECKING:
     from textual.command import Provider
 
-    from cockpit_tui.ui.app import CockpitApp
-    from cockpit_tui.ui.screens.forms import AssignChoice, FormScreen
+    from cockpit_tui.ui.screens.forms import FormScreen
 
 _LEAD_KEYS = frozenset(
     {
@@ -75,10 +76,7 @@ class LeadScreen(Screen[int]):
         Binding("w", "whatsapp", "WhatsApp", id="lead.whatsapp"),
         Binding("N", "new_negotiation", "Nova negociação", id="lead.new_negotiation"),
         Binding("o", "visit_result", "Visita ocorreu?", id="lead.visit_result", show=False),
-        Binding("shift+right,L", "move_by(1)", "Avançar", id="lead.move_next", show=False),
-        Binding(
-            "shift+left,H", "move_by(-1)", "Voltar status", id="lead.move_previous", show=False
-        ),
+        *move_bindings("lead", show=False, previous="Voltar status"),
         Binding("a", "assign_to_me", "Para mim", id="lead.assign_to_me", show=False),
         Binding("A", "assign_to", "Atribuir a…", id="lead.assign_to", show=False),
         Binding("question_mark", "help", "Ajuda", id="lead.help", key_display="?"),
@@ -112,14 +110,12 @@ class LeadScreen(Screen[int]):
         self._unread_ids: set[int] = set()
         self._last_change = 0
         self._poll_worker: Worker[None] | None = None
+        self.actions = LeadActions(self, self)
 
     @property
-    def cockpit(self) -> CockpitApp:
-        """The app, typed."""
-        from cockpit_tui.ui.app import CockpitApp
-
-        assert isinstance(self.app, CockpitApp)
-        return self.app
+    def cockpit(self) -> CockpitContext:
+        """The app, as screens see it."""
+        return cockpit_of(self.app)
 
     @property
     def card(self) -> LeadCard | None:
@@ -152,7 +148,7 @@ class LeadScreen(Screen[int]):
         try:
             self._last_change = self.cockpit.services.board.last_change_id()
         except CockpitError as error:
-            self._report(error)
+            report_error(self, error)
         self.query_one("#conversation-scroll").focus()
         self.reload()
         self.set_interval(self.cockpit.poll_interval, self._poll)
@@ -196,7 +192,7 @@ class LeadScreen(Screen[int]):
 
     def on_lead_screen_load_failed(self, message: LoadFailed) -> None:
         """Say why the lead could not be read; what is on screen stays."""
-        self._report(message.error)
+        report_error(self, message.error)
 
     def _show(self) -> None:
         detail = self.detail
@@ -264,37 +260,27 @@ class LeadScreen(Screen[int]):
 
     def action_reply(self) -> None:
         """Write a reply: it goes to the outbox and the lead leaves the top of its column."""
-        card = self.card
-        if card is None:
-            return
-        from cockpit_tui.ui.screens.forms import TextForm
-
-        t = self.cockpit.t
-        leads = self.cockpit.services.leads
-        form = TextForm(
-            t("reply.title", name=card.customer_name),
-            t,
-            send=lambda text: leads.reply(card.id, text),
-            placeholder=t("reply.placeholder"),
-        )
-        self._open_form(form, t("lead.replied"))
+        if (card := self.card) is not None:
+            leads = self.cockpit.services.leads
+            title = self.cockpit.t("reply.title", name=card.customer_name)
+            self._text_form("reply", title, lambda text: leads.reply(card.id, text), "lead.replied")
 
     def action_note(self) -> None:
         """Leave a note on the lead."""
-        card = self.card
-        if card is None:
-            return
+        if (card := self.card) is not None:
+            leads = self.cockpit.services.leads
+            title = self.cockpit.t("note.title")
+            self._text_form("note", title, lambda text: leads.add_note(card.id, text), "lead.noted")
+
+    def _text_form(
+        self, kind: str, title: str, send: Callable[[str], object], done_key: str
+    ) -> None:
+        """A one-text form (a reply, a note) for this lead; once sent, say ``done_key``."""
         from cockpit_tui.ui.screens.forms import TextForm
 
         t = self.cockpit.t
-        leads = self.cockpit.services.leads
-        form = TextForm(
-            t("note.title"),
-            t,
-            send=lambda text: leads.add_note(card.id, text),
-            placeholder=t("note.placeholder"),
-        )
-        self._open_form(form, t("lead.noted"))
+        form = TextForm(title, t, send=send, placeholder=t(f"{kind}.placeholder"))
+        self._open_form(form, t(done_key))
 
     def action_schedule(self) -> None:
         """Schedule a visit, a call back or a video call."""
@@ -349,34 +335,13 @@ class LeadScreen(Screen[int]):
 
     def action_assign_to_me(self) -> None:
         """Assign the lead to the user."""
-        card = self.card
-        if card is not None and self._run(
-            lambda: self.cockpit.services.leads.assign_to_me(card.id)
-        ):
-            self.say(self.cockpit.t("board.assigned_to_me"))
+        if (card := self.card) is not None:
+            self.actions.assign_to_me(card)
 
     def action_assign_to(self) -> None:
         """Assign the lead to a salesperson of the team, or to nobody."""
-        card = self.card
-        if card is None:
-            return
-        from cockpit_tui.ui.screens.forms import AssignPicker
-
-        app = self.cockpit
-        try:
-            team = app.services.team.members()
-        except CockpitError as error:
-            self._report(error)
-            return
-
-        def chosen(choice: AssignChoice | None) -> None:
-            if choice is None:
-                return
-            if self._run(lambda: app.services.leads.assign(card.id, choice.salesperson)):
-                name = choice.salesperson or app.t("card.unassigned")
-                self.say(app.t("lead.assigned", name=name))
-
-        self.app.push_screen(AssignPicker(app.t, team=team, current=card.assigned_to), chosen)
+        if (card := self.card) is not None:
+            self.actions.assign_to(card)
 
     def action_new_negotiation(self) -> None:
         """Start a new negotiation with this customer (a new card in Nova proposta)."""
@@ -387,7 +352,7 @@ class LeadScreen(Screen[int]):
         try:
             new_card = self.cockpit.services.leads.new_negotiation(card.id)
         except CockpitError as error:
-            self.notify(describe_error(error, t), severity="warning")
+            report_error(self, error)
             return
         self.lead_id = new_card.id
         self.detail = None
@@ -397,52 +362,34 @@ class LeadScreen(Screen[int]):
 
     def action_move_by(self, step: int) -> None:
         """Move the lead to the next (+1) or previous (-1) status."""
-        card = self.card
-        if card is None:
-            return
-        target = card.status.next() if step > 0 else card.status.previous()
-        if target is None:
-            key = "board.already_last" if step > 0 else "board.already_first"
-            self.say(self.cockpit.t(key))
-            return
-        self.move_to(target)
+        if (card := self.card) is not None:
+            self.actions.move_by(card, step)
 
     def action_pick_status(self) -> None:
         """Ask which status to move the lead to."""
-        card = self.card
-        if card is None:
-            return
-        from cockpit_tui.ui.screens.move_picker import MovePicker
+        if (card := self.card) is not None:
+            self.actions.pick_status(card)
 
-        def chosen(status: Status | None) -> None:
-            if status is not None and status is not card.status:
-                self.move_to(status)
+    # -- what the shared lead actions ask of this screen ----------------------------
 
-        self.app.push_screen(MovePicker(card.status, self.cockpit.t), chosen)
+    @on(LeadActions.Finished)
+    def _lead_action_finished(self, message: LeadActions.Finished) -> None:
+        self.actions.finish(message)
 
-    def move_to(self, target: Status) -> None:
-        """Move the lead as last read, then offer the form its new status asks for."""
-        card = self.card
-        if card is None:
-            return
-        app = self.cockpit
-        t = app.t
-        try:
-            result = app.services.leads.move(card.id, target, seen_version=card.version)
-        except MoveConflictError as error:
-            self.notify(describe_error(error, t), severity="warning", timeout=8)
-            self.reload()
-            return
-        except CockpitError as error:
-            self._report(error)
-            return
-        self.say(t("board.moved", status=status_label(result.to_status, t.lang)))
+    def read_after_move(self, result: MoveResult) -> None:
+        """Nothing to read: the lead is read again once the move is shown."""
+
+    def lead_moved(self, result: MoveResult, read: object) -> None:
+        """Read the lead again (the follow-up form is offered by the actions)."""
         self.reload()
-        from cockpit_tui.ui.follow_up import follow_up_form
 
-        form = follow_up_form(app, result.card)
-        if form is not None:
-            self._open_form(form, t("lead.saved"))
+    def move_refused(self, lead_id: int | None) -> None:
+        """A colleague changed the lead first: read it again."""
+        self.reload()
+
+    def lead_changed(self, card: LeadCard) -> None:
+        """Read the lead again."""
+        self.reload()
 
     def action_help(self) -> None:
         """Every key of this screen."""
@@ -468,7 +415,7 @@ class LeadScreen(Screen[int]):
         try:
             write()
         except CockpitError as error:
-            self.notify(describe_error(error, self.cockpit.t), severity="warning")
+            report_error(self, error)
             return False
         self.reload()
         return True
@@ -476,10 +423,6 @@ class LeadScreen(Screen[int]):
     def say(self, text: str) -> None:
         """Show what just happened on the title line."""
         self.query_one("#lead-notice", TextLine).text = text
-
-    def _report(self, error: CockpitError) -> None:
-        t = self.cockpit.t
-        self.notify(t("app.store_error", reason=describe_error(error, t)), severity="error")
 
 
 def _screen_commands() -> type[Provider]:

@@ -66,7 +66,13 @@ class KeyBar(Widget):
         items: list[tuple[str, str, bool]] = []
         tail: list[tuple[str, str, bool]] = []
         seen: set[str] = set()
-        for active in self.screen.active_bindings.values():
+        # The screen's own keys first, then those of the focused pane (Textual lists
+        # the focused widget's first): the bar keeps one order whichever pane shows.
+        screen = self.screen
+        ordered = sorted(
+            screen.active_bindings.values(), key=lambda active: active.node is not screen
+        )
+        for active in ordered:
             binding = active.binding
             if not binding.show or not binding.description or binding.action in seen:
                 continue

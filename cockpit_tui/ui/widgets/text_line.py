@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 
 
@@ -35,6 +36,14 @@ class TextLine(Widget):
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.set_reactive(TextLine.text, text)
+        self._clear_timer: Timer | None = None
+
+    def say(self, text: str, *, seconds: float) -> None:
+        """Show ``text`` for ``seconds`` (a notice), then nothing."""
+        self.text = text
+        if self._clear_timer is not None:
+            self._clear_timer.stop()
+        self._clear_timer = self.set_timer(seconds, lambda: setattr(self, "text", ""))
 
     def render(self) -> Content:
         """The text, literally."""

@@ -1,0 +1,136 @@
+"""Moving a lead between columns (compare-and-set on the version the user saw) and undoing it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cockpit_tui.domain import attention
+from cockpit_tui.domain.errors import InvalidInputError, NothingToUndoError
+from cockpit_tui.domain.models import MoveResult
+from cockpit_tui.domain.statuses import Status
+from cockpit_tui.services.leads.base import LeadServiceBase
+
+if TYPE_CHECKING:
+    from cockpit_tui.store.lead_write import LeadWrite, WrittenLead
+
+
+class MoveActions(LeadServiceBase):
+    """The moves part of :class:`~cockpit_tui.services.leads.LeadService`."""
+
+    def move(
+        self, lead_id: int, to_status: Status, *, seen_version: int | None = None
+    ) -> MoveResult:
+        """Move a lead to another column, compare-and-set on the version the user saw.
+
+        Args:
+            lead_id: The lead.
+            to_status: Where it goes (any status may move to any other).
+            seen_version: The version the user saw; None moves whatever is stored now.
+
+        Raises:
+            MoveConflictError: the lead is no longer at ``seen_version``.
+            InvalidInputError: the lead is already in ``to_status``.
+            LeadNotFoundError: no lead has that id.
+        """
+        with self._write() as write:
+            lead = write.lead(lead_id)
+            from_status = lead.status
+            move_lead(write, lead, to_status, seen_version=seen_version)
+        return MoveResult(self._card(lead_id), from_status, to_status, write.change_ids[-1])
+
+    def undo_last_move(self) -> MoveResult:
+        """Undo this user's most recent move not yet undone (repeat for more levels).
+
+        The reverse move is itself compare-and-set: if anybody moved the lead
+        since, the undo is refused rather than overwrite their move, and that
+        move leaves the user's undo stack (the next undo goes further back).
+
+        Raises:
+            NothingToUndoError: the user has no move left to undo.
+            MoveConflictError: the lead was moved again since.
+        """
+        from cockpit_tui.store import repository
+
+        with self._write() as write:
+            session, now = write.session, write.now
+            original = repository.last_undoable_move(session, actor=self.actor)
+            if original is None:
+                raise NothingToUndoError()
+            lead = write.lead(original.lead_id)
+            # Only this user's own moves and undos may stand between the move
+            # and now; anything else means a colleague moved the lead since.
+            latest = repository.last_move_of_lead(session, lead_id=original.lead_id)
+            untouched = (
+                latest is not None
+                and latest.actor == self.actor
+                and (latest.id == original.id or latest.undo_of is not None)
+            )
+            seen = lead.version
+            overtaken = None
+            back_to, from_status = Status(original.from_status), Status(original.to_status)
+            if not untouched or lead.status is not from_status:
+                overtaken = write.conflict(lead, seen)
+            elif write.set_status(
+                lead,
+                back_to,
+                seen_version=seen,
+                state=attention.on_action(lead.attention, now),
+            ):
+                repository.mark_move_undone(original, at=now)
+                repository.insert_status_change(
+                    session,
+                    lead_id=original.lead_id,
+                    from_status=original.to_status,
+                    to_status=original.from_status,
+                    actor=self.actor,
+                    at=now,
+                    version_after=seen + 1,
+                    undo_of=original.id,
+                )
+                write.log("lead.moved", original.lead_id)
+            else:  # pragma: no cover - the write lock makes this unreachable
+                raise write.conflict(lead, seen)
+            if overtaken is not None:
+                # Committed with the refusal, so the next undo steps past this move.
+                repository.mark_move_superseded(original, at=now)
+            lead_id = original.lead_id
+        if overtaken is not None:
+            raise overtaken
+        return MoveResult(self._card(lead_id), from_status, back_to, write.change_ids[-1])
+
+
+def move_lead(
+    write: LeadWrite, lead: WrittenLead, to_status: Status, *, seen_version: int | None
+) -> None:
+    """Move a lead inside the caller's unit of work; the change is logged on commit.
+
+    Compare-and-set on ``seen_version`` (None: whatever is stored now); the
+    move is recorded in the lead's history and counts as acting on the lead.
+
+    Raises:
+        MoveConflictError: the lead is no longer at ``seen_version``.
+        InvalidInputError: the lead is already in ``to_status``.
+    """
+    from cockpit_tui.store import repository
+
+    expected = lead.version if seen_version is None else seen_version
+    if lead.version != expected:
+        raise write.conflict(lead, expected)
+    from_status = lead.status
+    if from_status is to_status:
+        raise InvalidInputError("error.already_in_status", status=to_status.value)
+    state = attention.on_action(lead.attention, write.now)
+    if not write.set_status(lead, to_status, seen_version=expected, state=state):
+        write.reload(lead)
+        raise write.conflict(lead, expected)
+    repository.insert_status_change(
+        write.session,
+        lead_id=lead.id,
+        from_status=from_status.value,
+        to_status=to_status.value,
+        actor=write.actor,
+        at=write.now,
+        version_after=expected + 1,
+    )
+    # The UPDATE went around the ORM: ``lead`` still holds the old status and version.
+    write.log("lead.moved", lead.id)

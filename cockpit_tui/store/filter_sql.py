@@ -1,0 +1,61 @@
+"""The SQL condition of a :class:`LeadFilter`: search text and quick filters over ``l``.
+
+Plain strings, no SQLAlchemy (the board imports this on the first filter).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter, search_terms
+from cockpit_tui.store.codec import to_micros
+from cockpit_tui.store.reader import Clause
+from cockpit_tui.store.search_sql import match_clause
+
+#: The condition of each quick filter that takes no value but the present.
+_QUICK_SQL: dict[QuickFilter, str] = {
+    QuickFilter.UNASSIGNED: "l.assigned_to IS NULL",
+    QuickFilter.ATTENTION: "l.needs_attention = 1",
+    QuickFilter.UNREAD: "l.unread_count > 0",
+}
+
+
+def filter_clause(
+    lead_filter: LeadFilter, *, actor: str, now: datetime, sqlite: bool
+) -> Clause | None:
+    """The SQL condition (over ``l``, the lead) for ``lead_filter``; None when nothing is filtered.
+
+    Args:
+        lead_filter: The search and quick filters.
+        actor: The user ("only mine").
+        now: The present (overdue appointments, stale leads).
+        sqlite: Whether the store is SQLite (the search index differs).
+    """
+    parts: list[str] = []
+    params: list[object] = []
+    terms = search_terms(lead_filter.search)
+    if terms:
+        sql, values = match_clause(terms, sqlite=sqlite)
+        parts.append(sql)
+        params += values
+    quick = lead_filter.quick
+    if QuickFilter.MINE in quick:
+        parts.append("l.assigned_to = ?")
+        params.append(actor)
+    parts += [sql for chosen, sql in _QUICK_SQL.items() if chosen in quick]
+    if QuickFilter.OVERDUE in quick:
+        parts.append("l.next_appointment_at IS NOT NULL AND l.next_appointment_at < ?")
+        params.append(to_micros(now))
+    if QuickFilter.STALE in quick:
+        cases = " ".join(f"WHEN '{status.value}' THEN ?" for status in STALE_DAYS)
+        parts.append(f"l.last_activity_at < CASE l.status {cases} END")
+        params += [to_micros(now - timedelta(days=days)) for days in STALE_DAYS.values()]
+    if lead_filter.source:
+        parts.append("l.source = ?")
+        params.append(lead_filter.source)
+    if lead_filter.salesperson:
+        parts.append("l.assigned_to = ?")
+        params.append(lead_filter.salesperson)
+    if not parts:
+        return None
+    return Clause(" AND ".join(f"({part})" for part in parts), tuple(params))

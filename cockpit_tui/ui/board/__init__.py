@@ -1,0 +1,21 @@
+"""The board: the screen every salesperson keeps open all day.
+
+One job per module:
+
+- ``screen``: the screen itself — composition, wiring of the parts below.
+- ``keys``: the screen's own key bindings (the panes declare theirs).
+- ``state``: the figures it shows (counts, totals, attention, plan, filter), no Textual.
+- ``readout``: read-only views of the panes and figures (the palette and tests use them).
+- ``pane``: the protocol of the part on show, the digit keys, what a move read.
+- ``cards_pane``: the six columns (the Kanban) and their hints.
+- ``list_pane``: the list view (Smart plans) with its sort and status keys.
+- ``search_bar``: the search field behind ``/``.
+- ``filtering``: search and quick filters, read in a worker.
+- ``moves``: how the board shows a move or an undo made here.
+- ``live``: the poll that shows other processes' changes.
+- ``host``: what those parts ask of the screen (a protocol).
+- ``commands``: the board's command palette.
+
+Actions on the selected lead (move, undo, assign, the follow-up forms) are
+shared with the lead screen: :mod:`cockpit_tui.ui.lead_actions`.
+"""

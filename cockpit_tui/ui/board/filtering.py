@@ -1,0 +1,202 @@
+"""Search and quick filters on the board: a change is named in the header at once, read in a
+worker (the counts and each column's first cards), and shown when the read comes back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.filters import LeadFilter
+from cockpit_tui.domain.statuses import STATUS_ORDER, Status
+from cockpit_tui.services.card_source import ColumnSource
+from cockpit_tui.services.column_window import (
+    ColumnWindow,
+    WindowContent,
+    WindowSpec,
+    read_window,
+)
+from cockpit_tui.ui.errors import report_error
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from cockpit_tui.services import Services
+    from cockpit_tui.services.filtering import LeadScope
+    from cockpit_tui.ui.board.host import BoardHost
+
+
+@dataclass
+class FilterRead(Message):
+    """What the board shows under a new filter, read off the UI thread.
+
+    Attributes:
+        serial: Which filter change this is (only the newest one is shown).
+        counts: Leads per column the filter keeps.
+        contents: Each column's first cards under the filter.
+        error: Why the store could not be read (then nothing else is set).
+    """
+
+    serial: int
+    counts: dict[Status, int]
+    contents: dict[Status, WindowContent]
+    error: CockpitError | None = None
+
+
+def start_filter_read(
+    screen: Screen[Any],
+    services: Services,
+    *,
+    serial: int,
+    where: LeadScope | None,
+    specs: dict[Status, WindowSpec],
+) -> None:
+    """Read the counts and first cards under ``where`` in a worker; post a :class:`FilterRead`."""
+
+    def read() -> None:
+        try:
+            counts = services.board.counts(where)
+            contents = {status: read_window(spec) for status, spec in specs.items()}
+        except CockpitError as error:
+            screen.post_message(FilterRead(serial, {}, {}, error))
+            return
+        screen.post_message(FilterRead(serial, counts, contents))
+
+    screen.run_worker(read, thread=True, group="board-filter")
+
+
+class BoardFilters:
+    """The board's search and quick filters: asking, reading in a worker, showing.
+
+    Args:
+        screen: The board screen (runs the worker, receives :class:`FilterRead`).
+        host: The same screen, as the filters see it.
+    """
+
+    def __init__(self, screen: Screen[Any], host: BoardHost) -> None:
+        self._screen = screen
+        self._host = host
+        self._serial = 0
+        self._shown = 0
+        self._windows: dict[Status, ColumnWindow] = {}
+        self._keep: int | None = None
+        #: The lead selected before the search started (esc selects it again).
+        self._before_search: int | None = None
+        #: Set when a filter read was shown: the next poll reads even without a commit.
+        self.poll_again = False
+
+    @property
+    def busy(self) -> bool:
+        """Whether a filter read is under way."""
+        return self._serial != self._shown
+
+    def apply(self, lead_filter: LeadFilter, *, keep: int | None = None) -> None:
+        """Show only the leads of ``lead_filter`` (search and quick filters), live.
+
+        The header names the filter at once; a worker reads the counts and
+        each column's first cards, and every column (and the list) then shows
+        them, headers saying "shown/total", the selected lead still selected
+        if it still shows.
+        """
+        host = self._host
+        state, services = host.state, host.cockpit.services
+        selected = host.selected_card
+        self._keep = keep if keep is not None else (selected.id if selected else None)
+        where = services.board.scope(lead_filter)
+        if state.quick_filters_differ(lead_filter):
+            host.cockpit.save_filters(lead_filter)
+        if where is not None and state.total_counts is None:
+            state.total_counts = dict(state.counts)  # the unfiltered counts are on screen
+        state.lead_filter, state.where = lead_filter, where
+        state.bump()
+        self._serial += 1
+        self._windows = {
+            status: ColumnWindow(source=ColumnSource(services.board, status, where), total=0)
+            for status in STATUS_ORDER
+        }
+        specs = {status: window.spec() for status, window in self._windows.items()}
+        host.show_counts()  # the header names the new filter now
+        host.refresh_bindings()
+        start_filter_read(self._screen, services, serial=self._serial, where=where, specs=specs)
+
+    def show(self, message: FilterRead) -> None:
+        """Show what the worker read, unless a newer filter is on its way."""
+        if message.serial != self._serial:
+            return
+        self._shown = message.serial
+        host = self._host
+        if message.error is not None:
+            report_error(self._screen, message.error)
+            return
+        state = host.state
+        state.counts = message.counts
+        if state.where is None:
+            state.total_counts = None
+        state.bump()
+        self.poll_again = True  # a change made meanwhile shows at the next poll
+        for column in host.cards.columns:
+            total = message.counts[column.status]
+            column.use_window(self._windows[column.status], total, message.contents[column.status])
+        host.cards.set_filter_totals()
+        host.pane.filter_changed(self._keep)
+        host.mark_hidden_stale()
+        host.show_counts()
+        host.refresh_bindings()
+
+    def open_search(self) -> None:
+        """Open the search field (every column narrows as you type)."""
+        host = self._host
+        if not host.state.lead_filter.search:
+            selected = host.selected_card
+            self._before_search = selected.id if selected else None
+        host.search_field.open()
+
+    def search(self, text: str, *, kept: bool) -> None:
+        """Search for ``text``; ``kept`` (enter): back to moving between leads."""
+        host = self._host
+        if text != host.state.lead_filter.search:
+            self.apply(host.state.lead_filter.with_search(text))
+        if kept:
+            host.pane.focus_keys()
+            if not host.state.lead_filter.search:
+                host.search_field.display = False
+
+    def clear_search(self) -> None:
+        """Clear the search and select again the lead selected before it."""
+        host = self._host
+        host.search_field.empty()
+        host.pane.focus_keys()
+        if host.state.lead_filter.search:
+            self.apply(host.state.lead_filter.with_search(""), keep=self._before_search)
+
+    def pick(self) -> None:
+        """Choose quick filters (they combine with the search)."""
+        from cockpit_tui.ui.screens.filter_picker import FilterPicker
+
+        cockpit = self._host.cockpit
+        services = cockpit.services
+        sources, team = services.board.sources(), services.team.members()
+        picker = FilterPicker(
+            self._host.state.lead_filter,
+            translate=cockpit.t,
+            sources=sources,
+            salespeople=team,
+            apply=self.apply,
+        )
+        self._screen.app.push_screen(picker)
+
+    def jump_to_lead(self, lead_id: int) -> None:
+        """Select a lead, clearing the filters that would hide it."""
+        host = self._host
+        if host.cockpit.services.board.shows(lead_id, host.state.where):
+            host.select_lead(lead_id)
+            return
+        host.search_field.empty()
+        self.apply(LeadFilter(), keep=lead_id)
+
+    def clear_quick(self) -> None:
+        """Every quick filter off (the search stays)."""
+        self.apply(self._host.state.lead_filter.without_quick_filters())
+        self._host.say(self._host.cockpit.t("filter.cleared"))

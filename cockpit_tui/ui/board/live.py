@@ -1,0 +1,146 @@
+"""The board's live poll: notice other processes' commits and re-read what is on screen.
+
+Twice a second (``poll_interval``) the screen asks :class:`LivePoll` to
+check; a worker does the cheap check (SQLite's ``data_version``) and, when
+someone committed, reads the counts and every window on screen, then posts
+one :class:`LivePoll.Refreshed` back. One read runs at a time, so an old read
+never lands after a newer one; a read started before a change made here
+(an older generation) is dropped and read again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.plans import Plan
+from cockpit_tui.domain.statuses import Status
+from cockpit_tui.services.column_window import WindowContent, WindowSpec, read_window
+from cockpit_tui.services.filtering import LeadScope
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.worker import Worker
+
+    from cockpit_tui.services import Services
+    from cockpit_tui.ui.board.host import BoardHost
+
+
+class LivePoll:
+    """Runs the poll's reads in a worker for one screen.
+
+    Args:
+        screen: The screen the worker runs for and posts to.
+        services: The open store's services.
+    """
+
+    @dataclass
+    class Refreshed(Message):
+        """What the poll read after another process committed."""
+
+        generation: int
+        counts: dict[Status, int]
+        attention: int
+        plan: Plan
+        contents: dict[Status, WindowContent]
+        list_content: WindowContent | None = None
+        list_total: int = 0
+        total_counts: dict[Status, int] | None = None
+
+    @dataclass
+    class LoadFailed(Message):
+        """The poll could not read the store."""
+
+        error: CockpitError
+
+    def __init__(self, screen: Screen[Any], host: BoardHost, services: Services) -> None:
+        self._screen = screen
+        self._host = host
+        self._services = services
+        self._worker: Worker[None] | None = None
+        #: Read even without a new commit (a read was dropped as stale).
+        self.force = False
+
+    @property
+    def running(self) -> bool:
+        """Whether a read is under way."""
+        return self._worker is not None and self._worker.is_running
+
+    def poll(self) -> None:
+        """Check for commits (and read what is on screen if any) in a worker.
+
+        Not while a read is under way, nor under another screen (the board
+        re-reads everything when it comes back), nor while this user's own
+        write or filter read is in flight (its result would count twice).
+        """
+        if self.running or not self._screen.is_current or self._host.busy:
+            return  # a write or filter read of this user's is in flight: read once it is shown
+        host = self._host
+        specs = {column.status: column.window.spec() for column in host.cards.columns}
+        pane = next(iter(host.panes))
+        generation, where = host.state.generation, host.state.where
+        list_spec = pane.poll_spec()
+        force, self.force = self.force, False
+        self._worker = self._screen.run_worker(
+            lambda: self._read(generation, specs, list_spec, where, force),
+            thread=True,
+            group="board-poll",
+        )
+
+    def _read(
+        self,
+        generation: int,
+        specs: dict[Status, WindowSpec],
+        list_spec: WindowSpec | None,
+        where: LeadScope | None,
+        force: bool,
+    ) -> None:
+        """Off the UI thread: the cheap check, then counts and the held windows."""
+        board = self._services.board
+        try:
+            if not board.has_new_commits() and not force:
+                return
+            counts = board.counts(where)
+            total_counts = board.counts() if where is not None else None
+            list_content, list_total = None, 0
+            if list_spec is not None:
+                list_content = read_window(list_spec)
+                list_total = list_spec.source.total()
+            refreshed = LivePoll.Refreshed(
+                generation=generation,
+                total_counts=total_counts,
+                list_content=list_content,
+                list_total=list_total,
+                counts=counts,
+                attention=board.attention_count(),
+                plan=self._services.settings.plan(),
+                contents={status: read_window(spec) for status, spec in specs.items()},
+            )
+        except CockpitError as error:
+            self._screen.post_message(LivePoll.LoadFailed(error))
+            return
+        self._screen.post_message(refreshed)
+
+    def show(self, message: LivePoll.Refreshed) -> None:
+        """Apply another process's changes, column by column, keeping the selection."""
+        host = self._host
+        if message.generation != host.state.generation or host.busy:
+            self.force = True  # this user changed the board meanwhile: read again
+            return
+        host.poll_read_worked()
+        changed = host.state.take_counts(
+            message.counts, message.total_counts, message.attention, message.plan
+        )
+        host.cards.set_filter_totals()
+        panes = list(host.panes)
+        for pane in panes:
+            pane.take_poll(message)
+        if changed:
+            host.show_counts()
+        if panes[0].needs_list_plan and not message.plan.has_list_view:
+            host.show_next_pane()
+            t = host.cockpit.t
+            self._screen.notify(t("board.list_plan_dropped"), severity="warning", timeout=8)

@@ -1,0 +1,363 @@
+"""The board screen: composition and wiring of the panes, the search, the live poll and the keys.
+
+The jobs it wires live next to it (see the package docstring): ``keys`` (its
+bindings), ``state`` (the figures), ``readout`` (read-only views of them),
+``cards_pane`` / ``list_pane`` behind ``pane.BoardPane``, ``search_bar`` and
+``filtering`` (a filter change read in a worker), ``moves`` (showing a move
+made here), ``live`` (the poll) and ``commands`` (the palette). The actions on
+the selected lead are :mod:`cockpit_tui.ui.lead_actions`, shared with the lead screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.filters import LeadFilter
+from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.statuses import Status
+from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.board.cards_pane import CardsPane
+from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
+from cockpit_tui.ui.board.keys import BOARD_BINDINGS
+from cockpit_tui.ui.board.live import LivePoll
+from cockpit_tui.ui.board.moves import BoardMoves
+from cockpit_tui.ui.board.pane import PaneSwitch
+from cockpit_tui.ui.board.readout import BoardReadout
+from cockpit_tui.ui.board.search_bar import SearchBar
+from cockpit_tui.ui.board.state import BoardState, next_urgent
+from cockpit_tui.ui.context import CockpitContext, cockpit_of
+from cockpit_tui.ui.errors import report_error, reports_errors
+from cockpit_tui.ui.lead_actions import LeadActions, LeadKeys
+from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
+from cockpit_tui.ui.widgets.key_bar import KeyBar
+from cockpit_tui.ui.widgets.lead_table import LeadTable
+from cockpit_tui.ui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from cockpit_tui.ui.board.list_pane import ListPane
+
+#: Seconds a notice stays in the header line.
+_NOTICE_SECONDS = 6.0
+#: Seconds after the first frame before the write path is imported in the background.
+_WARM_UP_DELAY = 0.8
+#: Seconds between repaints of "há N min" on the cards.
+_CLOCK_REFRESH = 30.0
+_NEEDS_CARD = frozenset({"move_by", "pick_status", "assign_to_me", "open_lead"})
+_SCROLL_KEYS = frozenset({"cursor_up", "cursor_down", "page_up", "page_down", "first", "last"})
+
+
+def board_commands() -> type[Provider]:
+    """The board's command-palette provider, imported when the palette first opens."""
+    from cockpit_tui.ui.board.commands import BoardCommands
+
+    return BoardCommands
+
+
+class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
+    """The store's board: what every salesperson keeps open all day.
+
+    Args:
+        lead_filter: The filters to start with (None: the ones the user saved).
+    """
+
+    CSS_PATH = "board.tcss"
+    AUTO_FOCUS = ""
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {board_commands}
+    BINDINGS: ClassVar[list[BindingType]] = BOARD_BINDINGS
+
+    def __init__(self, lead_filter: LeadFilter | None = None) -> None:
+        super().__init__()
+        self._initial_filter = lead_filter
+        self.state = BoardState()
+        self.actions = LeadActions(self, BoardMoves(self))
+        self.filters = BoardFilters(self, self)
+        self.switch = PaneSwitch()
+        self._cards: CardsPane | None = None
+        self._list: ListPane | None = None
+        self._live: LivePoll | None = None
+        self._startup_error: CockpitError | None = None
+        self._store_error_shown = False
+        self._had_card: bool | None = None
+        #: The lead ``space`` selected last (pressing it again goes on from there).
+        self._last_urgent: int | None = None
+
+    @property
+    def cockpit(self) -> CockpitContext:
+        """The app, as screens see it."""
+        return cockpit_of(self.app)
+
+    # -- building ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Header line, the search field, the cards pane, the keys."""
+        services, t = self.cockpit.services, self.cockpit.t
+        translate_bindings(self, t)
+        self._read_first_figures()
+        with Horizontal(id="header-row"):
+            yield TextLine(id="board-header")
+            yield TextLine(id="notice")
+        yield SearchBar(t("search.placeholder"))
+        self._cards, column_error = CardsPane.build(
+            self.state, services, t, selection_moved=self._refresh_lead_keys
+        )
+        self._startup_error = self._startup_error or column_error
+        self.switch.add(self._cards)
+        yield self._cards
+        yield KeyBar(palette_label=t("board.palette_key"))
+
+    def _read_first_figures(self) -> None:
+        """Counts, attention and plan, read on the UI thread for the first frame.
+
+        A few milliseconds even at 100,000 leads; the first frame then shows
+        real counts instead of zeros followed by a second paint.
+        """
+        cockpit, state = self.cockpit, self.state
+        state.lead_filter = self._initial_filter or cockpit.saved_filters()
+        state.where = cockpit.services.board.scope(state.lead_filter)
+        try:
+            cockpit.services.board.has_new_commits()  # the poll compares against this point
+            state.read(cockpit.services.board, cockpit.services.settings)
+        except CockpitError as error:
+            self._startup_error = error
+
+    def on_mount(self) -> None:
+        """Show the figures, focus the first column, start watching the store."""
+        self._live = LivePoll(self, self, self.cockpit.services)
+        if self._startup_error is not None:
+            self._report_once(self._startup_error)
+        self.cards.set_filter_totals()
+        self.show_counts()
+        self._had_card = self.selected_card is not None
+        self.cards.focus_status(Status.NEW)
+        self.cards.focus()
+        self.set_interval(self.cockpit.poll_interval, self.poll_store)
+        self.set_interval(_CLOCK_REFRESH, self.cards.repaint_clock)
+        # After the first frame is on screen: the import holds the GIL for ~0.5 s.
+        self.set_timer(_WARM_UP_DELAY, self.actions.warm_up)
+
+    @property
+    def search_field(self) -> SearchBar:
+        """The search field under the header (hidden until ``/``)."""
+        return self.query_one(SearchBar)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a write or a filter change is still under way (tests wait on this)."""
+        return self.actions.busy or self.filters.busy
+
+    # -- drawing the figures ------------------------------------------------------------------
+
+    def show_counts(self) -> None:
+        """Redraw the header and what shows the counts in the pane on show."""
+        cockpit = self.cockpit
+        header = self.state.header(cockpit.t, user=cockpit.services.actor)
+        self.query_one("#board-header", TextLine).text = header
+        self.pane.figures_changed()
+
+    def say(self, text: str) -> None:
+        """Routine news (a move, an undo) in the header line for a few seconds.
+
+        Not a toast: mounting one repaints the whole board.
+        """
+        self.query_one("#notice", TextLine).say(text, seconds=_NOTICE_SECONDS)
+
+    def _report_once(self, error: CockpitError) -> None:
+        """Say once that the store could not be read (until a read works again)."""
+        if not self._store_error_shown:
+            self._store_error_shown = True
+            report_error(self, error)
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on a lead are shown disabled while no card is selected."""
+        if action == "clear_search":
+            return bool(self.state.lead_filter.search)
+        if action == "clear_filters":
+            return self.state.lead_filter.has_quick_filters
+        if action in _NEEDS_CARD and self.selected_card is None:
+            return None
+        return True
+
+    def _refresh_lead_keys(self) -> None:
+        """Enable or disable the lead keys, only when that changes (the footer is rebuilt)."""
+        has_card = self.selected_card is not None
+        if has_card != self._had_card:
+            self._had_card = has_card
+            self.refresh_bindings()
+
+    @on(BoardCanvas.SelectionChanged)
+    @on(LeadTable.SelectionChanged)
+    def _selection_changed(self) -> None:
+        self._refresh_lead_keys()
+
+    @on(BoardCanvas.ReadFailed)
+    @on(LeadTable.ReadFailed)
+    @on(LivePoll.LoadFailed)
+    def _read_failed(self, message: BoardCanvas.ReadFailed | LeadTable.ReadFailed) -> None:
+        self._report_once(message.error)
+
+    def action_scroll(self, action: str) -> None:
+        """A selection key, sent to what the pane on show scrolls."""
+        if action in _SCROLL_KEYS:
+            getattr(self.pane.scroller, action)()
+
+    @reports_errors
+    def action_next_urgent(self) -> None:
+        """The one-key triage loop: the most urgent lead, then the next one on each press."""
+        services = self.cockpit.services
+        urgent = services.board.urgent_leads(services.clock.now(), where=self.state.where)
+        lead_id = next_urgent(urgent, self.selected_card, self._last_urgent)
+        if lead_id is None:
+            self.say(self.cockpit.t("board.nothing_urgent"))
+            return
+        self._last_urgent = lead_id
+        self.pane.select_lead(lead_id)
+
+    @reports_errors
+    def select_lead(self, lead_id: int) -> None:
+        """Select a lead in the pane on show."""
+        self.pane.select_lead(lead_id)
+
+    # -- keys: acting on the lead (the handlers are lead_actions.LeadKeys) ---------------------
+
+    @property
+    def lead_card(self) -> LeadCard | None:
+        """The lead the lead keys act on: the selected one."""
+        return self.pane.selected_card
+
+    def action_undo(self) -> None:
+        """Undo this user's last move (press again for the one before)."""
+        self.actions.undo()
+
+    def mark_hidden_stale(self) -> None:
+        """Changes were made here: the panes off show read everything again when shown."""
+        self.switch.mark_hidden_stale()
+
+    def action_open_lead(self, then: str = "") -> None:
+        """Open the selected lead (``then="reply"``: straight into the reply form)."""
+        card = self.selected_card
+        if card is None:
+            return
+        from cockpit_tui.ui.screens.lead import LeadScreen  # first use pays the import
+
+        def back(lead_id: int | None) -> None:
+            self.reload_everything()
+            self.select_lead(lead_id if lead_id is not None else card.id)
+
+        self.app.push_screen(LeadScreen(card.id, then=then or None), back)
+
+    @reports_errors
+    def reload_everything(self) -> None:
+        """Re-read counts and what is on show now (after a conflict, back from a lead)."""
+        self.state.bump()
+        self.state.read(self.cockpit.services.board)
+        self.pane.reload()
+        self.mark_hidden_stale()
+        self.pane.stale = False
+        self.show_counts()
+
+    # -- the other pane -----------------------------------------------------------------------
+
+    def action_switch_view(self) -> None:
+        """Cards ⇄ list: the list view comes with the Smart plans."""
+        if not self.state.has_list_view:
+            self.notify(self.cockpit.t("board.list_needs_plan"), severity="warning", timeout=8)
+            return
+        if self._list is None:
+            from cockpit_tui.ui.board.list_pane import ListPane  # first use pays the import
+
+            self._list = ListPane(self.state)
+            self._list.display = False
+            self.mount(self._list, after=self.cards)
+            self.switch.add(self._list)
+        self.show_next_pane()
+
+    @reports_errors
+    def show_next_pane(self) -> None:
+        """Show the other pane, with the selected lead selected there."""
+        selected = self.selected_card
+        if self.switch.rotate():
+            self.reload_everything()
+        self.pane.enter(selected)
+        self.show_counts()
+        self.refresh_bindings()
+
+    def action_help(self) -> None:
+        """Every key of this screen, from its bindings."""
+        from cockpit_tui.ui.screens.help import HelpScreen  # first use pays the import
+
+        t = self.cockpit.t
+        notes = {} if self.state.has_list_view else {"board.switch_view": t("help.needs_smart")}
+        self.app.push_screen(
+            HelpScreen(
+                self.active_bindings.values(), palette_label=t("board.palette_key"), notes=notes
+            )
+        )
+
+    # -- search and filters (see filtering) ------------------------------------------------------
+
+    def apply_filter(self, lead_filter: LeadFilter, *, keep: int | None = None) -> None:
+        """Show only the leads of ``lead_filter`` (the filter picker and the palette call it)."""
+        self.filters.apply(lead_filter, keep=keep)
+
+    @on(FilterRead)
+    @reports_errors
+    def _filter_read(self, message: FilterRead) -> None:
+        self.filters.show(message)
+
+    def action_search(self) -> None:
+        """Open the search field (every column narrows as you type)."""
+        self.filters.open_search()
+
+    @on(SearchBar.Search)
+    def _search(self, message: SearchBar.Search) -> None:
+        self.filters.search(message.text, kept=message.kept)
+
+    def action_clear_search(self) -> None:
+        """Esc: clear the search and select again the lead selected before it."""
+        self.filters.clear_search()
+
+    @reports_errors
+    def action_pick_filters(self) -> None:
+        """Choose quick filters (they combine with the search)."""
+        self.filters.pick()
+
+    @reports_errors
+    def jump_to_lead(self, lead_id: int) -> None:
+        """Select a lead found from the palette, clearing filters that would hide it."""
+        self.filters.jump_to_lead(lead_id)
+
+    def action_clear_filters(self) -> None:
+        """F: every quick filter off (the search stays)."""
+        self.filters.clear_quick()
+
+    # -- live -------------------------------------------------------------------------------
+
+    def poll_store(self) -> None:
+        """Ask a worker whether someone committed, and re-read if so."""
+        if self._live is not None:
+            if self.filters.poll_again:  # a filter was shown: changes made meanwhile show now
+                self.filters.poll_again = False
+                self._live.force = True
+            self._live.poll()
+
+    @on(LivePoll.Refreshed)
+    @reports_errors
+    def _poll_read(self, message: LivePoll.Refreshed) -> None:
+        if self._live is not None:
+            self._live.show(message)
+
+    def poll_read_worked(self) -> None:
+        """A read worked: the next failure is reported again."""
+        self._store_error_shown = False

@@ -1,0 +1,67 @@
+"""The board's search field: hidden until ``/``, it narrows the board as the user types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input
+
+#: Seconds after the last keystroke before the search runs.
+SEARCH_DEBOUNCE = 0.03
+
+
+class SearchBar(Input):
+    """A one-line search under the header; the board runs it a moment after each keystroke.
+
+    Composed with the board (hidden), not mounted on ``/``: keys typed right
+    after ``/`` must find the field already there to land in it.
+
+    Args:
+        placeholder: The hint in the empty field.
+    """
+
+    @dataclass
+    class Search(Message):
+        """The user typed (after a pause) or pressed enter (``kept``: back to the board)."""
+
+        text: str
+        kept: bool = False
+
+    def __init__(self, placeholder: str) -> None:
+        super().__init__(placeholder=placeholder, id="search")
+        self.display = False
+        self._timer: Timer | None = None
+
+    def open(self) -> None:
+        """Show the field and take the keys now (the next key must land in it)."""
+        self.display = True
+        self.screen.set_focus(self)
+
+    def empty(self) -> None:
+        """Empty and hide the field (no search is posted)."""
+        self._cancel()
+        with self.prevent(Input.Changed):
+            self.value = ""
+        self.display = False
+
+    def _cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Run the search once the typing pauses."""
+        event.stop()
+        self._cancel()
+        text = event.value
+        self._timer = self.set_timer(
+            SEARCH_DEBOUNCE, lambda: self.post_message(SearchBar.Search(text))
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: run the search now and give the keys back to the board."""
+        event.stop()
+        self._cancel()
+        self.post_message(SearchBar.Search(self.value, kept=True))
