@@ -126,10 +126,10 @@ def anonymise_customer(
 
     The name becomes ``name``; phone, e-mail, external ids, message and note
     texts, trade-in vehicles, loss notes and the values of corrected fields
-    are cleared; the fingerprints of imported rows (hashes of the person's data) are deleted; the search
-    documents are rebuilt. Leads, statuses, times, appointments and outcomes
-    stay, so reports keep their counts. Each lead gets a change-log entry so
-    open boards repaint it.
+    are cleared; the fingerprints of imported rows (hashes of the person's
+    data) are deleted; the search documents are rebuilt. Leads, statuses,
+    times, appointments and outcomes stay, so reports keep their counts. Each
+    lead gets a change-log entry so open boards repaint it.
     """
     session.execute(
         sa.update(_customer)

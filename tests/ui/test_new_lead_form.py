@@ -92,7 +92,8 @@ async def test_same_phone_offers_the_open_lead_or_creating_anyway(
         await press(pilot, "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, LeadScreen))
         screen = app.screen
-        assert isinstance(screen, LeadScreen) and screen.lead_id == existing.id
+        assert isinstance(screen, LeadScreen)
+        assert screen.lead_id == existing.id
 
 
 async def test_create_anyway_after_the_warning(ui_services: Services) -> None:
@@ -109,4 +110,5 @@ async def test_create_anyway_after_the_warning(ui_services: Services) -> None:
         await wait_until(pilot, lambda: not isinstance(app.screen, NewLeadForm))
         top = column(app, Status.NEW).window.cards[0]
         assert top.customer_name == "Rita"
-        assert top.phone == "+5511977770000" or top.phone.endswith("977770000")
+        assert top.phone is not None
+        assert top.phone.endswith("977770000")

@@ -59,7 +59,7 @@ class NewLeadForm(FormScreen[NewLeadOutcome]):
             :class:`CockpitError` to refuse it.
     """
 
-    CSS_PATH = ["forms.tcss", "new_lead_form.tcss"]
+    CSS_PATH = ["forms.tcss", "new_lead_form.tcss"]  # type: ignore[assignment]  # noqa: RUF012
 
     def __init__(
         self,
