@@ -632,4 +632,11 @@ MESSAGES: dict[str, str] = {
     "agenda.overdue": "overdue",
     "agenda.happened": "happened",
     "agenda.missed": "did not happen",
+    "key.reply.templates": "Templates",
+    "reply.hint": "ctrl+t inserts a template · ctrl+s or ctrl+j sends · esc closes without sending",
+    "template_picker.title": "Reply templates",
+    "template_picker.hint": "type to filter · ↑↓ choose · enter inserts · esc goes back",
+    "template_picker.placeholder": "name or words of the template",
+    "template_picker.none": "No template has that text. Add one with: cockpit templates add",
+    "template_picker.choose": "Choose a template from the list.",
 }

@@ -651,4 +651,11 @@ MESSAGES: dict[str, str] = {
     "agenda.overdue": "atrasado",
     "agenda.happened": "aconteceu",
     "agenda.missed": "não aconteceu",
+    "key.reply.templates": "Modelos",
+    "reply.hint": "ctrl+t insere um modelo · ctrl+s ou ctrl+j envia · esc fecha sem enviar",
+    "template_picker.title": "Modelos de resposta",
+    "template_picker.hint": "digite para filtrar · ↑↓ escolhe · enter insere · esc volta",
+    "template_picker.placeholder": "nome ou trecho do modelo",
+    "template_picker.none": "Nenhum modelo com esse texto. Crie com: cockpit templates add",
+    "template_picker.choose": "Escolha um modelo da lista.",
 }

@@ -261,9 +261,17 @@ class LeadScreen(Screen[int]):
     def action_reply(self) -> None:
         """Write a reply: it goes to the outbox and the lead leaves the top of its column."""
         if (card := self.card) is not None:
-            leads = self.cockpit.services.leads
-            title = self.cockpit.t("reply.title", name=card.customer_name)
-            self._text_form("reply", title, lambda text: leads.reply(card.id, text), "lead.replied")
+            from cockpit_tui.ui.screens.forms.reply_form import ReplyForm
+
+            services, t = self.cockpit.services, self.cockpit.t
+            form = ReplyForm(
+                t("reply.title", name=card.customer_name),
+                t,
+                send=lambda text: services.leads.reply(card.id, text),
+                matching=services.templates.matching,
+                fill=lambda template: services.templates.fill_for_lead(template, card.id),
+            )
+            self._open_form(form, t("lead.replied"))
 
     def action_note(self) -> None:
         """Leave a note on the lead."""
