@@ -639,4 +639,10 @@ MESSAGES: dict[str, str] = {
     "template_picker.placeholder": "name or words of the template",
     "template_picker.none": "No template has that text. Add one with: cockpit templates add",
     "template_picker.choose": "Choose a template from the list.",
+    "key.lead.edit": "Correct",
+    "edit_lead.title": "Correct {name}",
+    "edit_lead.shared": (
+        "Note: lead {lead_ids} (another customer) has the same contact. Nothing was merged."
+    ),
+    "lead.edited": "Correction saved; the history shows before and after.",
 }

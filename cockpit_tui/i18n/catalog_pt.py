@@ -658,4 +658,10 @@ MESSAGES: dict[str, str] = {
     "template_picker.placeholder": "nome ou trecho do modelo",
     "template_picker.none": "Nenhum modelo com esse texto. Crie com: cockpit templates add",
     "template_picker.choose": "Escolha um modelo da lista.",
+    "key.lead.edit": "Corrigir",
+    "edit_lead.title": "Corrigir {name}",
+    "edit_lead.shared": (
+        "Atenção: o lead {lead_ids} (outro cliente) tem o mesmo contato. Nada foi juntado."
+    ),
+    "lead.edited": "Correção salva; o histórico mostra o antes e o depois.",
 }

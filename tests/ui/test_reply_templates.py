@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
@@ -31,7 +31,7 @@ async def test_ctrl_t_inserts_primeiro_contato_filled_and_ctrl_s_sends_it(
         await wait_until(pilot, lambda: isinstance(app.screen, ReplyForm))
         form = app.screen
         assert isinstance(form, ReplyForm)
-        assert "ctrl+t" in str(form.query_one("#form-hint").content)
+        assert "ctrl+t" in str(form.query_one("#form-hint", Static).content)
         await pilot.press(*"Oi! ")
         await press(pilot, "ctrl+t")
         await wait_until(pilot, lambda: isinstance(app.screen, TemplatePicker))

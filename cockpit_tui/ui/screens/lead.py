@@ -73,6 +73,7 @@ class LeadScreen(Screen[int]):
         Binding("m", "pick_status", "Mover", id="lead.move_to"),
         Binding("h", "handled", "Atendido", id="lead.handled"),
         Binding("n", "note", "Nota", id="lead.note"),
+        Binding("e", "edit", "Corrigir", id="lead.edit"),
         Binding("w", "whatsapp", "WhatsApp", id="lead.whatsapp"),
         Binding("N", "new_negotiation", "Nova negociação", id="lead.new_negotiation"),
         Binding("o", "visit_result", "Visita ocorreu?", id="lead.visit_result", show=False),
@@ -271,7 +272,13 @@ class LeadScreen(Screen[int]):
                 matching=services.templates.matching,
                 fill=lambda template: services.templates.fill_for_lead(template, card.id),
             )
-            self._open_form(form, t("lead.replied"))
+            self.open_form(form, t("lead.replied"))
+
+    def action_edit(self) -> None:
+        """Correct the customer or the negotiation (``lead_day.open_edit``)."""
+        from cockpit_tui.ui.screens.lead_day import open_edit
+
+        open_edit(self)
 
     def action_note(self) -> None:
         """Leave a note on the lead."""
@@ -288,7 +295,7 @@ class LeadScreen(Screen[int]):
 
         t = self.cockpit.t
         form = TextForm(title, t, send=send, placeholder=t(f"{kind}.placeholder"))
-        self._open_form(form, t(done_key))
+        self.open_form(form, t(done_key))
 
     def action_schedule(self) -> None:
         """Schedule a visit, a call back or a video call."""
@@ -297,7 +304,7 @@ class LeadScreen(Screen[int]):
             return
         from cockpit_tui.ui.follow_up import schedule_form
 
-        self._open_form(schedule_form(self.cockpit, card), self.cockpit.t("lead.scheduled"))
+        self.open_form(schedule_form(self.cockpit, card), self.cockpit.t("lead.scheduled"))
 
     def action_visit_result(self) -> None:
         """Say whether the next appointment happened (a visit that did: Visita realizada)."""
@@ -318,7 +325,7 @@ class LeadScreen(Screen[int]):
         def resolve(occurred: bool) -> object:
             return app.services.appointments.resolve(appointment.id, occurred=occurred)
 
-        self._open_form(VisitResultForm(title, t, resolve=resolve), t("lead.visit_recorded"))
+        self.open_form(VisitResultForm(title, t, resolve=resolve), t("lead.visit_recorded"))
 
     def action_handled(self) -> None:
         """Mark the lead handled without replying: it leaves the top of its column."""
@@ -408,7 +415,7 @@ class LeadScreen(Screen[int]):
 
     # -- helpers -------------------------------------------------------------------
 
-    def _open_form(self, form: FormScreen[Any], done: str) -> None:
+    def open_form(self, form: FormScreen[Any], done: str) -> None:
         """Show a form; once it saved, say so and read the lead again."""
 
         def closed(result: object | None) -> None:
