@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
+from cockpit_tui.domain.models import AppointmentKind
+from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
+from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.ui.app import CockpitApp
+from cockpit_tui.ui.screens.forms import ScheduleForm, TextForm
+from cockpit_tui.ui.screens.forms.appointments_picker import AppointmentsPicker
 from cockpit_tui.ui.screens.forms.edit_lead_form import EditLeadForm
 from cockpit_tui.ui.screens.lead import LeadScreen
 from tests.ui.conftest import column, make_app, press, wait_until
@@ -90,3 +96,50 @@ async def test_esc_on_the_lead_returns_to_the_board_with_the_corrected_card(
         await wait_until(
             pilot, lambda: column(app, Status.NEW).window.cards[0].vehicle == "Tracker"
         )
+
+
+async def test_o_lists_every_pending_appointment_reschedules_one_and_cancels_another(
+    ui_services: Services, clock: FrozenClock
+) -> None:
+    card = ui_services.leads.add(name="Carlos Pereira", phone="(11) 91234-5678")
+    zone = ui_services.agenda.zone()
+    tomorrow = (clock.now().astimezone(zone) + timedelta(days=1)).replace(hour=10, minute=0)
+    ui_services.appointments.schedule(card.id, AppointmentKind.VISIT, tomorrow, plan=Plan.CRM)
+    later = tomorrow + timedelta(days=2)
+    ui_services.appointments.schedule(card.id, AppointmentKind.CALL_BACK, later, plan=Plan.CRM)
+    app = make_app(ui_services, poll_interval=0.5)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_lead(pilot, app, card.id)
+        await press(pilot, "o")
+        picker = await form_of(pilot, app, AppointmentsPicker)
+        assert picker.query_one(OptionList).option_count == 2
+        assert "r: remarcar" in str(picker.query_one("#form-hint", Static).content)
+        await press(pilot, "r")
+        form = await form_of(pilot, app, ScheduleForm)
+        when = form.query_one("#schedule-when", Input)
+        assert when.value == tomorrow.strftime("%d/%m/%Y 10:00")
+        await replace_text(pilot, when, tomorrow.strftime("%d/%m/%Y 11:00"))
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: "remarcou" in history(app))
+        pending = ui_services.appointment_changes.pending(card.id)
+        assert [a.at.astimezone(zone).hour for a in pending] == [11, 10]
+        await press(pilot, "o")
+        picker = await form_of(pilot, app, AppointmentsPicker)
+        await press(pilot, "down", "c")
+        await form_of(pilot, app, TextForm)
+        await pilot.press(*"cliente viaja")
+        await press(pilot, "ctrl+s")
+        await wait_until(pilot, lambda: "(cliente viaja)" in history(app))
+        (left,) = ui_services.appointment_changes.pending(card.id)
+        assert left.at.astimezone(zone).hour == 11
+        assert isinstance(app.screen, LeadScreen)
+
+
+async def test_o_is_off_while_the_lead_has_no_pending_appointment(ui_services: Services) -> None:
+    card = ui_services.leads.add(name="Carlos Pereira", phone="(11) 91234-5678")
+    app = make_app(ui_services, lang="en", poll_interval=0.5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lead(pilot, app, card.id)
+        assert screen.check_action("visit_result", ()) is None  # dimmed in the key bar
+        await press(pilot, "o")
+        assert app.screen is screen

@@ -6,14 +6,37 @@ proposta), or the one the user opened from the agenda.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from cockpit_tui.ui.board.screen import BoardScreen
+    from textual.app import App
+
+    from cockpit_tui.ui.context import CockpitContext
     from cockpit_tui.ui.screens.forms.new_lead_form import NewLeadOutcome
 
 
-def open_new_lead_form(board: BoardScreen) -> None:
+class DayBoard(Protocol):
+    """What these doors ask of the board screen."""
+
+    @property
+    def cockpit(self) -> CockpitContext:
+        """The app, as screens see it."""
+
+    @property
+    def app(self) -> App[object]:
+        """The running app (to push screens)."""
+
+    def reload_everything(self) -> None:
+        """Re-read what is on show."""
+
+    def jump_to_lead(self, lead_id: int) -> None:
+        """Select a lead, clearing filters that would hide it."""
+
+    def say(self, text: str) -> None:
+        """Show a sentence on the notice line."""
+
+
+def open_new_lead_form(board: DayBoard) -> None:
     """Show the new-lead form; a lead created is selected, one chosen instead is opened."""
     from cockpit_tui.domain.lead_entry import NewLead
     from cockpit_tui.domain.models import LeadCard
@@ -49,7 +72,7 @@ def open_new_lead_form(board: BoardScreen) -> None:
     board.app.push_screen(form, closed)
 
 
-def open_agenda(board: BoardScreen) -> None:
+def open_agenda(board: DayBoard) -> None:
     """Show today's agenda; on the way back the board selects the lead last opened or chosen."""
     from cockpit_tui.ui.screens.agenda import AgendaScreen
 
@@ -61,7 +84,7 @@ def open_agenda(board: BoardScreen) -> None:
     board.app.push_screen(AgendaScreen(), closed)
 
 
-def open_lead_by_id(board: BoardScreen, lead_id: int) -> None:
+def open_lead_by_id(board: DayBoard, lead_id: int) -> None:
     """Open a lead's screen; back on the board, that lead is selected."""
     from cockpit_tui.ui.screens.lead import LeadScreen
 

@@ -19,7 +19,6 @@ from textual.worker import Worker
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.models import Direction, LeadCard, LeadDetail, MoveResult
 from cockpit_tui.domain.statuses import status_label
-from cockpit_tui.i18n.format import format_datetime
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error
@@ -38,6 +37,7 @@ _LEAD_KEYS = frozenset(
         "reply",
         "whatsapp",
         "note",
+        "edit",
         "handled",
         "schedule",
         "visit_result",
@@ -76,7 +76,7 @@ class LeadScreen(Screen[int]):
         Binding("e", "edit", "Corrigir", id="lead.edit"),
         Binding("w", "whatsapp", "WhatsApp", id="lead.whatsapp"),
         Binding("N", "new_negotiation", "Nova negociação", id="lead.new_negotiation"),
-        Binding("o", "visit_result", "Visita ocorreu?", id="lead.visit_result", show=False),
+        Binding("o", "visit_result", "Compromissos", id="lead.visit_result"),
         *move_bindings("lead", show=False, previous="Voltar status"),
         Binding("a", "assign_to_me", "Para mim", id="lead.assign_to_me", show=False),
         Binding("A", "assign_to", "Atribuir a…", id="lead.assign_to", show=False),
@@ -307,25 +307,10 @@ class LeadScreen(Screen[int]):
         self.open_form(schedule_form(self.cockpit, card), self.cockpit.t("lead.scheduled"))
 
     def action_visit_result(self) -> None:
-        """Say whether the next appointment happened (a visit that did: Visita realizada)."""
-        detail = self.detail
-        appointment = detail.pending_appointment if detail else None
-        if appointment is None:
-            return
-        from cockpit_tui.ui.screens.forms import VisitResultForm
+        """The pending appointments: what happened, reschedule, cancel (``lead_day``)."""
+        from cockpit_tui.ui.screens.lead_day import open_appointments
 
-        app = self.cockpit
-        t = app.t
-        title = t(
-            "visit.title",
-            kind=t(f"appointment.{appointment.kind.value}"),
-            when=format_datetime(appointment.at, t.lang),
-        )
-
-        def resolve(occurred: bool) -> object:
-            return app.services.appointments.resolve(appointment.id, occurred=occurred)
-
-        self.open_form(VisitResultForm(title, t, resolve=resolve), t("lead.visit_recorded"))
+        open_appointments(self)
 
     def action_handled(self) -> None:
         """Mark the lead handled without replying: it leaves the top of its column."""

@@ -30,6 +30,7 @@ class ScheduleForm(FormScreen[Appointment]):
         kind: The kind chosen when the form opens.
         title: The form's title (it names the customer).
         zone: The store's time zone: the time typed is read there (None: the machine's).
+        first_at: The time the field shows first (None: tomorrow at 10:00).
     """
 
     def __init__(
@@ -42,9 +43,11 @@ class ScheduleForm(FormScreen[Appointment]):
         kind: AppointmentKind = AppointmentKind.VISIT,
         title: str,
         zone: tzinfo | None = None,
+        first_at: datetime | None = None,
     ) -> None:
         super().__init__(title, translate)
         self._zone = zone
+        self._first_at = first_at
         self._plan = plan
         self._now = now
         self._schedule = schedule
@@ -65,6 +68,8 @@ class ScheduleForm(FormScreen[Appointment]):
                 )
         yield Static(Content(t("schedule.when")), classes="form-label")
         tomorrow = (self._now.astimezone(self._zone) + timedelta(days=1)).replace(hour=10, minute=0)
+        if self._first_at is not None:
+            tomorrow = self._first_at.astimezone(self._zone)
         english = t.lang == "en"
         yield Input(
             tomorrow.strftime("%Y-%m-%d %H:%M" if english else "%d/%m/%Y %H:%M"),
