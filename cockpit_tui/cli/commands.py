@@ -53,6 +53,7 @@ def run_board(settings: Settings, t: Translator) -> int:
         from cockpit_tui.services.preferences import Preferences
         from cockpit_tui.ui.app import CockpitApp
 
+        _live_in_store_zone(services)
         folder = config_dir()
         CockpitApp(
             services,
@@ -63,6 +64,24 @@ def run_board(settings: Settings, t: Translator) -> int:
     finally:
         services.close()
     return EXIT_OK
+
+
+def _live_in_store_zone(services: Services) -> None:
+    """Show and read every time on screen in the store's zone (setting ``timezone``).
+
+    Cards, the lead's history and the forms use local time; a terminal whose
+    clock is set elsewhere (a server in UTC) would otherwise show a visit
+    typed for 11:00 as 14:00 while the agenda, which reads days in the
+    store's zone, shows 11:00.
+    """
+    import os
+    import time
+
+    zone = services.agenda.zone()
+    name = getattr(zone, "key", None)
+    if name and hasattr(time, "tzset"):
+        os.environ["TZ"] = name
+        time.tzset()
 
 
 def version() -> int:

@@ -84,8 +84,8 @@ class AgendaScreen(Screen[int | None]):
         t = self.cockpit.t
         translate_bindings(self, t)
         yield TextLine(t("agenda.loading"), id="agenda-title")
-        yield OptionList(id="agenda-items")
         yield TextLine("", id="agenda-empty")
+        yield OptionList(id="agenda-items")
         yield KeyBar(palette_label=t("board.palette_key"))
 
     def on_mount(self) -> None:
@@ -191,16 +191,24 @@ def title_text(agenda: Agenda, t: Translator) -> str:
     return t("agenda.title", day=shown, scope=scope)
 
 
-def item_line(item: AgendaItem, agenda: Agenda, t: Translator) -> Content:
-    """One appointment: time, kind, customer, the lead's column and salesperson."""
+def earlier_days(agenda: Agenda) -> bool:
+    """Whether the list holds appointments of earlier days (their lines carry the date)."""
+    return any(item.at.astimezone(agenda.zone).date() != agenda.day for item in agenda.items)
+
+
+def item_line(item: AgendaItem, agenda: Agenda, t: Translator, *, dated: bool = False) -> Content:
+    """One appointment: time, kind, customer, the lead's column and salesperson.
+
+    ``dated``: some lines carry a date, so times are right-aligned under them.
+    """
     local = item.at.astimezone(agenda.zone)
     late_day = local.date() != agenda.day
     when = local.strftime(
         ("%d/%m " if t.lang != "en" else "%m-%d ") + "%H:%M" if late_day else "%H:%M"
     )
     style = _OVERDUE if item.overdue else ""
-    parts: list[tuple[str, str]] = [(f"{when:>11}  ", style)]
-    parts.append((f"{t(f'appointment.{item.kind.value}'):<14}", style))
+    parts: list[tuple[str, str]] = [(f"{when:>11}  " if dated else f"{when}  ", style)]
+    parts.append((f"{t(f'appointment.{item.kind.value}'):<20}", style))
     parts.append((clean_text(item.customer, max_length=60), "bold " + style if style else "bold"))
     parts.append((f"  · {status_label(item.status, t.lang)}", _MUTED))
     if agenda.everyone:
