@@ -27,6 +27,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "edit",
     "agenda",
     "templates",
+    "serve",
+    "token",
+    "reply",
 )
 
 
