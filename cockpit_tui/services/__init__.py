@@ -19,6 +19,8 @@ from cockpit_tui.store.backup import ProgressCallback
 from cockpit_tui.store.handle import Store, open_store
 
 if TYPE_CHECKING:
+    from cockpit_tui.services.consent import ConsentService
+    from cockpit_tui.services.customers import CustomerService
     from cockpit_tui.services.intake import IntakeService
 
 
@@ -57,6 +59,20 @@ class Services:
 
             self._intake = intake.IntakeService(self.store, actor=self.actor, clock=self.clock)
         return self._intake
+
+    @property
+    def customers(self) -> CustomerService:
+        """A customer's rights under the LGPD: find, export, erase (stateless, built when asked)."""
+        from cockpit_tui.services.customers import CustomerService
+
+        return CustomerService(self.store, actor=self.actor, clock=self.clock)
+
+    @property
+    def consent(self) -> ConsentService:
+        """Customers' consent per channel (stateless, built when asked)."""
+        from cockpit_tui.services.consent import ConsentService
+
+        return ConsentService(self.store, actor=self.actor, clock=self.clock)
 
     def close(self) -> None:
         """Close the store's connections."""
