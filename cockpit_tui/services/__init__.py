@@ -22,6 +22,8 @@ from cockpit_tui.store.handle import Store, open_store
 if TYPE_CHECKING:
     from cockpit_tui.services.agenda import AgendaService
     from cockpit_tui.services.appointment_changes import AppointmentChangeService
+    from cockpit_tui.services.consent import ConsentService
+    from cockpit_tui.services.customers import CustomerService
     from cockpit_tui.services.intake import IntakeService
     from cockpit_tui.services.lead_edits import LeadEditService
     from cockpit_tui.services.lead_entry import LeadEntryService
@@ -107,6 +109,20 @@ class Services:
         from cockpit_tui.services.templates import TemplateService
 
         return self._once(TemplateService)
+
+    @property
+    def customers(self) -> CustomerService:
+        """A customer's rights under the LGPD: find, export, erase."""
+        from cockpit_tui.services.customers import CustomerService
+
+        return self._once(CustomerService)
+
+    @property
+    def consent(self) -> ConsentService:
+        """Customers' consent per channel."""
+        from cockpit_tui.services.consent import ConsentService
+
+        return self._once(ConsentService)
 
     def close(self) -> None:
         """Close the store's connections."""

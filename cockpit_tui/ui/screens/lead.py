@@ -21,6 +21,7 @@ from cockpit_tui.domain.models import Direction, LeadCard, LeadDetail, MoveResul
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
+from cockpit_tui.ui.customer_rights import CustomerRights, CustomerRightsKeys, rights_bindings
 from cockpit_tui.ui.errors import report_error
 from cockpit_tui.ui.lead_actions import LeadActions, move_bindings
 from cockpit_tui.ui.lead_text import conversation_text, history_text, summary_text
@@ -50,7 +51,7 @@ _LEAD_KEYS = frozenset(
 )
 
 
-class LeadScreen(Screen[int]):
+class LeadScreen(CustomerRightsKeys, Screen[int]):
     """One lead, opened from the board; dismisses with the lead to select on the board.
 
     Opening it marks the customer's replies read (the bold goes away on every
@@ -80,6 +81,7 @@ class LeadScreen(Screen[int]):
         *move_bindings("lead", show=False, previous="Voltar status"),
         Binding("a", "assign_to_me", "Para mim", id="lead.assign_to_me", show=False),
         Binding("A", "assign_to", "Atribuir a…", id="lead.assign_to", show=False),
+        *rights_bindings(),
         Binding("question_mark", "help", "Ajuda", id="lead.help", key_display="?"),
     ]
 
@@ -133,6 +135,7 @@ class LeadScreen(Screen[int]):
             yield TextLine(id="lead-title")
             yield TextLine(id="lead-notice")
         yield Static(Content(t("lead.loading")), id="lead-summary")
+        yield CustomerRights(self, id="lead-rights")
         with Horizontal(id="lead-panes"):
             with Vertical(id="conversation-pane"):
                 yield Static(Content(t("lead.conversation")), classes="pane-title")
@@ -206,6 +209,7 @@ class LeadScreen(Screen[int]):
             "lead.title", status=status_label(card.status, t.lang), lead_id=card.id
         )
         self.query_one("#lead-summary", Static).update(summary_text(detail, now=now, t=t))
+        self.query_one(CustomerRights).show_customer(card.customer_id)
         scroll = self.query_one("#conversation-scroll", VerticalScroll)
         at_end = scroll.scroll_y >= scroll.max_scroll_y
         self.query_one("#conversation", Static).update(
