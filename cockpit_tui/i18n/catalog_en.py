@@ -832,4 +832,13 @@ MESSAGES: dict[str, str] = {
     "consent.recorded.revoked": "Revocation recorded ({channel}).",
     "form.choose_channel": "Choose the channel (↑/↓ and space).",
     "form.choose_consent": "Choose whether the customer granted or revoked.",
+    # issue 19 meets issue 14: marketing templates need consent
+    "error.template.no_consent.never": (
+        "Template {name} is marketing and this customer has not consented to WhatsApp. "
+        "Reply without the template, or record consent on the lead screen (c)."
+    ),
+    "error.template.no_consent.revoked": (
+        "Template {name} is marketing and this customer revoked WhatsApp consent: send no "
+        "marketing. Replies to what they asked are still allowed."
+    ),
 }

@@ -856,4 +856,13 @@ MESSAGES: dict[str, str] = {
     "consent.recorded.revoked": "Revogação registrada ({channel}).",
     "form.choose_channel": "Escolha o canal (↑/↓ e espaço).",
     "form.choose_consent": "Escolha se o cliente concedeu ou revogou.",
+    # issue 19 meets issue 14: marketing templates need consent
+    "error.template.no_consent.never": (
+        "O modelo {name} é de marketing e este cliente não deu consentimento para WhatsApp. "
+        "Responda sem o modelo, ou registre o consentimento na tela do lead (c)."
+    ),
+    "error.template.no_consent.revoked": (
+        "O modelo {name} é de marketing e este cliente revogou o consentimento para WhatsApp: "
+        "não envie marketing. Respostas ao que ele perguntou continuam permitidas."
+    ),
 }

@@ -133,10 +133,32 @@ class TemplateService(StoreService):
     def fill_for_lead(self, template: ReplyTemplate, lead_id: int) -> str:
         """The template's text filled for a lead (unknown values stay as placeholders).
 
+        A template marked ``marketing`` goes only to a customer who granted
+        consent on WhatsApp (LGPD); a reply to the customer's own inquiry is no
+        marketing and needs none.
+
         Raises:
             LeadNotFoundError: no lead has that id.
+            InvalidInputError: a marketing template for a customer without consent.
         """
+        if template.marketing:
+            self._check_marketing_consent(template, lead_id)
         return fill(template.text, self.values_for(lead_id))
+
+    def _check_marketing_consent(self, template: ReplyTemplate, lead_id: int) -> None:
+        from cockpit_tui.domain.consent import Channel, ConsentState
+        from cockpit_tui.services.consent import ConsentService
+
+        row = self._store.reader.card_row(lead_id)
+        if row is None:
+            raise LeadNotFoundError(lead_id=lead_id)
+        customer_id = card_from_row(row).customer_id
+        consent = ConsentService(self._store, actor=self._actor, clock=self._clock)
+        if consent.may_send_marketing(customer_id, Channel.WHATSAPP):
+            return
+        state = consent.consent_state(customer_id).get(Channel.WHATSAPP)
+        reason = "revoked" if state is ConsentState.REVOKED else "never"
+        raise InvalidInputError(f"error.template.no_consent.{reason}", name=template.name)
 
 
 def _template(row: ReplyTemplateRow) -> ReplyTemplate:
