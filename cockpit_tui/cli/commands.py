@@ -67,6 +67,7 @@ def run_board(settings: Settings, t: Translator) -> int:
         from cockpit_tui.services.preferences import Preferences
         from cockpit_tui.ui.app import CockpitApp
 
+        _live_in_store_zone(services)
         folder = config_dir()
         CockpitApp(
             services,
@@ -77,6 +78,24 @@ def run_board(settings: Settings, t: Translator) -> int:
     finally:
         services.close()
     return EXIT_OK
+
+
+def _live_in_store_zone(services: Services) -> None:
+    """Show and read every time on screen in the store's zone (setting ``timezone``).
+
+    Cards, the lead's history and the forms use local time; a terminal whose
+    clock is set elsewhere (a server in UTC) would otherwise show a visit
+    typed for 11:00 as 14:00 while the agenda, which reads days in the
+    store's zone, shows 11:00.
+    """
+    import os
+    import time
+
+    zone = services.agenda.zone()
+    name = getattr(zone, "key", None)
+    if name and hasattr(time, "tzset"):
+        os.environ["TZ"] = name
+        time.tzset()
 
 
 def version() -> int:
@@ -105,7 +124,9 @@ def _id_or_fail(value: int, message_id: str, **values: Any) -> None:
         raise CockpitError(message_id, **values)
 
 
-def _card_json(card: LeadCard, lang: str) -> dict[str, Any]:
+def card_json(card: LeadCard, lang: str) -> dict[str, Any]:
+    """A lead as ``cockpit leads --json`` shows it (also ``add --json`` and ``edit --json``)."""
+
     def iso(value: Any) -> str | None:
         return None if value is None else value.isoformat()
 
@@ -140,7 +161,7 @@ def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
         services.close()
     if args.json:
         json.dump(
-            [_card_json(card, t.lang) for card in cards], sys.stdout, ensure_ascii=False, indent=2
+            [card_json(card, t.lang) for card in cards], sys.stdout, ensure_ascii=False, indent=2
         )
         sys.stdout.write("\n")
         return EXIT_OK

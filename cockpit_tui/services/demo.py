@@ -66,7 +66,7 @@ def load_demo_leads(now: datetime) -> list[LeadCreate]:
 
 
 def seed_demo_store(store: Store, *, clock: Clock) -> int:
-    """Fill an empty demo store with the demo set and put it on CRM +Smart.
+    """Fill an empty demo store with the demo set, its name and templates, on CRM +Smart.
 
     A store that already has leads is left alone (the user's demo moves stay).
 
@@ -80,4 +80,7 @@ def seed_demo_store(store: Store, *, clock: Clock) -> int:
     now = clock.now()
     added = insert_leads(store.engine, load_demo_leads(now), actor=DEMO_ACTOR, now=now)
     SettingsService(store, actor=DEMO_ACTOR, clock=clock).set_plan(Plan.SMART_PLUS)
+    from cockpit_tui.services.demo_templates import seed_demo_day_tools
+
+    seed_demo_day_tools(store, actor=DEMO_ACTOR, clock=clock)
     return added

@@ -35,6 +35,7 @@ _MODULES = (
     "m0009_unmatched_messages",
     "m0011_connectors",
     "m0012_customer_rights",
+    "m0013_day_tools",
 )
 
 

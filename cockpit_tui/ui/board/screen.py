@@ -301,6 +301,18 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.show_counts()
         self.refresh_bindings()
 
+    def action_new_lead(self) -> None:
+        """A customer in the store or on the phone: type the lead (``ui/board/day.py``)."""
+        from cockpit_tui.ui.board.day import open_new_lead_form
+
+        open_new_lead_form(self)
+
+    def action_agenda(self) -> None:
+        """Today's appointments (``ui/board/day.py``)."""
+        from cockpit_tui.ui.board.day import open_agenda
+
+        open_agenda(self)
+
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
         from cockpit_tui.ui.screens.help import HelpScreen  # first use pays the import
