@@ -41,6 +41,24 @@ def test_board_read_path_does_not_import_the_orm() -> None:
     assert modules_loaded_by(code, ("sqlalchemy", "sqlmodel", "textual")) == []
 
 
+def test_the_board_loads_without_the_list_view() -> None:
+    # The first frame shows cards: the list (its widget, rows, sorts and queries) is
+    # imported when `v` first opens it, not before (issue 18, start-up time).
+    code = "import cockpit_tui.cli.commands, cockpit_tui.ui.app, cockpit_tui.ui.board.screen"
+    assert (
+        modules_loaded_by(
+            code,
+            (
+                "cockpit_tui.ui.widgets.lead_table",
+                "cockpit_tui.ui.board.list_pane",
+                "cockpit_tui.services.lead_list",
+                "cockpit_tui.store.list_queries",
+            ),
+        )
+        == []
+    )
+
+
 def test_every_package_is_listed_in_pyproject() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     listed = set(config["tool"]["setuptools"]["packages"])

@@ -68,6 +68,7 @@ def run_board(settings: Settings, t: Translator) -> int:
         from cockpit_tui.services.preferences import Preferences
         from cockpit_tui.ui.app import CockpitApp
 
+        _live_in_store_zone(services)
         folder = config_dir()
         CockpitApp(
             services,
@@ -78,6 +79,24 @@ def run_board(settings: Settings, t: Translator) -> int:
     finally:
         services.close()
     return EXIT_OK
+
+
+def _live_in_store_zone(services: Services) -> None:
+    """Show and read every time on screen in the store's zone (setting ``timezone``).
+
+    Cards, the lead's history and the forms use local time; a terminal whose
+    clock is set elsewhere (a server in UTC) would otherwise show a visit
+    typed for 11:00 as 14:00 while the agenda, which reads days in the
+    store's zone, shows 11:00.
+    """
+    import os
+    import time
+
+    zone = services.agenda.zone()
+    name = getattr(zone, "key", None)
+    if name and hasattr(time, "tzset"):
+        os.environ["TZ"] = name
+        time.tzset()
 
 
 def version() -> int:
@@ -106,7 +125,9 @@ def _id_or_fail(value: int, message_id: str, **values: Any) -> None:
         raise CockpitError(message_id, **values)
 
 
-def _card_json(card: LeadCard, lang: str, now: datetime) -> dict[str, Any]:
+def card_json(card: LeadCard, lang: str, now: datetime | None = None) -> dict[str, Any]:
+    """A lead as ``cockpit leads --json`` shows it (also ``add --json`` and ``edit --json``)."""
+
     def iso(value: Any) -> str | None:
         return None if value is None else value.isoformat()
 
@@ -130,7 +151,7 @@ def _card_json(card: LeadCard, lang: str, now: datetime) -> dict[str, Any]:
         "next_appointment_at": iso(card.next_appointment_at),
         "waiting_since": iso(card.waiting_since),
         "response_due_at": iso(card.response_due_at),
-        "sla_state": None if (state := card.sla_state(now)) is None else state.value,
+        "sla_state": None if now is None or (state := card.sla_state(now)) is None else state.value,
         "first_response_at": iso(card.first_response_at),
         "first_response_seconds": card.first_response_seconds,
     }
@@ -147,7 +168,7 @@ def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
         services.close()
     if args.json:
         json.dump(
-            [_card_json(card, t.lang, now) for card in cards],
+            [card_json(card, t.lang, now) for card in cards],
             sys.stdout,
             ensure_ascii=False,
             indent=2,

@@ -59,6 +59,11 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
 
 
+def is_email(text: str) -> bool:
+    """Whether ``text`` looks like an e-mail address (one @, a dot in the domain, no spaces)."""
+    return _EMAIL.fullmatch(text) is not None
+
+
 def field_of(header: str) -> str | None:
     """The lead field a column header names (pt or en), or None for unknown columns."""
     return _FIELDS.get(fold_header(header))

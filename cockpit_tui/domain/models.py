@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from cockpit_tui.domain.business_time import SlaMarks, SlaState
+from cockpit_tui.domain.lead_edits import FieldChange
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.domain.whatsapp import DeliveryStatus
 
@@ -30,6 +31,13 @@ class AppointmentKind(StrEnum):
     VISIT = "visit"
     CALL_BACK = "call_back"
     VIDEO_CALL = "video_call"
+
+
+class AppointmentEnd(StrEnum):
+    """How an appointment left the agenda without happening or not."""
+
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
 
 
 class OutcomeKind(StrEnum):
@@ -196,8 +204,11 @@ class Appointment:
     Attributes:
         created_by: Who scheduled it.
         created_at: When it was scheduled.
-        resolved_by: Who said whether it occurred.
+        resolved_by: Who said whether it occurred (or rescheduled or cancelled it).
         resolved_at: When they said it.
+        ended: Rescheduled or cancelled (None: still on the agenda, or resolved).
+        end_reason: Why it was cancelled, if they said.
+        replaces_id: The appointment this one reschedules.
     """
 
     id: int
@@ -209,11 +220,14 @@ class Appointment:
     created_at: datetime | None = None
     resolved_by: str | None = None
     resolved_at: datetime | None = None
+    ended: AppointmentEnd | None = None
+    end_reason: str | None = None
+    replaces_id: int | None = None
 
     @property
     def is_pending(self) -> bool:
-        """Nobody has said yet whether it happened."""
-        return self.occurred is None
+        """Still on the agenda: nobody said whether it happened, moved or cancelled it."""
+        return self.occurred is None and self.ended is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +267,9 @@ class HistoryKind(StrEnum):
     SCHEDULED = "scheduled"
     RESOLVED = "resolved"
     OUTCOME = "outcome"
+    EDITED = "edited"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,13 +281,14 @@ class HistoryEntry:
         at: When.
         actor: Who did it (None for the lead's arrival).
         item: The record behind it (a move, an assignment, a note, an
-            appointment — scheduled or resolved — or an outcome); None for CREATED.
+            appointment — scheduled, resolved, rescheduled or cancelled — an
+            outcome, or a corrected field); None for CREATED.
     """
 
     kind: HistoryKind
     at: datetime
     actor: str | None
-    item: StatusChange | Assignment | Note | Appointment | Outcome | None = None
+    item: StatusChange | Assignment | Note | Appointment | Outcome | FieldChange | None = None
 
 
 @dataclass(frozen=True, slots=True)

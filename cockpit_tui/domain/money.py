@@ -41,3 +41,9 @@ def parse_price(raw: str) -> Decimal | None:
     if value < 0 or value >= _MAX_PRICE:
         return None
     return value
+
+
+def written_price(value: Decimal) -> str:
+    """A price as a message to a Brazilian customer writes it: "R$ 139.900,00"."""
+    text = f"{value.quantize(Decimal('0.01')):,.2f}"
+    return "R$ " + text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -375,7 +375,7 @@ MESSAGES: dict[str, str] = {
     "key.lead.note": "Note",
     "key.lead.whatsapp": "WhatsApp",
     "key.lead.new_negotiation": "New negotiation",
-    "key.lead.visit_result": "Did the visit happen?",
+    "key.lead.visit_result": "Appointments",
     "key.lead.move_next": "Forward",
     "key.lead.move_previous": "Previous status",
     "key.lead.assign_to_me": "To me",
@@ -453,6 +453,85 @@ MESSAGES: dict[str, str] = {
     "setting.whatsapp_api_base": (
         "whatsapp_api_base: the Graph API base address (default Meta's, version pinned)."
     ),
+    # issue 14: the salesperson's day (leads by hand, edits, agenda, reply templates)
+    "entry.name_required": "Type the customer's name.",
+    "entry.contact_required": "Type a phone or an e-mail (at least one).",
+    "entry.bad_phone": "Invalid phone: type the area code and number, like (11) 98765-4321.",
+    "entry.bad_email": "Invalid e-mail: check the address, like name@example.com.",
+    "entry.bad_price": "Invalid price: use 139.900,00 or 139900.",
+    "entry.too_long": "The {field} field is too long ({size} characters).",
+    "entry.unknown_salesperson": (
+        "{name} is not on the store's team. Salespeople: {team}. "
+        "Add them with: cockpit team add NAME"
+    ),
+    "error.edit_conflict": (
+        "Lead {lead_id} was changed by someone else while you were editing it. "
+        "Nothing was overwritten; open it again and redo the correction."
+    ),
+    "appointment.same_time": "The appointment is already at that time.",
+    "agenda.bad_date": "Invalid date: use dd/mm/yyyy or yyyy-mm-dd.",
+    "template.empty_name": "Give the template a name.",
+    "template.name_too_long": "A template's name can have up to {limit} characters.",
+    "template.empty_text": "The template's text is empty.",
+    "template.text_too_long": "A template's text can have up to {limit} characters.",
+    "template.unknown_placeholder": (
+        "Unknown field in the template: {placeholder}. The fields are: {known}."
+    ),
+    "template.bad_whatsapp": (
+        "Invalid WhatsApp template: give the approved name (lower case, digits and _) "
+        "and the language (like pt_BR), both together."
+    ),
+    "template.unknown": "There is no template called {name}. See the list with: cockpit templates",
+    "history.edited": "corrected {field}: {old} → {new}",
+    "history.rescheduled": "rescheduled {kind} of {when}",
+    "history.cancelled": "cancelled {kind} of {when}",
+    "history.cancelled_because": "cancelled {kind} of {when} ({reason})",
+    "field.name": "name",
+    "field.phone": "phone",
+    "field.email": "e-mail",
+    "field.vehicle": "vehicle",
+    "field.price": "price",
+    "field.source": "source",
+    "cli.add": "creates a lead typed by hand (a walk-in, a phone call)",
+    "cli.add.assign": "the lead's salesperson (without it, the lead is unassigned)",
+    "cli.add.same_contact": (
+        "Note: an open lead already has that phone or e-mail ({lead_ids}); "
+        "the lead was created anyway."
+    ),
+    "cli.edit": "corrects a lead's customer (name, phone, e-mail) or negotiation",
+    "cli.edit.field": "new value (empty clears it, except the name)",
+    "cli.edit.expect": "refuse if the lead was moved after this version",
+    "cli.edit.changed": "{field}: {old} → {new}",
+    "cli.edit.nothing": (
+        "Say what to correct: --name, --phone, --email, --vehicle, --price or --source."
+    ),
+    "cli.edit.shared_contact": (
+        "Note: another open lead already has that phone or e-mail ({lead_ids}); nothing merged."
+    ),
+    "cli.edit.unchanged": "Lead {lead_id}: nothing changed.",
+    "cli.agenda": "shows the day's appointments (overdue ones first)",
+    "cli.agenda.date": "the day (default: today, in the store's time zone)",
+    "cli.agenda.everyone": "the whole store's (without it, only yours)",
+    "cli.agenda.title": "Agenda for {day} ({scope})",
+    "cli.agenda.scope_mine": "only yours",
+    "cli.agenda.scope_all": "whole store",
+    "cli.agenda.empty": "No appointments.",
+    "cli.agenda.overdue": "overdue",
+    "cli.agenda.occurred": "happened",
+    "cli.agenda.missed": "did not happen",
+    "cli.templates": "shows or changes the store's reply templates",
+    "cli.templates.action": "add: create (or replace) a template; remove: delete one",
+    "cli.templates.marketing": "mark the template as a marketing message (needs consent)",
+    "cli.templates.needs_name": "Give the name: cockpit templates {action} NAME",
+    "cli.templates.needs_text": "Give the text: cockpit templates add NAME TEXT",
+    "cli.templates.extra": "TEXT and --marketing only go with add.",
+    "cli.templates.added": "Template {name} created.",
+    "cli.templates.replaced": "Template {name} updated.",
+    "cli.templates.removed": "Template {name} deleted.",
+    "cli.templates.empty": (
+        "The store has no templates yet. Create one with: cockpit templates add NAME TEXT"
+    ),
+    "cli.templates.marketing_tag": "marketing",
     # -- issue 19: customers' rights under the LGPD ---------------------------------
     "cli.customer": "find, export or erase a customer's data (LGPD)",
     "cli.customer.action": "find, export or erase",
@@ -518,6 +597,65 @@ MESSAGES: dict[str, str] = {
     "audit.customer.erase": "erasure",
     "audit.retention.run": "retention",
     "audit.store.backup": "backup",
+    # issue 14, round 2: the screens (new lead, agenda, templates, edit, appointments)
+    "key.board.new_lead": "New lead",
+    "key.board.agenda": "Agenda",
+    "new_lead.title": "New lead (walk-in, phone call)",
+    "new_lead.hint": "Tab: next field · ctrl+s: save · esc: cancel",
+    "new_lead.name": "Customer's name",
+    "new_lead.phone": "Phone (with area code)",
+    "new_lead.email": "E-mail",
+    "new_lead.vehicle": "Vehicle of interest",
+    "new_lead.price": "Price",
+    "new_lead.source": "Source",
+    "new_lead.assignee": "Salesperson",
+    "new_lead.nobody": "Nobody (unassigned)",
+    "new_lead.message": "First note (what the customer asked)",
+    "new_lead.same_contact": (
+        "Lead #{lead_id} is open with that contact: {name} ({status}). "
+        "enter opens that lead; ctrl+s creates the new one anyway."
+    ),
+    "new_lead.created": "Lead #{lead_id} created on top of New proposal.",
+    "key.agenda.back": "Back",
+    "key.agenda.open": "Open",
+    "key.agenda.scope": "Mine/whole store",
+    "key.agenda.previous_day": "Previous day",
+    "key.agenda.next_day": "Next day",
+    "key.agenda.help": "Help",
+    "agenda.loading": "Agenda — loading…",
+    "agenda.title": "Agenda — {day} ({scope})",
+    "agenda.mine": "only mine",
+    "agenda.everyone": "whole store",
+    "agenda.empty_mine": "No appointments of yours on this day. l shows the whole store's.",
+    "agenda.empty_store": "No appointments in the store on this day.",
+    "agenda.nobody": "unassigned",
+    "agenda.overdue": "overdue",
+    "agenda.happened": "happened",
+    "agenda.missed": "did not happen",
+    "key.reply.templates": "Templates",
+    "reply.hint": "ctrl+t inserts a template · ctrl+s or ctrl+j sends · esc closes without sending",
+    "template_picker.title": "Reply templates",
+    "template_picker.hint": "type to filter · ↑↓ choose · enter inserts · esc goes back",
+    "template_picker.placeholder": "name or words of the template",
+    "template_picker.none": "No template has that text. Add one with: cockpit templates add",
+    "template_picker.choose": "Choose a template from the list.",
+    "key.lead.edit": "Correct",
+    "edit_lead.title": "Correct {name}",
+    "edit_lead.shared": (
+        "Note: lead {lead_ids} (another customer) has the same contact. Nothing was merged."
+    ),
+    "lead.edited": "Correction saved; the history shows before and after.",
+    "key.appointments.result": "Did it happen?",
+    "key.appointments.reschedule": "Reschedule",
+    "key.appointments.cancel": "Cancel appointment",
+    "appointments.title": "Pending appointments",
+    "appointments.hint": "enter: did it happen? · r: reschedule · c: cancel · esc: back",
+    "appointments.none": "No pending appointment. s schedules one.",
+    "appointments.reschedule_title": "Reschedule {kind}",
+    "appointments.cancel_title": "Cancel {kind}",
+    "appointments.cancel_reason": "Reason (optional)",
+    "lead.rescheduled": "Appointment rescheduled; the old time stays in the history.",
+    "lead.cancelled": "Appointment cancelled.",
     # issue 20: reliability (bad input, broken stores, backups, safe messages)
     "intake.bad_value": "field {field} is not text",
     "ingest.line_too_long": "line too long ({size} characters; at most 262,144)",
@@ -655,6 +793,54 @@ MESSAGES: dict[str, str] = {
     "delivery.state.delivered": "delivered {time}",
     "delivery.state.read": "read {time}",
     "delivery.state.failed": "not sent: {error}",
+    # -- issue 19 (round 2): the customer's rights on the lead screen --------------------
+    "key.lead.consent": "Consent",
+    "key.lead.erase": "Erase the customer's data (LGPD)",
+    "key.erase.confirm": "Erase",
+    "rights.erase_title": "Erase the personal data of {name} (customer #{customer_id})?",
+    "rights.erase_hint": "enter erases · esc cancels (nothing is erased)",
+    "rights.reading_preview": "Reading what would be erased…",
+    "rights.erasing": "Erasing the data of customer #{customer_id}…",
+    "rights.erased_line": (
+        "Personal data erased on {when} (LGPD). Backups made before still hold that data."
+    ),
+    "consent.label": "Consent",
+    "consent.channel.whatsapp": "WhatsApp",
+    "consent.channel.sms": "SMS",
+    "consent.channel.email": "E-mail",
+    "consent.channel.phone": "Phone",
+    "consent.none": "not asked: {channels}",
+    "consent.state.granted": "granted",
+    "consent.state.revoked": "revoked",
+    "consent.when": "{when} ({source})",
+    "consent.source.import": "import",
+    "consent.source.ingest": "event feed",
+    "consent.source.lead_screen": "lead screen",
+    "consent.source.whatsapp": "asked to stop on WhatsApp",
+    "consent.source.command": "command line",
+    "consent.form_title": "Consent of {name}",
+    "consent.hint": "↑/↓ and space choose · tab switches lists · ctrl+s saves · esc closes",
+    "consent.channel": "Channel",
+    "consent.state": "The customer",
+    "consent.channel_now": "{channel} (now: {now})",
+    "consent.now.granted": "granted",
+    "consent.now.revoked": "revoked",
+    "consent.now.none": "not asked",
+    "consent.set.granted": "granted (accepts messages on this channel)",
+    "consent.set.revoked": "revoked (wants no more messages on this channel)",
+    "consent.recorded.granted": "Consent recorded ({channel}).",
+    "consent.recorded.revoked": "Revocation recorded ({channel}).",
+    "form.choose_channel": "Choose the channel (↑/↓ and space).",
+    "form.choose_consent": "Choose whether the customer granted or revoked.",
+    # issue 19 meets issue 14: marketing templates need consent
+    "error.template.no_consent.never": (
+        "Template {name} is marketing and this customer has not consented to WhatsApp. "
+        "Reply without the template, or record consent on the lead screen (c)."
+    ),
+    "error.template.no_consent.revoked": (
+        "Template {name} is marketing and this customer revoked WhatsApp consent: send no "
+        "marketing. Replies to what they asked are still allowed."
+    ),
     # -- issue 15: speed-to-lead (business time, duty, distribution, rescue) --
     "setting.business_hours": (
         "business_hours: opening hours per weekday, when the response clock runs "

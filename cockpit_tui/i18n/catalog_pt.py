@@ -385,7 +385,7 @@ MESSAGES: dict[str, str] = {
     "key.lead.note": "Nota",
     "key.lead.whatsapp": "WhatsApp",
     "key.lead.new_negotiation": "Nova negociação",
-    "key.lead.visit_result": "Visita ocorreu?",
+    "key.lead.visit_result": "Compromissos",
     "key.lead.move_next": "Avançar",
     "key.lead.move_previous": "Voltar status",
     "key.lead.assign_to_me": "Para mim",
@@ -469,6 +469,84 @@ MESSAGES: dict[str, str] = {
     "setting.whatsapp_api_base": (
         "whatsapp_api_base: o endereço base da Graph API (padrão o da Meta, versão fixada)."
     ),
+    # issue 14: the salesperson's day (leads by hand, edits, agenda, reply templates)
+    "entry.name_required": "Informe o nome do cliente.",
+    "entry.contact_required": "Informe um telefone ou um e-mail (pelo menos um).",
+    "entry.bad_phone": "Telefone inválido: use DDD e número, como (11) 98765-4321.",
+    "entry.bad_email": "E-mail inválido: confira o endereço, como nome@exemplo.com.br.",
+    "entry.bad_price": "Valor inválido: use 139.900,00 ou 139900.",
+    "entry.too_long": "O campo {field} é longo demais ({size} caracteres).",
+    "entry.unknown_salesperson": (
+        "{name} não está na equipe da loja. Vendedores: {team}. Adicione com: cockpit team add NOME"
+    ),
+    "error.edit_conflict": (
+        "O lead {lead_id} foi alterado por outra pessoa enquanto você editava. "
+        "Nada foi sobrescrito; abra-o de novo e refaça a correção."
+    ),
+    "appointment.same_time": "O compromisso já está nesse horário.",
+    "agenda.bad_date": "Data inválida: use dd/mm/aaaa ou aaaa-mm-dd.",
+    "template.empty_name": "Dê um nome ao modelo.",
+    "template.name_too_long": "O nome do modelo pode ter até {limit} caracteres.",
+    "template.empty_text": "O texto do modelo está vazio.",
+    "template.text_too_long": "O texto do modelo pode ter até {limit} caracteres.",
+    "template.unknown_placeholder": (
+        "Campo desconhecido no modelo: {placeholder}. Os campos são: {known}."
+    ),
+    "template.bad_whatsapp": (
+        "Modelo do WhatsApp inválido: informe o nome aprovado (minúsculas, dígitos e _) "
+        "e o idioma (como pt_BR), os dois juntos."
+    ),
+    "template.unknown": "Não existe modelo chamado {name}. Veja a lista com: cockpit templates",
+    "history.edited": "corrigiu {field}: {old} → {new}",
+    "history.rescheduled": "remarcou {kind} de {when}",
+    "history.cancelled": "cancelou {kind} de {when}",
+    "history.cancelled_because": "cancelou {kind} de {when} ({reason})",
+    "field.name": "nome",
+    "field.phone": "telefone",
+    "field.email": "e-mail",
+    "field.vehicle": "veículo",
+    "field.price": "valor",
+    "field.source": "origem",
+    "cli.add": "cria um lead digitado à mão (cliente na loja, ligação)",
+    "cli.add.assign": "vendedor do lead (sem isto, o lead fica sem vendedor)",
+    "cli.add.same_contact": (
+        "Aviso: já há lead em aberto com esse telefone ou e-mail ({lead_ids}); "
+        "o lead foi criado mesmo assim."
+    ),
+    "cli.edit": "corrige o cliente (nome, telefone, e-mail) ou a negociação de um lead",
+    "cli.edit.field": "novo valor (vazio apaga, menos o nome)",
+    "cli.edit.expect": "recusa se o lead foi movido depois desta versão",
+    "cli.edit.changed": "{field}: {old} → {new}",
+    "cli.edit.nothing": (
+        "Diga o que corrigir: --name, --phone, --email, --vehicle, --price ou --source."
+    ),
+    "cli.edit.shared_contact": (
+        "Aviso: outro lead em aberto já tem esse telefone ou e-mail ({lead_ids}); nada foi unido."
+    ),
+    "cli.edit.unchanged": "Lead {lead_id}: nada mudou.",
+    "cli.agenda": "mostra os compromissos do dia (atrasados primeiro)",
+    "cli.agenda.date": "o dia (padrão: hoje, no fuso da loja)",
+    "cli.agenda.everyone": "de toda a loja (sem isto, só os seus)",
+    "cli.agenda.title": "Agenda de {day} ({scope})",
+    "cli.agenda.scope_mine": "só os seus",
+    "cli.agenda.scope_all": "toda a loja",
+    "cli.agenda.empty": "Nenhum compromisso.",
+    "cli.agenda.overdue": "atrasado",
+    "cli.agenda.occurred": "aconteceu",
+    "cli.agenda.missed": "não aconteceu",
+    "cli.templates": "mostra ou muda os modelos de resposta da loja",
+    "cli.templates.action": "add: cria (ou substitui) um modelo; remove: apaga um",
+    "cli.templates.marketing": "marca o modelo como mensagem de marketing (pede consentimento)",
+    "cli.templates.needs_name": "Diga o nome: cockpit templates {action} NOME",
+    "cli.templates.needs_text": "Diga o texto: cockpit templates add NOME TEXTO",
+    "cli.templates.extra": "TEXTO e --marketing só valem com add.",
+    "cli.templates.added": "Modelo {name} criado.",
+    "cli.templates.replaced": "Modelo {name} atualizado.",
+    "cli.templates.removed": "Modelo {name} apagado.",
+    "cli.templates.empty": (
+        "A loja ainda não tem modelos. Crie um com: cockpit templates add NOME TEXTO"
+    ),
+    "cli.templates.marketing_tag": "marketing",
     # -- issue 19: customers' rights under the LGPD ---------------------------------
     "cli.customer": "encontra, exporta ou apaga os dados de um cliente (LGPD)",
     "cli.customer.action": "find (encontrar), export (exportar) ou erase (apagar)",
@@ -538,6 +616,65 @@ MESSAGES: dict[str, str] = {
     "audit.customer.erase": "apagamento",
     "audit.retention.run": "retenção",
     "audit.store.backup": "cópia de segurança",
+    # issue 14, round 2: the screens (new lead, agenda, templates, edit, appointments)
+    "key.board.new_lead": "Novo lead",
+    "key.board.agenda": "Agenda",
+    "new_lead.title": "Novo lead (cliente na loja, ligação)",
+    "new_lead.hint": "Tab: próximo campo · ctrl+s: salvar · esc: cancelar",
+    "new_lead.name": "Nome do cliente",
+    "new_lead.phone": "Telefone (com DDD)",
+    "new_lead.email": "E-mail",
+    "new_lead.vehicle": "Veículo de interesse",
+    "new_lead.price": "Valor",
+    "new_lead.source": "Origem",
+    "new_lead.assignee": "Vendedor",
+    "new_lead.nobody": "Ninguém (sem vendedor)",
+    "new_lead.message": "Primeira nota (o que o cliente pediu)",
+    "new_lead.same_contact": (
+        "Já existe o lead #{lead_id} em aberto com esse contato: {name} ({status}). "
+        "enter abre esse lead; ctrl+s cria o novo mesmo assim."
+    ),
+    "new_lead.created": "Lead #{lead_id} criado no topo de Nova proposta.",
+    "key.agenda.back": "Voltar",
+    "key.agenda.open": "Abrir",
+    "key.agenda.scope": "Só meus/loja toda",
+    "key.agenda.previous_day": "Dia anterior",
+    "key.agenda.next_day": "Próximo dia",
+    "key.agenda.help": "Ajuda",
+    "agenda.loading": "Agenda — carregando…",
+    "agenda.title": "Agenda — {day} ({scope})",
+    "agenda.mine": "só meus",
+    "agenda.everyone": "loja toda",
+    "agenda.empty_mine": "Nenhum compromisso seu neste dia. l mostra os da loja toda.",
+    "agenda.empty_store": "Nenhum compromisso da loja neste dia.",
+    "agenda.nobody": "sem vendedor",
+    "agenda.overdue": "atrasado",
+    "agenda.happened": "aconteceu",
+    "agenda.missed": "não aconteceu",
+    "key.reply.templates": "Modelos",
+    "reply.hint": "ctrl+t insere um modelo · ctrl+s ou ctrl+j envia · esc fecha sem enviar",
+    "template_picker.title": "Modelos de resposta",
+    "template_picker.hint": "digite para filtrar · ↑↓ escolhe · enter insere · esc volta",
+    "template_picker.placeholder": "nome ou trecho do modelo",
+    "template_picker.none": "Nenhum modelo com esse texto. Crie com: cockpit templates add",
+    "template_picker.choose": "Escolha um modelo da lista.",
+    "key.lead.edit": "Corrigir",
+    "edit_lead.title": "Corrigir {name}",
+    "edit_lead.shared": (
+        "Atenção: o lead {lead_ids} (outro cliente) tem o mesmo contato. Nada foi juntado."
+    ),
+    "lead.edited": "Correção salva; o histórico mostra o antes e o depois.",
+    "key.appointments.result": "Aconteceu?",
+    "key.appointments.reschedule": "Remarcar",
+    "key.appointments.cancel": "Cancelar compromisso",
+    "appointments.title": "Compromissos pendentes",
+    "appointments.hint": "enter: aconteceu? · r: remarcar · c: cancelar · esc: voltar",
+    "appointments.none": "Nenhum compromisso pendente. s agenda um.",
+    "appointments.reschedule_title": "Remarcar {kind}",
+    "appointments.cancel_title": "Cancelar {kind}",
+    "appointments.cancel_reason": "Motivo (opcional)",
+    "lead.rescheduled": "Compromisso remarcado; o horário antigo fica no histórico.",
+    "lead.cancelled": "Compromisso cancelado.",
     # issue 20: reliability (bad input, broken stores, backups, safe messages)
     "intake.bad_value": "campo {field} não é um texto",
     "ingest.line_too_long": "linha longa demais ({size} caracteres; máximo 262.144)",
@@ -679,6 +816,55 @@ MESSAGES: dict[str, str] = {
     "delivery.state.delivered": "entregue {time}",
     "delivery.state.read": "lida {time}",
     "delivery.state.failed": "não enviado: {error}",
+    # -- issue 19 (round 2): the customer's rights on the lead screen --------------------
+    "key.lead.consent": "Consentimento",
+    "key.lead.erase": "Apagar dados do cliente (LGPD)",
+    "key.erase.confirm": "Apagar",
+    "rights.erase_title": "Apagar os dados pessoais de {name} (cliente #{customer_id})?",
+    "rights.erase_hint": "enter apaga · esc cancela (nada é apagado)",
+    "rights.reading_preview": "Lendo o que seria apagado…",
+    "rights.erasing": "Apagando os dados do cliente #{customer_id}…",
+    "rights.erased_line": (
+        "Dados pessoais apagados em {when} (LGPD). Cópias de segurança feitas antes ainda "
+        "contêm esses dados."
+    ),
+    "consent.label": "Consentimento",
+    "consent.channel.whatsapp": "WhatsApp",
+    "consent.channel.sms": "SMS",
+    "consent.channel.email": "E-mail",
+    "consent.channel.phone": "Telefone",
+    "consent.none": "não perguntado: {channels}",
+    "consent.state.granted": "concedido",
+    "consent.state.revoked": "revogado",
+    "consent.when": "{when} ({source})",
+    "consent.source.import": "importação",
+    "consent.source.ingest": "integração",
+    "consent.source.lead_screen": "tela do lead",
+    "consent.source.whatsapp": "pediu para parar no WhatsApp",
+    "consent.source.command": "linha de comando",
+    "consent.form_title": "Consentimento de {name}",
+    "consent.hint": "↑/↓ e espaço escolhem · tab muda de lista · ctrl+s grava · esc fecha",
+    "consent.channel": "Canal",
+    "consent.state": "O cliente",
+    "consent.channel_now": "{channel} (hoje: {now})",
+    "consent.now.granted": "concedido",
+    "consent.now.revoked": "revogado",
+    "consent.now.none": "não perguntado",
+    "consent.set.granted": "concedeu (aceita receber mensagens por este canal)",
+    "consent.set.revoked": "revogou (não quer mais mensagens por este canal)",
+    "consent.recorded.granted": "Consentimento registrado ({channel}).",
+    "consent.recorded.revoked": "Revogação registrada ({channel}).",
+    "form.choose_channel": "Escolha o canal (↑/↓ e espaço).",
+    "form.choose_consent": "Escolha se o cliente concedeu ou revogou.",
+    # issue 19 meets issue 14: marketing templates need consent
+    "error.template.no_consent.never": (
+        "O modelo {name} é de marketing e este cliente não deu consentimento para WhatsApp. "
+        "Responda sem o modelo, ou registre o consentimento na tela do lead (c)."
+    ),
+    "error.template.no_consent.revoked": (
+        "O modelo {name} é de marketing e este cliente revogou o consentimento para WhatsApp: "
+        "não envie marketing. Respostas ao que ele perguntou continuam permitidas."
+    ),
     # -- issue 15: speed-to-lead (business time, duty, distribution, rescue) --
     "setting.business_hours": (
         "business_hours: horário de atendimento por dia da semana, em que o relógio de "

@@ -5,8 +5,9 @@ They return the domain's value objects, never ORM rows, and never import the UI.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from cockpit_tui.services.appointments import AppointmentService
 from cockpit_tui.services.board import BoardService
@@ -19,7 +20,16 @@ from cockpit_tui.store.backup import ProgressCallback
 from cockpit_tui.store.handle import Store, open_store
 
 if TYPE_CHECKING:
+    from cockpit_tui.services.agenda import AgendaService
+    from cockpit_tui.services.appointment_changes import AppointmentChangeService
+    from cockpit_tui.services.consent import ConsentService
+    from cockpit_tui.services.customers import CustomerService
     from cockpit_tui.services.intake import IntakeService
+    from cockpit_tui.services.lead_edits import LeadEditService
+    from cockpit_tui.services.lead_entry import LeadEntryService
+    from cockpit_tui.services.templates import TemplateService
+
+_Service = TypeVar("_Service")
 
 
 @dataclass(slots=True)
@@ -48,6 +58,7 @@ class Services:
     actor: str
     clock: Clock
     _intake: IntakeService | None = None
+    _built: dict[object, object] = field(default_factory=dict)
 
     @property
     def intake(self) -> IntakeService:
@@ -57,6 +68,61 @@ class Services:
 
             self._intake = intake.IntakeService(self.store, actor=self.actor, clock=self.clock)
         return self._intake
+
+    def _once(self, make: Callable[..., _Service]) -> _Service:
+        """The service ``make`` builds, built on first use (the board never pays for it)."""
+        if make not in self._built:
+            self._built[make] = make(self.store, actor=self.actor, clock=self.clock)
+        return cast(_Service, self._built[make])
+
+    @property
+    def entry(self) -> LeadEntryService:
+        """Leads typed by hand (walk-ins, phone calls)."""
+        from cockpit_tui.services.lead_entry import LeadEntryService
+
+        return self._once(LeadEntryService)
+
+    @property
+    def edits(self) -> LeadEditService:
+        """Corrections of a lead's customer and negotiation fields."""
+        from cockpit_tui.services.lead_edits import LeadEditService
+
+        return self._once(LeadEditService)
+
+    @property
+    def appointment_changes(self) -> AppointmentChangeService:
+        """Rescheduling and cancelling appointments."""
+        from cockpit_tui.services.appointment_changes import AppointmentChangeService
+
+        return self._once(AppointmentChangeService)
+
+    @property
+    def agenda(self) -> AgendaService:
+        """The day's agenda."""
+        from cockpit_tui.services.agenda import AgendaService
+
+        return self._once(AgendaService)
+
+    @property
+    def templates(self) -> TemplateService:
+        """Reply templates."""
+        from cockpit_tui.services.templates import TemplateService
+
+        return self._once(TemplateService)
+
+    @property
+    def customers(self) -> CustomerService:
+        """A customer's rights under the LGPD: find, export, erase."""
+        from cockpit_tui.services.customers import CustomerService
+
+        return self._once(CustomerService)
+
+    @property
+    def consent(self) -> ConsentService:
+        """Customers' consent per channel."""
+        from cockpit_tui.services.consent import ConsentService
+
+        return self._once(ConsentService)
 
     def close(self) -> None:
         """Close the store's connections."""

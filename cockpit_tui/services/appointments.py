@@ -54,7 +54,7 @@ class AppointmentService(StoreService):
                 actor=self._actor,
                 now=write.now,
             )
-            _after_appointment_change(write, lead)
+            after_appointment_change(write, lead)
             write.log("lead.appointment", lead_id)
             return appointment_from_row(row)
 
@@ -85,7 +85,7 @@ class AppointmentService(StoreService):
                 write.session, row, occurred=occurred, actor=self._actor, at=write.now
             )
             lead = write.lead(row.lead_id)
-            _after_appointment_change(write, lead)
+            after_appointment_change(write, lead)
             write.flush()
             from_status = lead.status
             if (
@@ -107,7 +107,7 @@ class AppointmentService(StoreService):
         )
 
 
-def _after_appointment_change(write: LeadWrite, lead: WrittenLead) -> None:
+def after_appointment_change(write: LeadWrite, lead: WrittenLead) -> None:
     """The card shows the lead's next pending appointment; scheduling or resolving is acting."""
     from cockpit_tui.store import repository
 

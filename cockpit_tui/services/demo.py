@@ -128,7 +128,7 @@ def load_demo_leads(now: datetime, *, zone: str = "America/Sao_Paulo") -> list[L
 
 
 def seed_demo_store(store: Store, *, clock: Clock) -> int:
-    """Fill an empty demo store with the demo set and put it on CRM +Smart.
+    """Fill an empty demo store with the demo set, its name and templates, on CRM +Smart.
 
     A store that already has leads is left alone (the user's demo moves stay).
 
@@ -147,4 +147,7 @@ def seed_demo_store(store: Store, *, clock: Clock) -> int:
     team = TeamService(store, actor=DEMO_ACTOR, clock=clock)
     for name in DEMO_TEAM:
         team.add(name)
+    from cockpit_tui.services.demo_templates import seed_demo_day_tools
+
+    seed_demo_day_tools(store, actor=DEMO_ACTOR, clock=clock)
     return added

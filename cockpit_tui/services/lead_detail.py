@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.models import HistoryEntry, HistoryKind, LeadCard, LeadDetail
+from cockpit_tui.domain.models import (
+    AppointmentEnd,
+    HistoryEntry,
+    HistoryKind,
+    LeadCard,
+    LeadDetail,
+)
 from cockpit_tui.services.rows import (
     appointment_from_row,
     assignment_from_row,
+    field_change_from_row,
     message_from_row,
     negotiation_from_row,
     note_from_row,
@@ -24,11 +31,20 @@ _SAME_INSTANT_ORDER = (
     HistoryKind.CREATED,
     HistoryKind.ASSIGNED,
     HistoryKind.NOTE,
+    HistoryKind.EDITED,
+    HistoryKind.RESCHEDULED,
+    HistoryKind.CANCELLED,
     HistoryKind.SCHEDULED,
     HistoryKind.RESOLVED,
     HistoryKind.MOVED,
     HistoryKind.OUTCOME,
 )
+
+#: How an appointment that left the agenda shows in the history.
+_ENDED = {
+    AppointmentEnd.RESCHEDULED: HistoryKind.RESCHEDULED,
+    AppointmentEnd.CANCELLED: HistoryKind.CANCELLED,
+}
 
 
 def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
@@ -60,12 +76,16 @@ def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
         if appointment.resolved_at is not None:
             history.append(
                 HistoryEntry(
-                    HistoryKind.RESOLVED,
+                    _ENDED[appointment.ended] if appointment.ended else HistoryKind.RESOLVED,
                     appointment.resolved_at,
                     appointment.resolved_by,
                     appointment,
                 )
             )
+    history.extend(
+        HistoryEntry(HistoryKind.EDITED, edit.at, edit.actor, field_change_from_row(edit))
+        for edit in read.edits()
+    )
     for ended in read.outcomes():
         outcome = outcome_from_row(ended)
         history.append(HistoryEntry(HistoryKind.OUTCOME, ended.at, ended.actor, outcome))

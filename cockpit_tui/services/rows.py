@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from cockpit_tui.domain.lead_edits import EditableField, FieldChange
 from cockpit_tui.domain.models import (
     Appointment,
+    AppointmentEnd,
     AppointmentKind,
     Assignment,
     Change,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
         AppointmentRow,
         AssignmentRow,
         CustomerRow,
+        LeadEditRow,
         LeadRow,
         MessageRow,
         NoteRow,
@@ -131,6 +134,22 @@ def appointment_from_row(row: AppointmentRow) -> Appointment:
         created_at=row.created_at,
         resolved_by=row.resolved_by,
         resolved_at=row.resolved_at,
+        ended=AppointmentEnd(row.ended) if row.ended else None,
+        end_reason=row.end_reason,
+        replaces_id=row.replaces_id,
+    )
+
+
+def field_change_from_row(row: LeadEditRow) -> FieldChange:
+    """The domain's view of a recorded correction."""
+    return FieldChange(
+        id=row.id or 0,
+        lead_id=row.lead_id,
+        field=EditableField(row.field),
+        old=row.old_value,
+        new=row.new_value,
+        actor=row.actor,
+        at=row.at,
     )
 
 

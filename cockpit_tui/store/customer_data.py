@@ -35,6 +35,7 @@ LEAD_TABLES: tuple[sa.Table, ...] = tuple(
         "assignment",
         "change_log",
         "import_fingerprint",
+        "lead_edit",
     )
 )
 #: Tables with a row per customer event, exported beside the customer.
@@ -129,11 +130,11 @@ def anonymise_customer(
     """Clear a customer's personal data in the caller's transaction; return their lead ids.
 
     The name becomes ``name``; phone, e-mail, external ids, message and note
-    texts, trade-in vehicles and loss notes are cleared; the fingerprints of
-    imported rows (hashes of the person's data) are deleted; the search
-    documents are rebuilt. Leads, statuses, times, appointments and outcomes
-    stay, so reports keep their counts. Each lead gets a change-log entry so
-    open boards repaint it.
+    texts, trade-in vehicles, loss notes and the values of corrected fields
+    are cleared; the fingerprints of imported rows (hashes of the person's
+    data) are deleted; the search documents are rebuilt. Leads, statuses,
+    times, appointments and outcomes stay, so reports keep their counts. Each
+    lead gets a change-log entry so open boards repaint it.
     """
     session.execute(
         sa.update(_customer)
@@ -158,6 +159,10 @@ def anonymise_customer(
         sa.update(outcome).where(outcome.c.lead_id.in_(lead_ids)).values(note=None, trade_in=None)
     )
     session.execute(sa.delete(fingerprint).where(fingerprint.c.lead_id.in_(lead_ids)))
+    edits = table_named("lead_edit")  # a corrected name or phone keeps the old one: clear both
+    session.execute(
+        sa.update(edits).where(edits.c.lead_id.in_(lead_ids)).values(old_value=None, new_value=None)
+    )
     refresh_search(session, lead_ids)
     session.execute(
         sa.insert(changes),

@@ -14,6 +14,7 @@ from cockpit_tui.store.engine import read_session
 from cockpit_tui.store.tables import (
     AppointmentRow,
     AssignmentRow,
+    LeadEditRow,
     LeadRow,
     MessageRow,
     NoteRow,
@@ -85,6 +86,14 @@ class LeadRead:
             select(OutcomeRow)
             .where(col(OutcomeRow.lead_id) == self._lead_id)
             .order_by(col(OutcomeRow.id))
+        ).all()
+
+    def edits(self) -> Sequence[LeadEditRow]:
+        """Corrections of the lead's fields, oldest first."""
+        return self._session.scalars(
+            select(LeadEditRow)
+            .where(col(LeadEditRow.lead_id) == self._lead_id)
+            .order_by(col(LeadEditRow.id))
         ).all()
 
     def deliveries(self) -> list[DeliveryRow]:

@@ -125,6 +125,50 @@ class WrittenLead:
             row.first_response_at = at
             row.first_response_seconds = seconds
 
+    def negotiation(self, column: str) -> str | Decimal | None:
+        """One of the negotiation's corrected fields: ``vehicle``, ``price`` or ``source``."""
+        value: str | Decimal | None = getattr(self._row, _NEGOTIATION[column])
+        return value
+
+    def set_negotiation(self, column: str, value: str | Decimal | None) -> None:
+        """Correct ``vehicle``, ``price`` or ``source`` (the caller records the change)."""
+        setattr(self._row, _NEGOTIATION[column], value)
+
+
+#: The lead's columns a correction may change (the others change through their own methods).
+_NEGOTIATION = {"vehicle": "vehicle", "price": "price", "source": "source"}
+
+#: The customer's columns a correction may change.
+_CUSTOMER = {"name": "name", "phone": "phone", "email": "email"}
+
+
+class WrittenCustomer:
+    """A lead's customer loaded for a correction of its name, phone or e-mail.
+
+    Args:
+        row: The customer's row in the open transaction.
+    """
+
+    __slots__ = ("_row",)
+
+    def __init__(self, row: CustomerRow) -> None:
+        self._row = row
+
+    @property
+    def id(self) -> int:
+        """The customer's id."""
+        assert self._row.id is not None
+        return self._row.id
+
+    def field(self, column: str) -> str | None:
+        """``name``, ``phone`` or ``email``."""
+        value: str | None = getattr(self._row, _CUSTOMER[column])
+        return value
+
+    def set_field(self, column: str, value: str | None) -> None:
+        """Correct ``name``, ``phone`` or ``email`` (the caller records the change)."""
+        setattr(self._row, _CUSTOMER[column], value)
+
 
 class LeadWrite:
     """One open write transaction on leads; see :func:`lead_write`.
@@ -177,6 +221,17 @@ class LeadWrite:
             return
         lead.stop_waiting(self.now, self.policy().seconds(lead._row.created_at, self.now))
 
+    def customer(self, customer_id: int) -> WrittenCustomer:
+        """Load a customer for a correction.
+
+        Raises:
+            LookupError: no customer has that id (a lead's foreign key forbids it).
+        """
+        row = self._session.get(CustomerRow, customer_id)
+        if row is None:
+            raise LookupError(customer_id)
+        return WrittenCustomer(row)
+
     def act(self, lead: WrittenLead, *, reads: bool = False) -> None:
         """The salesperson acted on the lead now: it leaves the top (and is read with ``reads``)."""
         lead.set_attention(attention.on_action(lead.attention, self.now, reads=reads))
@@ -205,6 +260,33 @@ class LeadWrite:
             found = CustomerRow(name=name, phone=phone, email=email, created_at=at)
             self._session.add(found)
             self._session.flush()
+        assert found.id is not None
+        return found.id
+
+    def person_for(self, *, name: str, phone: str | None, email: str | None, at: datetime) -> int:
+        """A lead typed by hand: the customer with that contact *and* that name, or a new one.
+
+        Someone sharing a phone (a relative, a company line) gets a customer of
+        their own; the customer found by one contact keeps the other one typed now.
+        """
+        from cockpit_tui.domain.lead_entry import same_person
+        from cockpit_tui.store.lead_entry import customers_with_contact
+
+        found = next(
+            (
+                row
+                for row in customers_with_contact(self._session, phone=phone, email=email)
+                if same_person(row.name, name)
+            ),
+            None,
+        )
+        if found is None:
+            found = CustomerRow(name=name, phone=phone, email=email, created_at=at)
+            self._session.add(found)
+            self._session.flush()
+        else:
+            found.phone = found.phone or phone
+            found.email = found.email or email
         assert found.id is not None
         return found.id
 

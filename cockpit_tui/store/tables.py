@@ -123,6 +123,38 @@ class AppointmentRow(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UtcInstant)
     resolved_at: datetime | None = Field(default=None, sa_type=UtcInstant)
     resolved_by: str | None = Field(default=None, max_length=100)
+    ended: str | None = Field(default=None, max_length=20)
+    end_reason: str | None = Field(default=None, max_length=200)
+    replaces_id: int | None = Field(default=None)
+
+
+class LeadEditRow(SQLModel, table=True):
+    """A corrected field of a lead (customer or negotiation), with the old and new value."""
+
+    __tablename__ = "lead_edit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    field: str = Field(max_length=20)
+    old_value: str | None = Field(default=None, max_length=200)
+    new_value: str | None = Field(default=None, max_length=200)
+    actor: str = Field(max_length=100)
+    at: datetime = Field(sa_type=UtcInstant)
+
+
+class ReplyTemplateRow(SQLModel, table=True):
+    """A reply template of the store (text with placeholders)."""
+
+    __tablename__ = "reply_template"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=60, unique=True)
+    body: str = Field(max_length=2000)
+    marketing: bool = Field(default=False)
+    whatsapp_template: str | None = Field(default=None, max_length=100)
+    whatsapp_language: str | None = Field(default=None, max_length=10)
+    updated_by: str = Field(max_length=100)
+    updated_at: datetime = Field(sa_type=UtcInstant)
 
 
 class OutcomeRow(SQLModel, table=True):

@@ -69,4 +69,5 @@ def schedule_form(
         now=services.clock.now(),
         schedule=schedule,
         title=title or app.t("schedule.title", name=card.customer_name),
+        zone=services.agenda.zone(),
     )

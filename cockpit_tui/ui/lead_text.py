@@ -13,6 +13,7 @@ from datetime import datetime
 
 from textual.content import Content
 
+from cockpit_tui.domain.lead_edits import FieldChange
 from cockpit_tui.domain.models import (
     Appointment,
     Assignment,
@@ -30,6 +31,7 @@ from cockpit_tui.domain.phones import format_phone
 from cockpit_tui.domain.sanitize import clean_message, clean_text
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.domain.whatsapp import DeliveryStatus
+from cockpit_tui.i18n.field_values import shown_value
 from cockpit_tui.i18n.format import format_datetime, format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
 
@@ -219,7 +221,21 @@ def describe_entry(entry: HistoryEntry, detail: LeadDetail, *, t: Translator) ->
         if entry.kind is HistoryKind.RESOLVED:
             key = "history.occurred" if item.occurred else "history.missed"
             return t(key, kind=kind, when=when)
+        if entry.kind is HistoryKind.RESCHEDULED:
+            return t("history.rescheduled", kind=kind, when=when)
+        if entry.kind is HistoryKind.CANCELLED:
+            if item.end_reason:
+                reason = clean_text(item.end_reason)
+                return t("history.cancelled_because", kind=kind, when=when, reason=reason)
+            return t("history.cancelled", kind=kind, when=when)
         return t("history.scheduled", kind=kind, when=when)
+    if isinstance(item, FieldChange):
+        return t(
+            "history.edited",
+            field=t(f"field.{item.field.value}"),
+            old=shown_value(item.field, item.old, lang) or "—",
+            new=shown_value(item.field, item.new, lang) or "—",
+        )
     if isinstance(item, Outcome):
         return _outcome(item, t)
     return ""

@@ -12,6 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from cockpit_tui.domain.consent import Channel, ConsentSource, ConsentState
+from cockpit_tui.domain.lead_edits import EditableField
 from cockpit_tui.domain.models import AppointmentKind, LostReason, PaymentMethod
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
@@ -82,6 +83,8 @@ def fill_person(services: Services, clock: FrozenClock, folder: Path) -> Person:
     reply = services.leads.reply(first.id, "Bom dia, Gervásia! Pode vir amanhã.")
     services.leads.acknowledge_delivery(reply.id)
     services.leads.add_note(first.id, "Gervásia prefere gq.lgpd@example.com")
+    services.edits.edit(first.id, {EditableField.NAME: "Gervásia Q. Quintanilha"})
+    services.edits.edit(first.id, {EditableField.NAME: "Gervásia Quintanilha"})  # typed back
     services.leads.assign(first.id, "Bianca")
     services.team.add("Bianca")
     tick(clock)

@@ -321,7 +321,7 @@ async def test_a_visit_that_occurred_moves_the_lead_to_visita_realizada(
     async with app.run_test(size=(160, 45)) as pilot:
         await open_lead(pilot, app, maria)
         assert "atrasado" in text_of(app, "#lead-summary")
-        await press(pilot, "o")
+        await press(pilot, "o", "enter")  # the only pending appointment: did it happen?
         await form_of(pilot, app, VisitResultForm)
         await press(pilot, "s")
         await wait_until(pilot, lambda: ui_services.leads.get(maria).status is Status.VISITED)

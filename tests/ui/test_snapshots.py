@@ -13,6 +13,7 @@ from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
+from cockpit_tui.ui.customer_rights import CustomerRights
 from cockpit_tui.ui.screens.lead import LeadScreen
 from tests.conftest import tick
 from tests.ui.conftest import make_app, notices, press, shown_counts, wait_until
@@ -99,6 +100,8 @@ def test_lead_screen_snapshot(
                 isinstance(pilot.app.screen, LeadScreen) and pilot.app.screen.detail is not None
             ),
         )
+        rights = pilot.app.screen.query_one(CustomerRights)
+        await wait_until(pilot, lambda: rights.customer is not None)  # its own read
         await pilot.pause()
 
     assert snap_compare(make_app(demo_services), terminal_size=size, run_before=open_the_lead)

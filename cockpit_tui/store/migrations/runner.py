@@ -36,6 +36,7 @@ _MODULES = (
     "m0010_duty",
     "m0011_connectors",
     "m0012_customer_rights",
+    "m0013_day_tools",
     "m0014_response_clock",
 )
 

@@ -15,6 +15,7 @@ One job per module:
 - ``live``: the poll that shows other processes' changes.
 - ``host``: what those parts ask of the screen (a protocol).
 - ``commands``: the board's command palette.
+- ``day``: the doors to the salesperson's day — the new-lead form (``n``) and the agenda (``t``).
 
 Actions on the selected lead (move, undo, assign, the follow-up forms) are
 shared with the lead screen: :mod:`cockpit_tui.ui.lead_actions`.

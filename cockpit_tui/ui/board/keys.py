@@ -15,6 +15,8 @@ BOARD_BINDINGS: list[BindingType] = [
     Binding("m", "pick_status", "Mover", id="board.move_to"),
     Binding("u,ctrl+z", "undo", "Desfazer", id="board.undo"),
     Binding("a", "assign_to_me", "Para mim", id="board.assign_to_me"),
+    Binding("n", "new_lead", "Novo lead", id="board.new_lead"),
+    Binding("t", "agenda", "Agenda", id="board.agenda"),
     Binding("space", "next_urgent", "Urgente", id="board.next_urgent"),
     # Priority: otherwise the "/" that opens the field is typed into it.
     Binding("slash", "search", "Buscar", id="board.search", key_display="/", priority=True),

@@ -40,13 +40,13 @@ from cockpit_tui.ui.errors import report_error, reports_errors
 from cockpit_tui.ui.lead_actions import LeadActions, LeadKeys
 from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
 from cockpit_tui.ui.widgets.key_bar import KeyBar
-from cockpit_tui.ui.widgets.lead_table import LeadTable
 from cockpit_tui.ui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from cockpit_tui.ui.board.list_pane import ListPane
+    from cockpit_tui.ui.widgets.lead_table import LeadTable
 
 #: Seconds a notice stays in the header line.
 _NOTICE_SECONDS = 6.0
@@ -218,14 +218,22 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
             self.refresh_bindings()
 
     @on(BoardCanvas.SelectionChanged)
-    @on(LeadTable.SelectionChanged)
     def _selection_changed(self) -> None:
         self._refresh_lead_keys()
 
+    # The list's messages by handler name: naming LeadTable here would import the list
+    # view (its widget, rows and queries) before the first frame, which shows cards.
+    def on_lead_table_selection_changed(self) -> None:
+        """The list's selection moved: the lead keys follow it."""
+        self._refresh_lead_keys()
+
+    def on_lead_table_read_failed(self, message: LeadTable.ReadFailed) -> None:
+        """The list could not read the store: say so once."""
+        self._report_once(message.error)
+
     @on(BoardCanvas.ReadFailed)
-    @on(LeadTable.ReadFailed)
     @on(LivePoll.LoadFailed)
-    def _read_failed(self, message: BoardCanvas.ReadFailed | LeadTable.ReadFailed) -> None:
+    def _read_failed(self, message: BoardCanvas.ReadFailed | LivePoll.LoadFailed) -> None:
         self._report_once(message.error)
 
     def action_scroll(self, action: str) -> None:
@@ -316,6 +324,18 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.pane.enter(selected)
         self.show_counts()
         self.refresh_bindings()
+
+    def action_new_lead(self) -> None:
+        """A customer in the store or on the phone: type the lead (``ui/board/day.py``)."""
+        from cockpit_tui.ui.board.day import open_new_lead_form
+
+        open_new_lead_form(self)
+
+    def action_agenda(self) -> None:
+        """Today's appointments (``ui/board/day.py``)."""
+        from cockpit_tui.ui.board.day import open_agenda
+
+        open_agenda(self)
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""

@@ -19,9 +19,9 @@ from textual.worker import Worker
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.models import Direction, LeadCard, LeadDetail, MoveResult
 from cockpit_tui.domain.statuses import status_label
-from cockpit_tui.i18n.format import format_datetime
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
+from cockpit_tui.ui.customer_rights import CustomerRights, CustomerRightsKeys, rights_bindings
 from cockpit_tui.ui.errors import report_error
 from cockpit_tui.ui.lead_actions import LeadActions, move_bindings
 from cockpit_tui.ui.lead_text import conversation_text, history_text, summary_text
@@ -38,6 +38,7 @@ _LEAD_KEYS = frozenset(
         "reply",
         "whatsapp",
         "note",
+        "edit",
         "handled",
         "schedule",
         "visit_result",
@@ -50,7 +51,7 @@ _LEAD_KEYS = frozenset(
 )
 
 
-class LeadScreen(Screen[int]):
+class LeadScreen(CustomerRightsKeys, Screen[int]):
     """One lead, opened from the board; dismisses with the lead to select on the board.
 
     Opening it marks the customer's replies read (the bold goes away on every
@@ -73,12 +74,14 @@ class LeadScreen(Screen[int]):
         Binding("m", "pick_status", "Mover", id="lead.move_to"),
         Binding("h", "handled", "Atendido", id="lead.handled"),
         Binding("n", "note", "Nota", id="lead.note"),
+        Binding("e", "edit", "Corrigir", id="lead.edit"),
         Binding("w", "whatsapp", "WhatsApp", id="lead.whatsapp"),
         Binding("N", "new_negotiation", "Nova negociação", id="lead.new_negotiation"),
-        Binding("o", "visit_result", "Visita ocorreu?", id="lead.visit_result", show=False),
+        Binding("o", "visit_result", "Compromissos", id="lead.visit_result"),
         *move_bindings("lead", show=False, previous="Voltar status"),
         Binding("a", "assign_to_me", "Para mim", id="lead.assign_to_me", show=False),
         Binding("A", "assign_to", "Atribuir a…", id="lead.assign_to", show=False),
+        *rights_bindings(),
         Binding("question_mark", "help", "Ajuda", id="lead.help", key_display="?"),
     ]
 
@@ -132,6 +135,7 @@ class LeadScreen(Screen[int]):
             yield TextLine(id="lead-title")
             yield TextLine(id="lead-notice")
         yield Static(Content(t("lead.loading")), id="lead-summary")
+        yield CustomerRights(self, id="lead-rights")
         with Horizontal(id="lead-panes"):
             with Vertical(id="conversation-pane"):
                 yield Static(Content(t("lead.conversation")), classes="pane-title")
@@ -205,6 +209,7 @@ class LeadScreen(Screen[int]):
             "lead.title", status=status_label(card.status, t.lang), lead_id=card.id
         )
         self.query_one("#lead-summary", Static).update(summary_text(detail, now=now, t=t))
+        self.query_one(CustomerRights).show_customer(card.customer_id)
         scroll = self.query_one("#conversation-scroll", VerticalScroll)
         at_end = scroll.scroll_y >= scroll.max_scroll_y
         self.query_one("#conversation", Static).update(
@@ -261,9 +266,23 @@ class LeadScreen(Screen[int]):
     def action_reply(self) -> None:
         """Write a reply: it goes to the outbox and the lead leaves the top of its column."""
         if (card := self.card) is not None:
-            leads = self.cockpit.services.leads
-            title = self.cockpit.t("reply.title", name=card.customer_name)
-            self._text_form("reply", title, lambda text: leads.reply(card.id, text), "lead.replied")
+            from cockpit_tui.ui.screens.forms.reply_form import ReplyForm
+
+            services, t = self.cockpit.services, self.cockpit.t
+            form = ReplyForm(
+                t("reply.title", name=card.customer_name),
+                t,
+                send=lambda text: services.leads.reply(card.id, text),
+                matching=services.templates.matching,
+                fill=lambda template: services.templates.fill_for_lead(template, card.id),
+            )
+            self.open_form(form, t("lead.replied"))
+
+    def action_edit(self) -> None:
+        """Correct the customer or the negotiation (``lead_day.open_edit``)."""
+        from cockpit_tui.ui.screens.lead_day import open_edit
+
+        open_edit(self)
 
     def action_note(self) -> None:
         """Leave a note on the lead."""
@@ -280,7 +299,7 @@ class LeadScreen(Screen[int]):
 
         t = self.cockpit.t
         form = TextForm(title, t, send=send, placeholder=t(f"{kind}.placeholder"))
-        self._open_form(form, t(done_key))
+        self.open_form(form, t(done_key))
 
     def action_schedule(self) -> None:
         """Schedule a visit, a call back or a video call."""
@@ -289,28 +308,13 @@ class LeadScreen(Screen[int]):
             return
         from cockpit_tui.ui.follow_up import schedule_form
 
-        self._open_form(schedule_form(self.cockpit, card), self.cockpit.t("lead.scheduled"))
+        self.open_form(schedule_form(self.cockpit, card), self.cockpit.t("lead.scheduled"))
 
     def action_visit_result(self) -> None:
-        """Say whether the next appointment happened (a visit that did: Visita realizada)."""
-        detail = self.detail
-        appointment = detail.pending_appointment if detail else None
-        if appointment is None:
-            return
-        from cockpit_tui.ui.screens.forms import VisitResultForm
+        """The pending appointments: what happened, reschedule, cancel (``lead_day``)."""
+        from cockpit_tui.ui.screens.lead_day import open_appointments
 
-        app = self.cockpit
-        t = app.t
-        title = t(
-            "visit.title",
-            kind=t(f"appointment.{appointment.kind.value}"),
-            when=format_datetime(appointment.at, t.lang),
-        )
-
-        def resolve(occurred: bool) -> object:
-            return app.services.appointments.resolve(appointment.id, occurred=occurred)
-
-        self._open_form(VisitResultForm(title, t, resolve=resolve), t("lead.visit_recorded"))
+        open_appointments(self)
 
     def action_handled(self) -> None:
         """Mark the lead handled without replying: it leaves the top of its column."""
@@ -400,7 +404,7 @@ class LeadScreen(Screen[int]):
 
     # -- helpers -------------------------------------------------------------------
 
-    def _open_form(self, form: FormScreen[Any], done: str) -> None:
+    def open_form(self, form: FormScreen[Any], done: str) -> None:
         """Show a form; once it saved, say so and read the lead again."""
 
         def closed(result: object | None) -> None:

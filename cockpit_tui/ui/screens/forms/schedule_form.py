@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -29,6 +29,8 @@ class ScheduleForm(FormScreen[Appointment]):
         schedule: Stores the appointment; raises :class:`CockpitError` to refuse it.
         kind: The kind chosen when the form opens.
         title: The form's title (it names the customer).
+        zone: The store's time zone: the time typed is read there (None: the machine's).
+        first_at: The time the field shows first (None: tomorrow at 10:00).
     """
 
     def __init__(
@@ -40,8 +42,12 @@ class ScheduleForm(FormScreen[Appointment]):
         schedule: Callable[[AppointmentKind, datetime], Appointment],
         kind: AppointmentKind = AppointmentKind.VISIT,
         title: str,
+        zone: tzinfo | None = None,
+        first_at: datetime | None = None,
     ) -> None:
         super().__init__(title, translate)
+        self._zone = zone
+        self._first_at = first_at
         self._plan = plan
         self._now = now
         self._schedule = schedule
@@ -61,7 +67,9 @@ class ScheduleForm(FormScreen[Appointment]):
                     Content(label), value=kind is self._kind and allowed, disabled=not allowed
                 )
         yield Static(Content(t("schedule.when")), classes="form-label")
-        tomorrow = (self._now.astimezone() + timedelta(days=1)).replace(hour=10, minute=0)
+        tomorrow = (self._now.astimezone(self._zone) + timedelta(days=1)).replace(hour=10, minute=0)
+        if self._first_at is not None:
+            tomorrow = self._first_at.astimezone(self._zone)
         english = t.lang == "en"
         yield Input(
             tomorrow.strftime("%Y-%m-%d %H:%M" if english else "%d/%m/%Y %H:%M"),
@@ -89,5 +97,5 @@ class ScheduleForm(FormScreen[Appointment]):
         kind = self.chosen_kind
         if kind is None:
             raise InvalidInputError("form.choose_kind")
-        when = parse_appointment_time(self.query_one(Input).value, now=self._now)
+        when = parse_appointment_time(self.query_one(Input).value, now=self._now, zone=self._zone)
         return self._schedule(kind, when)
