@@ -125,6 +125,12 @@ def _id_or_fail(value: int, message_id: str, **values: Any) -> None:
         raise CockpitError(message_id, **values)
 
 
+def _utc_now() -> datetime:
+    from datetime import UTC
+
+    return datetime.now(UTC)
+
+
 def card_json(card: LeadCard, lang: str, now: datetime | None = None) -> dict[str, Any]:
     """A lead as ``cockpit leads --json`` shows it (also ``add --json`` and ``edit --json``)."""
 
@@ -151,7 +157,7 @@ def card_json(card: LeadCard, lang: str, now: datetime | None = None) -> dict[st
         "next_appointment_at": iso(card.next_appointment_at),
         "waiting_since": iso(card.waiting_since),
         "response_due_at": iso(card.response_due_at),
-        "sla_state": None if now is None or (state := card.sla_state(now)) is None else state.value,
+        "sla_state": None if (state := card.sla_state(now or _utc_now())) is None else state.value,
         "first_response_at": iso(card.first_response_at),
         "first_response_seconds": card.first_response_seconds,
     }
