@@ -832,4 +832,12 @@ MESSAGES: dict[str, str] = {
     "consent.recorded.revoked": "Revocation recorded ({channel}).",
     "form.choose_channel": "Choose the channel (↑/↓ and space).",
     "form.choose_consent": "Choose whether the customer granted or revoked.",
+    "error.marketing_revoked": (
+        'The customer revoked consent on WhatsApp: the marketing template "{template}" '
+        "cannot be sent. Replies to the customer's own inquiry stay allowed."
+    ),
+    "error.marketing_not_asked": (
+        'The customer never gave consent on WhatsApp: the marketing template "{template}" '
+        "can be sent only once they accept (c on the lead screen records it)."
+    ),
 }

@@ -856,4 +856,12 @@ MESSAGES: dict[str, str] = {
     "consent.recorded.revoked": "Revogação registrada ({channel}).",
     "form.choose_channel": "Escolha o canal (↑/↓ e espaço).",
     "form.choose_consent": "Escolha se o cliente concedeu ou revogou.",
+    "error.marketing_revoked": (
+        'O cliente revogou o consentimento no WhatsApp: o modelo de marketing "{template}" '
+        "não pode ser enviado. Respostas à pergunta do cliente continuam permitidas."
+    ),
+    "error.marketing_not_asked": (
+        'O cliente não deu consentimento no WhatsApp: o modelo de marketing "{template}" só '
+        "pode ser enviado depois que ele aceitar (c na tela do lead registra)."
+    ),
 }

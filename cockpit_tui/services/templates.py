@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError
+from cockpit_tui.domain.errors import CockpitError, InvalidInputError, LeadNotFoundError
 from cockpit_tui.domain.templates import (
     ReplyTemplate,
     TemplateValues,
@@ -136,7 +136,43 @@ class TemplateService(StoreService):
         Raises:
             LeadNotFoundError: no lead has that id.
         """
-        return fill(template.text, self.values_for(lead_id))
+        values = self.values_for(lead_id)
+        if template.marketing:
+            self.check_marketing_consent(template, lead_id)
+        return fill(template.text, values)
+
+    def check_marketing_consent(self, template: ReplyTemplate, lead_id: int) -> None:
+        """Refuse a marketing template for a customer without consent on WhatsApp (LGPD).
+
+        Replies go out on WhatsApp; the latest consent record there counts.
+        Templates not marked ``marketing`` (answers to the customer's own
+        inquiry) need no consent.
+
+        Raises:
+            MarketingConsentError: consent was revoked, or never given.
+            LeadNotFoundError: no lead has that id.
+        """
+        from cockpit_tui.domain.consent import Channel, ConsentState
+        from cockpit_tui.services.consent import ConsentService
+
+        row = self._store.reader.card_row(lead_id)
+        if row is None:
+            raise LeadNotFoundError(lead_id=lead_id)
+        customer_id = card_from_row(row).customer_id
+        consent = ConsentService(self._store, actor=self._actor, clock=self._clock)
+        if consent.may_send_marketing(customer_id, Channel.WHATSAPP):
+            return
+        revoked = consent.consent_state(customer_id)[Channel.WHATSAPP] is ConsentState.REVOKED
+        raise MarketingConsentError(
+            "error.marketing_revoked" if revoked else "error.marketing_not_asked",
+            template=template.name,
+        )
+
+
+class MarketingConsentError(CockpitError):
+    """A marketing template for a customer without granted consent on its channel."""
+
+    message_id = "error.marketing_not_asked"
 
 
 def _template(row: ReplyTemplateRow) -> ReplyTemplate:
