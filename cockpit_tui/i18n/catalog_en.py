@@ -832,14 +832,13 @@ MESSAGES: dict[str, str] = {
     "consent.recorded.revoked": "Revocation recorded ({channel}).",
     "form.choose_channel": "Choose the channel (↑/↓ and space).",
     "form.choose_consent": "Choose whether the customer granted or revoked.",
-    # issue 19 meets issue 14: marketing templates need consent
-    "error.template.no_consent.never": (
-        "Template {name} is marketing and this customer has not consented to WhatsApp. "
-        "Reply without the template, or record consent on the lead screen (c)."
+    "error.marketing_revoked": (
+        'The customer revoked consent on WhatsApp: the marketing template "{template}" '
+        "cannot be sent. Replies to the customer's own inquiry stay allowed."
     ),
-    "error.template.no_consent.revoked": (
-        "Template {name} is marketing and this customer revoked WhatsApp consent: send no "
-        "marketing. Replies to what they asked are still allowed."
+    "error.marketing_not_asked": (
+        'The customer never gave consent on WhatsApp: the marketing template "{template}" '
+        "can be sent only once they accept (c on the lead screen records it)."
     ),
     # -- issue 15: speed-to-lead (business time, duty, distribution, rescue) --
     "setting.business_hours": (

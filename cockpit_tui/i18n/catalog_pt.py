@@ -856,14 +856,13 @@ MESSAGES: dict[str, str] = {
     "consent.recorded.revoked": "Revogação registrada ({channel}).",
     "form.choose_channel": "Escolha o canal (↑/↓ e espaço).",
     "form.choose_consent": "Escolha se o cliente concedeu ou revogou.",
-    # issue 19 meets issue 14: marketing templates need consent
-    "error.template.no_consent.never": (
-        "O modelo {name} é de marketing e este cliente não deu consentimento para WhatsApp. "
-        "Responda sem o modelo, ou registre o consentimento na tela do lead (c)."
+    "error.marketing_revoked": (
+        'O cliente revogou o consentimento no WhatsApp: o modelo de marketing "{template}" '
+        "não pode ser enviado. Respostas à pergunta do cliente continuam permitidas."
     ),
-    "error.template.no_consent.revoked": (
-        "O modelo {name} é de marketing e este cliente revogou o consentimento para WhatsApp: "
-        "não envie marketing. Respostas ao que ele perguntou continuam permitidas."
+    "error.marketing_not_asked": (
+        'O cliente não deu consentimento no WhatsApp: o modelo de marketing "{template}" só '
+        "pode ser enviado depois que ele aceitar (c na tela do lead registra)."
     ),
     # -- issue 15: speed-to-lead (business time, duty, distribution, rescue) --
     "setting.business_hours": (

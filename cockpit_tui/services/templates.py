@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.errors import InvalidInputError, LeadNotFoundError
+from cockpit_tui.domain.errors import CockpitError, InvalidInputError, LeadNotFoundError
 from cockpit_tui.domain.templates import (
     ReplyTemplate,
     TemplateValues,
@@ -133,19 +133,25 @@ class TemplateService(StoreService):
     def fill_for_lead(self, template: ReplyTemplate, lead_id: int) -> str:
         """The template's text filled for a lead (unknown values stay as placeholders).
 
-        A template marked ``marketing`` goes only to a customer who granted
-        consent on WhatsApp (LGPD); a reply to the customer's own inquiry is no
-        marketing and needs none.
-
         Raises:
             LeadNotFoundError: no lead has that id.
-            InvalidInputError: a marketing template for a customer without consent.
         """
+        values = self.values_for(lead_id)
         if template.marketing:
-            self._check_marketing_consent(template, lead_id)
-        return fill(template.text, self.values_for(lead_id))
+            self.check_marketing_consent(template, lead_id)
+        return fill(template.text, values)
 
-    def _check_marketing_consent(self, template: ReplyTemplate, lead_id: int) -> None:
+    def check_marketing_consent(self, template: ReplyTemplate, lead_id: int) -> None:
+        """Refuse a marketing template for a customer without consent on WhatsApp (LGPD).
+
+        Replies go out on WhatsApp; the latest consent record there counts.
+        Templates not marked ``marketing`` (answers to the customer's own
+        inquiry) need no consent.
+
+        Raises:
+            MarketingConsentError: consent was revoked, or never given.
+            LeadNotFoundError: no lead has that id.
+        """
         from cockpit_tui.domain.consent import Channel, ConsentState
         from cockpit_tui.services.consent import ConsentService
 
@@ -156,9 +162,17 @@ class TemplateService(StoreService):
         consent = ConsentService(self._store, actor=self._actor, clock=self._clock)
         if consent.may_send_marketing(customer_id, Channel.WHATSAPP):
             return
-        state = consent.consent_state(customer_id).get(Channel.WHATSAPP)
-        reason = "revoked" if state is ConsentState.REVOKED else "never"
-        raise InvalidInputError(f"error.template.no_consent.{reason}", name=template.name)
+        revoked = consent.consent_state(customer_id)[Channel.WHATSAPP] is ConsentState.REVOKED
+        raise MarketingConsentError(
+            "error.marketing_revoked" if revoked else "error.marketing_not_asked",
+            template=template.name,
+        )
+
+
+class MarketingConsentError(CockpitError):
+    """A marketing template for a customer without granted consent on its channel."""
+
+    message_id = "error.marketing_not_asked"
 
 
 def _template(row: ReplyTemplateRow) -> ReplyTemplate:

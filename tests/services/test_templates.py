@@ -86,26 +86,3 @@ def test_the_demo_store_has_a_name_and_five_templates(
     assert "Auto Center Paulista" in filled
     if lead.vehicle:
         assert lead.vehicle in filled
-
-
-def test_a_marketing_template_needs_the_customers_whatsapp_consent(services: Services) -> None:
-    from cockpit_tui.domain.consent import Channel, ConsentSource, ConsentState
-
-    lead = services.entry.create(NewLead(name="Rui Prado", phone="11933331111"), assign_to=None)
-    offer, _ = services.templates.save("Feirão", "{nome}, feirão sábado!", marketing=True)
-    plain, _ = services.templates.save("Obrigado", "Obrigado, {nome}!")
-    with pytest.raises(InvalidInputError) as never_asked:
-        services.templates.fill_for_lead(offer, lead.id)
-    assert never_asked.value.message_id == "error.template.no_consent.never"
-    assert services.templates.fill_for_lead(plain, lead.id) == "Obrigado, Rui!", (
-        "a reply to the customer's own inquiry is no marketing"
-    )
-    consent = services.consent
-    consent.record_consent(
-        lead.customer_id, Channel.WHATSAPP, ConsentState.GRANTED, source=ConsentSource.LEAD_SCREEN
-    )
-    assert services.templates.fill_for_lead(offer, lead.id) == "Rui, feirão sábado!"
-    consent.record_opt_out("+5511933331111", Channel.WHATSAPP, at=services.clock.now())
-    with pytest.raises(InvalidInputError) as revoked:
-        services.templates.fill_for_lead(offer, lead.id)
-    assert revoked.value.message_id == "error.template.no_consent.revoked"
