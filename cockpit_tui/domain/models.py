@@ -178,6 +178,7 @@ class Appointment:
         created_at: When it was scheduled.
         resolved_by: Who said whether it occurred.
         resolved_at: When they said it.
+        undone: It was scheduled with a move that was undone.
     """
 
     id: int
@@ -189,11 +190,12 @@ class Appointment:
     created_at: datetime | None = None
     resolved_by: str | None = None
     resolved_at: datetime | None = None
+    undone: bool = False
 
     @property
     def is_pending(self) -> bool:
-        """Nobody has said yet whether it happened."""
-        return self.occurred is None
+        """Nobody has said yet whether it happened (and it was not undone)."""
+        return self.occurred is None and not self.undone
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +301,7 @@ class Outcome:
     trade_in: str | None = None
     lost_reason: LostReason | None = None
     note: str | None = None
+    undone: bool = False
 
 
 @dataclass(frozen=True, slots=True)

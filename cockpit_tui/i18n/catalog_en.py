@@ -97,7 +97,7 @@ MESSAGES: dict[str, str] = {
     "app.store_error": "Could not read the database: {reason}",
     # the board
     "board.moved": "Moved to {status} — u undoes",
-    "board.undone": "Undone: back to {status}",
+    "board.undone": "Undone: {name} back to {status}",
     "board.assigned_to_me": "Lead assigned to you",
     "board.already_first": "This lead is already in the first column.",
     "board.already_last": "This lead is already in the last column.",

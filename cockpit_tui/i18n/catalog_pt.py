@@ -99,7 +99,7 @@ MESSAGES: dict[str, str] = {
     "app.store_error": "Não foi possível ler a base: {reason}",
     # the board
     "board.moved": "Movido para {status} — u desfaz",
-    "board.undone": "Desfeito: de volta a {status}",
+    "board.undone": "Desfeito: {name} de volta a {status}",
     "board.assigned_to_me": "Lead atribuído a você",
     "board.already_first": "Este lead já está na primeira coluna.",
     "board.already_last": "Este lead já está na última coluna.",

@@ -126,6 +126,7 @@ def appointment_from_row(row: AppointmentRow) -> Appointment:
         created_at=row.created_at,
         resolved_by=row.resolved_by,
         resolved_at=row.resolved_at,
+        undone=row.undone_at is not None,
     )
 
 
@@ -142,6 +143,7 @@ def outcome_from_row(row: OutcomeRow) -> Outcome:
         trade_in=row.trade_in,
         lost_reason=LostReason(row.lost_reason) if row.lost_reason else None,
         note=row.note,
+        undone=row.undone_at is not None,
     )
 
 

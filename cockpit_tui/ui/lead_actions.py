@@ -25,6 +25,7 @@ from textual.message import Message
 
 from cockpit_tui.domain.errors import CockpitError, MoveConflictError, StoreUnavailableError
 from cockpit_tui.domain.models import LeadCard, MoveResult
+from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import Status, status_label
 from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.ui.context import cockpit_of
@@ -187,7 +188,8 @@ class LeadActions:
             self._last_card = result.card
             self._host.lead_moved(result, read)
             label = status_label(result.to_status, app.t.lang)
-            self._host.say(app.t("board.undone", status=label))
+            name = clean_text(result.card.customer_name)
+            self._host.say(app.t("board.undone", name=name, status=label))
 
         def failed(error: CockpitError) -> None:
             if isinstance(error, MoveConflictError):

@@ -182,9 +182,10 @@ def describe_entry(entry: HistoryEntry, detail: LeadDetail, *, t: Translator) ->
         if entry.kind is HistoryKind.RESOLVED:
             key = "history.occurred" if item.occurred else "history.missed"
             return t(key, kind=kind, when=when)
-        return t("history.scheduled", kind=kind, when=when)
+        scheduled = t("history.scheduled", kind=kind, when=when)
+        return scheduled + (" " + t("history.undone") if item.undone else "")
     if isinstance(item, Outcome):
-        return _outcome(item, t)
+        return _outcome(item, t) + (" " + t("history.undone") if item.undone else "")
     return ""
 
 

@@ -33,6 +33,7 @@ _MODULES = (
     "m0007_list_index",
     "m0008_search_index",
     "m0012_customer_rights",
+    "m0015_undo_restores",
 )
 
 
