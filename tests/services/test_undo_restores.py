@@ -63,7 +63,8 @@ def test_undo_puts_an_unread_reply_back_on_top_and_bold(
     tick(clock)
     services.leads.undo_last_move()
     card = services.leads.get(bia)
-    assert card.has_unread_reply and card.needs_attention
+    assert card.has_unread_reply
+    assert card.needs_attention
     assert column_ids(services, Status.NEW) == before
 
 

@@ -1,4 +1,4 @@
-"""`u` on the board puts the card back where it was, NOVO and counts included (issue 13, defect 1)."""
+"""`u` on the board puts the card back in its place, NOVO and counts too (issue 13, defect 1)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ async def test_shift_right_then_u_puts_the_new_card_back_in_place_with_novo(
     async with app.run_test(size=(160, 45)) as pilot:
         await press(pilot, "1", "j")  # the second card: NOVO
         chosen = selected_id(app)
-        assert chosen is not None and ui_services.leads.get(chosen).needs_attention
+        assert chosen is not None
+        assert ui_services.leads.get(chosen).needs_attention
         counts, attention = shown_counts(app), board(app).state.attention
         tick(clock)
         await press(pilot, "shift+right")

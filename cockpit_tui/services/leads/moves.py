@@ -112,7 +112,7 @@ class MoveActions(LeadServiceBase):
 def _state_after_undo(
     original: StatusChangeRow, lead: WrittenLead, now: datetime
 ) -> AttentionState:
-    """The attention state the lead had before ``original`` (moves from before version 15: acted on)."""
+    """The attention state the lead had before ``original`` (older moves: acted on now)."""
     from cockpit_tui.store import repository
 
     before = repository.attention_before(original)
