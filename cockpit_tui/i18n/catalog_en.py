@@ -518,4 +518,7 @@ MESSAGES: dict[str, str] = {
     "audit.customer.erase": "erasure",
     "audit.retention.run": "retention",
     "audit.store.backup": "backup",
+    # issue 13: trust on the board
+    "board.moved_by": "{actor} moved {name} to {status}",
+    "board.moved_elsewhere": "{name} went to {status}",
 }

@@ -538,4 +538,7 @@ MESSAGES: dict[str, str] = {
     "audit.customer.erase": "apagamento",
     "audit.retention.run": "retenção",
     "audit.store.backup": "cópia de segurança",
+    # issue 13: trust on the board
+    "board.moved_by": "{actor} moveu {name} para {status}",
+    "board.moved_elsewhere": "{name} foi para {status}",
 }
