@@ -521,4 +521,12 @@ MESSAGES: dict[str, str] = {
     # issue 13: trust on the board
     "board.moved_by": "{actor} moved {name} to {status}",
     "board.moved_elsewhere": "{name} went to {status}",
+    "confirm.hint": "enter confirms · esc cancels",
+    "confirm.move_closed": "Move {name} from {from_label} to {to_label}?",
+    "confirm.move_cancelled": "Nothing changed: the lead stayed where it was.",
+    "confirm.stopped_at_closed": "Stopped at {status}: press again and confirm to leave it.",
+    "key.confirm.yes": "Confirm",
+    "key.confirm.no": "Cancel",
+    "picker.already_there": "The lead is already in {status}.",
+    "picker.not_a_status": "{key} is not a status: press 1 to 6.",
 }

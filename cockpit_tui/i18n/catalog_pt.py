@@ -541,4 +541,12 @@ MESSAGES: dict[str, str] = {
     # issue 13: trust on the board
     "board.moved_by": "{actor} moveu {name} para {status}",
     "board.moved_elsewhere": "{name} foi para {status}",
+    "confirm.hint": "enter confirma · esc cancela",
+    "confirm.move_closed": "Mover {name} de {from_label} para {to_label}?",
+    "confirm.move_cancelled": "Nada mudou: o lead ficou onde estava.",
+    "confirm.stopped_at_closed": "Parado em {status}: tecle de novo e confirme para sair.",
+    "key.confirm.yes": "Confirmar",
+    "key.confirm.no": "Cancelar",
+    "picker.already_there": "O lead já está em {status}.",
+    "picker.not_a_status": "{key} não é um status: tecle de 1 a 6.",
 }
