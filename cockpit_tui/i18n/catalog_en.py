@@ -529,4 +529,8 @@ MESSAGES: dict[str, str] = {
     "key.confirm.no": "Cancel",
     "picker.already_there": "The lead is already in {status}.",
     "picker.not_a_status": "{key} is not a status: press 1 to 6.",
+    "form.too_far_ahead": "Schedule at most 12 months ahead.",
+    "form.not_happened_yet": "That appointment has not come yet: say it happened after its time.",
+    "form.zero_price": "The sale price cannot be zero.",
+    "form.unusual_price": "{price} is far from the asking {asking}: enter again confirms.",
 }

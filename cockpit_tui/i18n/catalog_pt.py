@@ -549,4 +549,8 @@ MESSAGES: dict[str, str] = {
     "key.confirm.no": "Cancelar",
     "picker.already_there": "O lead já está em {status}.",
     "picker.not_a_status": "{key} não é um status: tecle de 1 a 6.",
+    "form.too_far_ahead": "Agende no máximo 12 meses à frente.",
+    "form.not_happened_yet": "Ainda não chegou a hora desse compromisso.",
+    "form.zero_price": "O valor da venda não pode ser zero.",
+    "form.unusual_price": "{price} longe do anunciado ({asking}): enter de novo confirma.",
 }
