@@ -59,12 +59,16 @@ class Settings:
         user: The salesperson's name.
         lang: "pt" or "en".
         demo: True when the store is the demo store (seeded when empty).
+        named_store: True when the store was named (``--db`` or ``COCKPIT_DB``):
+            commands that only read refuse it if it does not exist, since a typo
+            would otherwise create an empty store that answers "no leads".
     """
 
     db_url: str
     user: str
     lang: str
     demo: bool = False
+    named_store: bool = False
 
 
 def store_url_for(

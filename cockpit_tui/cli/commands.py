@@ -20,12 +20,26 @@ from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services import Services, open_services
 
 EXIT_OK, EXIT_ERROR = 0, 1
+#: Largest id a store holds (64-bit integers on SQLite and PostgreSQL).
+MAX_ID = 2**63 - 1
 
 
-def open_for(settings: Settings, t: Translator) -> Services:
-    """Open the settings' store (migrating with a progress bar) and seed the demo if asked."""
+def open_for(settings: Settings, t: Translator, *, reading: bool = False) -> Services:
+    """Open the settings' store (migrating with a progress bar) and seed the demo if asked.
+
+    Args:
+        settings: The run's settings.
+        t: The translator.
+        reading: The command only reads: a named store file (``--db``) that
+            does not exist is refused instead of created empty.
+    """
     with progress_bar(t("cli.migrating")) as on_progress:
-        services = open_services(settings.db_url, actor=settings.user, on_progress=on_progress)
+        services = open_services(
+            settings.db_url,
+            actor=settings.user,
+            on_progress=on_progress,
+            must_exist=reading and settings.named_store and not settings.demo,
+        )
     migration = services.store.migration
     if migration is not None and migration.backup_path is not None:
         print(
@@ -85,6 +99,12 @@ def _status_or_fail(text: str, t: Translator) -> Any:
     return status
 
 
+def _id_or_fail(value: int, message_id: str, **values: Any) -> None:
+    """Refuse an id no store can hold (ids are positive 64-bit integers)."""
+    if not 1 <= value <= MAX_ID:
+        raise CockpitError(message_id, **values)
+
+
 def _card_json(card: LeadCard, lang: str) -> dict[str, Any]:
     def iso(value: Any) -> str | None:
         return None if value is None else value.isoformat()
@@ -113,7 +133,7 @@ def _card_json(card: LeadCard, lang: str) -> dict[str, Any]:
 def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     """``cockpit leads``: every lead in board order, plain or JSON."""
     status = _status_or_fail(args.status, t) if args.status else None
-    services = open_for(settings, t)
+    services = open_for(settings, t, reading=True)
     try:
         cards = services.board.leads_in_board_order(status)
     finally:
@@ -150,6 +170,7 @@ def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
 def move(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     """``cockpit move LEAD_ID STATUS [--expect-version N]``."""
     to_status = _status_or_fail(args.status, t)
+    _id_or_fail(args.lead_id, "error.lead_not_found", lead_id=args.lead_id)
     services = open_for(settings, t)
     try:
         result = services.leads.move(args.lead_id, to_status, seen_version=args.expect_version)
@@ -174,7 +195,7 @@ def plan(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
         wanted = parse_plan(args.plan)
         if wanted is None:
             raise CockpitError("error.bad_plan", value=args.plan)
-    services = open_for(settings, t)
+    services = open_for(settings, t, reading=wanted is None)
     try:
         current = services.settings.set_plan(wanted) if wanted else services.settings.plan()
     finally:
@@ -199,7 +220,7 @@ def team(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     """``cockpit team [add NAME|remove NAME]``: list or change the store's salespeople."""
     if args.action and not (args.name or "").strip():
         raise InvalidInputError("cli.team_needs_name", action=args.action)
-    services = open_for(settings, t)
+    services = open_for(settings, t, reading=not args.action)
     try:
         if args.action == "add":
             added = services.team.add(args.name)
@@ -227,10 +248,10 @@ def backup(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     from cockpit_tui.services.backup import backup as backup_store
 
     destination = Path(args.destination).expanduser()
-    services = open_for(settings, t)
+    services = open_for(settings, t, reading=True)
     try:
         with progress_bar(t("cli.backup_progress")) as on_progress:
-            backup_store(services.store, destination, on_progress=on_progress)
+            backup_store(services.store, destination, overwrite=args.force, on_progress=on_progress)
         from cockpit_tui.services.audit import record_backup  # issue 19: erasures list it
 
         record_backup(
@@ -243,6 +264,27 @@ def backup(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
         services.close()
     print(t("cli.backup_done", path=destination))
     return EXIT_OK
+
+
+def check(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit check``: the full integrity check of the store; exit 1 if it found damage."""
+    from cockpit_tui.services.backup import check as check_store
+
+    services = open_for(settings, t, reading=True)
+    try:
+        problems = check_store(services.store)
+    finally:
+        services.close()
+    if problems is None:
+        print(t("cli.check_postgres"))
+        return EXIT_OK
+    if not problems:
+        print(t("cli.check_ok"))
+        return EXIT_OK
+    print(t("cli.check_damaged", count=len(problems)), file=sys.stderr)
+    for problem in problems:
+        print(f"  {t('cli.check_problem', problem=problem)}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def import_file(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
@@ -283,25 +325,34 @@ def import_file(args: argparse.Namespace, settings: Settings, t: Translator) -> 
 
 def ingest(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     """``cockpit ingest [FILE|-]``: apply events as they arrive; exit 1 if a line was bad."""
-    from cockpit_tui.services.intake import IngestProblem
+    from cockpit_tui.domain.events import IngestProblem
 
     def report(problem: IngestProblem) -> None:
         reason = t(problem.reason, **problem.values)
         print(t("cli.ingest_problem", line=problem.line, reason=reason), file=sys.stderr)
+
+    def report_unmatched(line: int) -> None:
+        print(
+            t("cli.ingest_problem", line=line, reason=t("ingest.unmatched_kept")), file=sys.stderr
+        )
 
     services = open_for(settings, t)
     try:
         if args.file == "-":
             # Bytes that are not UTF-8 become U+FFFD on that line instead of ending the feed.
             feed_in = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-            applied, repeated, bad = services.intake.ingest(feed_in, on_problem=report)
+            applied, repeated, bad = services.intake.ingest(
+                feed_in, on_problem=report, on_unmatched=report_unmatched
+            )
         else:
             try:
                 feed = Path(args.file).expanduser().open(encoding="utf-8", errors="replace")
             except OSError as error:
                 raise InvalidInputError("intake.no_file", path=args.file) from error
             with feed:
-                applied, repeated, bad = services.intake.ingest(feed, on_problem=report)
+                applied, repeated, bad = services.intake.ingest(
+                    feed, on_problem=report, on_unmatched=report_unmatched
+                )
     finally:
         services.close()
     print(t("cli.ingest_summary", applied=applied, repeated=repeated, bad=bad), file=sys.stderr)
@@ -310,11 +361,12 @@ def ingest(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
 
 def outbox(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     """``cockpit outbox [--json]``: replies to deliver; ``cockpit outbox ack ID`` confirms one."""
-    services = open_for(settings, t)
+    services = open_for(settings, t, reading=args.action is None)
     try:
         if args.action == "ack":
             if args.message_id is None:
                 raise InvalidInputError("cli.outbox_needs_id")
+            _id_or_fail(args.message_id, "outbox.unknown", reply_id=args.message_id)
             services.leads.acknowledge_delivery(args.message_id)
             print(t("cli.outbox_acked", reply_id=args.message_id))
             return EXIT_OK
@@ -346,4 +398,40 @@ def outbox(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
                 [str(item.message_id), str(item.lead_id), item.customer_name, contact, item.body]
             )
         )
+    return EXIT_OK
+
+
+def unmatched(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
+    """``cockpit unmatched [--json]``: the "sem lead" queue of messages that matched no lead."""
+    services = open_for(settings, t, reading=True)
+    try:
+        waiting = services.intake.unmatched_messages()
+    finally:
+        services.close()
+    if args.json:
+        payload = [
+            {
+                "id": message.id,
+                "event_id": message.event_id,
+                "at": message.at.isoformat(),
+                "received_at": message.received_at.isoformat(),
+                "lead_id": message.lead_ref,
+                "lead_external_id": message.external_id,
+                "phone": message.phone,
+                "text": message.body,
+            }
+            for message in waiting
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not waiting:
+        print(t("cli.unmatched_empty"))
+    for message in waiting:
+        named = (
+            f"#{message.lead_ref}"
+            if message.lead_ref is not None
+            else message.external_id or message.phone or ""
+        )
+        print("\t".join([str(message.id), message.at.isoformat(), named, message.body]))
     return EXIT_OK

@@ -7,6 +7,7 @@ traceback), 2 a usage error (argparse).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -37,12 +38,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         user=getattr(args, "user", None) or default_user(),
         lang=t.lang,
         demo=bool(args.demo),
+        named_store=bool(getattr(args, "db", None) or os.environ.get("COCKPIT_DB")),
     )
     try:
         return _dispatch(args, settings, t)
     except CockpitError as error:
         print(describe_error(error, t), file=sys.stderr)
         return EXIT_ERROR
+    except (OSError, OverflowError, RecursionError, MemoryError) as error:
+        return _explained(error, settings, t)
+    except Exception as error:
+        if type(error).__module__.split(".")[0] not in ("sqlalchemy", "sqlite3", "psycopg"):
+            raise  # a bug: its traceback is what a maintainer needs
+        return _explained(error, settings, t)
     except KeyboardInterrupt:
         print(t("error.interrupted"), file=sys.stderr)
         return 130
@@ -50,6 +58,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `cockpit leads | head`: the reader left; not an error worth a traceback.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _explained(error: BaseException, settings: Settings, t: Translator) -> int:
+    """A driver or OS failure as one sentence on stderr (the data is safe: transactions roll back).
+
+    Raises:
+        BaseException: ``error`` again when it is not one a user can act on.
+    """
+    from cockpit_tui.services.failures import explain_store_failure
+
+    explained = explain_store_failure(error, db_url=settings.db_url)
+    if explained is None:
+        raise error
+    print(describe_error(explained, t), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
@@ -68,6 +91,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> in
         "import": commands.import_file,
         "ingest": commands.ingest,
         "outbox": commands.outbox,
+        "check": commands.check,
+        "unmatched": commands.unmatched,
     }
     if args.command in handlers:
         return handlers[args.command](args, settings, t)

@@ -95,6 +95,12 @@ def build_parser(t: Translator) -> argparse.ArgumentParser:
 
     backup = command("backup", "cli.backup")
     backup.add_argument("destination", metavar="DEST", help=t("cli.backup.dest"))
+    backup.add_argument("--force", action="store_true", help=t("cli.backup.force"))
+
+    command("check", "cli.check")
+
+    unmatched = command("unmatched", "cli.unmatched")
+    unmatched.add_argument("--json", action="store_true", help=t("cli.json"))
 
     intake = command("import", "cli.import")
     intake.add_argument(

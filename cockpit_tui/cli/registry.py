@@ -18,7 +18,15 @@ from typing import Protocol
 from cockpit_tui.config import Settings
 from cockpit_tui.i18n.translate import Translator
 
-COMMAND_MODULES: tuple[str, ...] = ("settings", "customer", "retention", "audit")
+COMMAND_MODULES: tuple[str, ...] = (
+    "settings",
+    "customer",
+    "retention",
+    "audit",
+    "serve",
+    "token",
+    "reply",
+)
 
 
 class CommandModule(Protocol):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from cockpit_tui.domain.intake import fold_header
+from cockpit_tui.domain.sanitize import fold_header
 
 
 class Channel(StrEnum):
@@ -138,3 +138,13 @@ def may_send_marketing(records: list[ConsentRecord], channel: Channel) -> bool:
         if record.channel is channel:
             state = record.state
     return state is ConsentState.GRANTED
+
+
+#: What a customer writes to stop WhatsApp messages (folded: case and accents ignored).
+OPT_OUT_WORDS = frozenset({"parar", "sair", "stop"})
+
+
+def is_opt_out(text: str) -> bool:
+    """Whether a customer's message is an opt-out ("PARAR", "Sair.", "stop!")."""
+    word = fold_header(text).strip("!.?¡¿,;:'\"")
+    return word in OPT_OUT_WORDS

@@ -6,17 +6,19 @@ Pure functions: the service reads the file, these decide what each row means.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 
 from cockpit_tui.domain.money import parse_price
-from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
+from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text, fold_header
 from cockpit_tui.domain.statuses import Status, parse_status
 
 #: A field longer than this is refused (nobody types it; it is a broken export).
 MAX_RAW_FIELD = 50_000
+#: Dates outside these years are refused: they are typos or broken exports, and
+#: the far ends of Python's calendar cannot even be converted between zones.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
 
 #: Header names (folded: lower case, no accents, no spaces, dashes or underscores).
 _FIELDS = {
@@ -55,13 +57,6 @@ _FIELDS = {
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
-
-
-def fold_header(name: str) -> str:
-    """A header name without case, accents, spaces, dashes or underscores."""
-    decomposed = unicodedata.normalize("NFKD", name.strip().lstrip("\ufeff"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[\s\-_.]", "", plain)
 
 
 def field_of(header: str) -> str | None:
@@ -150,7 +145,8 @@ def parse_when(raw: str, zone: tzinfo | None = None) -> datetime | None:
 
     Dates without a zone are read in ``zone``, or in the machine's local time
     (with its daylight-saving rules) when ``zone`` is None.
-    Returns None when the text is not a date.
+    Returns None when the text is not a date, or names a year outside
+    :data:`FIRST_YEAR`–:data:`LAST_YEAR`.
     """
     text = raw.strip()
     match = _BR_DATE.fullmatch(text)
@@ -160,11 +156,14 @@ def parse_when(raw: str, zone: tzinfo | None = None) -> datetime | None:
             parsed = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
         else:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+            return None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=zone) if zone is not None else parsed.astimezone()
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError, OSError):
+        # OSError: the platform's local-time conversion refuses some instants.
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=zone) if zone is not None else parsed.astimezone()
-    return parsed.astimezone(UTC)
 
 
 def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord | Rejection:
@@ -177,6 +176,8 @@ def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord |
     from cockpit_tui.domain.phones import normalize_phone  # lazy: phonenumbers is heavy
 
     for field, value in raw.items():
+        if not isinstance(value, str):
+            return Rejection("intake.bad_value", (("field", field),))
         if len(value) > MAX_RAW_FIELD:
             return Rejection("intake.field_too_long", (("field", field), ("size", str(len(value)))))
     name = clean_text(raw.get("name", ""))

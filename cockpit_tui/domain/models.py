@@ -6,12 +6,14 @@ the CLI and the tests can hold them without a session.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
 from cockpit_tui.domain.statuses import Status
+from cockpit_tui.domain.whatsapp import DeliveryStatus
 
 
 class Direction(StrEnum):
@@ -271,6 +273,7 @@ class LeadDetail:
         appointments: Every appointment, soonest first.
         negotiations: The customer's other negotiations, newest first.
         previous_lead_id: The negotiation this one was started from, if any.
+        deliveries: Delivery state of the replies ``cockpit serve`` handled, by message id.
     """
 
     card: LeadCard
@@ -279,6 +282,7 @@ class LeadDetail:
     appointments: tuple[Appointment, ...]
     negotiations: tuple[NegotiationSummary, ...]
     previous_lead_id: int | None
+    deliveries: Mapping[int, DeliveryStatus] = field(default_factory=dict)
 
     @property
     def pending_appointment(self) -> Appointment | None:

@@ -18,6 +18,9 @@ MAX_MESSAGE_LENGTH = 4000
 # Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and
 # the invisible marks that can reorder text (LRM, RLM, ALM).
 _BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+# Zero-width characters: invisible, they make two equal names differ (and hide
+# text). Soft hyphen, ZWSP/ZWNJ/ZWJ, word joiner, invisible operators, BOM.
+_ZERO_WIDTH = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff"
 # C0 (minus tab/newlines, handled below), DEL and C1.
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 # An escape sequence: CSI … final byte, OSC … BEL/ST, or ESC plus one char.
@@ -30,7 +33,7 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9d[^\x07\x9c]*[\x07\x9c]?",  # 8-bit OSC
     re.DOTALL,
 )
-_DROP = re.compile(f"[{_CONTROLS}{_BIDI}]")
+_DROP = re.compile(f"[{_CONTROLS}{_BIDI}{_ZERO_WIDTH}]")
 _LINE_BREAKS = re.compile(r"[\t\r\n\u0085\u2028\u2029]+")
 _SPACES = re.compile(r"[ \u00a0]{2,}")
 
@@ -77,3 +80,14 @@ def clean_optional(value: object, *, max_length: int = MAX_FIELD_LENGTH) -> str 
     """Clean a value and turn an empty result into ``None``."""
     text = clean_text(value, max_length=max_length)
     return text or None
+
+
+def fold_header(name: str) -> str:
+    """A header or keyword without case, accents, spaces, dashes or underscores.
+
+    Shared by the import's column names and the consent words, which are
+    matched the same way.
+    """
+    decomposed = unicodedata.normalize("NFKD", name.strip().lstrip("\ufeff"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[\s\-_.]", "", plain)

@@ -518,6 +518,143 @@ MESSAGES: dict[str, str] = {
     "audit.customer.erase": "erasure",
     "audit.retention.run": "retention",
     "audit.store.backup": "backup",
+    # issue 20: reliability (bad input, broken stores, backups, safe messages)
+    "intake.bad_value": "field {field} is not text",
+    "ingest.line_too_long": "line too long ({size} characters; at most 262,144)",
+    "error.store_busy": (
+        "The store {path} has been busy with another write for over 15 s; nothing was "
+        "changed. Try again in a moment."
+    ),
+    "error.store_read_only": (
+        "The store {path} cannot be written (a read-only or immutable file or folder); "
+        "nothing was changed. Check its permissions."
+    ),
+    "error.store_io": (
+        "Disk read or write error on the store {path}; nothing was changed. Check the "
+        "disk and run cockpit check."
+    ),
+    "error.store_corrupt": (
+        "The store {path} is damaged: writes are stopped so it gets no worse. Run cockpit"
+        " check; if it confirms, close every cockpit and copy your latest backup over it "
+        "(cockpit backup makes them)."
+    ),
+    "error.store_cannot_open": (
+        "Could not open the store {path}; check the path and its permissions."
+    ),
+    "error.store_connection_lost": (
+        "The connection to the store {path} was lost; what was already written is safe. "
+        "Try again when the server is back."
+    ),
+    "error.disk_full": (
+        "The disk is full writing to {path}; nothing was changed. Free some space and try again."
+    ),
+    "error.cannot_write": (
+        "No permission to write to {path}. Pick another folder or fix its permissions."
+    ),
+    "error.not_a_folder": "{path}: part of the path is a file, not a folder.",
+    "error.is_a_folder": "{path} is a folder; give a file.",
+    "error.no_such_path": "{path} does not exist.",
+    "error.os_failure": "System failure on {path}: {reason}. Nothing was changed.",
+    "error.number_too_large": "Number too large: nothing has that id.",
+    "error.store_not_a_file": "{path} is not a regular database file; no copy was made.",
+    "error.backup_corrupt": (
+        "The copy failed its integrity check: the store {path} is damaged. No file was "
+        "replaced; run cockpit check and restore your latest good backup."
+    ),
+    "error.backup_exists": "{path} already exists; use --force to replace it.",
+    "cli.backup.force": "replace DEST if it exists",
+    "cli.check": "full check of the store (file integrity)",
+    "cli.check_ok": "The store is sound: no problem found.",
+    "cli.check_postgres": (
+        "PostgreSQL store: the server checks its own pages; nothing to check here."
+    ),
+    "cli.check_damaged": (
+        "The store is damaged ({count} problems; writes stay stopped). Close every "
+        "cockpit and copy your latest backup over it."
+    ),
+    "cli.check_problem": "problem: {problem}",
+    "error.ingest_interrupted": (
+        "Ingest stopped at line {line} ({applied} events applied before it; running it "
+        "again is safe, repeated events are ignored): {cause}"
+    ),
+    "intake.incomplete_row": (
+        "incomplete line: the file was still being written (run again when it is done)"
+    ),
+    "intake.binary_file": (
+        "{path} is not a text file (CSV or JSON); it looks binary (an .xlsx sheet? save it as CSV)."
+    ),
+    "intake.is_folder": "{path} is a folder; give the CSV or JSON file.",
+    "intake.file_too_big": "{path} is over {limit} MB; split it into smaller files.",
+    "intake.json_too_deep": (
+        "The JSON nests lists or objects too deep; each lead must be a flat object."
+    ),
+    "ingest.unmatched_kept": (
+        "the message matches no lead; kept in the no-lead queue (cockpit unmatched)"
+    ),
+    "cli.unmatched": "messages that matched no lead (the no-lead queue)",
+    "cli.unmatched_empty": "No message without a lead.",
+    # -- issue 17: cockpit serve (event API, WhatsApp webhook, delivery) --------
+    "cli.serve": "server: event API, WhatsApp webhook and delivery of the outbox",
+    "cli.serve.host": "address to listen on (default 127.0.0.1; put a TLS proxy in front)",
+    "cli.serve.port": "TCP port (default 8470; 0 = any free port)",
+    "cli.serve.grace": (
+        "seconds to wait for WhatsApp's confirmation before sending again a message "
+        "whose sending was interrupted (default 600)"
+    ),
+    "serve.bad_port": "Invalid port: use a number from 0 to 65535.",
+    "serve.bad_grace": "--in-doubt-grace cannot be negative.",
+    "serve.cannot_listen": (
+        "Cannot listen on {host}:{port} ({reason}). Choose another port with --port."
+    ),
+    "cli.token": "event API tokens: add NAME prints a new token, list, revoke NAME",
+    "cli.token.action": "add, list or revoke",
+    "cli.token.name": "token name (who will use it, e.g. store-website)",
+    "token.needs_name": "Give the token's name: cockpit token {action} NAME",
+    "token.added": (
+        "Token {name} created. Keep it now: it will not be shown again "
+        "(the store keeps only a digest of it)."
+    ),
+    "token.revoked": "Token {name} revoked: requests carrying it are refused from now on.",
+    "token.none": "No active token. Create one with: cockpit token add NAME",
+    "token.exists": "An active token named {name} exists. Revoke it first or use another name.",
+    "token.unknown": "No active token is named {name}. See the active ones: cockpit token list",
+    "token.bad_name": (
+        "Invalid token name: use up to 60 unaccented letters, digits, dots, hyphens or "
+        "underscores, starting with a letter or digit."
+    ),
+    "cli.reply": "replies to a lead through the outbox (the same rules as the lead screen)",
+    "cli.reply.text": "text of the reply",
+    "cli.reply.retry": "puts reply ID, which was not sent, back in the queue",
+    "reply.needs_args": "Give the lead and the text: cockpit reply LEAD_ID TEXT",
+    "reply.retry_alone": "Use --retry ID alone, without a lead or text.",
+    "reply.not_failed": "Reply {reply_id} is not marked as not sent.",
+    "reply.requeued": "Reply {reply_id} is back in the delivery queue.",
+    "reply.queued": "Reply {reply_id} queued in the outbox of lead {lead_id}.",
+    "reply.never_wrote": (
+        "The customer of lead {lead_id} never wrote: WhatsApp accepts free text only up to "
+        "24 h after the customer's last message. Outside that window, only templates "
+        "approved by WhatsApp can be sent."
+    ),
+    "reply.window_closed": (
+        "The customer of lead {lead_id} last wrote {hours} h ago: WhatsApp accepts free text "
+        "only up to 24 h after the customer's last message. Outside that window, only "
+        "templates approved by WhatsApp can be sent."
+    ),
+    "api.unauthorized": "Missing or invalid token: send Authorization: Bearer TOKEN.",
+    "api.too_large": "Body too large: the limit is {limit} bytes.",
+    "api.not_utf8": "The body is not UTF-8 text.",
+    "api.bad_json": "Malformed JSON on line {line}.",
+    "api.empty": "No event in the body.",
+    "api.bad_signature": "Missing or invalid X-Hub-Signature-256 signature.",
+    "delivery.no_phone": "the customer has no phone",
+    "delivery.window_closed": "outside WhatsApp's 24 h window (use an approved template)",
+    "delivery.state.queued": "queued for delivery",
+    "delivery.state.sending": "sending",
+    "delivery.state.retry": "next attempt {time}",
+    "delivery.state.sent": "sent {time}",
+    "delivery.state.delivered": "delivered {time}",
+    "delivery.state.read": "read {time}",
+    "delivery.state.failed": "not sent: {error}",
     # issue 13: trust on the board
     "board.moved_by": "{actor} moved {name} to {status}",
     "board.moved_elsewhere": "{name} went to {status}",

@@ -538,6 +538,147 @@ MESSAGES: dict[str, str] = {
     "audit.customer.erase": "apagamento",
     "audit.retention.run": "retenção",
     "audit.store.backup": "cópia de segurança",
+    # issue 20: reliability (bad input, broken stores, backups, safe messages)
+    "intake.bad_value": "campo {field} não é um texto",
+    "ingest.line_too_long": "linha longa demais ({size} caracteres; máximo 262.144)",
+    "error.store_busy": (
+        "A base {path} está ocupada por outra gravação há mais de 15 s; nada foi "
+        "alterado. Tente de novo em instantes."
+    ),
+    "error.store_read_only": (
+        "A base {path} não aceita gravação (arquivo ou pasta somente leitura, ou "
+        "imutável); nada foi alterado. Verifique as permissões."
+    ),
+    "error.store_io": (
+        "Erro de leitura ou gravação do disco na base {path}; nada foi alterado. "
+        "Verifique o disco e rode cockpit check."
+    ),
+    "error.store_corrupt": (
+        "A base {path} está danificada: as gravações foram suspensas para não piorar. "
+        "Rode cockpit check; se confirmar, feche todos os cockpit e copie a última cópia "
+        "de segurança sobre ela (cockpit backup faz cópias)."
+    ),
+    "error.store_cannot_open": (
+        "Não foi possível abrir a base {path}; verifique o caminho e as permissões."
+    ),
+    "error.store_connection_lost": (
+        "A conexão com a base {path} caiu; o que já foi gravado está salvo. Tente de novo"
+        " quando o servidor voltar."
+    ),
+    "error.disk_full": (
+        "Disco cheio ao gravar em {path}; nada foi alterado. Libere espaço e tente de novo."
+    ),
+    "error.cannot_write": (
+        "Sem permissão para gravar em {path}. Escolha outra pasta ou ajuste as permissões."
+    ),
+    "error.not_a_folder": "{path}: uma parte do caminho é um arquivo, não uma pasta.",
+    "error.is_a_folder": "{path} é uma pasta; informe um arquivo.",
+    "error.no_such_path": "{path} não existe.",
+    "error.os_failure": "Falha do sistema em {path}: {reason}. Nada foi alterado.",
+    "error.number_too_large": "Número grande demais: nenhum registro tem esse id.",
+    "error.store_not_a_file": (
+        "{path} não é um arquivo de base de dados comum; nenhuma cópia foi feita."
+    ),
+    "error.backup_corrupt": (
+        "A cópia falhou na verificação de integridade: a base {path} está danificada. "
+        "Nenhum arquivo foi substituído; rode cockpit check e restaure a última cópia "
+        "boa."
+    ),
+    "error.backup_exists": "{path} já existe; use --force para substituir.",
+    "cli.backup.force": "substitui DEST se já existir",
+    "cli.check": "verificação completa da base (integridade do arquivo)",
+    "cli.check_ok": "Base íntegra: nenhum problema encontrado.",
+    "cli.check_postgres": (
+        "Base PostgreSQL: o servidor verifica as próprias páginas; nada a verificar aqui."
+    ),
+    "cli.check_damaged": (
+        "A base está danificada ({count} problemas; as gravações ficam suspensas). Feche "
+        "todos os cockpit e copie a última cópia de segurança sobre ela."
+    ),
+    "cli.check_problem": "problema: {problem}",
+    "error.ingest_interrupted": (
+        "Ingestão interrompida na linha {line} ({applied} eventos aplicados antes dela; "
+        "rodar de novo é seguro, eventos repetidos são ignorados): {cause}"
+    ),
+    "intake.incomplete_row": (
+        "linha incompleta: o arquivo ainda estava sendo gravado (rode de novo quando terminar)"
+    ),
+    "intake.binary_file": (
+        "{path} não é um arquivo de texto (CSV ou JSON); parece um arquivo binário "
+        "(planilha .xlsx? salve como CSV)."
+    ),
+    "intake.is_folder": "{path} é uma pasta; informe o arquivo CSV ou JSON.",
+    "intake.file_too_big": "{path} passa de {limit} MB; divida o arquivo em partes menores.",
+    "intake.json_too_deep": (
+        "O JSON tem listas ou objetos aninhados demais; cada lead deve ser um objeto simples."
+    ),
+    "ingest.unmatched_kept": (
+        "a mensagem não corresponde a nenhum lead; guardada na fila sem lead (cockpit unmatched)"
+    ),
+    "cli.unmatched": "mensagens que não corresponderam a nenhum lead (fila sem lead)",
+    "cli.unmatched_empty": "Nenhuma mensagem sem lead.",
+    # -- issue 17: cockpit serve (event API, WhatsApp webhook, delivery) --------
+    "cli.serve": "servidor: API de eventos, webhook do WhatsApp e envio da fila de saída",
+    "cli.serve.host": "endereço de escuta (padrão 127.0.0.1; use um proxy com TLS na frente)",
+    "cli.serve.port": "porta TCP (padrão 8470; 0 = qualquer porta livre)",
+    "cli.serve.grace": (
+        "segundos esperando a confirmação do WhatsApp antes de reenviar uma mensagem "
+        "cujo envio foi interrompido (padrão 600)"
+    ),
+    "serve.bad_port": "Porta inválida: use um número de 0 a 65535.",
+    "serve.bad_grace": "--in-doubt-grace não pode ser negativo.",
+    "serve.cannot_listen": (
+        "Não foi possível escutar em {host}:{port} ({reason}). Escolha outra porta com --port."
+    ),
+    "cli.token": "tokens da API de eventos: add NOME mostra um token novo, list, revoke NOME",
+    "cli.token.action": "add, list ou revoke",
+    "cli.token.name": "nome do token (quem vai usá-lo, ex.: site-da-loja)",
+    "token.needs_name": "Diga o nome do token: cockpit token {action} NOME",
+    "token.added": (
+        "Token {name} criado. Guarde-o agora: ele não será mostrado de novo "
+        "(a loja guarda só um resumo dele)."
+    ),
+    "token.revoked": "Token {name} revogado: pedidos com ele são recusados a partir de agora.",
+    "token.none": "Nenhum token ativo. Crie um com: cockpit token add NOME",
+    "token.exists": "Já existe um token ativo chamado {name}. Revogue-o antes ou use outro nome.",
+    "token.unknown": "Nenhum token ativo se chama {name}. Veja os ativos com: cockpit token list",
+    "token.bad_name": (
+        "Nome de token inválido: use até 60 letras sem acento, números, ponto, hífen ou "
+        "sublinhado, começando por letra ou número."
+    ),
+    "cli.reply": "responde a um lead pela fila de saída (as mesmas regras da tela do lead)",
+    "cli.reply.text": "texto da resposta",
+    "cli.reply.retry": "recoloca na fila a resposta ID que não foi enviada",
+    "reply.needs_args": "Diga o lead e o texto: cockpit reply LEAD_ID TEXTO",
+    "reply.retry_alone": "Use --retry ID sozinho, sem lead nem texto.",
+    "reply.not_failed": "A resposta {reply_id} não está marcada como não enviada.",
+    "reply.requeued": "Resposta {reply_id} de volta à fila de envio.",
+    "reply.queued": "Resposta {reply_id} na fila de saída do lead {lead_id}.",
+    "reply.never_wrote": (
+        "O cliente do lead {lead_id} nunca escreveu: o WhatsApp só aceita texto livre até "
+        "24 h depois da última mensagem do cliente. Fora dessa janela, só modelos aprovados "
+        "pelo WhatsApp podem ser enviados."
+    ),
+    "reply.window_closed": (
+        "O cliente do lead {lead_id} escreveu pela última vez há {hours} h: o WhatsApp só "
+        "aceita texto livre até 24 h depois da última mensagem do cliente. Fora dessa janela, "
+        "só modelos aprovados pelo WhatsApp podem ser enviados."
+    ),
+    "api.unauthorized": "Token ausente ou inválido: envie Authorization: Bearer TOKEN.",
+    "api.too_large": "Corpo grande demais: o limite é {limit} bytes.",
+    "api.not_utf8": "O corpo não é texto UTF-8.",
+    "api.bad_json": "JSON malformado na linha {line}.",
+    "api.empty": "Nenhum evento no corpo.",
+    "api.bad_signature": "Assinatura X-Hub-Signature-256 ausente ou inválida.",
+    "delivery.no_phone": "o cliente não tem telefone",
+    "delivery.window_closed": "fora da janela de 24 h do WhatsApp (use um modelo aprovado)",
+    "delivery.state.queued": "na fila de envio",
+    "delivery.state.sending": "enviando",
+    "delivery.state.retry": "nova tentativa {time}",
+    "delivery.state.sent": "enviada {time}",
+    "delivery.state.delivered": "entregue {time}",
+    "delivery.state.read": "lida {time}",
+    "delivery.state.failed": "não enviado: {error}",
     # issue 13: trust on the board
     "board.moved_by": "{actor} moveu {name} para {status}",
     "board.moved_elsewhere": "{name} foi para {status}",

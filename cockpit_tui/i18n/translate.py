@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from pathlib import PurePath
 from typing import Any
 
 from cockpit_tui.domain.errors import CockpitError, MoveConflictError
+from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import parse_status, status_label
 from cockpit_tui.i18n import catalog_en, catalog_pt
 
 LANGUAGES: dict[str, Mapping[str, str]] = {"pt": catalog_pt.MESSAGES, "en": catalog_en.MESSAGES}
 DEFAULT_LANGUAGE = "pt"
+#: Longest value echoed inside a sentence (a pasted argument, a feed's event name…).
+MAX_ECHOED_VALUE = 400
 
 
 def resolve_language(
@@ -58,19 +62,34 @@ class Translator:
 
         An id missing from the catalog falls back to pt, then to the id itself,
         so a missing translation never crashes the app (a test keeps them complete).
+        Text values (arguments, file names, what a feed sent) go through the
+        same sanitiser as stored lead text and are cut to
+        :data:`MAX_ECHOED_VALUE` characters: a sentence never carries a
+        terminal escape to whoever reads it.
         """
         template = self._messages.get(message_id) or LANGUAGES[DEFAULT_LANGUAGE].get(message_id)
         if template is None:
             return message_id
+        safe = {name: _echoed(value) for name, value in values.items()}
         try:
-            return template.format(**values)
+            return template.format(**safe)
         except (KeyError, IndexError, ValueError):
             return template
+
+
+def _echoed(value: Any) -> Any:
+    """A value as it may appear inside a sentence: text cleaned and cut, the rest as it is."""
+    if isinstance(value, str | PurePath):
+        return clean_text(str(value), max_length=MAX_ECHOED_VALUE)
+    return value
 
 
 def describe_error(error: CockpitError, translate: Translator) -> str:
     """One clear sentence for an error, in the translator's language."""
     values = dict(error.values)
+    cause = values.get("cause")
+    if isinstance(cause, CockpitError):
+        values["cause"] = describe_error(cause, translate)
     status_code = values.get("status")
     if isinstance(status_code, str):
         status = parse_status(status_code)

@@ -69,9 +69,14 @@ def open_services(
     actor: str,
     clock: Clock | None = None,
     on_progress: ProgressCallback | None = None,
+    must_exist: bool = False,
 ) -> Services:
-    """Open (creating or migrating if needed) a store and build its services."""
-    store = open_store(url, on_progress=on_progress)
+    """Open (creating or migrating if needed) a store and build its services.
+
+    With ``must_exist``, a SQLite file that does not exist is refused
+    (:class:`~cockpit_tui.domain.errors.StoreUnavailableError`) instead of created.
+    """
+    store = open_store(url, on_progress=on_progress, must_exist=must_exist)
     used_clock = clock or SystemClock()
     leads = LeadService(store, actor=actor, clock=used_clock)
     return Services(

@@ -22,10 +22,8 @@ from cockpit_tui.services.clock import Clock
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-    from sqlalchemy.orm import Session
-
     from cockpit_tui.domain.intake import LeadRecord
+    from cockpit_tui.store.transaction import Transaction
 
 
 def _record(row: dict[str, Any]) -> ConsentRecord:
@@ -86,6 +84,29 @@ class ConsentService:
             )
         return ConsentRecord(customer_id, channel, state, source, self._actor, when)
 
+    def record_opt_out(self, phone: str, channel: Channel, *, at: datetime) -> int:
+        """Revoke ``channel`` for every customer with ``phone`` (a customer wrote "PARAR").
+
+        Returns:
+            How many customers it applied to (0 when the phone is no customer's).
+        """
+        from cockpit_tui.store.consent_audit import customer_ids_by_contact, insert_consent
+        from cockpit_tui.store.engine import write_session
+
+        with write_session(self._store.engine) as session:
+            found = customer_ids_by_contact(session, phones=[phone], emails=[])
+            for customer_id in sorted(set(found.values())):
+                insert_consent(
+                    session,
+                    customer_id=customer_id,
+                    channel=channel.value,
+                    state=ConsentState.REVOKED.value,
+                    source=ConsentSource.WHATSAPP.value,
+                    at=at,
+                    actor=self._actor,
+                )
+        return len(set(found.values()))
+
     def history(self, customer_id: int) -> list[ConsentRecord]:
         """Every consent record of a customer, oldest first."""
         from cockpit_tui.store.consent_audit import consent_rows
@@ -111,7 +132,7 @@ class ConsentService:
 
 
 def record_intake_consent(
-    executor: Session | Connection,
+    executor: Transaction,
     records: Sequence[LeadRecord],
     *,
     source: ConsentSource,

@@ -25,7 +25,7 @@ from cockpit_tui.services.clock import Clock
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from cockpit_tui.store.transaction import Session
 
 ProgressCallback = Callable[[int, int], None]
 

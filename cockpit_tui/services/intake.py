@@ -12,25 +12,28 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cockpit_tui.domain.intake import LeadRecord, Rejection, field_of, validate
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
+from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.source_files import SourceRow, read_source, write_rejects
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
     from cockpit_tui.store.intake import BatchResult
+    from cockpit_tui.store.lead_write import LeadWrite
+    from cockpit_tui.store.transaction import Transaction
+    from cockpit_tui.store.unmatched import UnmatchedMessage
 
 #: Rows per transaction when importing.
 CHUNK_ROWS = 2000
@@ -59,21 +62,6 @@ class ImportSummary:
     rejects_unwritable: Path | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class IngestProblem:
-    """A bad line of an event feed.
-
-    Attributes:
-        line: Line number in the feed.
-        reason: Catalog id of the reason.
-        values: Values for the sentence.
-    """
-
-    line: int
-    reason: str
-    values: dict[str, str]
-
-
 #: Rows from which validation is shared between processes.
 PARALLEL_ROWS = 4000
 
@@ -96,7 +84,12 @@ def validate_all(rows: list[SourceRow], zone: tzinfo | None) -> list[LeadRecord 
     size = -(-len(fields) // cores)
     parts = [fields[start : start + size] for start in range(0, len(fields), size)]
     try:
-        with ProcessPoolExecutor(max_workers=cores, mp_context=mp.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=cores,
+            mp_context=mp.get_context("fork"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             pending = [pool.submit(_validate_part, part, zone) for part in parts]
             from cockpit_tui.store import engine  # noqa: F401  (loads while workers validate)
 
@@ -105,12 +98,50 @@ def validate_all(rows: list[SourceRow], zone: tzinfo | None) -> list[LeadRecord 
         return [validate(row.fields, zone=zone) for row in rows]
 
 
+def _grew(path: Path, size: int) -> bool:
+    """Whether ``path`` is no longer ``size`` bytes long (another program is writing it)."""
+    try:
+        return path.stat().st_size != size
+    except OSError:
+        return True
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make a validation worker end when the import that started it ends, however it ends.
+
+    Forked workers hold copies of their pipes, so they would never see their
+    parent go: killed with SIGKILL they would wait forever, holding memory
+    and the store open. On Linux the kernel sends them SIGKILL when the parent
+    dies (``PR_SET_PDEATHSIG``); elsewhere a thread watches the parent's pid.
+    """
+    import ctypes
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            pr_set_pdeathsig = 1
+            if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent_pid:  # the parent died before the call above
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _validate_part(part: list[dict[str, str]], zone: tzinfo | None) -> list[LeadRecord | Rejection]:
     return [validate(fields, zone=zone) for fields in part]
-
-
-class _DryRunError(Exception):
-    """Raised inside a dry run's transaction to roll it back."""
 
 
 class IntakeService:
@@ -156,7 +187,12 @@ class IntakeService:
         source = read_source(path, encoding=encoding)
         summary = ImportSummary()
         valid: list[LeadRecord] = []
-        for row, checked in zip(source.rows, validate_all(source.rows, self._zone), strict=True):
+        checks = validate_all(source.rows, self._zone)
+        if source.open_ended and _grew(path, source.size):
+            # The last line had no line break and the file has grown since:
+            # it was a row still being written, imported whole by the next run.
+            checks[-1] = Rejection("intake.incomplete_row")
+        for row, checked in zip(source.rows, checks, strict=True):
             if isinstance(checked, Rejection):
                 summary.rejected.append((row, checked))
             else:
@@ -175,10 +211,15 @@ class IntakeService:
                 on_progress(done, total)
 
         if dry_run:
-            with _rolled_back(self._store) as connection:
+            # Counted in one read transaction (a snapshot): a dry run never takes the write lock.
+            from cockpit_tui.store.intake import DryRunMemo
+
+            memo = DryRunMemo()
+            read_engine = self._store.engine.execution_options(cockpit_read_only=True)
+            with read_engine.connect() as connection:
                 for chunk in chunks:
                     result = apply_records(
-                        connection, chunk, actor=self._actor, now=self._clock.now()
+                        connection, chunk, actor=self._actor, now=self._clock.now(), dry_run=memo
                     )
                     count(result, len(chunk))
         else:
@@ -203,14 +244,26 @@ class IntakeService:
 
     # -- events ----------------------------------------------------------------
 
+    def unmatched_messages(self) -> list[UnmatchedMessage]:
+        """The "sem lead" queue: feed messages that matched no lead yet, oldest first."""
+        from cockpit_tui.store import unmatched
+
+        read_engine = self._store.engine.execution_options(cockpit_read_only=True)
+        with read_engine.connect() as connection:
+            return unmatched.listed(connection)
+
     def ingest(
         self,
         lines: Iterable[str],
         *,
         on_problem: Callable[[IngestProblem], None],
         on_applied: Callable[[int], None] | None = None,
+        on_unmatched: Callable[[int], None] | None = None,
     ) -> tuple[int, int, int]:
         """Apply NDJSON events as they arrive (one transaction each).
+
+        A message that matches no lead is kept in the "sem lead" queue (counted
+        as applied, reported through ``on_unmatched`` with its line number).
 
         Returns:
             (applied, repeated, bad) counts.
@@ -219,10 +272,27 @@ class IntakeService:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
-            outcome = self._apply_event(line, number)
+            try:
+                outcome = self._apply_event(line, number)
+            except Exception as error:
+                # The store failed (lost connection, lock held too long, full disk,
+                # damaged file): this event's transaction rolled back, the earlier
+                # ones are committed, and a re-run skips them by their ids.
+                from cockpit_tui.store.failures import explain_failure
+
+                cause = explain_failure(error, store=self._store.url.describe())
+                if cause is None:
+                    raise
+                raise CockpitError(
+                    "error.ingest_interrupted", line=number, applied=applied, cause=cause
+                ) from error
             if isinstance(outcome, IngestProblem):
                 bad += 1
                 on_problem(outcome)
+            elif outcome is _QUEUED:
+                applied += 1
+                if on_unmatched is not None:
+                    on_unmatched(number)
             elif outcome:
                 applied += 1
                 if on_applied is not None:
@@ -231,58 +301,50 @@ class IntakeService:
                 repeated += 1
         return applied, repeated, bad
 
-    def _apply_event(self, line: str, number: int) -> IngestProblem | bool:
+    def _apply_event(self, line: str, number: int) -> IngestProblem | bool | _Queued:
+        parsed = parse_event(line, number, default_at=self._clock.now(), zone=self._zone)
+        if isinstance(parsed, IngestProblem):
+            return parsed
+        if parsed.kind == "lead.created":
+            return self._lead_created(parsed, number)
+        return self._message_received(parsed, number)
+
+    def apply_event(self, event: dict[str, Any], number: int = 1) -> IngestProblem | bool:
+        """Apply one decoded event in its own transaction (``cockpit ingest``'s path).
+
+        Also used by ``cockpit serve`` for posted events and WhatsApp messages,
+        so an event id is applied once whichever way it arrives, through the
+        same parser. A message that matches no lead waits in the "sem lead"
+        queue and counts as applied.
+
+        Returns:
+            True when applied, False when its id was applied before, else the problem.
+        """
         try:
-            event = json.loads(line)
-        except json.JSONDecodeError:
-            return IngestProblem(number, "ingest.not_json", {})
-        if not isinstance(event, dict):
+            line = json.dumps(event, ensure_ascii=False)
+        except (TypeError, ValueError, RecursionError):
             return IngestProblem(number, "ingest.not_object", {})
-        kind = event.get("event")
-        event_id = event.get("id")
-        if not isinstance(kind, str) or not kind:
-            return IngestProblem(number, "ingest.missing_field", {"field": "event"})
-        if kind not in ("lead.created", "message.received"):
-            return IngestProblem(number, "ingest.unknown_event", {"event": kind[:60]})
-        if not isinstance(event_id, str | int) or str(event_id).strip() == "":
-            return IngestProblem(number, "ingest.missing_field", {"field": "id"})
-        at = self._clock.now()
-        if event.get("at") is not None:
-            from cockpit_tui.domain.intake import parse_when
+        outcome = self._apply_event(line, number)
+        return True if isinstance(outcome, _Queued) else outcome
 
-            parsed = parse_when(str(event["at"]), self._zone)
-            if parsed is None:
-                return IngestProblem(number, "ingest.bad_field", {"field": "at"})
-            at = parsed
-        if kind == "lead.created":
-            return self._lead_created(event, str(event_id), at, number)
-        return self._message_received(event, str(event_id), at, number)
-
-    def _lead_created(
-        self, event: dict[str, Any], event_id: str, at: datetime, number: int
-    ) -> IngestProblem | bool:
-        from cockpit_tui.store.engine import write_session
+    def _lead_created(self, event: IncomingEvent, number: int) -> IngestProblem | bool:
         from cockpit_tui.store.intake import apply_records, event_seen, remember_event
+        from cockpit_tui.store.lead_write import lead_write
 
-        lead = event.get("lead")
-        if not isinstance(lead, dict):
-            return IngestProblem(number, "ingest.missing_field", {"field": "lead"})
-        fields = {
-            name: value if isinstance(value, str) else json.dumps(value)
-            for key, value in lead.items()
-            if (name := field_of(str(key))) is not None and value is not None
-        }
-        checked = validate(fields, zone=self._zone)
+        assert event.lead_fields is not None
+        checked = validate(event.lead_fields, zone=self._zone)
         if isinstance(checked, Rejection):
             return IngestProblem(number, checked.reason, dict(checked.values))
         if checked.created_at is None:
             from dataclasses import replace
 
-            checked = replace(checked, created_at=at)
-        with write_session(self._store.engine) as session:
+            checked = replace(checked, created_at=event.at)
+        event_id = event.event_id
+        with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
+            session = write.session
             if event_seen(session, event_id=event_id):
                 return False
-            apply_records(
+            result = apply_records(
                 session.connection(),
                 [checked],
                 actor=self._actor,
@@ -290,34 +352,48 @@ class IntakeService:
                 fingerprints=False,
             )
             _record_consent(session, [checked], "ingest", self._actor, self._clock.now())
+            self._take_queued(write, result.lead_ids[0], checked)
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
 
+    def _take_queued(self, write: LeadWrite, lead_id: int, record: LeadRecord) -> None:
+        """Give a lead the queued messages that named its external id or phone."""
+        from cockpit_tui.services.leads import add_inbound_message
+        from cockpit_tui.store import unmatched
+
+        waiting = unmatched.claim(
+            write.session.connection(), external_id=record.external_id, phone=record.phone
+        )
+        if not waiting:
+            return
+        lead = write.lead(lead_id)
+        for message in waiting:
+            add_inbound_message(write, lead, message.body, at=message.at)
+
     def _message_received(
-        self, event: dict[str, Any], event_id: str, at: datetime, number: int
-    ) -> IngestProblem | bool:
-        from cockpit_tui.domain.sanitize import clean_message
+        self, event: IncomingEvent, number: int
+    ) -> IngestProblem | bool | _Queued:
         from cockpit_tui.services.leads import add_inbound_message
         from cockpit_tui.store.intake import event_seen, remember_event
         from cockpit_tui.store.lead_write import lead_write
 
-        body = clean_message(event.get("text") or "")
-        if not body:
-            return IngestProblem(number, "ingest.missing_field", {"field": "text"})
+        event_id, body, at = event.event_id, event.text, event.at
         with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
             session = write.session
             if event_seen(session, event_id=event_id):
                 return False
             lead_id = _find_lead(session, event)
             if lead_id is None:
-                return IngestProblem(number, "ingest.unknown_lead", {})
+                _keep_unmatched(session, event, received_at=self._clock.now())
+                remember_event(session, event_id=event_id, at=self._clock.now())
+                return _QUEUED
             add_inbound_message(write, write.lead(lead_id), body, at=at)
             remember_event(session, event_id=event_id, at=self._clock.now())
         return True
 
 
 def _record_consent(
-    executor: Session | Connection,
+    executor: Transaction,
     records: list[LeadRecord],
     source: str,
     actor: str,
@@ -330,32 +406,43 @@ def _record_consent(
     record_intake_consent(executor, records, source=ConsentSource(source), actor=actor, at=at)
 
 
-def _find_lead(session: Session, event: dict[str, Any]) -> int | None:
+class _Queued:
+    """The outcome of a message kept in the "sem lead" queue."""
+
+
+_QUEUED = _Queued()
+
+
+def _keep_unmatched(session: Session, event: IncomingEvent, *, received_at: datetime) -> None:
+    from cockpit_tui.domain.phones import normalize_phone
+    from cockpit_tui.store import unmatched
+
+    phone = None if event.phone is None else normalize_phone(event.phone) or event.phone
+    unmatched.keep(
+        session.connection(),
+        unmatched.UnmatchedMessage(
+            id=0,
+            event_id=event.event_id,
+            at=event.at,
+            received_at=received_at,
+            lead_ref=event.lead_id,
+            external_id=event.lead_external_id,
+            phone=phone,
+            body=event.text,
+        ),
+    )
+
+
+def _find_lead(session: Session, event: IncomingEvent) -> int | None:
     """The lead a message names: ``lead_id``, ``lead_external_id`` or ``phone``."""
     from cockpit_tui.domain.phones import normalize_phone
     from cockpit_tui.store.intake import find_lead
 
-    if event.get("lead_id") is not None:
-        try:
-            return find_lead(session, lead_id=int(event["lead_id"]))
-        except (TypeError, ValueError):
-            return None
-    if event.get("lead_external_id"):
-        return find_lead(session, external_id=str(event["lead_external_id"]))
-    if event.get("phone"):
-        phone = normalize_phone(str(event["phone"]))
+    if event.lead_id is not None:
+        return find_lead(session, lead_id=event.lead_id)
+    if event.lead_external_id:
+        return find_lead(session, external_id=event.lead_external_id)
+    if event.phone:
+        phone = normalize_phone(event.phone)
         return None if phone is None else find_lead(session, phone=phone)
     return None
-
-
-@contextmanager
-def _rolled_back(store: Store) -> Iterator[Connection]:
-    """One write transaction for a whole dry run, rolled back at the end."""
-    from cockpit_tui.store.engine import write_connection
-
-    try:
-        with write_connection(store.engine) as connection:
-            yield connection
-            raise _DryRunError
-    except _DryRunError:
-        pass

@@ -75,6 +75,12 @@ def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
     negotiations = tuple(
         negotiation_from_row(other) for other in read.customer_leads() if other.id != lead_id
     )
+    from cockpit_tui.domain.whatsapp import DeliveryStatus
+
+    deliveries = {
+        row.message_id: DeliveryStatus(row.state, row.state_at, row.error)
+        for row in read.deliveries()
+    }
     return LeadDetail(
         card=card,
         messages=messages,
@@ -82,4 +88,5 @@ def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
         appointments=appointments,
         negotiations=negotiations,
         previous_lead_id=lead.previous_lead_id,
+        deliveries=deliveries,
     )

@@ -8,12 +8,12 @@ kept: it is a question of the moment.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter
+from cockpit_tui.store.fileperms import write_private
 
 FILE_NAME = "filters.json"
 
@@ -68,9 +68,6 @@ class Preferences:
             "salesperson": lead_filter.salesperson,
         }
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_suffix(".partial")
-            partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-            os.replace(partial, self.path)
+            write_private(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
         except OSError as error:
             raise CockpitError("prefs.unwritable", path=str(self.path)) from error

@@ -100,11 +100,15 @@ def count_text(session: Session, *, lead_ids: Sequence[int]) -> tuple[int, int]:
 def deliveries_in_flight(session: Session, *, customer_id: int) -> list[int]:
     """Ids of outbound messages to this customer that a connector may be delivering now.
 
-    The outbox knows two states today: waiting (``delivered_at`` empty) and
-    delivered. A delivery connector may take a waiting message at any
-    moment, so every waiting one counts as in flight: erasing under it would
-    send a text to a person the store no longer knows.
+    A waiting message (``delivered_at`` empty) counts unless ``cockpit serve``
+    has given up on it (its delivery failed: nothing is on its way until the
+    user retries). Erasing under a message on its way would send a text to a
+    person the store no longer knows.
     """
+    delivery = sa.table("whatsapp_delivery", sa.column("message_id"), sa.column("state"))
+    given_up = sa.exists().where(
+        delivery.c.message_id == _message.c.id, delivery.c.state == "failed"
+    )
     query = (
         sa.select(_message.c.id)
         .join(_lead, _lead.c.id == _message.c.lead_id)
@@ -112,6 +116,7 @@ def deliveries_in_flight(session: Session, *, customer_id: int) -> list[int]:
             _lead.c.customer_id == customer_id,
             _message.c.direction == "out",
             _message.c.delivered_at.is_(None),
+            ~given_up,
         )
         .order_by(_message.c.id)
     )

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sqlalchemy.engine import ExceptionContext
     from sqlalchemy.orm import Session
 
 from cockpit_tui.store.fileperms import ensure_private_file
@@ -33,6 +36,7 @@ def create_store_engine(store_url: StoreUrl) -> Engine:
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         )
         event.listen(engine, "connect", _configure_sqlite_connection)
+        _watch_for_corruption(engine, store_url.sqlite_path)  # before BEGIN: refuse first
         event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
     return create_engine(
@@ -63,6 +67,23 @@ def _begin_sqlite_transaction(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN DEFERRED")
     else:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _watch_for_corruption(engine: Engine, store_file: Path) -> None:
+    """Mark the store damaged on SQLITE_CORRUPT; refuse write transactions while it is marked."""
+    from cockpit_tui.store.failures import is_corruption
+    from cockpit_tui.store.integrity import mark_corrupt, refuse_if_marked
+
+    def on_error(context: ExceptionContext) -> None:
+        if is_corruption(context.original_exception):
+            mark_corrupt(store_file)
+
+    def on_begin(connection: Connection) -> None:
+        if not connection.get_execution_options().get("cockpit_read_only"):
+            refuse_if_marked(store_file)
+
+    event.listen(engine, "handle_error", on_error)
+    event.listen(engine, "begin", on_begin)
 
 
 @contextmanager

@@ -24,12 +24,14 @@ class Store:
         url: The parsed store URL.
         reader: The DB-API reader the board paints from.
         migration: What opening the store migrated, if anything.
+        created: True when opening it created a new, empty SQLite file.
     """
 
     def __init__(self, url: StoreUrl, reader: StoreReader) -> None:
         self.url = url
         self.reader = reader
         self.migration: MigrationReport | None = None
+        self.created = False
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
 
@@ -50,8 +52,16 @@ class Store:
             self._engine.dispose()
 
 
-def open_store(url: str, *, on_progress: ProgressCallback | None = None) -> Store:
+def open_store(
+    url: str, *, on_progress: ProgressCallback | None = None, must_exist: bool = False
+) -> Store:
     """Open a store, creating or migrating its schema when needed.
+
+    Args:
+        url: The store's URL.
+        on_progress: Progress of a migration.
+        must_exist: Refuse a SQLite file that does not exist instead of creating
+            it (commands that only read: an empty new store would answer "no leads").
 
     A store already at the latest schema version opens without importing
     SQLAlchemy; a new or older one is migrated first (with a backup of an
@@ -62,9 +72,12 @@ def open_store(url: str, *, on_progress: ProgressCallback | None = None) -> Stor
             migration, or a schema newer than this release.
     """
     store_url = parse_store_url(url)
+    created = False
     if store_url.is_sqlite:
         assert store_url.sqlite_path is not None
         if not store_url.sqlite_path.exists():
+            if must_exist:
+                raise StoreUnavailableError("error.store_missing", path=str(store_url.sqlite_path))
             from cockpit_tui.store.fileperms import ensure_private_file
 
             try:
@@ -73,8 +86,10 @@ def open_store(url: str, *, on_progress: ProgressCallback | None = None) -> Stor
                 raise StoreUnavailableError(
                     "error.store_cannot_create", path=str(store_url.sqlite_path)
                 ) from error
+            created = True
     reader = StoreReader(store_url)
     store = Store(store_url, reader)
+    store.created = created
     try:
         found = reader.schema_version()
         if found != LATEST_VERSION:

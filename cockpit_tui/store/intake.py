@@ -46,6 +46,23 @@ class BatchResult:
     lead_ids: list[int] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class DryRunMemo:
+    """What a dry run's earlier chunks would have written, for the chunks after them.
+
+    A dry run writes nothing, so the next chunk's queries cannot see the
+    leads, customers and fingerprints the earlier ones would have added;
+    they are kept here instead (a few dictionaries, only for the run).
+    """
+
+    known: dict[str, int] = field(default_factory=dict)
+    key_to_lead: dict[str, int] = field(default_factory=dict)
+    customers: dict[str, int] = field(default_factory=dict)
+    states: dict[int, AttentionState] = field(default_factory=dict)
+    next_customer: int = 0
+    next_lead: int = 0
+
+
 def _query(connection: Connection, sql: str, **lists: Sequence[object]) -> list[Any]:
     """Run a read with list parameters (``IN :name``), no ORM models involved."""
     statement = text(sql).bindparams(*(bindparam(name, expanding=True) for name in lists))
@@ -59,6 +76,7 @@ def apply_records(
     actor: str,
     now: datetime,
     fingerprints: bool = True,
+    dry_run: DryRunMemo | None = None,
 ) -> BatchResult:
     """Create or merge ``records`` (in order) inside the caller's transaction.
 
@@ -74,6 +92,8 @@ def apply_records(
         actor: Recorded in the change log.
         now: The present (for records without a date, and the log).
         fingerprints: Remember each record so the same row is never imported twice.
+        dry_run: Count only: write nothing (a read transaction is enough, so no
+            write lock is taken) and carry what would have been written in this memo.
     """
     result = BatchResult()
     prints = [record.fingerprint() for record in records]
@@ -85,6 +105,8 @@ def apply_records(
             prints=prints,
         )
         known = {str(fp): int(lead_id) for fp, lead_id in rows}
+    if dry_run is not None:
+        known.update((fp, dry_run.known[fp]) for fp in prints if fp in dry_run.known)
 
     phones = sorted({r.phone for r in records if r.phone}) or [""]
     emails = sorted({r.email for r in records if r.email}) or [""]
@@ -123,8 +145,15 @@ def apply_records(
                 if key:
                     key_to_lead[key] = int(lead_id)
 
-    states: dict[int, AttentionState] = {}
-    existing_targets = sorted(set(key_to_lead.values()))
+    if dry_run is not None:
+        # Leads the earlier chunks would have created are newer than any stored one.
+        for key in {key for record in records for key in record.identity_keys()}:
+            if key in dry_run.key_to_lead:
+                key_to_lead[key] = dry_run.key_to_lead[key]
+            if key in dry_run.customers:
+                customers.setdefault(key, dry_run.customers[key])
+    states: dict[int, AttentionState] = {} if dry_run is None else dry_run.states
+    existing_targets = sorted(set(key_to_lead.values()) - set(states))
     if existing_targets:
         for lead_id, attention_at, unread, last_activity in _query(
             connection,
@@ -139,6 +168,9 @@ def apply_records(
 
     next_customer = int(connection.scalar(text("SELECT MAX(id) FROM customer")) or 0) + 1
     next_lead = int(connection.scalar(text("SELECT MAX(id) FROM lead")) or 0) + 1
+    if dry_run is not None:
+        next_customer = max(next_customer, dry_run.next_customer)
+        next_lead = max(next_lead, dry_run.next_lead)
     new_customers: list[dict[str, Any]] = []
     new_leads: dict[int, dict[str, Any]] = {}
     messages: list[dict[str, Any]] = []
@@ -207,6 +239,12 @@ def apply_records(
             new_prints.append({"fingerprint": fingerprint, "lead_id": lead_id, "at": now_us})
         result.lead_ids.append(lead_id)
 
+    if dry_run is not None:
+        dry_run.known.update(known)
+        dry_run.key_to_lead.update(key_to_lead)
+        dry_run.customers.update(customers)
+        dry_run.next_customer, dry_run.next_lead = next_customer, next_lead
+        return result
     for lead_id, row in new_leads.items():
         row.update(_attention_columns(states[lead_id]))
     _insert_many(connection, "customer", new_customers)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
+    from cockpit_tui.store.delivery import DeliveryRow
+
 
 class LeadRead:
     """A lead's row and the rows that hang off it, read on demand; see :func:`lead_read`.
@@ -84,6 +86,12 @@ class LeadRead:
             .where(col(OutcomeRow.lead_id) == self._lead_id)
             .order_by(col(OutcomeRow.id))
         ).all()
+
+    def deliveries(self) -> list[DeliveryRow]:
+        """The WhatsApp delivery state of each of the lead's replies the server handled."""
+        from cockpit_tui.store.delivery import deliveries_of_lead
+
+        return deliveries_of_lead(self._session.connection(), lead_id=self._lead_id)
 
     def customer_leads(self) -> Sequence[LeadRow]:
         """Every negotiation with the lead's customer (this one included), newest first."""

@@ -1,7 +1,9 @@
 """The search index: one folded text per lead, rebuilt by every write that changes it.
 
 Each lead has a document made of its customer's name, phone digits, e-mail,
-the vehicle, the source and every message, lower case and without accents
+the vehicle, the source and its most recent messages (up to
+:data:`MAX_DOC_MESSAGE_CHARS` characters of them, so recording a message costs
+the same on a lead with 5,000 messages as on a new one), lower case and without accents
 (folded in Python, the same way as what the user types). On SQLite it lives
 in an FTS5 table with the trigram tokenizer (any substring of three
 characters or more is an index lookup); on PostgreSQL in a plain table
@@ -32,6 +34,12 @@ def _ids_condition(column: str, lead_ids: Sequence[int], *, sqlite: bool) -> tup
     return f"{column} = ANY(:ids)", list(lead_ids)
 
 
+#: Characters of a lead's newest messages kept in its document (older ones are not searched).
+MAX_DOC_MESSAGE_CHARS = 8000
+#: Newest messages of a lead read to fill its document (a message is at most 4,000 characters).
+MAX_DOC_MESSAGES = 100
+
+
 def documents(executor: Session | Connection, lead_ids: Sequence[int]) -> list[tuple[int, str]]:
     """The search documents of ``lead_ids``, as (lead id, folded text)."""
     sqlite = _is_sqlite(executor)
@@ -43,13 +51,7 @@ def documents(executor: Session | Connection, lead_ids: Sequence[int]) -> list[t
         ),
         {"ids": ids},
     ).all()
-    condition, ids = _ids_condition("m.lead_id", lead_ids, sqlite=sqlite)
-    bodies: dict[int, list[str]] = defaultdict(list)
-    for lead_id, body in executor.execute(
-        text(f"SELECT m.lead_id, m.body FROM message m WHERE {condition} ORDER BY m.id"),
-        {"ids": ids},
-    ):
-        bodies[int(lead_id)].append(body)
+    bodies = _newest_bodies(executor, lead_ids, sqlite=sqlite)
     found = []
     for lead_id, name, phone, email, vehicle, source in rows:
         parts = [
@@ -58,10 +60,45 @@ def documents(executor: Session | Connection, lead_ids: Sequence[int]) -> list[t
             (email or "").lower(),
             fold(vehicle or ""),
             fold(source or ""),
-            fold(" ".join(bodies.get(int(lead_id), ()))),
+            fold(" ".join(bodies.get(int(lead_id), ())))[-MAX_DOC_MESSAGE_CHARS:],
         ]
         found.append((int(lead_id), " ".join(part for part in parts if part)))
     return found
+
+
+def _newest_bodies(
+    executor: Session | Connection, lead_ids: Sequence[int], *, sqlite: bool
+) -> dict[int, list[str]]:
+    """Each lead's newest messages, oldest first, up to :data:`MAX_DOC_MESSAGE_CHARS` characters.
+
+    Each lead reads at most :data:`MAX_DOC_MESSAGES` rows, found on the
+    ``(lead_id, at)`` index newest first, so the cost does not grow with the
+    conversation.
+    """
+    if sqlite:
+        sql = (
+            "SELECT m.lead_id, m.body, m.at, m.id FROM json_each(:ids) l JOIN message m "
+            "ON m.id IN (SELECT id FROM message WHERE lead_id = l.value "
+            "ORDER BY at DESC LIMIT :limit)"
+        )
+        ids: Any = json.dumps(list(lead_ids))
+    else:
+        sql = (
+            "SELECT m.lead_id, m.body, m.at, m.id FROM unnest(CAST(:ids AS bigint[])) AS l(value) "
+            "CROSS JOIN LATERAL (SELECT lead_id, body, at, id FROM message "
+            "WHERE lead_id = l.value ORDER BY at DESC LIMIT :limit) m"
+        )
+        ids = list(lead_ids)
+    rows = list(executor.execute(text(sql), {"ids": ids, "limit": MAX_DOC_MESSAGES}))
+    rows.sort(key=lambda row: (row[0], row[2], row[3]), reverse=True)
+    newest_first: dict[int, list[str]] = defaultdict(list)
+    size: dict[int, int] = defaultdict(int)
+    for lead_id, body, _at, _id in rows:
+        key = int(lead_id)
+        if size[key] < MAX_DOC_MESSAGE_CHARS:
+            newest_first[key].append(body)
+            size[key] += len(body) + 1
+    return {lead_id: found[::-1] for lead_id, found in newest_first.items()}
 
 
 def refresh_search(executor: Session | Connection, lead_ids: Sequence[int]) -> None:

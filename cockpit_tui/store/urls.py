@@ -33,6 +33,10 @@ class StoreUrl:
         """True for a SQLite file."""
         return self.backend == "sqlite"
 
+    def describe(self) -> str:
+        """How messages name this store: its file, or its URL without the password."""
+        return str(self.sqlite_path) if self.sqlite_path is not None else _redact(self.url)
+
 
 def sqlite_url(path: Path) -> str:
     """The SQLAlchemy URL of a SQLite file."""
@@ -55,7 +59,11 @@ def parse_store_url(url: str) -> StoreUrl:
             raise CockpitError("error.bad_db_url", url=_redact(url))
         return StoreUrl(url=url, backend="sqlite", sqlite_path=Path(os.path.expanduser(raw_path)))
     if driverless in ("postgresql", "postgres"):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            _ = parts.port  # a port that is not a number is only found here
+        except ValueError as error:  # "Invalid IPv6 URL", a bad port…
+            raise CockpitError("error.bad_db_url", url=_redact(url)) from error
         query = dict(parse_qsl(parts.query))
         schema = None
         options = query.get("options", "")
@@ -66,10 +74,24 @@ def parse_store_url(url: str) -> StoreUrl:
     raise CockpitError("error.bad_db_url", url=_redact(url))
 
 
+def describe_store(url: str) -> str:
+    """How messages name a store: its file for SQLite, else the URL without its password."""
+    scheme, _, rest = url.partition("://")
+    if scheme.split("+", 1)[0] == "sqlite" and rest.startswith("/"):
+        return os.path.expanduser(rest[1:].split("?", 1)[0])
+    return _redact(url)
+
+
 def _redact(url: str) -> str:
     """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password:
-        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        # Unparseable: keep the scheme and the host part after any credentials.
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://{rest.rsplit('@', 1)[-1]}" if "@" in rest else url
+    if password:
+        netloc = parts.netloc.replace(f":{password}@", ":***@")
         return parts._replace(netloc=netloc).geturl()
     return url

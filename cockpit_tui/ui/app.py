@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 
 from cockpit_tui.domain.errors import CockpitError
@@ -16,12 +15,13 @@ from cockpit_tui.i18n.translate import Translator, describe_error
 from cockpit_tui.services import Services
 from cockpit_tui.services.preferences import Preferences
 from cockpit_tui.ui.board.screen import BoardScreen
+from cockpit_tui.ui.notices import PlainNotices
 
 #: How often the app checks that its terminal is still there.
 _TERMINAL_CHECK_SECONDS = 2.0
 
 
-class CockpitApp(App[None]):
+class CockpitApp(PlainNotices):
     """cockpit-tui: the lead board of one store for one salesperson.
 
     Args:

@@ -87,6 +87,10 @@ def load_keymap(folder: Path, known_ids: Callable[[], Iterable[str]]) -> LoadedK
             data = tomllib.load(handle)
     except FileNotFoundError:
         return LoadedKeymap()
+    except UnicodeDecodeError:
+        return LoadedKeymap(
+            problems=[("keymap.unreadable", {"path": str(path), "reason": "UTF-8"})]
+        )
     except (OSError, tomllib.TOMLDecodeError) as error:
         return LoadedKeymap(
             problems=[("keymap.unreadable", {"path": str(path), "reason": str(error)})]

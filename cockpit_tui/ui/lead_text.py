@@ -29,6 +29,7 @@ from cockpit_tui.domain.models import (
 from cockpit_tui.domain.phones import format_phone
 from cockpit_tui.domain.sanitize import clean_message, clean_text
 from cockpit_tui.domain.statuses import status_label
+from cockpit_tui.domain.whatsapp import DeliveryStatus
 from cockpit_tui.i18n.format import format_datetime, format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
 
@@ -123,11 +124,26 @@ def conversation_text(detail: LeadDetail, *, unread_ids: Collection[int], t: Tra
     for index, message in enumerate(detail.messages):
         if index:
             text.append("\n\n")
-        _message(text, message, customer=name, unread=message.id in unread_ids, t=t)
+        _message(
+            text,
+            message,
+            customer=name,
+            unread=message.id in unread_ids,
+            t=t,
+            delivery=detail.deliveries.get(message.id),
+        )
     return text.content()
 
 
-def _message(text: Pieces, message: Message, *, customer: str, unread: bool, t: Translator) -> None:
+def _message(
+    text: Pieces,
+    message: Message,
+    *,
+    customer: str,
+    unread: bool,
+    t: Translator,
+    delivery: DeliveryStatus | None = None,
+) -> None:
     text.append(format_datetime(message.at, t.lang) + "  ", style=_LABEL)
     if message.direction is Direction.INBOUND:
         text.append(customer, style=_ACCENT)
@@ -135,11 +151,26 @@ def _message(text: Pieces, message: Message, *, customer: str, unread: bool, t: 
             text.append("  ● " + t("lead.new_message"), style=_UNREAD)
     else:
         text.append("→ " + clean_text(message.author or "?"), style=_OUTBOUND)
-        state = "lead.delivered" if message.delivered_at is not None else "lead.queued"
-        text.append("  " + t(state), style=_LABEL)
+        if delivery is not None:  # cockpit serve handles it: WhatsApp's own states
+            text.append("  " + delivery_text(delivery, t=t), style=_LABEL)
+        else:
+            state = "lead.delivered" if message.delivered_at is not None else "lead.queued"
+            text.append("  " + t(state), style=_LABEL)
     text.append("\n")
     body = clean_message(message.body)
     text.append("  " + body.replace("\n", "\n  "))
+
+
+def delivery_text(delivery: DeliveryStatus, *, t: Translator) -> str:
+    """A reply's WhatsApp delivery state in words ("entregue 27/11/2026 09:15")."""
+    error = delivery.error or ""
+    if error.startswith("delivery.") and t.has(error):
+        error = t(error)
+    return t(
+        f"delivery.state.{delivery.state}",
+        time=format_datetime(delivery.at, t.lang),
+        error=clean_text(error, max_length=300),
+    )
 
 
 def history_text(detail: LeadDetail, *, t: Translator) -> Content:

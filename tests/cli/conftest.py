@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cockpit_tui.cli import main
+from cockpit_tui.services import open_services
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -18,5 +19,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    """URL of a new SQLite store."""
-    return f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    """URL of a new, empty SQLite store (created: read-only commands refuse a missing one)."""
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    open_services(url, actor="setup").close()
+    return url

@@ -149,7 +149,9 @@ def test_an_unwritable_folder_gives_a_message(
     locked.mkdir()
     (locked / "blocker").write_text("x")
     # A file where a folder should be: fails for root too.
-    code, _, err = run(capsys, "--db", f"sqlite:///{locked / 'blocker' / 'x.sqlite'}", "leads")
+    code, _, err = run(
+        capsys, "--db", f"sqlite:///{locked / 'blocker' / 'x.sqlite'}", "team", "add", "Ana"
+    )
     assert code == 1
     assert "Não foi possível criar a base de dados" in err
 

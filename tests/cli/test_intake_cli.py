@@ -80,9 +80,9 @@ def test_ingest_reports_bad_lines_with_their_numbers_and_applies_the_good_ones(
     assert code == 1
     assert "linha 2: não é JSON" in err
     assert "linha 3: evento desconhecido: lead.updated" in err
-    assert "linha 4: a mensagem não corresponde a nenhum lead" in err
+    assert "linha 4: a mensagem não corresponde a nenhum lead; guardada na fila sem lead" in err
     assert "linha 5: sem nome" in err
-    assert "Eventos aplicados: 4 · repetidos (ignorados): 1 · com erro: 4" in err
+    assert "Eventos aplicados: 5 · repetidos (ignorados): 1 · com erro: 3" in err
     _, out, _ = run(capsys, "--db", db, "leads", "--json")
     leads = json.loads(out)
     assert [lead["name"] for lead in leads] == ["Paulo Henrique Dias", "Marina Costa"]

@@ -16,7 +16,6 @@ from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.audit import audit_records
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.customers import CustomerNotFoundError, DeliveryInFlightError
-from cockpit_tui.services.filtering import filter_clause
 from cockpit_tui.store import scrub
 from tests.rights.conftest import NEEDLES, Person, cells_holding, customers_of, fill_person
 
@@ -43,12 +42,7 @@ def report_counts(services: Services) -> dict[str, object]:
 
 
 def search(services: Services, text: str) -> set[int]:
-    where = filter_clause(
-        LeadFilter(search=text),
-        actor=services.actor,
-        now=services.clock.now(),
-        sqlite=services.store.url.is_sqlite,
-    )
+    where = services.board.scope(LeadFilter(search=text))
     assert where is not None
     return {
         card.id

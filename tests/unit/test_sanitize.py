@@ -57,3 +57,7 @@ def test_output_never_holds_controls_escapes_or_bidi(text: str) -> None:
     assert not forbidden & set(cleaned)
     assert cleaned == cleaned.strip()
     assert clean_text(cleaned, max_length=10_000) == cleaned
+
+
+def test_zero_width_characters_are_dropped_so_equal_names_stay_equal() -> None:
+    assert clean_text("Ma\u200bria\u200d \ufeffSouza\u2060\u00ad") == "Maria Souza"

@@ -32,6 +32,8 @@ _MODULES = (
     "m0006_lead_record",
     "m0007_list_index",
     "m0008_search_index",
+    "m0009_unmatched_messages",
+    "m0011_connectors",
     "m0012_customer_rights",
     "m0015_undo_restores",
 )
