@@ -55,10 +55,11 @@ def on_undo(before: AttentionState, now_state: AttentionState) -> AttentionState
     top placement, so any ``attention_at`` now is one) is kept, not undone.
     """
     if now_state.attention_at is None:
-        return before
+        # A move keeps the unread count: reading since the move is not undone.
+        return AttentionState(before.attention_at, now_state.unread_count, before.last_activity_at)
     return AttentionState(
         attention_at=now_state.attention_at,
-        unread_count=max(before.unread_count, now_state.unread_count),
+        unread_count=now_state.unread_count,
         last_activity_at=max(before.last_activity_at, now_state.attention_at),
     )
 
