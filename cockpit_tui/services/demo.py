@@ -13,6 +13,7 @@ from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.settings import SettingsService
+from cockpit_tui.services.team import TeamService
 from cockpit_tui.store.handle import Store
 
 DEMO_FILE = "demo_leads.json"
@@ -78,9 +79,13 @@ def seed_demo_store(store: Store, *, clock: Clock) -> int:
     if sum(store.reader.counts().values()) > 0:
         return 0
     now = clock.now()
-    added = insert_leads(store.engine, load_demo_leads(now), actor=DEMO_ACTOR, now=now)
+    leads = load_demo_leads(now)
+    added = insert_leads(store.engine, leads, actor=DEMO_ACTOR, now=now)
     SettingsService(store, actor=DEMO_ACTOR, clock=clock).set_plan(Plan.SMART_PLUS)
     from cockpit_tui.services.demo_templates import seed_demo_day_tools
 
     seed_demo_day_tools(store, actor=DEMO_ACTOR, clock=clock)
+    team = TeamService(store, actor=DEMO_ACTOR, clock=clock)
+    for name in sorted({lead.assigned_to for lead in leads if lead.assigned_to}):
+        team.add(name)  # the demo's salespeople, offered by A and the Vendedor filter
     return added

@@ -36,6 +36,7 @@ _MODULES = (
     "m0011_connectors",
     "m0012_customer_rights",
     "m0013_day_tools",
+    "m0015_undo_restores",
 )
 
 
