@@ -855,4 +855,8 @@ MESSAGES: dict[str, str] = {
     "form.not_happened_yet": "That appointment has not come yet: say it happened after its time.",
     "form.zero_price": "The sale price cannot be zero.",
     "form.unusual_price": "{price} is far from the asking {asking}: enter again confirms.",
+    # issue 20: the board says it has just created a store
+    "app.new_store": (
+        "A new, empty store was created at {store}. Not the one? Quit (q) and use --db."
+    ),
 }

@@ -879,4 +879,8 @@ MESSAGES: dict[str, str] = {
     "form.not_happened_yet": "Ainda não chegou a hora desse compromisso.",
     "form.zero_price": "O valor da venda não pode ser zero.",
     "form.unusual_price": "{price} longe do anunciado ({asking}): enter de novo confirma.",
+    # issue 20: the board says it has just created a store
+    "app.new_store": (
+        "Base de dados nova, vazia, criada em {store}. Não era essa? Saia (q) e use --db."
+    ),
 }
