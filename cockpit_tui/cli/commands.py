@@ -75,6 +75,11 @@ def run_board(settings: Settings, t: Translator) -> int:
             lang=settings.lang,
             preferences=Preferences(folder, services.actor),
             keymap_folder=folder,
+            new_store=(
+                services.store.url.describe()
+                if services.store.created and not settings.demo
+                else None
+            ),
         ).run()
     finally:
         services.close()

@@ -47,6 +47,23 @@ def on_action(state: AttentionState, at: datetime, *, reads: bool = False) -> At
     )
 
 
+def on_undo(before: AttentionState, now_state: AttentionState) -> AttentionState:
+    """Undoing a move: the lead is back as it was before the move.
+
+    ``before`` is its state just before the move, ``now_state`` its state now;
+    a customer's message that arrived since the move (the move had cleared the
+    top placement, so any ``attention_at`` now is one) is kept, not undone.
+    """
+    if now_state.attention_at is None:
+        # A move keeps the unread count: reading since the move is not undone.
+        return AttentionState(before.attention_at, now_state.unread_count, before.last_activity_at)
+    return AttentionState(
+        attention_at=now_state.attention_at,
+        unread_count=now_state.unread_count,
+        last_activity_at=max(before.last_activity_at, now_state.attention_at),
+    )
+
+
 def sort_at(state: AttentionState) -> datetime:
     """The time a lead is ordered by inside its group (attention or the rest)."""
     return state.attention_at if state.attention_at is not None else state.last_activity_at

@@ -209,6 +209,7 @@ class Appointment:
         ended: Rescheduled or cancelled (None: still on the agenda, or resolved).
         end_reason: Why it was cancelled, if they said.
         replaces_id: The appointment this one reschedules.
+        undone: It was scheduled with a move that was undone.
     """
 
     id: int
@@ -223,11 +224,12 @@ class Appointment:
     ended: AppointmentEnd | None = None
     end_reason: str | None = None
     replaces_id: int | None = None
+    undone: bool = False
 
     @property
     def is_pending(self) -> bool:
-        """Still on the agenda: nobody said whether it happened, moved or cancelled it."""
-        return self.occurred is None and self.ended is None
+        """Still on the agenda: nobody said whether it happened, moved, cancelled or undid it."""
+        return self.occurred is None and self.ended is None and not self.undone
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,6 +346,7 @@ class Outcome:
     trade_in: str | None = None
     lost_reason: LostReason | None = None
     note: str | None = None
+    undone: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,7 +97,7 @@ MESSAGES: dict[str, str] = {
     "app.store_error": "Could not read the database: {reason}",
     # the board
     "board.moved": "Moved to {status} — u undoes",
-    "board.undone": "Undone: back to {status}",
+    "board.undone": "Undone: {name} back to {status}",
     "board.assigned_to_me": "Lead assigned to you",
     "board.already_first": "This lead is already in the first column.",
     "board.already_last": "This lead is already in the last column.",
@@ -907,5 +907,24 @@ MESSAGES: dict[str, str] = {
     "card.waiting": "waiting {span}",
     "app.header_breached": (
         "{plan} · {user} · {breached} past the deadline · {attention} need attention"
+    ),
+    # issue 13: trust on the board
+    "board.moved_by": "{actor} moved {name} to {status}",
+    "board.moved_elsewhere": "{name} went to {status}",
+    "confirm.hint": "enter confirms · esc cancels",
+    "confirm.move_closed": "Move {name} from {from_label} to {to_label}?",
+    "confirm.move_cancelled": "Nothing changed: the lead stayed where it was.",
+    "confirm.stopped_at_closed": "Stopped at {status}: press again and confirm to leave it.",
+    "key.confirm.yes": "Confirm",
+    "key.confirm.no": "Cancel",
+    "picker.already_there": "The lead is already in {status}.",
+    "picker.not_a_status": "{key} is not a status: press 1 to 6.",
+    "form.too_far_ahead": "Schedule at most 12 months ahead.",
+    "form.not_happened_yet": "That appointment has not come yet: say it happened after its time.",
+    "form.zero_price": "The sale price cannot be zero.",
+    "form.unusual_price": "{price} is far from the asking {asking}: enter again confirms.",
+    # issue 20: the board says it has just created a store
+    "app.new_store": (
+        "A new, empty store was created at {store}. Not the one? Quit (q) and use --db."
     ),
 }

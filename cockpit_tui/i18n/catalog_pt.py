@@ -99,7 +99,7 @@ MESSAGES: dict[str, str] = {
     "app.store_error": "Não foi possível ler a base: {reason}",
     # the board
     "board.moved": "Movido para {status} — u desfaz",
-    "board.undone": "Desfeito: de volta a {status}",
+    "board.undone": "Desfeito: {name} de volta a {status}",
     "board.assigned_to_me": "Lead atribuído a você",
     "board.already_first": "Este lead já está na primeira coluna.",
     "board.already_last": "Este lead já está na última coluna.",
@@ -933,5 +933,24 @@ MESSAGES: dict[str, str] = {
     "card.waiting": "aguardando {span}",
     "app.header_breached": (
         "{plan} · {user} · {breached} fora do prazo · {attention} precisam de atenção"
+    ),
+    # issue 13: trust on the board
+    "board.moved_by": "{actor} moveu {name} para {status}",
+    "board.moved_elsewhere": "{name} foi para {status}",
+    "confirm.hint": "enter confirma · esc cancela",
+    "confirm.move_closed": "Mover {name} de {from_label} para {to_label}?",
+    "confirm.move_cancelled": "Nada mudou: o lead ficou onde estava.",
+    "confirm.stopped_at_closed": "Parado em {status}: tecle de novo e confirme para sair.",
+    "key.confirm.yes": "Confirmar",
+    "key.confirm.no": "Cancelar",
+    "picker.already_there": "O lead já está em {status}.",
+    "picker.not_a_status": "{key} não é um status: tecle de 1 a 6.",
+    "form.too_far_ahead": "Agende no máximo 12 meses à frente.",
+    "form.not_happened_yet": "Ainda não chegou a hora desse compromisso.",
+    "form.zero_price": "O valor da venda não pode ser zero.",
+    "form.unusual_price": "{price} longe do anunciado ({asking}): enter de novo confirma.",
+    # issue 20: the board says it has just created a store
+    "app.new_store": (
+        "Base de dados nova, vazia, criada em {store}. Não era essa? Saia (q) e use --db."
     ),
 }

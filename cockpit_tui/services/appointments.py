@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.appointments import check_kind_allowed
@@ -15,6 +15,9 @@ from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:
     from cockpit_tui.store.lead_write import LeadWrite, WrittenLead
+
+#: How far ahead an appointment may be scheduled (a year, leap day included).
+MAX_AHEAD = timedelta(days=366)
 
 #: Statuses a lead leaves for Visita realizada when its visit occurred.
 _BEFORE_VISIT = frozenset({Status.NEW, Status.NEGOTIATING, Status.AWAITING_VISIT})
@@ -44,6 +47,8 @@ class AppointmentService(StoreService):
         now = self._clock.now()
         if at <= now:
             raise InvalidInputError("form.past_datetime")
+        if at > now + MAX_AHEAD:
+            raise InvalidInputError("form.too_far_ahead")
         with self._write() as write:
             lead = write.lead(lead_id)
             row = repository.insert_appointment(
@@ -81,6 +86,8 @@ class AppointmentService(StoreService):
                 raise InvalidInputError("form.unknown_appointment")
             if row.resolved_at is not None:
                 raise InvalidInputError("form.appointment_resolved")
+            if occurred and row.at > write.now:
+                raise InvalidInputError("form.not_happened_yet")
             repository.resolve_appointment(
                 write.session, row, occurred=occurred, actor=self._actor, at=write.now
             )

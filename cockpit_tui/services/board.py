@@ -240,6 +240,10 @@ class BoardService:
         key: BoardKey = board_key_of_row(row)
         return card.status, self._reader.rank_in_column(card.status.value, key, clause_of(where))
 
+    def last_mover(self, lead_id: int) -> str | None:
+        """Who made the lead's latest move (None: it was never moved)."""
+        return self._reader.last_mover(lead_id)
+
     def leads_in_board_order(self, status: Status | None = None) -> list[LeadCard]:
         """Every lead, column by column in DESIGN order, each column in board order."""
         rows = self._reader.all_rows_in_board_order(status.value if status else None)

@@ -160,6 +160,14 @@ class IntakeService:
         self._clock = clock
         self._zone = zone
 
+    def _join_team(self, names: set[str]) -> None:
+        """The salespeople an import named (``vendedor``) join the team: leads can go to them."""
+        from cockpit_tui.services.team import TeamService
+
+        team = TeamService(self._store, actor=self._actor, clock=self._clock)
+        for name in sorted(names):
+            team.add(name)
+
     def import_file(
         self,
         path: Path,
@@ -230,6 +238,8 @@ class IntakeService:
                     )
                     _record_consent(connection, chunk, "import", self._actor, self._clock.now())
                 count(result, len(chunk))
+        if not dry_run:
+            self._join_team({record.salesperson for record in valid if record.salesperson})
         rejects = path.with_name(path.name + ".rejects.csv")
         try:
             if summary.rejected and not dry_run:

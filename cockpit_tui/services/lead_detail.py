@@ -60,6 +60,8 @@ def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
     appointments = tuple(appointment_from_row(row) for row in read.appointments())
     history: list[HistoryEntry] = [HistoryEntry(HistoryKind.CREATED, lead.created_at, None)]
     for move in read.moves():
+        if move.undo_of is not None:  # the undone move says "desfeito"; its reverse is no event
+            continue
         change = status_change_from_row(move)
         history.append(HistoryEntry(HistoryKind.MOVED, move.at, move.actor, change))
     for given in read.assignments():
@@ -73,7 +75,7 @@ def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
         history.append(
             HistoryEntry(HistoryKind.SCHEDULED, scheduled_at, appointment.created_by, appointment)
         )
-        if appointment.resolved_at is not None:
+        if appointment.resolved_at is not None and not appointment.undone:
             history.append(
                 HistoryEntry(
                     _ENDED[appointment.ended] if appointment.ended else HistoryKind.RESOLVED,

@@ -34,6 +34,8 @@ class OutcomeService(StoreService):
         """
         if price is not None and price < 0:
             raise InvalidInputError("form.bad_price")
+        if price is not None and price == 0:
+            raise InvalidInputError("form.zero_price")
         vehicle = clean_optional(trade_in, max_length=_MAX_TRADE_IN) if trade_in else None
         if payment_method is PaymentMethod.TRADE_IN and not vehicle:
             raise InvalidInputError("form.trade_in_required")

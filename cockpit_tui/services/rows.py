@@ -137,6 +137,7 @@ def appointment_from_row(row: AppointmentRow) -> Appointment:
         ended=AppointmentEnd(row.ended) if row.ended else None,
         end_reason=row.end_reason,
         replaces_id=row.replaces_id,
+        undone=row.undone_at is not None,
     )
 
 
@@ -166,6 +167,7 @@ def outcome_from_row(row: OutcomeRow) -> Outcome:
         trade_in=row.trade_in,
         lost_reason=LostReason(row.lost_reason) if row.lost_reason else None,
         note=row.note,
+        undone=row.undone_at is not None,
     )
 
 

@@ -327,6 +327,14 @@ class StoreReader:
         )
         return int(row[0]) if row else 0
 
+    def last_mover(self, lead_id: int) -> str | None:
+        """Who made the lead's latest move (None: never moved)."""
+        row = self.fetchone(
+            "SELECT actor FROM status_change WHERE lead_id = ? ORDER BY id DESC LIMIT 1",
+            (lead_id,),
+        )
+        return str(row[0]) if row else None
+
     def last_change_id(self) -> int:
         """The newest change-log id, 0 for an empty log."""
         row = self.fetchone("SELECT MAX(id) FROM change_log")

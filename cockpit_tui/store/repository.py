@@ -94,8 +94,9 @@ def insert_status_change(
     at: datetime,
     version_after: int,
     undo_of: int | None = None,
+    before: AttentionState | None = None,
 ) -> StatusChangeRow:
-    """Record a move in the lead's history."""
+    """Record a move in the lead's history (``before``: its attention state before the move)."""
     row = StatusChangeRow(
         lead_id=lead_id,
         from_status=from_status,
@@ -105,6 +106,10 @@ def insert_status_change(
         version_after=version_after,
         undo_of=undo_of,
     )
+    if before is not None:
+        row.before_attention_at = before.attention_at
+        row.before_unread_count = before.unread_count
+        row.before_last_activity_at = before.last_activity_at
     session.add(row)
     session.flush()
     return row
@@ -128,6 +133,46 @@ def last_undoable_move(session: Session, *, actor: str) -> StatusChangeRow | Non
 def mark_move_undone(row: StatusChangeRow, *, at: datetime) -> None:
     """The move was undone (it leaves its actor's undo stack)."""
     row.undone_at = at
+
+
+def attention_before(row: StatusChangeRow) -> AttentionState | None:
+    """The lead's attention state just before the move (None: recorded before version 15)."""
+    if row.before_last_activity_at is None or row.before_unread_count is None:
+        return None
+    return AttentionState(
+        row.before_attention_at, row.before_unread_count, row.before_last_activity_at
+    )
+
+
+def undo_follow_ups(
+    session: Session, *, lead_id: int, actor: str, since: datetime, at: datetime
+) -> None:
+    """Mark undone the sale or loss, and the pending appointments, ``actor`` recorded since a move.
+
+    An undone appointment also counts as resolved, so it leaves the card and the agenda.
+    """
+    session.execute(
+        update(OutcomeRow)
+        .where(
+            col(OutcomeRow.lead_id) == lead_id,
+            col(OutcomeRow.actor) == actor,
+            col(OutcomeRow.at) >= since,
+            col(OutcomeRow.undone_at).is_(None),
+        )
+        .values(undone_at=at)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(AppointmentRow)
+        .where(
+            col(AppointmentRow.lead_id) == lead_id,
+            col(AppointmentRow.created_by) == actor,
+            col(AppointmentRow.created_at) >= since,
+            col(AppointmentRow.resolved_at).is_(None),
+        )
+        .values(undone_at=at, resolved_at=at, resolved_by=actor)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def mark_move_superseded(row: StatusChangeRow, *, at: datetime) -> None:

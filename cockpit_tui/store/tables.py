@@ -107,6 +107,9 @@ class StatusChangeRow(SQLModel, table=True):
     undo_of: int | None = Field(default=None, foreign_key="status_change.id")
     undone_at: datetime | None = Field(default=None, sa_type=UtcInstant)
     superseded_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    before_attention_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    before_unread_count: int | None = Field(default=None)
+    before_last_activity_at: datetime | None = Field(default=None, sa_type=UtcInstant)
 
 
 class AppointmentRow(SQLModel, table=True):
@@ -126,6 +129,7 @@ class AppointmentRow(SQLModel, table=True):
     ended: str | None = Field(default=None, max_length=20)
     end_reason: str | None = Field(default=None, max_length=200)
     replaces_id: int | None = Field(default=None)
+    undone_at: datetime | None = Field(default=None, sa_type=UtcInstant)
 
 
 class LeadEditRow(SQLModel, table=True):
@@ -172,6 +176,7 @@ class OutcomeRow(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=4000)
     actor: str = Field(max_length=100)
     at: datetime = Field(sa_type=UtcInstant)
+    undone_at: datetime | None = Field(default=None, sa_type=UtcInstant)
 
 
 class NoteRow(SQLModel, table=True):

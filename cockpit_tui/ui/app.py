@@ -47,8 +47,10 @@ class CockpitApp(PlainNotices):
         poll_interval: float = 0.5,
         preferences: Preferences | None = None,
         keymap_folder: Path | None = None,
+        new_store: str | None = None,
     ) -> None:
         super().__init__()
+        self._new_store = new_store
         self.services = services
         self.t = Translator(lang)
         self.poll_interval = poll_interval
@@ -79,6 +81,9 @@ class CockpitApp(PlainNotices):
         translate_bindings(self, self.t)
         self._apply_keymap()
         self.push_screen(BoardScreen())
+        if self._new_store is not None:
+            # Lest a mistyped --db path pass for an empty store.
+            self.notify(self.t("app.new_store", store=self._new_store), timeout=10)
         self.call_after_refresh(gc.freeze)
         if not self.is_headless and sys.__stdout__ is not None and sys.__stdout__.isatty():
             self.set_interval(_TERMINAL_CHECK_SECONDS, self._exit_if_terminal_gone)

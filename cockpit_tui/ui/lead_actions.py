@@ -25,7 +25,8 @@ from textual.message import Message
 
 from cockpit_tui.domain.errors import CockpitError, MoveConflictError, StoreUnavailableError
 from cockpit_tui.domain.models import LeadCard, MoveResult
-from cockpit_tui.domain.statuses import Status, status_label
+from cockpit_tui.domain.sanitize import clean_text
+from cockpit_tui.domain.statuses import CLOSED_STATUSES, Status, status_label
 from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.ui.context import cockpit_of
 from cockpit_tui.ui.errors import report_error
@@ -187,7 +188,8 @@ class LeadActions:
             self._last_card = result.card
             self._host.lead_moved(result, read)
             label = status_label(result.to_status, app.t.lang)
-            self._host.say(app.t("board.undone", status=label))
+            name = clean_text(result.card.customer_name)
+            self._host.say(app.t("board.undone", name=name, status=label))
 
         def failed(error: CockpitError) -> None:
             if isinstance(error, MoveConflictError):
@@ -274,6 +276,32 @@ class LeadActions:
     def _move(
         self, card: LeadCard, target_of: Callable[[LeadCard], Status | None], step: int
     ) -> None:
+        target = target_of(card)
+        if target is not None and card.status in CLOSED_STATUSES:
+            # Reopening a closed lead, or turning a loss into a sale, is asked first.
+            from cockpit_tui.ui.screens.confirm import ConfirmScreen
+
+            t = self.cockpit.t
+            question = t(
+                "confirm.move_closed",
+                name=clean_text(card.customer_name),
+                from_label=status_label(card.status, t.lang),
+                to_label=status_label(target, t.lang),
+            )
+
+            def answered(confirmed: bool | None) -> None:
+                if confirmed:
+                    self._move_now(card, target_of, step)
+                else:
+                    self._host.say(t("confirm.move_cancelled"))
+
+            self._screen.app.push_screen(ConfirmScreen(question, t), answered)
+            return
+        self._move_now(card, target_of, step)
+
+    def _move_now(
+        self, card: LeadCard, target_of: Callable[[LeadCard], Status | None], step: int
+    ) -> None:
         app = self.cockpit
         first_target = target_of(card)
         if first_target is not None:
@@ -282,15 +310,21 @@ class LeadActions:
 
         def run() -> object:
             current = self._current(card)
+            if current.status is not card.status and current.status in CLOSED_STATUSES:
+                return current  # a key queued behind a move to a closed status: not confirmed
             target = target_of(current)
             if target is None:
                 return None
             result = app.services.leads.move(current.id, target, seen_version=current.version)
             return result, self._host.read_after_move(result)
 
-        def done(value: tuple[MoveResult, object] | None) -> None:
+        def done(value: tuple[MoveResult, object] | LeadCard | None) -> None:
             if value is None:
                 self._say_at_edge(step)
+                return
+            if isinstance(value, LeadCard):
+                label = status_label(value.status, app.t.lang)
+                self._host.say(app.t("confirm.stopped_at_closed", status=label))
                 return
             result, read = value
             self._last_card = result.card

@@ -228,7 +228,8 @@ def describe_entry(entry: HistoryEntry, detail: LeadDetail, *, t: Translator) ->
                 reason = clean_text(item.end_reason)
                 return t("history.cancelled_because", kind=kind, when=when, reason=reason)
             return t("history.cancelled", kind=kind, when=when)
-        return t("history.scheduled", kind=kind, when=when)
+        scheduled = t("history.scheduled", kind=kind, when=when)
+        return scheduled + (" " + t("history.undone") if item.undone else "")
     if isinstance(item, FieldChange):
         return t(
             "history.edited",
@@ -237,7 +238,7 @@ def describe_entry(entry: HistoryEntry, detail: LeadDetail, *, t: Translator) ->
             new=shown_value(item.field, item.new, lang) or "—",
         )
     if isinstance(item, Outcome):
-        return _outcome(item, t)
+        return _outcome(item, t) + (" " + t("history.undone") if item.undone else "")
     return ""
 
 

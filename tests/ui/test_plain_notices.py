@@ -95,3 +95,21 @@ def test_plain_keeps_markup_literal_and_drops_escapes() -> None:
     shown = plain("Movido por [@click=app.quit]x[/]\x1b]52;c;aGk=\x07\nlinha 2")
     assert shown.plain == "Movido por [@click=app.quit]x[/]\nlinha 2"
     assert not shown.spans, "no style or action came from the text"
+
+
+async def test_a_store_just_created_is_announced_on_the_board(
+    ui_services: Services, tmp_path: Path
+) -> None:
+    where = str(tmp_path / "typo" / "[b]loja[/b].sqlite")
+    app = CockpitApp(ui_services, poll_interval=0.05, new_store=where)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+
+        def announced() -> bool:
+            return any(where in _shown(toast) for toast in _toasts(app))
+
+        await wait_until(pilot, announced)
+        assert "Base de dados nova, vazia" in _messages(app)
+    quiet = CockpitApp(ui_services, poll_interval=0.05)
+    async with quiet.run_test(size=(120, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert "Base de dados nova" not in _messages(quiet), "an existing store is not announced"

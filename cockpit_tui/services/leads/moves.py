@@ -11,7 +11,11 @@ from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.leads.base import LeadServiceBase
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from cockpit_tui.domain.models import AttentionState
     from cockpit_tui.store.lead_write import LeadWrite, WrittenLead
+    from cockpit_tui.store.tables import StatusChangeRow
 
 
 class MoveActions(LeadServiceBase):
@@ -74,9 +78,15 @@ class MoveActions(LeadServiceBase):
                 lead,
                 back_to,
                 seen_version=seen,
-                state=attention.on_action(lead.attention, now),
+                state=_state_after_undo(original, lead, now),
             ):
                 repository.mark_move_undone(original, at=now)
+                repository.undo_follow_ups(
+                    session, lead_id=lead.id, actor=self.actor, since=original.at, at=now
+                )
+                lead.set_next_appointment_at(
+                    repository.next_pending_appointment_at(session, lead_id=lead.id)
+                )
                 repository.insert_status_change(
                     session,
                     lead_id=original.lead_id,
@@ -97,6 +107,18 @@ class MoveActions(LeadServiceBase):
         if overtaken is not None:
             raise overtaken
         return MoveResult(self._card(lead_id), from_status, back_to, write.change_ids[-1])
+
+
+def _state_after_undo(
+    original: StatusChangeRow, lead: WrittenLead, now: datetime
+) -> AttentionState:
+    """The attention state the lead had before ``original`` (older moves: acted on now)."""
+    from cockpit_tui.store import repository
+
+    before = repository.attention_before(original)
+    if before is None:
+        return attention.on_action(lead.attention, now)
+    return attention.on_undo(before, lead.attention)
 
 
 def move_lead(
@@ -131,6 +153,7 @@ def move_lead(
         actor=write.actor,
         at=write.now,
         version_after=expected + 1,
+        before=lead.attention,
     )
     # The UPDATE went around the ORM: ``lead`` still holds the old status and version.
     write.log("lead.moved", lead.id)

@@ -38,6 +38,7 @@ _MODULES = (
     "m0012_customer_rights",
     "m0013_day_tools",
     "m0014_response_clock",
+    "m0015_undo_restores",
 )
 
 

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.plans import Plan
-from cockpit_tui.domain.statuses import Status
+from cockpit_tui.domain.sanitize import clean_text
+from cockpit_tui.domain.statuses import Status, status_label
 from cockpit_tui.services.column_window import WindowContent, WindowSpec, read_window
 from cockpit_tui.services.filtering import LeadScope
 
@@ -27,6 +29,27 @@ if TYPE_CHECKING:
 
     from cockpit_tui.services import Services
     from cockpit_tui.ui.board.host import BoardHost
+
+
+@dataclass(frozen=True)
+class Followed:
+    """Where the lead the user had selected is after another process's commit.
+
+    Attributes:
+        lead_id: The lead.
+        name: Its customer's name (as stored, sanitised on display).
+        from_status: The column it was selected in.
+        status: Its column now.
+        rank: Its index there.
+        moved_by: Who moved it, when it changed column.
+    """
+
+    lead_id: int
+    name: str
+    from_status: Status
+    status: Status
+    rank: int
+    moved_by: str | None
 
 
 class LivePoll:
@@ -49,6 +72,7 @@ class LivePoll:
         list_content: WindowContent | None = None
         list_total: int = 0
         total_counts: dict[Status, int] | None = None
+        followed: Followed | None = None
 
     @dataclass
     class LoadFailed(Message):
@@ -83,9 +107,10 @@ class LivePoll:
         pane = next(iter(host.panes))
         generation, where = host.state.generation, host.state.where
         list_spec = pane.poll_spec()
+        chosen = host.cards.selected_card if pane is host.cards else None
         force, self.force = self.force, False
         self._worker = self._screen.run_worker(
-            lambda: self._read(generation, specs, list_spec, where, force),
+            lambda: self._read(generation, specs, list_spec, where, force, chosen),
             thread=True,
             group="board-poll",
         )
@@ -97,6 +122,7 @@ class LivePoll:
         list_spec: WindowSpec | None,
         where: LeadScope | None,
         force: bool,
+        chosen: LeadCard | None = None,
     ) -> None:
         """Off the UI thread: the cheap check, then counts and the held windows."""
         board = self._services.board
@@ -118,11 +144,24 @@ class LivePoll:
                 attention=board.attention_count(),
                 plan=self._services.settings.plan(),
                 contents={status: read_window(spec) for status, spec in specs.items()},
+                followed=self._follow(chosen, where),
             )
         except CockpitError as error:
             self._screen.post_message(LivePoll.LoadFailed(error))
             return
         self._screen.post_message(refreshed)
+
+    def _follow(self, chosen: LeadCard | None, where: LeadScope | None) -> Followed | None:
+        """Off the UI thread: where the selected lead is now (None: gone or filtered out)."""
+        if chosen is None:
+            return None
+        board = self._services.board
+        found = board.position_of(chosen.id, where)
+        if found is None:
+            return None
+        status, rank = found
+        moved_by = board.last_mover(chosen.id) if status is not chosen.status else None
+        return Followed(chosen.id, chosen.customer_name, chosen.status, status, rank, moved_by)
 
     def show(self, message: LivePoll.Refreshed) -> None:
         """Apply another process's changes, column by column, keeping the selection."""
@@ -138,9 +177,43 @@ class LivePoll:
         panes = list(host.panes)
         for pane in panes:
             pane.take_poll(message)
+        if message.followed is not None and panes[0] is host.cards:
+            self._keep_selection(message.followed)
         if changed:
             host.show_counts()
         if panes[0].needs_list_plan and not message.plan.has_list_view:
             host.show_next_pane()
             t = host.cockpit.t
             self._screen.notify(t("board.list_plan_dropped"), severity="warning", timeout=8)
+
+    def _keep_selection(self, followed: Followed) -> None:
+        """Keep the lead the user chose selected, and say who moved it where.
+
+        Re-reading a column keeps the selected lead only while it is still in
+        the column's window; a lead moved elsewhere would leave the cursor on
+        a neighbour the user never chose (the next key would act on it).
+        """
+        host = self._host
+        cards = host.cards
+        selected = cards.selected_card
+        if followed.status is not followed.from_status:
+            t = host.cockpit.t
+            label = status_label(followed.status, t.lang)
+            name = clean_text(followed.name)
+            if followed.moved_by:
+                host.say(
+                    t(
+                        "board.moved_by",
+                        actor=clean_text(followed.moved_by),
+                        name=name,
+                        status=label,
+                    )
+                )
+            else:
+                host.say(t("board.moved_elsewhere", name=name, status=label))
+            # Followed even to a column off screen (the board scrolls to it): staying
+            # behind would leave the cursor, and the next key, on a neighbour.
+            cards.focus_status(followed.status)
+        elif selected is not None and selected.id == followed.lead_id:
+            return
+        cards.column(followed.status).select_lead(followed.lead_id, followed.rank)

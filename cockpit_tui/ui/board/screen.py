@@ -202,6 +202,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that act on a lead are shown disabled while no card is selected."""
+        if action == "search" and self.search_field.has_focus:
+            return False  # "/" typed in the search field is text (a vehicle "C/D", a date)
         if action == "clear_search":
             return bool(self.state.lead_filter.search)
         if action == "clear_filters":

@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
 #: Seconds after the last keystroke before the search runs.
 SEARCH_DEBOUNCE = 0.03
+
+
+#: Editing keys applied in key order (Input's own bindings for them, run in the same order).
+_EDIT_KEYS = {
+    "backspace": "action_delete_left",
+    "delete": "action_delete_right",
+    "left": "action_cursor_left",
+    "right": "action_cursor_right",
+    "home": "action_home",
+    "end": "action_end",
+}
 
 
 class SearchBar(Input):
@@ -33,6 +45,23 @@ class SearchBar(Input):
         super().__init__(placeholder=placeholder, id="search")
         self.display = False
         self._timer: Timer | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Editing keys act here, in the order typed, like the characters do.
+
+        Input applies characters as their key events arrive but ``backspace``
+        and the cursor keys through bindings dispatched later, so a burst of
+        backspaces followed by text landed out of order (the text was typed,
+        then erased): "hb20" after 30 backspaces ended up empty or as "b20".
+        """
+        edit = _EDIT_KEYS.get(event.key)
+        if edit is not None:
+            event.stop()
+            event.prevent_default()
+            self._restart_blink()
+            getattr(self, edit)()
+            return
+        await super()._on_key(event)
 
     def open(self) -> None:
         """Show the field and take the keys now (the next key must land in it)."""

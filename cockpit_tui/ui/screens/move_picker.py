@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -72,10 +73,23 @@ class MovePicker(ModalScreen[Status | None]):
         options.highlighted = STATUS_ORDER.index(following)
 
     def action_choose(self, number: int) -> None:
-        """Pick status ``number`` (1–6); the current status is ignored."""
+        """Pick status ``number`` (1–6); the current status says it is there already."""
         status = STATUS_ORDER[number - 1]
-        if status is not self._current:
+        if status is self._current:
+            label = status_label(status, self._t.lang)
+            self._say(self._t("picker.already_there", status=label))
+        else:
             self.dismiss(status)
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit that names no status is refused out loud (never a default choice)."""
+        if event.character is not None and event.character in "0789":
+            event.stop()
+            event.prevent_default()
+            self._say(self._t("picker.not_a_status", key=event.character))
+
+    def _say(self, text: str) -> None:
+        self.query_one("#picker-hint", Static).update(Content(text))
 
     def action_cancel(self) -> None:
         """Close without moving."""

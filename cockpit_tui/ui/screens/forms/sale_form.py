@@ -16,6 +16,10 @@ from cockpit_tui.i18n.format import format_money
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.ui.screens.forms.form_screen import FormScreen
 
+#: A final price outside these fractions of the asking price is asked again (a typo?).
+UNUSUAL_LOW = Decimal("0.3")
+UNUSUAL_HIGH = Decimal("2")
+
 METHOD_ORDER = (
     PaymentMethod.CASH,
     PaymentMethod.FINANCING,
@@ -45,6 +49,8 @@ class SaleForm(FormScreen[Outcome]):
         super().__init__(translate("sale.title", name=name), translate, hint=translate("sale.hint"))
         self._asking_price = asking_price
         self._record = record
+        #: A price far from the asking price the user already saw warned about.
+        self._confirmed_price: Decimal | None = None
 
     def compose_fields(self) -> ComposeResult:
         """Price, method, trade-in vehicle."""
@@ -56,8 +62,10 @@ class SaleForm(FormScreen[Outcome]):
         yield Input(price, placeholder="139.900,00", id="sale-price")
         yield Static(Content(t("sale.method")), classes="form-label")
         with RadioSet(id="sale-method"):
+            # The first choice is pressed, not just highlighted: what looks chosen is recorded.
             for method in METHOD_ORDER:
-                yield RadioButton(Content(t(f"payment.{method.value}")))
+                pressed = method is METHOD_ORDER[0]
+                yield RadioButton(Content(t(f"payment.{method.value}")), value=pressed)
         yield Static(Content(t("sale.trade_in")), classes="form-label")
         yield Input(placeholder=t("sale.trade_in_placeholder"), id="sale-trade-in")
 
@@ -78,7 +86,30 @@ class SaleForm(FormScreen[Outcome]):
             price = parse_price(raw_price)
             if price is None:
                 raise InvalidInputError("form.bad_price")
+        self._confirm_unusual(price)
         index = self.query_one(RadioSet).pressed_index
         method = METHOD_ORDER[index] if 0 <= index < len(METHOD_ORDER) else None
         trade_in = self.query_one("#sale-trade-in", Input).value.strip() or None
         return self._record(price, method, trade_in)
+
+    def _confirm_unusual(self, price: Decimal | None) -> None:
+        """Zero is refused; under 30 % or over 200 % of the asking price asks once more.
+
+        Raises:
+            InvalidInputError: the price is zero, or unusual and not confirmed yet.
+        """
+        if price is None:
+            return
+        if price == 0:
+            raise InvalidInputError("form.zero_price")
+        asking = self._asking_price
+        if not asking or UNUSUAL_LOW * asking <= price <= UNUSUAL_HIGH * asking:
+            return
+        if self._confirmed_price == price:
+            return
+        self._confirmed_price = price
+        raise InvalidInputError(
+            "form.unusual_price",
+            price=format_money(price, self.t.lang),
+            asking=format_money(asking, self.t.lang),
+        )
