@@ -340,7 +340,32 @@ def generate(
         elif status == "negotiating" and rng.random() < 0.2:
             lead["appointment"] = {"kind": "call_back", "in_minutes": rng.randint(30, 3000)}
         leads.append(lead)
+    if mix is not None:
+        _demo_timing(leads, random.Random(seed + 1))
     return leads
+
+
+def _demo_timing(leads: list[dict[str, Any]], timing: random.Random) -> None:
+    """Give the demo set a response-time story, without touching the main random stream.
+
+    A few brand-new leads arrived minutes ago and wait inside a 5-minute SLA
+    (or just past it); about half of the answered leads got their first
+    response within 5 minutes, the rest later. Times stay "minutes ago"; the
+    demo maps them onto plausible hours when it is opened (services/demo.py).
+    """
+    fresh = iter((1, 2, 4, 3, 7, 12, 25, 40))
+    for lead in leads:
+        messages = lead["messages"]
+        if lead["status"] == "new" and (minutes := next(fresh, None)) is not None:
+            lead["created_minutes_ago"] = minutes
+            lead["acted_minutes_ago"] = None
+            lead["messages"] = [dict(messages[0], minutes_ago=minutes)]
+            continue
+        if len(messages) > 1 and messages[1]["direction"] == "out" and timing.random() < 0.55:
+            delay = messages[0]["minutes_ago"] - messages[1]["minutes_ago"]
+            messages[1]["minutes_ago"] = messages[0]["minutes_ago"] - timing.randint(
+                1, max(1, min(4, delay))
+            )
 
 
 def to_lead_creates(leads: list[dict[str, Any]], now: datetime) -> list[Any]:

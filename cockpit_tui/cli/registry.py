@@ -23,6 +23,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "customer",
     "retention",
     "audit",
+    "duty",
+    "rescue",
     "serve",
     "token",
     "reply",

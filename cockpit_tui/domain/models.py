@@ -211,13 +211,18 @@ class Note:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """A change of salesperson; ``assigned_to`` None means "Não atribuído"."""
+    """A change of salesperson; ``assigned_to`` None means "Não atribuído".
+
+    ``reason`` is None for a person's choice, ``round-robin`` or ``rescue``
+    for the automatic distribution.
+    """
 
     id: int
     lead_id: int
     assigned_to: str | None
     actor: str
     at: datetime
+    reason: str | None = None
 
 
 class HistoryKind(StrEnum):

@@ -17,7 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from cockpit_tui.domain.business_hours import DEFAULT_BUSINESS_HOURS, canonical_business_hours
 from cockpit_tui.domain.errors import InvalidSettingError
+from cockpit_tui.domain.holiday_rules import (
+    DEFAULT_HOLIDAY_REGION,
+    canonical_extra_holidays,
+    parse_holiday_region,
+)
 from cockpit_tui.domain.sanitize import clean_text
 
 #: Meta's Graph API; the version is pinned here and nowhere else.
@@ -132,6 +138,9 @@ SETTINGS: dict[str, SettingSpec] = {
         SettingSpec("store_name", None, _free_text(80)),
         SettingSpec("timezone", "America/Sao_Paulo", _timezone),
         SettingSpec("sla_minutes", "5", _bounded_int(1, 24 * 60)),
+        SettingSpec("business_hours", DEFAULT_BUSINESS_HOURS, canonical_business_hours),
+        SettingSpec("holidays", DEFAULT_HOLIDAY_REGION, parse_holiday_region),
+        SettingSpec("extra_holidays", None, canonical_extra_holidays),
         SettingSpec("distribution", "off", _one_of("off", "round-robin")),
         SettingSpec("rescue_minutes", "30", _minutes_or_never),
         SettingSpec("retention_months", None, _bounded_int(1, 240, off_word=True)),

@@ -655,4 +655,61 @@ MESSAGES: dict[str, str] = {
     "delivery.state.delivered": "delivered {time}",
     "delivery.state.read": "read {time}",
     "delivery.state.failed": "not sent: {error}",
+    # -- issue 15: speed-to-lead (business time, duty, distribution, rescue) --
+    "setting.business_hours": (
+        "business_hours: opening hours per weekday, when the response clock runs "
+        "(default seg-sex 08:00-18:00; sab 08:00-13:00, English day names accepted)."
+    ),
+    "setting.holidays": (
+        "holidays: holidays that stop the clock: BR (national), BR-SP (national and the "
+        "state's) or off (default BR)."
+    ),
+    "setting.extra_holidays": (
+        "extra_holidays: other days the store is closed, such as 2026-12-24, 2026-12-31."
+    ),
+    "error.setting.hours_format": (
+        "Invalid hours for {key}: give days and times, such as mon-fri 08:00-18:00; sat 08:00-13:00"
+    ),
+    "error.setting.hours_day": (
+        "Unknown day in {key}: {day}. Use mon, tue, wed, thu, fri, sat, sun (or seg … dom)."
+    ),
+    "error.setting.hours_time": "Invalid time in {key}: {time}. Use 08:00 or 8h30.",
+    "error.setting.hours_order": "Reversed period in {key}: {period} ends before it starts.",
+    "error.setting.hours_overlap": "Overlapping periods in {key} on {day}.",
+    "error.setting.hours_empty": (
+        "{key} needs at least one open period, such as mon-fri 08:00-18:00."
+    ),
+    "error.setting.holiday_region": (
+        "Invalid holiday region for {key}: use BR, BR-SP (country and state) or off."
+    ),
+    "error.setting.holiday_subdivision": (
+        "Unknown state in {key} for {country}: use one of: {subdivisions}."
+    ),
+    "error.setting.holiday_date": "Invalid date in {key}: {date}. Use dd/mm/yyyy or yyyy-mm-dd.",
+    "cli.duty": "show or change who is on duty (in the store, in the lead rotation)",
+    "cli.duty.action": "in: go on duty; out: go off duty",
+    "cli.duty_needs_name": "Give the name: cockpit duty {action} NAME",
+    "cli.duty_in": "{name} is on duty and in the rotation.",
+    "cli.duty_already_in": "{name} was already on duty.",
+    "cli.duty_out": "{name} is off duty and out of the rotation.",
+    "cli.duty_not_in": "{name} was not on duty.",
+    "cli.duty_nobody": "Nobody is on duty. Go on duty with: cockpit duty in NAME",
+    "cli.duty_line": "{name}  on duty since {since}",
+    "cli.rescue": "hand leads not answered in time (rescue_minutes) to the next one on duty",
+    "cli.rescue_off": (
+        "Rescue is off: use cockpit settings distribution round-robin and a rescue_minutes above 0."
+    ),
+    "cli.rescue_none": "No lead to rescue.",
+    "cli.rescue_line": (
+        "Lead #{lead_id}: from {previous} to {name} ({minutes} business min without a reply)"
+    ),
+    "cli.rescue_line_unassigned": (
+        "Lead #{lead_id}: from {previous} to Unassigned, nobody on duty "
+        "({minutes} business min without a reply)"
+    ),
+    "history.distributed": "distributed to {name} (round-robin)",
+    "history.rescued": "handed to {name} (rescue: no first response in time)",
+    "history.rescued_unassigned": (
+        "left unassigned (rescue: no first response in time, nobody on duty)"
+    ),
 }

@@ -679,4 +679,63 @@ MESSAGES: dict[str, str] = {
     "delivery.state.delivered": "entregue {time}",
     "delivery.state.read": "lida {time}",
     "delivery.state.failed": "não enviado: {error}",
+    # -- issue 15: speed-to-lead (business time, duty, distribution, rescue) --
+    "setting.business_hours": (
+        "business_hours: horário de atendimento por dia da semana, em que o relógio de "
+        "resposta corre (padrão seg-sex 08:00-18:00; sab 08:00-13:00)."
+    ),
+    "setting.holidays": (
+        "holidays: feriados em que o relógio para: BR (nacionais), BR-SP (nacionais e do "
+        "estado) ou off (padrão BR)."
+    ),
+    "setting.extra_holidays": (
+        "extra_holidays: outros dias em que a loja fecha, como 24/12/2026, 31/12/2026."
+    ),
+    "error.setting.hours_format": (
+        "Horário inválido para {key}: use dias e horários, como seg-sex 08:00-18:00; "
+        "sab 08:00-13:00"
+    ),
+    "error.setting.hours_day": (
+        "Dia desconhecido em {key}: {day}. Use seg, ter, qua, qui, sex, sab, dom (ou mon … sun)."
+    ),
+    "error.setting.hours_time": "Horário inválido em {key}: {time}. Use 08:00 ou 8h30.",
+    "error.setting.hours_order": "Intervalo invertido em {key}: {period} termina antes de começar.",
+    "error.setting.hours_overlap": "Intervalos sobrepostos em {key} na {day}.",
+    "error.setting.hours_empty": (
+        "{key} precisa de ao menos um horário aberto, como seg-sex 08:00-18:00."
+    ),
+    "error.setting.holiday_region": (
+        "Região de feriados inválida para {key}: use BR, BR-SP (país e estado) ou off."
+    ),
+    "error.setting.holiday_subdivision": (
+        "Estado desconhecido em {key} para {country}: use um destes: {subdivisions}."
+    ),
+    "error.setting.holiday_date": "Data inválida em {key}: {date}. Use dd/mm/aaaa.",
+    "cli.duty": "mostra ou muda quem está na loja (de plantão para o rodízio de leads)",
+    "cli.duty.action": "in: entra no plantão; out: sai do plantão",
+    "cli.duty_needs_name": "Informe o nome: cockpit duty {action} NOME",
+    "cli.duty_in": "{name} está na loja e entra no rodízio.",
+    "cli.duty_already_in": "{name} já estava na loja.",
+    "cli.duty_out": "{name} saiu da loja e do rodízio.",
+    "cli.duty_not_in": "{name} não estava na loja.",
+    "cli.duty_nobody": "Ninguém está na loja. Entre com: cockpit duty in NOME",
+    "cli.duty_line": "{name}  na loja desde {since}",
+    "cli.rescue": "repassa ao próximo da loja os leads sem resposta no prazo (rescue_minutes)",
+    "cli.rescue_off": (
+        "O resgate está desligado: use cockpit settings distribution round-robin e "
+        "rescue_minutes maior que 0."
+    ),
+    "cli.rescue_none": "Nenhum lead para resgatar.",
+    "cli.rescue_line": (
+        "Lead #{lead_id}: de {previous} para {name} ({minutes} min úteis sem resposta)"
+    ),
+    "cli.rescue_line_unassigned": (
+        "Lead #{lead_id}: de {previous} para Não atribuído, ninguém na loja "
+        "({minutes} min úteis sem resposta)"
+    ),
+    "history.distributed": "distribuído para {name} (rodízio)",
+    "history.rescued": "repassado para {name} (resgate: sem primeira resposta no prazo)",
+    "history.rescued_unassigned": (
+        "deixou sem vendedor (resgate: sem primeira resposta no prazo, ninguém na loja)"
+    ),
 }

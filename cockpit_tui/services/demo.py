@@ -1,9 +1,17 @@
-"""The demo store: realistic leads from ``data/demo_leads.json``, times relative to now."""
+"""The demo store: realistic leads from ``data/demo_leads.json``, times relative to now.
+
+The set's times are minutes before the moment the demo is opened. They are
+counted on the hours a dealership's customers write (:data:`DEMO_ACTIVITY_HOURS`,
+mostly the store's opening hours plus evenings and weekends), so "1 minute
+ago" opened at 03:00 is the evening before, never 02:59; appointments are
+counted on the store's opening hours and fall on the hour or half hour.
+"""
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from importlib import resources
 from typing import Any
@@ -13,17 +21,37 @@ from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.settings import SettingsService
+from cockpit_tui.services.team import TeamService
 from cockpit_tui.store.handle import Store
 
 DEMO_FILE = "demo_leads.json"
 DEMO_ACTOR = "demo"
+#: When the demo's customers write: inside opening hours mostly, some evenings and weekends.
+DEMO_ACTIVITY_HOURS = "seg-sex 07:30-20:30; sab 08:00-16:00; dom 10:00-14:00"
+#: The salespeople named in the demo set: the demo store's team.
+DEMO_TEAM = ("Bianca Lima", "Carla Mendes", "Diego Fernandes", "Rafael Souza")
+
+#: Turns "N minutes before now" (negative: after) into an instant.
+Timeline = Callable[[int], datetime]
 
 
-def lead_create_from_json(lead: dict[str, Any], now: datetime) -> LeadCreate:
-    """One demo lead (minutes before ``now``) as a :class:`LeadCreate`."""
+def lead_create_from_json(
+    lead: dict[str, Any],
+    now: datetime,
+    *,
+    ago: Timeline | None = None,
+    appointment_at: Timeline | None = None,
+) -> LeadCreate:
+    """One demo lead (minutes before ``now``) as a :class:`LeadCreate`.
 
-    def ago(minutes: int) -> datetime:
-        return now - timedelta(minutes=minutes)
+    Args:
+        lead: The lead as stored in the demo file.
+        now: The present.
+        ago: Maps "minutes before now" to an instant (default: wall-clock minutes).
+        appointment_at: Maps an appointment's "in minutes" to an instant (default: wall clock).
+    """
+    ago = ago or (lambda minutes: now - timedelta(minutes=minutes))
+    appointment_at = appointment_at or (lambda minutes: now + timedelta(minutes=minutes))
 
     appointment = lead.get("appointment")
     return LeadCreate(
@@ -51,7 +79,7 @@ def lead_create_from_json(lead: dict[str, Any], now: datetime) -> LeadCreate:
         next_appointment=(
             (
                 AppointmentKind(appointment["kind"]),
-                now + timedelta(minutes=appointment["in_minutes"]),
+                appointment_at(int(appointment["in_minutes"])),
             )
             if appointment
             else None
@@ -59,10 +87,44 @@ def lead_create_from_json(lead: dict[str, Any], now: datetime) -> LeadCreate:
     )
 
 
-def load_demo_leads(now: datetime) -> list[LeadCreate]:
-    """The shipped demo set, as of ``now``."""
+def demo_timelines(now: datetime, zone: str) -> tuple[Timeline, Timeline]:
+    """The demo's two clocks: customer activity (past) and appointments (either way)."""
+    from zoneinfo import ZoneInfo
+
+    from cockpit_tui.domain.business_hours import DEFAULT_BUSINESS_HOURS, parse_business_hours
+    from cockpit_tui.domain.business_time import BusinessCalendar
+
+    place = ZoneInfo(zone)
+    activity = BusinessCalendar(parse_business_hours(DEMO_ACTIVITY_HOURS), place, _no_holidays)
+    opening = BusinessCalendar(parse_business_hours(DEFAULT_BUSINESS_HOURS), place, _no_holidays)
+
+    def ago(minutes: int) -> datetime:
+        return activity.subtract_seconds(now, minutes * 60).astimezone(now.tzinfo)
+
+    def appointment_at(minutes: int) -> datetime:
+        if minutes >= 0:
+            at = opening.add_seconds(now, minutes * 60).replace(second=0, microsecond=0)
+            at += timedelta(minutes=-at.minute % 30)
+        else:
+            at = opening.subtract_seconds(now, -minutes * 60).replace(second=0, microsecond=0)
+            at -= timedelta(minutes=at.minute % 30)
+        return at.astimezone(now.tzinfo)
+
+    return ago, appointment_at
+
+
+def _no_holidays(year: int) -> frozenset[date]:
+    return frozenset()
+
+
+def load_demo_leads(now: datetime, *, zone: str = "America/Sao_Paulo") -> list[LeadCreate]:
+    """The shipped demo set, as of ``now``, on plausible hours of ``zone``."""
     text = resources.files("cockpit_tui._data").joinpath(DEMO_FILE).read_text(encoding="utf-8")
-    return [lead_create_from_json(lead, now) for lead in json.loads(text)]
+    ago, appointment_at = demo_timelines(now, zone)
+    return [
+        lead_create_from_json(lead, now, ago=ago, appointment_at=appointment_at)
+        for lead in json.loads(text)
+    ]
 
 
 def seed_demo_store(store: Store, *, clock: Clock) -> int:
@@ -78,6 +140,11 @@ def seed_demo_store(store: Store, *, clock: Clock) -> int:
     if sum(store.reader.counts().values()) > 0:
         return 0
     now = clock.now()
-    added = insert_leads(store.engine, load_demo_leads(now), actor=DEMO_ACTOR, now=now)
-    SettingsService(store, actor=DEMO_ACTOR, clock=clock).set_plan(Plan.SMART_PLUS)
+    settings = SettingsService(store, actor=DEMO_ACTOR, clock=clock)
+    leads = load_demo_leads(now, zone=settings.value("timezone") or "America/Sao_Paulo")
+    added = insert_leads(store.engine, leads, actor=DEMO_ACTOR, now=now)
+    settings.set_plan(Plan.SMART_PLUS)
+    team = TeamService(store, actor=DEMO_ACTOR, clock=clock)
+    for name in DEMO_TEAM:
+        team.add(name)
     return added

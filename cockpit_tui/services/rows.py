@@ -147,7 +147,7 @@ def outcome_from_row(row: OutcomeRow) -> Outcome:
 
 def assignment_from_row(row: AssignmentRow) -> Assignment:
     """A change of salesperson in a lead's history."""
-    return Assignment(row.id or 0, row.lead_id, row.assigned_to, row.actor, row.at)
+    return Assignment(row.id or 0, row.lead_id, row.assigned_to, row.actor, row.at, row.reason)
 
 
 def note_from_row(row: NoteRow) -> Note:

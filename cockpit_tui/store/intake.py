@@ -25,7 +25,9 @@ from cockpit_tui.domain.intake import LeadRecord
 from cockpit_tui.domain.models import AttentionState, Direction
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
+from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids
+from cockpit_tui.store.response_clock import start_waiting
 from cockpit_tui.store.search_index import refresh_search
 
 
@@ -38,12 +40,14 @@ class BatchResult:
         merged: Rows that were duplicates of an open lead (their message was added to it).
         already: Rows imported before (same fingerprint): nothing done.
         lead_ids: For each record, the lead it created or landed on.
+        created_ids: The new leads, in arrival order.
     """
 
     created: int = 0
     merged: int = 0
     already: int = 0
     lead_ids: list[int] = field(default_factory=list)
+    created_ids: list[int] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -177,6 +181,7 @@ def apply_records(
     changes: list[dict[str, Any]] = []
     new_prints: list[dict[str, Any]] = []
     touched: set[int] = set()
+    waits: dict[int, datetime] = {}  # issue 15: leads whose response clock starts
     now_us = to_micros(now)
 
     for record, fingerprint in zip(records, prints, strict=True):
@@ -192,6 +197,7 @@ def apply_records(
             if record.message:
                 messages.append(_message(target, record.message, at_us, read=False))
                 states[target] = attention.on_inbound_message(states[target], at)
+                waits.setdefault(target, at)
                 touched.add(target)
                 changes.append(_change("message.in", target, actor, now_us))
             result.merged += 1
@@ -216,6 +222,8 @@ def apply_records(
             lead_id = next_lead
             next_lead += 1
             states[lead_id] = attention.on_arrival(at)
+            if record.status not in CLOSED_STATUSES:
+                waits[lead_id] = at
             new_leads[lead_id] = {
                 "id": lead_id,
                 "customer_id": customer_id,
@@ -234,6 +242,7 @@ def apply_records(
             for key in keys:
                 key_to_lead[key] = lead_id
             result.created += 1
+            result.created_ids.append(lead_id)
         if fingerprints:
             known[fingerprint] = lead_id
             new_prints.append({"fingerprint": fingerprint, "lead_id": lead_id, "at": now_us})
@@ -264,6 +273,9 @@ def apply_records(
     if new_customers or new_leads:
         sync_serial_ids(connection, ("customer", "lead"))
     refresh_search(connection, sorted(touched | set(new_leads)))
+    # Issue 15: the response clock, and round-robin in the transaction that creates the leads.
+    start_waiting(connection, waits)
+    distribute_new_leads(connection, lead_ids=result.created_ids, actor=actor, now=now)
     return result
 
 

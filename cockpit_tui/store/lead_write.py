@@ -20,11 +20,13 @@ from sqlalchemy import or_
 from sqlmodel import col, select
 
 from cockpit_tui.domain import attention
+from cockpit_tui.domain.business_time import SlaMarks
 from cockpit_tui.domain.errors import LeadNotFoundError, MoveConflictError
 from cockpit_tui.domain.models import AttentionState
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.store import repository
 from cockpit_tui.store.engine import write_session
+from cockpit_tui.store.response_clock import ResponsePolicy, response_policy
 from cockpit_tui.store.tables import CustomerRow, LeadRow
 
 if TYPE_CHECKING:
@@ -98,6 +100,31 @@ class WrittenLead:
         """Store when its next pending appointment is."""
         self._row.next_appointment_at = at
 
+    @property
+    def waiting_since(self) -> datetime | None:
+        """Since when it waits for a response (None: nothing waits)."""
+        return self._row.waiting_since
+
+    @property
+    def first_response_at(self) -> datetime | None:
+        """When it was first answered."""
+        return self._row.first_response_at
+
+    def start_waiting(self, since: datetime, marks: SlaMarks) -> None:
+        """It waits for a response from ``since``; ``marks`` are its SLA deadlines."""
+        row = self._row
+        row.waiting_since = since
+        row.response_due_soon_at = marks.due_soon_at
+        row.response_due_at = marks.due_at
+
+    def stop_waiting(self, at: datetime, seconds: int) -> None:
+        """Answered at ``at``; ``seconds``: business seconds from arrival, kept if first."""
+        row = self._row
+        row.waiting_since = row.response_due_soon_at = row.response_due_at = None
+        if row.first_response_at is None:
+            row.first_response_at = at
+            row.first_response_seconds = seconds
+
 
 class LeadWrite:
     """One open write transaction on leads; see :func:`lead_write`.
@@ -115,6 +142,7 @@ class LeadWrite:
         self.change_ids: list[int] = []
         self._changes: list[tuple[str, int | None]] = []
         self._reindex: set[int] = set()
+        self._policy: ResponsePolicy | None = None
 
     @property
     def session(self) -> Session:
@@ -131,6 +159,23 @@ class LeadWrite:
         if row is None:
             raise LeadNotFoundError(lead_id=lead_id)
         return WrittenLead(row)
+
+    def policy(self) -> ResponsePolicy:
+        """The store's calendar and SLA target, read once per transaction."""
+        if self._policy is None:
+            self._policy = response_policy(self._session.connection())
+        return self._policy
+
+    def await_response(self, lead: WrittenLead, since: datetime) -> None:
+        """Issue 15: the lead waits from ``since`` unless it already waits (earlier start kept)."""
+        if lead.waiting_since is None:
+            lead.start_waiting(since, self.policy().marks(since))
+
+    def respond(self, lead: WrittenLead) -> None:
+        """Issue 15: a response now (reply, note, "atendido") stops the lead's clock."""
+        if lead.waiting_since is None and lead.first_response_at is not None:
+            return
+        lead.stop_waiting(self.now, self.policy().seconds(lead._row.created_at, self.now))
 
     def act(self, lead: WrittenLead, *, reads: bool = False) -> None:
         """The salesperson acted on the lead now: it leaves the top (and is read with ``reads``)."""
@@ -193,10 +238,23 @@ class LeadWrite:
         )
         lead = WrittenLead(row)
         lead.set_attention(state)
+        lead.start_waiting(created_at, self.policy().marks(created_at))
         self._session.add(row)
         self._session.flush()
         self.reindex(lead.id)
+        if assigned_to is None:
+            self._distribute(lead)
         return lead
+
+    def _distribute(self, lead: WrittenLead) -> None:
+        """Issue 15: round-robin an unassigned new lead in its creating transaction."""
+        from cockpit_tui.store.distribution import distribute_new_leads
+
+        given = distribute_new_leads(
+            self._session.connection(), lead_ids=[lead.id], actor=self.actor, now=self.now
+        )
+        if given:
+            self._session.refresh(lead._row)  # the assignment went around the ORM
 
     def set_status(
         self, lead: WrittenLead, to_status: Status, *, seen_version: int, state: AttentionState

@@ -22,7 +22,7 @@ class StoreSettingRow(SQLModel, table=True):
     __tablename__ = "store_setting"
 
     key: str = Field(primary_key=True, max_length=64)
-    value: str = Field(max_length=200)
+    value: str = Field(max_length=1000)
 
 
 class CustomerRow(SQLModel, table=True):
@@ -64,6 +64,12 @@ class LeadRow(SQLModel, table=True):
     needs_attention: int = Field(default=0)
     sort_at: datetime = Field(sa_type=UtcInstant)
     next_appointment_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    # Issue 15: the response clock (see store/response_clock.py).
+    waiting_since: datetime | None = Field(default=None, sa_type=UtcInstant)
+    response_due_soon_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    response_due_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    first_response_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    first_response_seconds: int | None = Field(default=None)
 
 
 class MessageRow(SQLModel, table=True):
@@ -158,6 +164,7 @@ class AssignmentRow(SQLModel, table=True):
     assigned_to: str | None = Field(default=None, max_length=100)
     actor: str = Field(max_length=100)
     at: datetime = Field(sa_type=UtcInstant)
+    reason: str | None = Field(default=None, max_length=20)
 
 
 class TeamMemberRow(SQLModel, table=True):
@@ -167,6 +174,21 @@ class TeamMemberRow(SQLModel, table=True):
 
     name: str = Field(primary_key=True, max_length=100)
     added_at: datetime = Field(sa_type=UtcInstant)
+
+
+class DutyRow(SQLModel, table=True):
+    """A salesperson on duty ("na loja"); the lowest ``turn`` gets the next lead."""
+
+    __tablename__ = "duty"
+
+    name: str = Field(
+        primary_key=True,
+        max_length=100,
+        foreign_key="team_member.name",
+        ondelete="CASCADE",
+    )
+    since_at: datetime = Field(sa_type=UtcInstant)
+    turn: int
 
 
 class ChangeLogRow(SQLModel, table=True):

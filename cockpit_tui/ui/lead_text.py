@@ -202,6 +202,12 @@ def describe_entry(entry: HistoryEntry, detail: LeadDetail, *, t: Translator) ->
         )
         return line + (" " + t("history.undone") if item.undone else "")
     if isinstance(item, Assignment):
+        if item.reason == "round-robin" and item.assigned_to is not None:
+            return t("history.distributed", name=clean_text(item.assigned_to))
+        if item.reason == "rescue":
+            if item.assigned_to is None:
+                return t("history.rescued_unassigned")
+            return t("history.rescued", name=clean_text(item.assigned_to))
         if item.assigned_to is None:
             return t("history.unassigned")
         return t("history.assigned", name=clean_text(item.assigned_to))

@@ -57,6 +57,7 @@ class ConversationActions(LeadServiceBase):
                 author=self.actor,
             )
             write.act(lead, reads=True)
+            write.respond(lead)
             write.reindex(lead_id)
             write.log("message.out", lead_id)
             return message_from_row(message)
@@ -79,6 +80,7 @@ class ConversationActions(LeadServiceBase):
             lead = write.lead(lead_id)
             if lead.attention.attention_at is not None:
                 write.act(lead)
+                write.respond(lead)
                 write.log("lead.handled", lead_id)
         return self._card(lead_id)
 
@@ -98,6 +100,7 @@ class ConversationActions(LeadServiceBase):
                 write.session, lead_id=lead_id, body=body, actor=self.actor, at=write.now
             )
             write.act(lead)
+            write.respond(lead)
             write.log("lead.note", lead_id)
         return self._card(lead_id)
 
@@ -119,6 +122,7 @@ def add_inbound_message(write: LeadWrite, lead: WrittenLead, body: str, *, at: d
         author=None,
     )
     lead.set_attention(attention.on_inbound_message(lead.attention, at))
+    write.await_response(lead, at)
     write.reindex(lead.id)
     write.log("message.in", lead.id)
 

@@ -33,8 +33,10 @@ _MODULES = (
     "m0007_list_index",
     "m0008_search_index",
     "m0009_unmatched_messages",
+    "m0010_duty",
     "m0011_connectors",
     "m0012_customer_rights",
+    "m0014_response_clock",
 )
 
 
