@@ -20,6 +20,7 @@ from cockpit_tui.store.handle import Store, open_store
 
 if TYPE_CHECKING:
     from cockpit_tui.services.intake import IntakeService
+    from cockpit_tui.services.reports import ReportService
 
 
 @dataclass(slots=True)
@@ -57,6 +58,13 @@ class Services:
 
             self._intake = intake.IntakeService(self.store, actor=self.actor, clock=self.clock)
         return self._intake
+
+    @property
+    def reports(self) -> ReportService:
+        """The manager's report (issue 16); cheap to build, so built on each use."""
+        from cockpit_tui.services.reports import ReportService
+
+        return ReportService(self.store, actor=self.actor, clock=self.clock)
 
     def close(self) -> None:
         """Close the store's connections."""

@@ -82,9 +82,9 @@ def start_waiting(
     """
     if not waits:
         return
-    statement = text(
-        "SELECT id FROM lead WHERE id IN :ids AND waiting_since IS NULL"
-    ).bindparams(bindparam("ids", expanding=True))
+    statement = text("SELECT id FROM lead WHERE id IN :ids AND waiting_since IS NULL").bindparams(
+        bindparam("ids", expanding=True)
+    )
     idle = [int(lead_id) for (lead_id,) in connection.execute(statement, {"ids": list(waits)})]
     if not idle:
         return
@@ -123,7 +123,11 @@ def recompute_waiting(connection: Connection) -> int:
     ):
         marks = policy.marks(from_micros(int(since)))
         rows.append(
-            {"id": int(lead_id), "soon": to_micros(marks.due_soon_at), "due": to_micros(marks.due_at)}
+            {
+                "id": int(lead_id),
+                "soon": to_micros(marks.due_soon_at),
+                "due": to_micros(marks.due_at),
+            }
         )
     if rows:
         connection.execute(

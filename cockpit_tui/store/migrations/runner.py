@@ -37,6 +37,7 @@ _MODULES = (
     "m0011_connectors",
     "m0012_customer_rights",
     "m0014_response_clock",
+    "m0016_report_indexes",
 )
 
 
