@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "serve",
     "token",
     "reply",
+    "report",
 )
 
 

@@ -181,3 +181,15 @@ class Report:
     def conversion(self) -> float | None:
         """Sold over arrived (None when nothing arrived)."""
         return self.sold / self.arrived if self.arrived else None
+
+
+def parse_day(text: str) -> date | None:
+    """A typed day: ISO ``2026-11-27`` or Brazilian ``27/11/2026`` (None: not a date)."""
+    cleaned = text.strip()
+    try:
+        if "/" in cleaned:
+            day, month, year = (int(part) for part in cleaned.split("/"))
+            return date(year, month, day)
+        return date.fromisoformat(cleaned)
+    except ValueError:
+        return None

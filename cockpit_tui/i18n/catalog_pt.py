@@ -738,4 +738,46 @@ MESSAGES: dict[str, str] = {
     "history.rescued_unassigned": (
         "deixou sem vendedor (resgate: sem primeira resposta no prazo, ninguém na loja)"
     ),
+    # issue 16: the manager's report (cockpit report, the Indicadores screen)
+    "cli.report": "indicadores de um período: funil, origens, vendedores, perdas (texto, JSON ou CSV)",
+    "cli.report.period": "período: hoje, 7 ou 30 dias, este mês, mês passado (padrão 30d)",
+    "cli.report.from": "primeiro dia (27/11/2026 ou 2026-11-27); com --to",
+    "cli.report.to": "último dia, incluído; com --from",
+    "cli.report.csv": "uma tabela CSV por seção (UTF-8 com BOM, para o Excel)",
+    "cli.report.period_and_range": "Use --period ou --from/--to, não os dois.",
+    "cli.report.half_range": "Um intervalo precisa de --from e --to.",
+    "cli.report.bad_day": "{value} não é uma data: use 27/11/2026 ou 2026-11-27.",
+    "cli.report.bad_range": (
+        "O intervalo precisa terminar no dia do início ou depois, e ter no máximo 366 dias."
+    ),
+    "report.period_line": "Período: {first} a {last}",
+    "report.counted_by_arrival": (
+        "Cada lead conta no período em que chegou (dias no fuso da loja)."
+    ),
+    "report.summary_line": (
+        "Chegaram {arrived} · vendidos {sold} · não vendidos {lost} · conversão {conversion}"
+        " · vendas {total}"
+    ),
+    "report.response_line": (
+        "Primeira resposta: mediana {median}, 90% até {p90}; {share} no prazo de {sla} min"
+        " úteis; {unanswered} sem resposta"
+    ),
+    "report.funnel": "Funil (leads do período que passaram por cada etapa)",
+    "report.by_source": "Por origem",
+    "report.by_salesperson": "Por vendedor (venda conta para quem tinha o lead ao vender)",
+    "report.lost_reasons": "Motivos de perda",
+    "report.daily": "Por dia (chegaram, vendidos, mediana da 1ª resposta)",
+    "report.pipeline": "Em aberto agora (leads, valor pedido, parados)",
+    "report.stale_count": "{count} parados",
+    "report.no_source": "(sem origem)",
+    "report.unassigned": "(não atribuído)",
+    "report.col.name": "Nome",
+    "report.col.arrived": "Chegaram",
+    "report.col.sold": "Vendidos",
+    "report.col.conversion": "Conversão",
+    "report.col.sales": "Vendas",
+    "report.col.within_sla": "No prazo",
+    "report.col.median": "Mediana",
+    "report.col.p90": "P90",
+    "lost_reason.unrecorded": "Sem motivo registrado",
 }
