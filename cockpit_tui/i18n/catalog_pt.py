@@ -739,7 +739,9 @@ MESSAGES: dict[str, str] = {
         "deixou sem vendedor (resgate: sem primeira resposta no prazo, ninguém na loja)"
     ),
     # issue 16: the manager's report (cockpit report, the Indicadores screen)
-    "cli.report": "indicadores de um período: funil, origens, vendedores, perdas (texto, JSON ou CSV)",
+    "cli.report": (
+        "indicadores de um período: funil, origens, vendedores, perdas (texto, JSON ou CSV)"
+    ),
     "cli.report.period": "período: hoje, 7 ou 30 dias, este mês, mês passado (padrão 30d)",
     "cli.report.from": "primeiro dia (27/11/2026 ou 2026-11-27); com --to",
     "cli.report.to": "último dia, incluído; com --from",

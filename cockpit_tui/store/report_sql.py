@@ -104,7 +104,8 @@ def percentiles(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
     """
     cohort, params = bounds.cohort_sql()
     parts = [
-        f"SELECT '{name}' AS grouping_name, CAST({column} AS TEXT) AS grp, first_response_seconds AS secs,"
+        f"SELECT '{name}' AS grouping_name, CAST({column} AS TEXT) AS grp,"
+        " first_response_seconds AS secs,"
         f" ROW_NUMBER() OVER (PARTITION BY {column} ORDER BY first_response_seconds) AS rn,"
         f" COUNT(*) OVER (PARTITION BY {column}) AS n"
         " FROM cohort WHERE first_response_seconds IS NOT NULL"
