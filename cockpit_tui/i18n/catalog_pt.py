@@ -782,4 +782,28 @@ MESSAGES: dict[str, str] = {
     "report.col.median": "Mediana",
     "report.col.p90": "P90",
     "lost_reason.unrecorded": "Sem motivo registrado",
+    "key.board.reports": "Indicadores",
+    "key.reports.close": "Voltar",
+    "key.reports.today": "Hoje",
+    "key.reports.days_7": "7 dias",
+    "key.reports.days_30": "30 dias",
+    "key.reports.month": "Este mês",
+    "key.reports.last_month": "Mês passado",
+    "key.reports.range": "Intervalo",
+    "key.reports.down": "Descer",
+    "key.reports.up": "Subir",
+    "reports.period.today": "Hoje",
+    "reports.period.7d": "7 dias",
+    "reports.period.30d": "30 dias",
+    "reports.period.month": "Este mês",
+    "reports.period.last-month": "Mês passado",
+    "reports.period.range": "Intervalo",
+    "reports.range_placeholder": (
+        "primeiro e último dia: 01/11/2026 15/11/2026 (⏎ mostra, esc fecha)"
+    ),
+    "reports.bad_range": (
+        "Digite dois dias, o primeiro antes do último, no máximo 366 dias: 01/11/2026 15/11/2026."
+    ),
+    "report.nothing": "nenhum no período",
+    "report.day_figures": "{arrived} chegaram · {sold} vendidos · 1ª resposta {median}",
 }

@@ -154,7 +154,9 @@ def test_undone_moves_do_not_count_as_reached(services: Services, clock: FrozenC
     card = services.leads.add(name="Paula", source="OLX")
     services.leads.move(card.id, Status.NEGOTIATING)
     services.leads.undo_last_move()
-    report = services.reports.report(ReportPeriod(services.reports.today(), services.reports.today()))
+    report = services.reports.report(
+        ReportPeriod(services.reports.today(), services.reports.today())
+    )
     assert report.arrived == 1
     assert report.reached[Status.NEW] == 1
     assert report.reached[Status.NEGOTIATING] == 0

@@ -18,9 +18,7 @@ DESCRIPTION = "report index"
 def upgrade(connection: sa.Connection) -> None:
     """Create the index, then refresh the planner's statistics."""
     connection.exec_driver_sql(
-
-            "CREATE INDEX ix_lead_created ON lead (created_at, status, source, assigned_to,"
-            " first_response_seconds, price)"
-
+        "CREATE INDEX ix_lead_created ON lead (created_at, status, source, assigned_to,"
+        " first_response_seconds, price)"
     )
     connection.exec_driver_sql("ANALYZE")
