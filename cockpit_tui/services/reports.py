@@ -7,7 +7,7 @@ without knowing any zone, and a day that crosses midnight in UTC stays one day.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -47,10 +47,13 @@ class _Tally:
         self.percentiles: dict[tuple[str, Any], tuple[float | None, float | None]] = {}
         self.lost = 0
 
-    def add_arrivals(self, day: int, source: Any, owner: Any, counts: list[int]) -> None:
-        """One (day, source, owner now) group: arrived, sold, lost, answered, within SLA."""
-        arrived, sold, lost, answered, within = counts
-        self.lost += lost
+    def add_arrivals(
+        self, day: int, source: Any, owner: Any, status: Status, counts: list[int]
+    ) -> None:
+        """One (day, source, owner now, status now) group: arrived, answered, within SLA."""
+        arrived, answered, within = counts
+        sold = arrived if status is Status.SOLD else 0
+        self.lost += arrived if status is Status.LOST else 0
         for key in (("all", 0), ("day", day), ("source", source), ("owner", owner)):
             total = self.counts[key]
             total[0] += arrived
@@ -114,16 +117,20 @@ class ReportService(StoreService):
         reader = self._store.reader
         sla = self.sla_minutes()
         tally = _Tally()
-        for day, source, owner, *counts in report_sql.cohort_groups(
+        reached: Counter[Status] = Counter()
+        for day, source, owner, status, *counts in report_sql.cohort_groups(
             reader, bounds, sla_seconds=sla * 60
         ):
-            tally.add_arrivals(int(day), source, owner, [int(count or 0) for count in counts])
+            arrived, answered, within = (int(count or 0) for count in counts)
+            reached[Status(status)] += arrived
+            tally.add_arrivals(int(day), source, owner, Status(status), [arrived, answered, within])
+        for status, count in report_sql.reached_before(reader, bounds):
+            reached[Status(status)] += int(count)
         for day, source, owner, sold, value in report_sql.sales(reader, bounds):
             tally.add_sales(int(day), source, owner, int(sold), _cents(value))
         for grouping, key, median, p90 in report_sql.percentiles(reader, bounds):
             group = int(key) if grouping in ("all", "day") else key
             tally.percentiles[(str(grouping), group)] = (_minutes(median), _minutes(p90))
-        reached = {Status(row[0]): int(row[1]) for row in report_sql.reached(reader, bounds)}
         total = tally.figures("all", 0)
         return Report(
             period=period,

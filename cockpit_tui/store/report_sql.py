@@ -70,19 +70,17 @@ class ReportBounds:
 
 
 def cohort_groups(reader: StoreReader, bounds: ReportBounds, *, sla_seconds: int) -> list[Row]:
-    """``(day, source, owner now, arrived, sold now, lost now, answered, within SLA)``.
+    """``(day, source, owner now, status now, arrived, answered, within SLA)``.
 
     One pass over the period's leads, grouped as finely as any section needs;
     the service adds the groups up per day, per source, per salesperson.
     """
     cohort, params = bounds.cohort_sql()
     return reader.fetchall(
-        f"{cohort} SELECT day_index, source, assigned_to, COUNT(*),"
-        " SUM(CASE WHEN status = 'sold' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN status = 'lost' THEN 1 ELSE 0 END),"
+        f"{cohort} SELECT day_index, source, assigned_to, status, COUNT(*),"
         " COUNT(first_response_seconds),"
         " SUM(CASE WHEN first_response_seconds <= ? THEN 1 ELSE 0 END)"
-        " FROM cohort GROUP BY day_index, source, assigned_to",
+        " FROM cohort GROUP BY day_index, source, assigned_to, status",
         [*params, sla_seconds],
     )
 
@@ -108,11 +106,12 @@ def percentiles(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
         " first_response_seconds AS secs,"
         f" ROW_NUMBER() OVER (PARTITION BY {column} ORDER BY first_response_seconds) AS rn,"
         f" COUNT(*) OVER (PARTITION BY {column}) AS n"
-        " FROM cohort WHERE first_response_seconds IS NOT NULL"
+        " FROM answered"
         for name, column in GROUPINGS.items()
     ]
     return reader.fetchall(
-        f"{cohort}, ranked AS ({' UNION ALL '.join(parts)})"
+        f"{cohort}, answered AS MATERIALIZED (SELECT * FROM cohort"
+        f" WHERE first_response_seconds IS NOT NULL), ranked AS ({' UNION ALL '.join(parts)})"
         " SELECT grouping_name, grp, MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN secs END),"
         " MAX(CASE WHEN rn = (n * 90 + 99) / 100 THEN secs END)"
         " FROM ranked WHERE rn = (n * 50 + 99) / 100 OR rn = (n * 90 + 99) / 100"
@@ -121,18 +120,23 @@ def percentiles(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
     )
 
 
-def reached(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
-    """``(status, leads)``: how many cohort leads were ever in each status."""
-    cohort, params = bounds.cohort_sql()
+def reached_before(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
+    """``(status, leads)``: cohort leads that were in a status *other than their current one*.
+
+    Read from the moves (neither undone nor an undo) of the period's leads; with
+    the current statuses (from :func:`cohort_groups`) this gives who reached what.
+    """
+    lo, hi = bounds.days[0][0], bounds.days[-1][1]
+    moved = (
+        "SELECT sc.lead_id, sc.{end} AS status FROM status_change sc"
+        " JOIN lead l ON l.id = sc.lead_id"
+        f" WHERE l.created_at >= ? AND l.created_at < ? AND {_LEGIT_MOVE}"
+        " AND sc.{end} <> l.status"
+    )
     return reader.fetchall(
-        f"{cohort}, been (lead_id, status) AS ("
-        " SELECT id, status FROM cohort"
-        " UNION SELECT sc.lead_id, sc.to_status FROM cohort c"
-        f" JOIN status_change sc ON sc.lead_id = c.id WHERE {_LEGIT_MOVE}"
-        " UNION SELECT sc.lead_id, sc.from_status FROM cohort c"
-        f" JOIN status_change sc ON sc.lead_id = c.id WHERE {_LEGIT_MOVE})"
-        " SELECT status, COUNT(*) FROM been GROUP BY status",
-        params,
+        f"SELECT status, COUNT(*) FROM ({moved.format(end='to_status')}"
+        f" UNION {moved.format(end='from_status')}) AS been GROUP BY status",
+        [lo, hi, lo, hi],
     )
 
 
