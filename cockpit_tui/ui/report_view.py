@@ -63,8 +63,9 @@ def bar_rows(
             text.append("\n")
         text.append(f"{label[:label_width]:<{label_width}} ")
         drawn = bar(value, largest, width)
-        text.append(drawn, style=colour or palette.bar)
-        text.append(" " * (width - len(drawn) + 1))
+        # The padding shares the bar's segment, so the figures start on one column
+        # in every renderer (an SVG drops the leading blanks of a plain segment).
+        text.append(drawn + " " * (width - len(drawn) + 1), style=colour or palette.bar)
         text.append(figures)
     return text
 
