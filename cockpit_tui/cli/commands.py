@@ -6,6 +6,7 @@ import argparse
 import io
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ def _id_or_fail(value: int, message_id: str, **values: Any) -> None:
         raise CockpitError(message_id, **values)
 
 
-def _card_json(card: LeadCard, lang: str) -> dict[str, Any]:
+def _card_json(card: LeadCard, lang: str, now: datetime) -> dict[str, Any]:
     def iso(value: Any) -> str | None:
         return None if value is None else value.isoformat()
 
@@ -127,6 +128,11 @@ def _card_json(card: LeadCard, lang: str) -> dict[str, Any]:
         "needs_attention": card.needs_attention,
         "unread_count": card.unread_count,
         "next_appointment_at": iso(card.next_appointment_at),
+        "waiting_since": iso(card.waiting_since),
+        "response_due_at": iso(card.response_due_at),
+        "sla_state": None if (state := card.sla_state(now)) is None else state.value,
+        "first_response_at": iso(card.first_response_at),
+        "first_response_seconds": card.first_response_seconds,
     }
 
 
@@ -136,11 +142,15 @@ def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     services = open_for(settings, t, reading=True)
     try:
         cards = services.board.leads_in_board_order(status)
+        now = services.clock.now()
     finally:
         services.close()
     if args.json:
         json.dump(
-            [_card_json(card, t.lang) for card in cards], sys.stdout, ensure_ascii=False, indent=2
+            [_card_json(card, t.lang, now) for card in cards],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
         )
         sys.stdout.write("\n")
         return EXIT_OK

@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from cockpit_tui.domain.business_time import SlaMarks, SlaState
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.domain.whatsapp import DeliveryStatus
 
@@ -104,6 +105,11 @@ class LeadCard:
         attention_at: See :class:`AttentionState`.
         unread_count: See :class:`AttentionState`.
         next_appointment_at: The next appointment not yet resolved, if any.
+        waiting_since: Since when it waits for a response (None: nothing waits).
+        response_due_soon_at: When its wait turns "due soon" (last 40 % of the SLA).
+        response_due_at: When its wait breaches the SLA.
+        first_response_at: When it was first answered.
+        first_response_seconds: Business seconds from arrival to the first response.
     """
 
     id: int
@@ -122,6 +128,18 @@ class LeadCard:
     attention_at: datetime | None
     unread_count: int
     next_appointment_at: datetime | None = None
+    waiting_since: datetime | None = None
+    response_due_soon_at: datetime | None = None
+    response_due_at: datetime | None = None
+    first_response_at: datetime | None = None
+    first_response_seconds: int | None = None
+
+    def sla_state(self, now: datetime) -> SlaState | None:
+        """Where its wait stands at ``now`` against the SLA (None when nothing waits)."""
+        if self.waiting_since is None or self.response_due_at is None:
+            return None
+        soon = self.response_due_soon_at or self.response_due_at
+        return SlaMarks(soon, self.response_due_at).state(now)
 
     @property
     def attention(self) -> AttentionState:

@@ -776,4 +776,13 @@ MESSAGES: dict[str, str] = {
     ),
     "report.nothing": "none in the period",
     "report.day_figures": "{arrived} arrived · {sold} sold · 1st response {median}",
+    "board.next.due_in": "{name}: due in {span}",
+    "board.next.breached": "{name}: past the deadline by {span}",
+    "board.next.appointment": "{name}: appointment today or overdue",
+    "board.next.other": "{name}: no response clock running",
+    "board.next.minutes": "{minutes} min",
+    "board.next.hours": "{hours} h",
+    "board.next.hours_minutes": "{hours} h {minutes} min",
+    "card.waiting": "waiting {span}",
+    "app.header_breached": "{plan} · {user} · {breached} past the deadline · {attention} need attention",
 }

@@ -806,4 +806,15 @@ MESSAGES: dict[str, str] = {
     ),
     "report.nothing": "nenhum no período",
     "report.day_figures": "{arrived} chegaram · {sold} vendidos · 1ª resposta {median}",
+    "board.next.due_in": "{name}: vence em {span}",
+    "board.next.breached": "{name}: fora do prazo há {span}",
+    "board.next.appointment": "{name}: visita de hoje ou atrasada",
+    "board.next.other": "{name}: nenhum prazo correndo",
+    "board.next.minutes": "{minutes} min",
+    "board.next.hours": "{hours} h",
+    "board.next.hours_minutes": "{hours} h {minutes} min",
+    "card.waiting": "aguardando {span}",
+    "app.header_breached": (
+        "{plan} · {user} · {breached} fora do prazo · {attention} precisam de atenção"
+    ),
 }

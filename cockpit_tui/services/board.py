@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.filters import LeadFilter
@@ -17,7 +17,9 @@ from cockpit_tui.store.handle import Store
 from cockpit_tui.store.reader import BoardKey
 
 if TYPE_CHECKING:
+    from cockpit_tui.domain.business_time import BusinessCalendar
     from cockpit_tui.services.lead_list import ListQuery, ListSource
+    from cockpit_tui.services.next_lead import NextReason
 
 
 #: Cards per page when a caller does not say.
@@ -43,6 +45,7 @@ class BoardService:
         self._actor = actor
         self._clock = clock or SystemClock()
         self._seen_data_version: int | None = None
+        self._loaded_calendar: BusinessCalendar | None = None
 
     def scope(self, lead_filter: LeadFilter) -> LeadScope | None:
         """What ``lead_filter`` keeps, to pass to the board and list queries; None keeps all.
@@ -154,11 +157,13 @@ class BoardService:
     def urgent_leads(
         self, now: datetime, *, limit: int = 200, where: Where = None
     ) -> list[LeadCard]:
-        """Leads in the order a salesperson should take them up.
+        """Leads in the order a salesperson should take them up (``space``).
 
-        Unread replies first, then new leads not yet acted on (each longest
-        waiting first), then appointments overdue, then due today, then the
-        rest, the one waiting longest first.
+        First the leads waiting for a response still inside their SLA, the
+        nearest deadline first (a new lead or a customer's reply, each on its
+        own clock); then those past it, the most recently breached first;
+        then appointments overdue and due today; then the rest (on top for
+        attention first, then the one waiting longest).
 
         Args:
             now: The present.
@@ -167,18 +172,64 @@ class BoardService:
         """
         seen: set[int] = set()
         ordered: list[LeadCard] = []
+        clause = clause_of(where)
+        now_us = to_micros(now)
         end_of_day = now.astimezone().replace(hour=23, minute=59, second=59, microsecond=0)
-        rows = self._reader.urgent_rows(limit=limit, where=clause_of(where))
+        rows = self._reader.in_time_rows(now=now_us, limit=limit, where=clause)
+        rows += self._reader.breached_rows(now=now_us, limit=limit, where=clause)
         rows += self._reader.due_appointment_rows(
-            until=to_micros(end_of_day), limit=limit, where=clause_of(where)
+            until=to_micros(end_of_day), limit=limit, where=clause
         )
-        rows += self._reader.waiting_rows(limit=limit, where=clause_of(where))
+        rows += self._reader.urgent_rows(limit=limit, where=clause)
+        rows += self._reader.waiting_rows(limit=limit, where=clause)
         for row in rows:
             card = card_from_row(row)
             if card.id not in seen:
                 seen.add(card.id)
                 ordered.append(card)
         return ordered
+
+    def now(self) -> datetime:
+        """The present, by the service's clock."""
+        return self._clock.now()
+
+    def breached_count(self, now: datetime) -> int:
+        """How many leads wait past their SLA at ``now`` (the header's "N fora do prazo")."""
+        return self._reader.breached_count(now=to_micros(now))
+
+    def why_next(self, card: LeadCard, now: datetime) -> NextReason:
+        """Why ``space`` picked ``card`` at ``now`` (minutes in business time)."""
+        from cockpit_tui.services.next_lead import reason_for
+
+        return reason_for(card, now, self._calendar())
+
+    def minutes_waited(self, since: datetime, now: datetime) -> int | None:
+        """Business minutes from ``since`` to ``now``; None until :meth:`load_calendar` ran."""
+        calendar = self._loaded_calendar
+        if calendar is None:
+            return None
+        return int(calendar.seconds_between(since, now)) // 60 if now > since else 0
+
+    def load_calendar(self, now: datetime) -> None:
+        """Load the store's calendar and this year's holidays (~1 s once: run it in a worker)."""
+        calendar = self._calendar()
+        calendar.seconds_between(now - timedelta(days=1), now)
+        self._loaded_calendar = calendar
+
+    def _calendar(self) -> BusinessCalendar:
+        from cockpit_tui.domain.calendar_values import calendar_from_values
+        from cockpit_tui.domain.store_settings import setting_spec
+
+        def value(key: str) -> str | None:
+            stored = self._reader.setting(key)
+            return setting_spec(key).default if stored is None else (stored or None)
+
+        return calendar_from_values(
+            business_hours=value("business_hours"),
+            timezone=value("timezone"),
+            holidays=value("holidays"),
+            extra_holidays=value("extra_holidays"),
+        )
 
     def position_of(self, lead_id: int, where: Where = None) -> tuple[Status, int] | None:
         """Which column a lead is in and its index there; None if ``where`` leaves it out."""

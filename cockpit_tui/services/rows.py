@@ -60,6 +60,11 @@ def card_from_row(row: tuple[Any, ...]) -> LeadCard:
         attention_at=None if row[13] is None else from_micros(int(row[13])),
         unread_count=int(row[14]),
         next_appointment_at=None if row[15] is None else from_micros(int(row[15])),
+        waiting_since=None if row[18] is None else from_micros(int(row[18])),
+        response_due_soon_at=None if row[19] is None else from_micros(int(row[19])),
+        response_due_at=None if row[20] is None else from_micros(int(row[20])),
+        first_response_at=None if row[21] is None else from_micros(int(row[21])),
+        first_response_seconds=None if row[22] is None else int(row[22]),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cockpit_tui.domain.calendar_values import CALENDAR_KEYS
 from cockpit_tui.domain.plans import DEFAULT_PLAN, Plan, parse_plan
 from cockpit_tui.domain.store_settings import SETTINGS, SettingSpec, parse_setting, setting_spec
 from cockpit_tui.services.store_service import StoreService
@@ -93,4 +94,9 @@ class SettingsService(StoreService):
             repository.append_change(
                 session, kind="store.setting", lead_id=None, actor=self._actor, at=self._clock.now()
             )
+            if spec.key in CALENDAR_KEYS:
+                # Issue 15: the waiting leads' deadlines follow the new calendar or target.
+                from cockpit_tui.store.response_clock import recompute_waiting
+
+                recompute_waiting(session.connection())
         return self.value(spec.key)

@@ -20,6 +20,7 @@ from cockpit_tui.domain.models import LeadCreate
 from cockpit_tui.domain.phones import normalize_phone
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text
 from cockpit_tui.store.engine import sync_serial_ids, write_session
+from cockpit_tui.store.response_clock import ResponsePolicy, response_policy
 from cockpit_tui.store.search_index import refresh_search
 from cockpit_tui.store.tables import CustomerRow, LeadRow
 
@@ -34,6 +35,29 @@ def _chunks(items: Iterable[LeadCreate], size: int) -> Iterator[list[LeadCreate]
 
 def _table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
+
+
+def _clock_columns(
+    spec: LeadCreate, waiting_since: datetime | None, policy: ResponsePolicy
+) -> dict[str, Any]:
+    """The response clock of a lead with history (see :mod:`.response_clock`).
+
+    The first response is the earliest reply or the salesperson's action; an
+    open lead still on top for attention waits since it came on top.
+    """
+    responses = [m.at for m in spec.messages if m.direction.value == "out"]
+    responses += [spec.acted_at] if spec.acted_at is not None else []
+    first = min(responses, default=None)
+    if spec.status.is_closed:
+        waiting_since = None
+    marks = policy.marks(waiting_since) if waiting_since is not None else None
+    return {
+        "waiting_since": waiting_since,
+        "response_due_soon_at": marks.due_soon_at if marks else None,
+        "response_due_at": marks.due_at if marks else None,
+        "first_response_at": first,
+        "first_response_seconds": policy.seconds(spec.created_at, first) if first else None,
+    }
 
 
 def insert_leads(
@@ -59,8 +83,11 @@ def insert_leads(
         How many leads were inserted.
     """
     inserted = 0
+    policy: ResponsePolicy | None = None
     for chunk in _chunks(specs, CHUNK_SIZE):
         with write_session(engine) as session:
+            if policy is None:
+                policy = response_policy(session.connection())
             next_customer = int(session.scalar(select(func.max(col(CustomerRow.id)))) or 0) + 1
             next_lead = int(session.scalar(select(func.max(col(LeadRow.id)))) or 0) + 1
             customers: list[dict[str, Any]] = []
@@ -104,6 +131,7 @@ def insert_leads(
                         "needs_attention": 1 if state.attention_at is not None else 0,
                         "sort_at": attention.sort_at(state),
                         "next_appointment_at": appointment_at,
+                        **_clock_columns(spec, state.attention_at, policy),
                     }
                 )
                 for message in spec.messages:

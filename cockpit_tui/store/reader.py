@@ -24,7 +24,9 @@ Row = tuple[Any, ...]
 CARD_COLUMNS = (
     "l.id, l.version, l.status, l.customer_id, c.name, c.phone, c.email, l.vehicle, "
     "l.price, l.source, l.assigned_to, l.created_at, l.last_activity_at, "
-    "l.attention_at, l.unread_count, l.next_appointment_at, l.needs_attention, l.sort_at"
+    "l.attention_at, l.unread_count, l.next_appointment_at, l.needs_attention, l.sort_at, "
+    "l.waiting_since, l.response_due_soon_at, l.response_due_at, l.first_response_at, "
+    "l.first_response_seconds"
 )
 _CARD_FROM = f"SELECT {CARD_COLUMNS} FROM lead l JOIN customer c ON c.id = l.customer_id"
 _BOARD_ORDER = "ORDER BY l.needs_attention DESC, l.sort_at DESC, l.id DESC"
@@ -223,8 +225,37 @@ class StoreReader:
         rows.reverse()
         return rows
 
+    def in_time_rows(self, *, now: int, limit: int, where: Clause | None = None) -> list[Row]:
+        """Leads waiting for a response still inside their SLA, the nearest deadline first.
+
+        An index range on ``ix_lead_response_due`` (``now`` in µs).
+        """
+        extra, extra_params = _and(where)
+        return self.fetchall(
+            f"{_CARD_FROM} WHERE l.waiting_since IS NOT NULL AND l.response_due_at > ?{extra} "
+            "ORDER BY l.response_due_at, l.id LIMIT ?",
+            (now, *extra_params, limit),
+        )
+
+    def breached_rows(self, *, now: int, limit: int, where: Clause | None = None) -> list[Row]:
+        """Leads waiting past their SLA, the most recently breached first."""
+        extra, extra_params = _and(where)
+        return self.fetchall(
+            f"{_CARD_FROM} WHERE l.waiting_since IS NOT NULL AND l.response_due_at <= ?{extra} "
+            "ORDER BY l.response_due_at DESC, l.id DESC LIMIT ?",
+            (now, *extra_params, limit),
+        )
+
+    def breached_count(self, *, now: int) -> int:
+        """How many leads wait past their SLA at ``now`` (µs)."""
+        row = self.fetchone(
+            "SELECT COUNT(*) FROM lead WHERE waiting_since IS NOT NULL AND response_due_at <= ?",
+            (now,),
+        )
+        return int(row[0]) if row else 0
+
     def urgent_rows(self, *, limit: int, where: Clause | None = None) -> list[Row]:
-        """Leads waiting for an interaction: unread replies first, then new leads.
+        """Leads on top for attention: unread replies first, then new leads.
 
         Each group is ordered by how long it has waited, longest first.
         """

@@ -1,11 +1,11 @@
 """The rescue's queries: assigned leads still waiting for their first response.
 
-This round's rule for "no first response yet" (until the lead stores its own
-``first_response_at``): the lead is in Nova proposta, needs attention (on top
-of its column), is assigned, and nobody ever acted on it — no reply, note,
-move, "atendido", appointment or outcome in its change log. Its clock runs
-from the later of its arrival and its latest assignment, so a lead rescued
-once gives its new salesperson the whole ``rescue_minutes`` again.
+A lead waits for its first response while ``first_response_at`` is NULL
+and its response clock runs (``waiting_since``): nobody replied, logged a
+note or call, or marked it "atendido" (see :mod:`.response_clock`). Its
+rescue clock runs from the later of its arrival and its latest assignment,
+so a lead rescued once gives its new salesperson the whole
+``rescue_minutes`` again.
 """
 
 from __future__ import annotations
@@ -17,16 +17,6 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, text
 
 from cockpit_tui.store.codec import from_micros
-
-#: Change-log kinds that count as a response to the customer.
-ACTING_KINDS = (
-    "message.out",
-    "lead.note",
-    "lead.moved",
-    "lead.handled",
-    "lead.appointment",
-    "lead.outcome",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +43,12 @@ def waiting_without_response(
         "SELECT l.id, l.assigned_to, l.created_at, "
         "(SELECT MAX(a.at) FROM assignment a WHERE a.lead_id = l.id) "
         "FROM lead l "
-        "WHERE l.status = 'new' AND l.needs_attention = 1 AND l.assigned_to IS NOT NULL "
+        "WHERE l.first_response_at IS NULL AND l.waiting_since IS NOT NULL "
+        "AND l.assigned_to IS NOT NULL "
         f"{only}"
-        "AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.lead_id = l.id AND c.kind IN :acting) "
         "ORDER BY l.id"
-    ).bindparams(bindparam("acting", expanding=True))
-    values: dict[str, object] = {"acting": list(ACTING_KINDS)}
+    )
+    values: dict[str, object] = {}
     if lead_ids is not None:
         statement = statement.bindparams(bindparam("ids", expanding=True))
         values["ids"] = list(lead_ids) or [-1]

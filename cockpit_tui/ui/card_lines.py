@@ -15,6 +15,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from cockpit_tui.domain.business_time import SlaState
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.i18n.format import format_money, format_relative
@@ -37,6 +38,9 @@ class CardStyles:
         new: The badge of a new lead nobody has acted on.
         muted: Secondary details.
         overdue: An appointment whose time has passed.
+        wait_ok: "aguardando N min" inside the SLA (calm).
+        wait_soon: The same in the last 40 % of the SLA (warning).
+        wait_late: The same past the SLA (error).
         blank: The space between cards.
     """
 
@@ -47,6 +51,9 @@ class CardStyles:
     new: Style
     muted: Style
     overdue: Style
+    wait_ok: Style
+    wait_soon: Style
+    wait_late: Style
     blank: Style
 
     @classmethod
@@ -65,6 +72,9 @@ class CardStyles:
             new=style(f"{prefix}--new", partial=True),
             muted=style(f"{prefix}--muted", partial=True),
             overdue=style(f"{prefix}--overdue", partial=True),
+            wait_ok=style(f"{prefix}--wait-ok", partial=True),
+            wait_soon=style(f"{prefix}--wait-soon", partial=True),
+            wait_late=style(f"{prefix}--wait-late", partial=True),
             blank=style(f"{prefix}--blank"),
         )
 
@@ -87,6 +97,7 @@ def card_lines(
     styles: CardStyles,
     selected: bool,
     focused: bool,
+    waited: int | None = None,
 ) -> list[Strip]:
     """The :data:`CARD_HEIGHT` strips of one card.
 
@@ -98,6 +109,7 @@ def card_lines(
         styles: Resolved styles.
         selected: Whether the card holds the column's selection.
         focused: Whether the column has the keyboard focus.
+        waited: Business minutes the lead has waited for a response (None: not waiting).
     """
     base = styles.card
     if selected:
@@ -132,13 +144,16 @@ def card_lines(
 
     # The salesperson on the left (cut if need be), the time since the last
     # event whole on the right.
-    since = format_relative(card.last_activity_at, now, lang)
+    since, since_style = format_relative(card.last_activity_at, now, lang), muted(base, styles)
+    wait = waiting_text(card, waited, now, translate, styles)
+    if wait is not None:
+        since, since_style = wait[0], base + wait[1]
     owner = clean_text(card.assigned_to or "", max_length=100)
     owner_style = base if owner else muted(base, styles)
     owner_width = max(1, inner - cell_len(since) - 1)
     fourth = [
         (fit(owner or translate("card.unassigned"), owner_width), owner_style),
-        (" " + since, muted(base, styles)),
+        (" " + since, since_style),
     ]
 
     fifth: list[tuple[str, Style]]
@@ -156,6 +171,39 @@ def card_lines(
     strips.append(Strip([Segment(" " * width, styles.blank)], width))
     assert len(strips) == CARD_HEIGHT
     return strips
+
+
+def span_text(minutes: int, t: Translator) -> str:
+    """Business minutes as "12 min" or "3 h 20 min"."""
+    if minutes < 60:
+        return t("board.next.minutes", minutes=minutes)
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return t("board.next.hours", hours=hours)
+    return t("board.next.hours_minutes", hours=hours, minutes=rest)
+
+
+def waiting_text(
+    card: LeadCard, waited: int | None, now: datetime, t: Translator, styles: CardStyles
+) -> tuple[str, Style] | None:
+    """ "aguardando 3 min" and its style by SLA state; None when the lead waits for nothing.
+
+    ``waited`` is in business minutes; before the store's calendar is loaded
+    (a moment after the board opens) the wall-clock minutes stand in.
+    """
+    state = card.sla_state(now)
+    if state is None or card.waiting_since is None:
+        return None
+    if waited is None:
+        waited = max(0, int((now - card.waiting_since).total_seconds()) // 60)
+    style = {
+        SlaState.OK: styles.wait_ok,
+        SlaState.DUE_SOON: styles.wait_soon,
+        SlaState.BREACHED: styles.wait_late,
+    }[state]
+    # Whole hours past the first one: the card is narrow, the lead screen has the detail.
+    span = span_text(waited if waited < 60 else waited - waited % 60, t)
+    return t("card.waiting", span=span), style
 
 
 def muted(base: Style, styles: CardStyles) -> Style:

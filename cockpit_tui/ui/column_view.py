@@ -11,6 +11,7 @@ It never mounts a widget per card, and it scrolls by whole cards.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
@@ -80,6 +81,8 @@ class CardScroller(ABC):
         self.generation = 0
         self._styles: CardStyles | None = None
         self._line_cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(self.cache_size)
+        #: Business minutes a lead has waited (since, now); None until the calendar is loaded.
+        self.minutes_waited: Callable[[datetime, datetime], int | None] | None = None
 
     # -- what the board reads --------------------------------------------------
 
@@ -317,7 +320,10 @@ class CardScroller(ABC):
             return self.placeholder(row, styles)
         now = now or self._clock.now()
         selected = index == self.cursor
-        key = (card, selected, self.active, width, now.replace(second=0, microsecond=0))
+        minute = now.replace(second=0, microsecond=0)
+        # The business-time wait replaces the wall-clock stand-in once the calendar loads.
+        business = self.minutes_waited is not None and self.minutes_waited(now, now) is not None
+        key = (card, selected, self.active, width, minute, business)
         lines = self._line_cache.get(key)
         if lines is None:
             lines = self.draw(card, now=now, styles=styles, selected=selected)
@@ -383,6 +389,9 @@ class ColumnView(CardScroller):
         self, card: LeadCard, *, now: datetime, styles: CardStyles, selected: bool
     ) -> list[Strip]:
         """The lines of one card."""
+        waited = None
+        if card.waiting_since is not None and self.minutes_waited is not None:
+            waited = self.minutes_waited(card.waiting_since, now)
         return card_lines(
             card,
             width=self.width,
@@ -391,6 +400,7 @@ class ColumnView(CardScroller):
             styles=styles,
             selected=selected,
             focused=self.active,
+            waited=waited,
         )
 
     def placeholder(self, row: int, styles: CardStyles) -> Strip:

@@ -136,7 +136,15 @@ async def test_cards_show_what_a_salesperson_needs(
         assert lines[1].strip().startswith("Jeep Compass Longitu")
         assert lines[1].strip().endswith("…"), "cut text ends with an ellipsis"
         assert lines[2].strip() == "R$ 139.900 · Webmotors"
-        assert lines[3].split() == ["Não", "atribuído", "há", "5", "min"]
+        # Waiting 5 business minutes: past the 5-minute target, in the error colour.
+        assert lines[3].split()[-3:] == ["aguardando", "5", "min"]
+        assert lines[3].startswith(" Não at")
+        view = column(app, Status.NEW)
+        first_line_of_card(view, 0)
+        wait = next(s for s in view.render_line(3) if "aguardando" in s.text)
+        late = board(app).canvas.get_component_rich_style("board--wait-late", partial=True)
+        assert wait.style is not None and wait.style.color == late.color
+        assert "· 1 fora do prazo ·" in app.screen.query_one("#board-header", TextLine).text
         ui_services.leads.record_inbound(lead.id, "Aceita troca?")
         await wait_until(pilot, lambda: "✉ 1" in screen_lines(column(app, Status.NEW))[0])
         strip = first_line_of_card(column(app, Status.NEW), 0)
@@ -332,17 +340,23 @@ async def test_a_assigns_the_selected_lead_to_me(
 async def test_space_selects_the_most_urgent_lead(
     ui_services: Services, three_leads: list[int], clock: FrozenClock, size: tuple[int, int]
 ) -> None:
-    alice, bruno = three_leads[0], three_leads[1]
+    alice, bruno, carla = three_leads
     ui_services.leads.move(bruno, Status.VISITED)
+    tick(clock, 10)  # every lead is past its 5 minutes now
+    ui_services.leads.reply(bruno, "Olá Bruno")
     tick(clock)
     ui_services.leads.record_inbound(bruno, "Posso ir amanhã?")
     app = make_app(ui_services)
     async with app.run_test(size=size) as pilot:
         await press(pilot, "space")
-        assert selected_id(app) == bruno, "an unread reply comes first"
+        assert selected_id(app) == bruno, "a reply still inside its time comes first"
         assert board(app).active_column.status is Status.VISITED
+        assert "Bruno Reis: vence em 5 min" in notices(app)
         await press(pilot, "space")
-        assert selected_id(app) == alice, "then the new lead waiting longest"
+        assert selected_id(app) == carla, "then the most recently breached"
+        assert "Carla Dias: fora do prazo há 6 min" in notices(app)
+        await press(pilot, "space")
+        assert selected_id(app) == alice
 
 
 async def test_keys_with_nothing_selected_do_nothing_and_say_nothing_alarming(
@@ -594,3 +608,34 @@ async def test_events_piped_into_cockpit_ingest_show_live_on_the_board(
             errors = feed.stderr.read()
             feed.wait(timeout=30)
         assert feed.returncode == 0, errors
+
+
+async def test_the_wait_on_a_card_moves_on_with_the_clock_and_changes_colour(
+    ui_services: Services, clock: FrozenClock
+) -> None:
+    ui_services.leads.add(name="Maria Souza", vehicle="Fiat Argo 2022")
+    tick(clock, 1)
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        view = column(app, Status.NEW)
+        canvas = board(app).canvas
+
+        def wait_segment() -> tuple[str, object]:
+            first_line_of_card(view, 0)
+            found = next(s for s in view.render_line(3) if "aguardando" in s.text)
+            return found.text.strip(), found.style.color if found.style else None
+
+        def colour(name: str) -> object:
+            return canvas.get_component_rich_style(name, partial=True).color
+
+        assert wait_segment() == ("aguardando 1 min", colour("board--wait-ok"))
+        header = app.screen.query_one("#board-header", TextLine)
+        assert "fora do prazo" not in header.text
+        tick(clock, 2)  # 3 of 5 minutes: the last 40 %
+        app.screen.tick_clock()  # type: ignore[attr-defined]
+        assert wait_segment() == ("aguardando 3 min", colour("board--wait-soon"))
+        tick(clock, 2)
+        app.screen.tick_clock()  # type: ignore[attr-defined]
+        assert wait_segment() == ("aguardando 5 min", colour("board--wait-late"))
+        assert "· 1 fora do prazo ·" in header.text

@@ -191,7 +191,7 @@ async def test_unreadable_preferences_warn_once_and_filters_still_work(
         assert shown_ids(app) == set(store.values())
 
 
-async def test_space_walks_unread_then_new_then_the_rest(
+async def test_space_walks_the_waiting_leads_by_deadline_then_the_rest(
     ui_services: Services, store: dict[str, int], clock: FrozenClock
 ) -> None:
     ui_services.leads.mark_handled(store["ana"])
@@ -203,7 +203,9 @@ async def test_space_walks_unread_then_new_then_the_rest(
         for _ in range(4):
             await press(pilot, "space")
             seen.append(selected_id(app))
-        assert seen == [store["maria"], store["joao"], store["bruno"], store["ana"]]
+        # Nobody answered João, Maria (who wrote again: her clock still runs from her
+        # arrival) or Bruno (a move is no response); Ana was handled.
+        assert seen == [store["joao"], store["maria"], store["bruno"], store["ana"]]
 
 
 async def test_moving_under_a_filter_recounts_and_drops_leads_that_leave_it(

@@ -104,7 +104,9 @@ class CardsPane(Vertical, can_focus=True):
             except CockpitError as failure:
                 error = failure  # told once the screen is up
             label = status_label(status, t.lang)
-            columns.append(ColumnView(window, label=label, translate=t, clock=services.clock))
+            view = ColumnView(window, label=label, translate=t, clock=services.clock)
+            view.minutes_waited = services.board.minutes_waited
+            columns.append(view)
         canvas = BoardCanvas(columns, clock=services.clock)
         pane = cls(state, canvas, empty_text=t("app.empty_store"), selection_moved=selection_moved)
         return pane, error

@@ -11,6 +11,7 @@ the selected lead are :mod:`cockpit_tui.ui.lead_actions`, shared with the lead s
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -29,6 +30,7 @@ from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
 from cockpit_tui.ui.board.moves import BoardMoves
+from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
 from cockpit_tui.ui.board.search_bar import SearchBar
@@ -141,9 +143,28 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.cards.focus_status(Status.NEW)
         self.cards.focus()
         self.set_interval(self.cockpit.poll_interval, self.poll_store)
-        self.set_interval(_CLOCK_REFRESH, self.cards.repaint_clock)
+        self.set_interval(_CLOCK_REFRESH, self.tick_clock)
         # After the first frame is on screen: the import holds the GIL for ~0.5 s.
         self.set_timer(_WARM_UP_DELAY, self.actions.warm_up)
+        self.set_timer(_WARM_UP_DELAY, self._load_calendar)
+
+    def _load_calendar(self) -> None:
+        """Load the business calendar in a worker, then show the waits in business time."""
+        services = self.cockpit.services
+
+        def load() -> None:
+            with suppress(CockpitError):
+                services.board.load_calendar(services.clock.now())
+                self.app.call_from_thread(self.cards.repaint_clock)
+
+        self.run_worker(load, thread=True, group="calendar")
+
+    @reports_errors
+    def tick_clock(self) -> None:
+        """Every 30 s: the waits on the cards and the header's "N fora do prazo" move on."""
+        self.cards.repaint_clock()
+        if self.state.take_breached(self.cockpit.services.board):
+            self.show_counts()
 
     @property
     def search_field(self) -> SearchBar:
@@ -216,13 +237,16 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     def action_next_urgent(self) -> None:
         """The one-key triage loop: the most urgent lead, then the next one on each press."""
         services = self.cockpit.services
-        urgent = services.board.urgent_leads(services.clock.now(), where=self.state.where)
+        now = services.clock.now()
+        urgent = services.board.urgent_leads(now, where=self.state.where)
         lead_id = next_urgent(urgent, self.selected_card, self._last_urgent)
         if lead_id is None:
             self.say(self.cockpit.t("board.nothing_urgent"))
             return
         self._last_urgent = lead_id
         self.pane.select_lead(lead_id)
+        card = next(card for card in urgent if card.id == lead_id)
+        self.say(next_notice(card, services.board.why_next(card, now), self.cockpit.t))
 
     @reports_errors
     def select_lead(self, lead_id: int) -> None:

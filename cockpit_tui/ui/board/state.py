@@ -39,6 +39,7 @@ class BoardState:
     counts: dict[Status, int] = field(default_factory=lambda: dict.fromkeys(STATUS_ORDER, 0))
     total_counts: dict[Status, int] | None = None
     attention: int = 0
+    breached: int = 0
     plan: Plan | None = None
     lead_filter: LeadFilter = field(default_factory=LeadFilter)
     where: LeadScope | None = None
@@ -95,12 +96,19 @@ class BoardState:
         """Read the counts (under the filter and without it), the attention and, with
         ``settings``, the plan; whether anything the header shows changed."""
         where = self.where
-        return self.take_counts(
+        changed = self.take_counts(
             board.counts(where),
             board.counts() if where is not None else None,
             board.attention_count(),
             settings.plan() if settings is not None else None,
         )
+        return self.take_breached(board) or changed
+
+    def take_breached(self, board: BoardService) -> bool:
+        """Count the leads past their SLA now; whether the header's figure changed."""
+        breached = board.breached_count(board.now())
+        changed, self.breached = breached != self.breached, breached
+        return changed
 
     def quick_filters_differ(self, other: LeadFilter) -> bool:
         """Whether ``other`` has other quick filters than the ones on now (they are remembered)."""
@@ -116,10 +124,11 @@ class BoardState:
     def header(self, t: Translator, *, user: str) -> str:
         """The header line: plan, user, attention, and the filters on."""
         text = t(
-            "app.header",
+            "app.header_breached" if self.breached else "app.header",
             plan=self.plan.label if self.plan else "?",
             user=user,
             attention=self.attention,
+            breached=self.breached,
         )
         summary = self.filter_summary(t)
         return f"{text} · {summary}" if summary else text

@@ -44,6 +44,9 @@ class BoardCanvas(Widget, can_focus=False):
         "board--new",
         "board--muted",
         "board--overdue",
+        "board--wait-ok",
+        "board--wait-soon",
+        "board--wait-late",
         "board--blank",
         "board--header",
         "board--header-active",
@@ -64,6 +67,9 @@ class BoardCanvas(Widget, can_focus=False):
     BoardCanvas > .board--new { color: $text-accent; text-style: bold; }
     BoardCanvas > .board--muted { color: $text-muted; }
     BoardCanvas > .board--overdue { color: $text-warning; text-style: bold; }
+    BoardCanvas > .board--wait-ok { color: $text-muted; }
+    BoardCanvas > .board--wait-soon { color: $text-warning; text-style: bold; }
+    BoardCanvas > .board--wait-late { color: $text-error; text-style: bold; }
     BoardCanvas > .board--blank { background: $surface; }
     BoardCanvas > .board--header { background: $surface; color: $text; text-style: bold; }
     BoardCanvas > .board--header-active {

@@ -42,6 +42,9 @@ class LeadTable(Widget, can_focus=False):
         "table--new",
         "table--muted",
         "table--overdue",
+        "table--wait-ok",
+        "table--wait-soon",
+        "table--wait-late",
         "table--blank",
         "table--header",
     }
@@ -59,6 +62,9 @@ class LeadTable(Widget, can_focus=False):
     LeadTable > .table--new { color: $text-accent; text-style: bold; }
     LeadTable > .table--muted { color: $text-muted; }
     LeadTable > .table--overdue { color: $text-warning; text-style: bold; }
+    LeadTable > .table--wait-ok { color: $text-muted; }
+    LeadTable > .table--wait-soon { color: $text-warning; text-style: bold; }
+    LeadTable > .table--wait-late { color: $text-error; text-style: bold; }
     LeadTable > .table--blank { background: $surface; }
     LeadTable > .table--header { background: $panel; color: $text; text-style: bold; }
     """
