@@ -58,6 +58,7 @@ async def test_period_keys_and_a_typed_range(demo_services: Services) -> None:
         await pilot.press("7")
         week = named_period(PeriodName.DAYS_7, today)
         await wait_until(pilot, lambda: screen.report is not None and screen.report.period == week)
+        assert screen.report is not None
         assert len(screen.report.daily) == 7
         await pilot.press("p")
         await pilot.press(*"01/11/2026 15/11/2026", "enter")
@@ -67,6 +68,7 @@ async def test_period_keys_and_a_typed_range(demo_services: Services) -> None:
         await pilot.press("p")
         await pilot.press(*"15/11/2026 01/11/2026", "enter")
         await wait_until(pilot, lambda: any("Digite dois dias" in n for n in notices(app)))
+        assert screen.report is not None
         assert screen.report.period == typed  # nothing shown is lost
         await pilot.press("escape", "escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, ReportsScreen))
