@@ -897,6 +897,70 @@ MESSAGES: dict[str, str] = {
     "history.rescued_unassigned": (
         "left unassigned (rescue: no first response in time, nobody on duty)"
     ),
+    # issue 16: the manager's report (cockpit report, the Indicadores screen)
+    "cli.report": "a period's figures: funnel, sources, salespeople, losses (text, JSON or CSV)",
+    "cli.report.period": "period: today, 7 or 30 days, this month, last month (default 30d)",
+    "cli.report.from": "first day (2026-11-27 or 27/11/2026); with --to",
+    "cli.report.to": "last day, included; with --from",
+    "cli.report.csv": "one CSV table per section (UTF-8 with BOM, for Excel)",
+    "cli.report.period_and_range": "Use --period or --from/--to, not both.",
+    "cli.report.half_range": "A range needs both --from and --to.",
+    "cli.report.bad_day": "{value} is not a date: use 2026-11-27 or 27/11/2026.",
+    "cli.report.bad_range": (
+        "The range must end on or after its first day and cover at most 366 days."
+    ),
+    "report.period_line": "Period: {first} to {last}",
+    "report.counted_by_arrival": (
+        "Each lead counts in the period it arrived in (days in the store's time zone)."
+    ),
+    "report.summary_line": (
+        "Arrived {arrived} · sold {sold} · not sold {lost} · conversion {conversion}"
+        " · sales {total}"
+    ),
+    "report.response_line": (
+        "First response: median {median}, 90% within {p90}; {share} within the {sla}-minute"
+        " business SLA; {unanswered} unanswered"
+    ),
+    "report.funnel": "Funnel (leads of the period that went through each stage)",
+    "report.by_source": "By source",
+    "report.by_salesperson": "By salesperson (a sale counts for who owned the lead when sold)",
+    "report.lost_reasons": "Lost reasons",
+    "report.daily": "Per day (arrived, sold, median first response)",
+    "report.pipeline": "Open now (leads, asking value, stale)",
+    "report.stale_count": "{count} stale",
+    "report.no_source": "(no source)",
+    "report.unassigned": "(unassigned)",
+    "report.col.name": "Name",
+    "report.col.arrived": "Arrived",
+    "report.col.sold": "Sold",
+    "report.col.conversion": "Conversion",
+    "report.col.sales": "Sales",
+    "report.col.within_sla": "Within SLA",
+    "report.col.median": "Median",
+    "report.col.p90": "P90",
+    "lost_reason.unrecorded": "No reason recorded",
+    "key.board.reports": "Reports",
+    "key.reports.close": "Back",
+    "key.reports.today": "Today",
+    "key.reports.days_7": "7 days",
+    "key.reports.days_30": "30 days",
+    "key.reports.month": "This month",
+    "key.reports.last_month": "Last month",
+    "key.reports.range": "Range",
+    "key.reports.down": "Scroll down",
+    "key.reports.up": "Scroll up",
+    "reports.period.today": "Today",
+    "reports.period.7d": "7 days",
+    "reports.period.30d": "30 days",
+    "reports.period.month": "This month",
+    "reports.period.last-month": "Last month",
+    "reports.period.range": "Range",
+    "reports.range_placeholder": "first and last day: 2026-11-01 2026-11-15 (⏎ shows, esc closes)",
+    "reports.bad_range": (
+        "Type two days, the first before the last, at most 366 days: 2026-11-01 2026-11-15."
+    ),
+    "report.nothing": "none in the period",
+    "report.day_figures": "{arrived} arrived · {sold} sold · 1st response {median}",
     "board.next.due_in": "{name}: due in {span}",
     "board.next.breached": "{name}: past the deadline by {span}",
     "board.next.appointment": "{name}: appointment today or overdue",

@@ -923,6 +923,74 @@ MESSAGES: dict[str, str] = {
     "history.rescued_unassigned": (
         "deixou sem vendedor (resgate: sem primeira resposta no prazo, ninguém na loja)"
     ),
+    # issue 16: the manager's report (cockpit report, the Indicadores screen)
+    "cli.report": (
+        "indicadores de um período: funil, origens, vendedores, perdas (texto, JSON ou CSV)"
+    ),
+    "cli.report.period": "período: hoje, 7 ou 30 dias, este mês, mês passado (padrão 30d)",
+    "cli.report.from": "primeiro dia (27/11/2026 ou 2026-11-27); com --to",
+    "cli.report.to": "último dia, incluído; com --from",
+    "cli.report.csv": "uma tabela CSV por seção (UTF-8 com BOM, para o Excel)",
+    "cli.report.period_and_range": "Use --period ou --from/--to, não os dois.",
+    "cli.report.half_range": "Um intervalo precisa de --from e --to.",
+    "cli.report.bad_day": "{value} não é uma data: use 27/11/2026 ou 2026-11-27.",
+    "cli.report.bad_range": (
+        "O intervalo precisa terminar no dia do início ou depois, e ter no máximo 366 dias."
+    ),
+    "report.period_line": "Período: {first} a {last}",
+    "report.counted_by_arrival": (
+        "Cada lead conta no período em que chegou (dias no fuso da loja)."
+    ),
+    "report.summary_line": (
+        "Chegaram {arrived} · vendidos {sold} · não vendidos {lost} · conversão {conversion}"
+        " · vendas {total}"
+    ),
+    "report.response_line": (
+        "Primeira resposta: mediana {median}, 90% até {p90}; {share} no prazo de {sla} min"
+        " úteis; {unanswered} sem resposta"
+    ),
+    "report.funnel": "Funil (leads do período que passaram por cada etapa)",
+    "report.by_source": "Por origem",
+    "report.by_salesperson": "Por vendedor (venda conta para quem tinha o lead ao vender)",
+    "report.lost_reasons": "Motivos de perda",
+    "report.daily": "Por dia (chegaram, vendidos, mediana da 1ª resposta)",
+    "report.pipeline": "Em aberto agora (leads, valor pedido, parados)",
+    "report.stale_count": "{count} parados",
+    "report.no_source": "(sem origem)",
+    "report.unassigned": "(não atribuído)",
+    "report.col.name": "Nome",
+    "report.col.arrived": "Chegaram",
+    "report.col.sold": "Vendidos",
+    "report.col.conversion": "Conversão",
+    "report.col.sales": "Vendas",
+    "report.col.within_sla": "No prazo",
+    "report.col.median": "Mediana",
+    "report.col.p90": "P90",
+    "lost_reason.unrecorded": "Sem motivo registrado",
+    "key.board.reports": "Indicadores",
+    "key.reports.close": "Voltar",
+    "key.reports.today": "Hoje",
+    "key.reports.days_7": "7 dias",
+    "key.reports.days_30": "30 dias",
+    "key.reports.month": "Este mês",
+    "key.reports.last_month": "Mês passado",
+    "key.reports.range": "Intervalo",
+    "key.reports.down": "Descer",
+    "key.reports.up": "Subir",
+    "reports.period.today": "Hoje",
+    "reports.period.7d": "7 dias",
+    "reports.period.30d": "30 dias",
+    "reports.period.month": "Este mês",
+    "reports.period.last-month": "Mês passado",
+    "reports.period.range": "Intervalo",
+    "reports.range_placeholder": (
+        "primeiro e último dia: 01/11/2026 15/11/2026 (⏎ mostra, esc fecha)"
+    ),
+    "reports.bad_range": (
+        "Digite dois dias, o primeiro antes do último, no máximo 366 dias: 01/11/2026 15/11/2026."
+    ),
+    "report.nothing": "nenhum no período",
+    "report.day_figures": "{arrived} chegaram · {sold} vendidos · 1ª resposta {median}",
     "board.next.due_in": "{name}: vence em {span}",
     "board.next.breached": "{name}: fora do prazo há {span}",
     "board.next.appointment": "{name}: visita de hoje ou atrasada",

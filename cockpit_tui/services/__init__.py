@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from cockpit_tui.services.intake import IntakeService
     from cockpit_tui.services.lead_edits import LeadEditService
     from cockpit_tui.services.lead_entry import LeadEntryService
+    from cockpit_tui.services.reports import ReportService
     from cockpit_tui.services.templates import TemplateService
 
 _Service = TypeVar("_Service")
@@ -123,6 +124,13 @@ class Services:
         from cockpit_tui.services.consent import ConsentService
 
         return self._once(ConsentService)
+
+    @property
+    def reports(self) -> ReportService:
+        """The manager's report (issue 16)."""
+        from cockpit_tui.services.reports import ReportService
+
+        return self._once(ReportService)
 
     def close(self) -> None:
         """Close the store's connections."""

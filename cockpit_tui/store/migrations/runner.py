@@ -39,6 +39,7 @@ _MODULES = (
     "m0013_day_tools",
     "m0014_response_clock",
     "m0015_undo_restores",
+    "m0016_report_indexes",
 )
 
 

@@ -30,5 +30,6 @@ BOARD_BINDINGS: list[BindingType] = [
     Binding("pagedown", "scroll('page_down')", "Página abaixo", id="board.page_down", show=False),
     Binding("home,g", "scroll('first')", "Primeiro card", id="board.first", show=False),
     Binding("end,G", "scroll('last')", "Último card", id="board.last", show=False),
+    Binding("i", "reports", "Indicadores", id="board.reports", show=False),
     Binding("question_mark", "help", "Ajuda", id="board.help", key_display="?"),
 ]

@@ -339,6 +339,12 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
         open_agenda(self)
 
+    def action_reports(self) -> None:
+        """The manager's reports screen ("Indicadores")."""
+        from cockpit_tui.ui.screens.reports import ReportsScreen  # first use pays the import
+
+        self.app.push_screen(ReportsScreen())
+
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
         from cockpit_tui.ui.screens.help import HelpScreen  # first use pays the import

@@ -1,0 +1,50 @@
+"""Time of the manager's 30-day report at a store size (DESIGN §9: ≤ 300 ms at 100,000 leads).
+
+``python bench/report_cost.py --db FILE [--repeat 7]`` opens a store made by
+``bench/generate.py store`` (every lead arrived in the last 30 days there, so
+the 30-day report covers all of them), reads the report once to warm the
+caches, then times ``ReportService.report`` ``--repeat`` times and prints the
+median and the worst, wall-clock and CPU, with the machine's load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Time the report and print the figures."""
+    from cockpit_tui.domain.reports import PeriodName, named_period
+    from cockpit_tui.services import open_services
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--period", default="30d")
+    args = parser.parse_args(argv)
+    services = open_services(f"sqlite:///{args.db}", actor="bench")
+    try:
+        reports = services.reports
+        period = named_period(PeriodName(args.period), reports.today())
+        report = reports.report(period)
+        walls, cpus = [], []
+        for _ in range(args.repeat):
+            wall, cpu = time.perf_counter(), time.process_time()
+            reports.report(period)
+            walls.append((time.perf_counter() - wall) * 1000)
+            cpus.append((time.process_time() - cpu) * 1000)
+    finally:
+        services.close()
+    load = os.getloadavg()
+    print(f"leads in the period: {report.arrived:,}")
+    print(f"wall: median {statistics.median(walls):.0f} ms, worst {max(walls):.0f} ms")
+    print(f"cpu:  median {statistics.median(cpus):.0f} ms, worst {max(cpus):.0f} ms")
+    print(f"load average: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

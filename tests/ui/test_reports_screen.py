@@ -1,0 +1,108 @@
+"""The reports screen ("Indicadores"): opened with i, periods by key, figures as the CLI's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from cockpit_tui.domain.reports import PeriodName, ReportPeriod, named_period
+from cockpit_tui.services import Services
+from cockpit_tui.services.report_document import report_document
+from cockpit_tui.ui.screens.reports import ReportsScreen
+from tests.ui.conftest import make_app, notices, wait_until
+
+
+def _reports(app: Any) -> ReportsScreen:
+    screen = app.screen
+    assert isinstance(screen, ReportsScreen)
+    return screen
+
+
+def _text(screen: ReportsScreen, selector: str) -> str:
+    """The lines a section draws now, as plain text."""
+    widget = screen.query_one(selector, Static)
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
+
+
+async def _opened(pilot: Any) -> ReportsScreen:
+    await pilot.press("i")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReportsScreen))
+    screen = _reports(pilot.app)
+    await wait_until(pilot, lambda: screen.report is not None)
+    await pilot.pause()
+    return screen
+
+
+async def test_i_opens_the_last_30_days_as_the_service_reads_them(demo_services: Services) -> None:
+    app = make_app(demo_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _opened(pilot)
+        expected = demo_services.reports.report(
+            named_period(PeriodName.DAYS_30, demo_services.reports.today())
+        )
+        assert screen.report == expected
+        assert f"Chegaram {expected.arrived}" in _text(screen, "#reports-summary")
+        assert "Cada lead conta no período em que chegou" in _text(screen, "#reports-summary")
+        funnel = _text(screen, "#reports-funnel")
+        assert "Nova proposta" in funnel
+        assert "█" in funnel
+
+
+async def test_period_keys_and_a_typed_range(demo_services: Services) -> None:
+    app = make_app(demo_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _opened(pilot)
+        today = demo_services.reports.today()
+        await pilot.press("7")
+        week = named_period(PeriodName.DAYS_7, today)
+        await wait_until(pilot, lambda: screen.report is not None and screen.report.period == week)
+        assert screen.report is not None
+        assert len(screen.report.daily) == 7
+        await pilot.press("p")
+        await pilot.press(*"01/11/2026 15/11/2026", "enter")
+        typed = ReportPeriod(today.replace(day=1), today.replace(day=15))
+        await wait_until(pilot, lambda: screen.report is not None and screen.report.period == typed)
+        assert "Intervalo: 01/11/2026 – 15/11/2026" in _text(screen, "#reports-periods")
+        await pilot.press("p")
+        await pilot.press(*"15/11/2026 01/11/2026", "enter")
+        await wait_until(pilot, lambda: any("Digite dois dias" in n for n in notices(app)))
+        assert screen.report is not None
+        assert screen.report.period == typed  # nothing shown is lost
+        await pilot.press("escape", "escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, ReportsScreen))
+
+
+async def test_english_money_and_dates(demo_services: Services) -> None:
+    app = make_app(demo_services, lang="en")
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _opened(pilot)
+        summary = _text(screen, "#reports-summary")
+        assert "Period: 2026-10-29 to 2026-11-27" in summary
+        assert "R$ " not in summary
+        assert "2026-11-27" in _text(screen, "#reports-daily")
+
+
+async def test_the_screen_shows_what_the_json_says(demo_services: Services) -> None:
+    """Done means: the screen's figures are the report ``cockpit report --json`` prints."""
+    app = make_app(demo_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _opened(pilot)
+        assert screen.report is not None
+        document = report_document(screen.report, timezone="America/Sao_Paulo")
+        people = _text(screen, "#reports-people")
+        for line in document["by_salesperson"]:
+            if line["name"] is not None:
+                assert line["name"] in people
+        assert f"{document['sold']}" in _text(screen, "#reports-summary")
+
+
+@pytest.mark.parametrize("size", [(160, 45), (100, 30)])
+def test_reports_snapshot(
+    snap_compare: Any, demo_services: Services, size: tuple[int, int]
+) -> None:
+    async def opened(pilot: Any) -> None:
+        await _opened(pilot)
+
+    assert snap_compare(make_app(demo_services), terminal_size=size, run_before=opened)
