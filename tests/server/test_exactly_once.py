@@ -111,7 +111,9 @@ def assert_exactly_once(view: Services, fake: FakeGraph, bodies: list[str]) -> N
 async def test_kill_9_mid_delivery_loses_nothing_and_sends_nothing_twice(
     store_url: str, view: Services, fake: FakeGraph, tmp_path: Path
 ) -> None:
-    bodies = prepare_store(store_url, fake.base, replies=60)  # type: ignore[attr-defined]
+    # Enough replies that no round runs out on a fast machine (a quiet one sends
+    # dozens in the 0.3 s before a "random" kill).
+    bodies = prepare_store(store_url, fake.base, replies=240)  # type: ignore[attr-defined]
     rng = random.Random(2026)
     # Most kills land exactly between WhatsApp's answer and the commit that
     # would record it; some at a random instant; two on a request that never
