@@ -60,15 +60,16 @@ class AlertService:
         return AlertCursor(self._reader.last_change_id(), self._clock.now())
 
     def read(
-        self, cursor: AlertCursor, *, mode: AlertMode, changes: bool = True
+        self, cursor: AlertCursor, *, mode: AlertMode, changes: bool = True, slas: bool = True
     ) -> tuple[AlertCursor, list[Alert]]:
         """The alerts since ``cursor``, and the cursor to pass next time.
 
         Args:
             cursor: Where the last read stopped.
             mode: The user's ``alerts`` preference.
-            changes: Whether to read the change log (the poll saw a commit);
-                the SLAs are checked either way, since time alone moves them.
+            changes: Whether to read the change log.
+            slas: Whether to look for SLAs about to pass (time alone moves
+                them: a board checks every few seconds, not on every poll).
         """
         now = self._clock.now()
         change_id = cursor.change_id
@@ -79,6 +80,8 @@ class AlertService:
                 rows = alert_event_rows(self._reader, after_id=cursor.change_id, up_to_id=change_id)
                 events = [_event_of(row) for row in rows]
                 alerts += alerts_for(events, user=self._actor, mode=mode)
+        if not slas:
+            return AlertCursor(change_id, cursor.checked_at), alerts
         if mode is not AlertMode.OFF and now > cursor.checked_at:
             alerts += self._due_soon(cursor.checked_at, now, mode)
         return AlertCursor(change_id, now), alerts

@@ -240,6 +240,12 @@ class BoardService:
         key: BoardKey = board_key_of_row(row)
         return card.status, self._reader.rank_in_column(card.status.value, key, clause_of(where))
 
+    def on_duty_names(self) -> list[str]:
+        """Who is on duty ("na loja"), in the order the next leads go to them (issue 15)."""
+        from cockpit_tui.store.duty_reads import on_duty_names
+
+        return on_duty_names(self._reader)
+
     def last_mover(self, lead_id: int) -> str | None:
         """Who made the lead's latest move (None: it was never moved)."""
         return self._reader.last_mover(lead_id)

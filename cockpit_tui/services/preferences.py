@@ -1,8 +1,9 @@
-"""Each salesperson's preferences kept between sessions: the quick filters last used.
+"""Each salesperson's preferences kept between sessions: the quick filters last used, alerts.
 
 A small JSON file in the platformdirs config folder, one entry per user
 (several salespeople may share a machine account). The search text is not
-kept: it is a question of the moment.
+kept: it is a question of the moment. Each save changes only its own keys of
+the user's entry, so saving the filters keeps the ``alerts`` choice and back.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cockpit_tui.domain.alerts import AlertMode
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter
 from cockpit_tui.store.fileperms import write_private
@@ -61,12 +63,33 @@ class Preferences:
         Raises:
             CockpitError: the folder cannot be written ("prefs.unwritable").
         """
+        self._save_keys(
+            {
+                "quick": sorted(quick.value for quick in lead_filter.quick),
+                "source": lead_filter.source,
+                "salesperson": lead_filter.salesperson,
+            }
+        )
+
+    def load_alerts(self) -> AlertMode:
+        """How much this user wants to be alerted (``on`` when never chosen)."""
+        entry = self._read_all().get(self._user)
+        value = entry.get("alerts") if isinstance(entry, dict) else None
+        return AlertMode(value) if value in {mode.value for mode in AlertMode} else AlertMode.ON
+
+    def save_alerts(self, mode: AlertMode) -> None:
+        """Remember this user's ``alerts`` choice (their filters stay as saved).
+
+        Raises:
+            CockpitError: the folder cannot be written ("prefs.unwritable").
+        """
+        self._save_keys({"alerts": mode.value})
+
+    def _save_keys(self, values: dict[str, Any]) -> None:
+        """Change ``values`` in this user's entry, keeping its other keys; written atomically."""
         data = self._read_all()
-        data[self._user] = {
-            "quick": sorted(quick.value for quick in lead_filter.quick),
-            "source": lead_filter.source,
-            "salesperson": lead_filter.salesperson,
-        }
+        entry = data.get(self._user)
+        data[self._user] = (entry if isinstance(entry, dict) else {}) | values
         try:
             write_private(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
         except OSError as error:

@@ -59,7 +59,8 @@ def test_a_new_lead_and_a_reply_alert_who_may_answer_them(
         (AlertKind.NEW_LEAD, "Maria Souza", "Webmotors", None),
         (AlertKind.NEW_LEAD, "Pedro Lima", "OLX", None),
     ], "the intake is the customer's doing even when Bruno ran it"
-    assert ana_mine.alerts() == [] and ana_off.alerts() == []
+    assert ana_mine.alerts() == []
+    assert ana_off.alerts() == []
 
     services.leads.assign(1, "Ana")
     bruno.leads.record_inbound(1, "Aceita troca?")

@@ -12,6 +12,8 @@ from textual.command import Hit, Hits
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter, search_terms
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
+from cockpit_tui.ui.board.alerts import BoardAlerts, mode_label
+from cockpit_tui.ui.board.state import BoardState
 from cockpit_tui.ui.commands import Command, ScreenCommands
 from cockpit_tui.ui.context import CockpitContext
 
@@ -36,6 +38,43 @@ class PaletteBoard(Protocol):
 
     def jump_to_lead(self, lead_id: int) -> None:
         """Select a lead, clearing filters that would hide it."""
+
+    @property
+    def state(self) -> BoardState:
+        """The board's figures (who is on duty)."""
+
+    @property
+    def alert_watch(self) -> BoardAlerts:
+        """The board's alerts."""
+
+    def toggle_duty(self) -> None:
+        """The current user in or out of duty."""
+
+    def toggle_alerts(self) -> None:
+        """Alerts on → only mine → off."""
+
+
+def _issue15_commands(screen: PaletteBoard) -> list[Command]:
+    """Duty in/out for the current user, and the alerts toggle (issue 15)."""
+    t = screen.cockpit.t
+    on_duty = screen.cockpit.services.actor in screen.state.on_duty
+    mode = screen.alert_watch.mode
+    return [
+        (
+            t("palette.duty_out" if on_duty else "palette.duty_in"),
+            screen.toggle_duty,
+            t("palette.duty.help"),
+        ),
+        (
+            t(
+                "palette.alerts",
+                mode=mode_label(mode, t),
+                following=mode_label(mode.following(), t),
+            ),
+            screen.toggle_alerts,
+            t("palette.alerts.help"),
+        ),
+    ]
 
 
 class BoardCommands(ScreenCommands):
@@ -67,6 +106,7 @@ class BoardCommands(ScreenCommands):
                     t("palette.filter.help"),
                 )
             )
+        commands += _issue15_commands(screen)
         other = "en" if t.lang == "pt" else "pt"
         commands.append((t("palette.language"), partial(screen.cockpit.switch_language, other), ""))
         return commands

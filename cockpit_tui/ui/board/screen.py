@@ -25,6 +25,7 @@ from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.board.alerts import BoardAlerts
 from cockpit_tui.ui.board.cards_pane import CardsPane
 from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
@@ -87,6 +88,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._cards: CardsPane | None = None
         self._list: ListPane | None = None
         self._live: LivePoll | None = None
+        self._alert_watch: BoardAlerts | None = None
         self._startup_error: CockpitError | None = None
         self._store_error_shown = False
         self._had_card: bool | None = None
@@ -134,7 +136,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     def on_mount(self) -> None:
         """Show the figures, focus the first column, start watching the store."""
-        self._live = LivePoll(self, self, self.cockpit.services)
+        self._alert_watch = BoardAlerts(self.cockpit.services, self.cockpit.alert_mode())
+        self._live = LivePoll(self, self, self.cockpit.services, self._alert_watch)
         if self._startup_error is not None:
             self._report_once(self._startup_error)
         self.cards.set_filter_totals()
@@ -409,6 +412,28 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     def _poll_read(self, message: LivePoll.Refreshed) -> None:
         if self._live is not None:
             self._live.show(message)
+
+    @on(LivePoll.Alerted)
+    def _alerted(self, message: LivePoll.Alerted) -> None:
+        self.alert_watch.show(self.app, message.alerts, self.cockpit.t)
+
+    @property
+    def alert_watch(self) -> BoardAlerts:
+        """This board's alerts (issue 15; built when the board mounts)."""
+        assert self._alert_watch is not None, "the board is mounted"
+        return self._alert_watch
+
+    def toggle_duty(self) -> None:
+        """The palette: the current user in or out of duty (``ui/board/duty.py``)."""
+        from cockpit_tui.ui.board.duty import toggle_duty
+
+        toggle_duty(self)
+
+    def toggle_alerts(self) -> None:
+        """The palette: alerts on → only mine → off (``ui/board/duty.py``)."""
+        from cockpit_tui.ui.board.duty import toggle_alerts
+
+        toggle_alerts(self)
 
     def poll_read_worked(self) -> None:
         """A read worked: the next failure is reported again."""
