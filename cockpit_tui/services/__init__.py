@@ -22,7 +22,6 @@ from cockpit_tui.store.handle import Store, open_store
 if TYPE_CHECKING:
     from cockpit_tui.services.agenda import AgendaService
     from cockpit_tui.services.alerts import AlertService
-    from cockpit_tui.services.rescue import RescueService
     from cockpit_tui.services.appointment_changes import AppointmentChangeService
     from cockpit_tui.services.consent import ConsentService
     from cockpit_tui.services.customers import CustomerService
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from cockpit_tui.services.lead_edits import LeadEditService
     from cockpit_tui.services.lead_entry import LeadEntryService
     from cockpit_tui.services.reports import ReportService
+    from cockpit_tui.services.rescue import RescueService
     from cockpit_tui.services.templates import TemplateService
 
 _Service = TypeVar("_Service")

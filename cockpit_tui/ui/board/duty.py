@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 def toggle_duty(board: BoardScreen) -> None:
     """Put the current user on duty, or take them off it, in a worker."""
-    services, t = board.cockpit.services, board.cockpit.t
+    services = board.cockpit.services
     user = services.actor
     going_in = user not in board.state.on_duty
 
