@@ -98,6 +98,7 @@ def card_lines(
     selected: bool,
     focused: bool,
     waited: int | None = None,
+    is_next: bool = False,
 ) -> list[Strip]:
     """The :data:`CARD_HEIGHT` strips of one card.
 
@@ -110,6 +111,7 @@ def card_lines(
         selected: Whether the card holds the column's selection.
         focused: Whether the column has the keyboard focus.
         waited: Business minutes the lead has waited for a response (None: not waiting).
+        is_next: Whether ``space`` would pick this lead next ("▶ próximo").
     """
     base = styles.card
     if selected:
@@ -166,11 +168,29 @@ def card_lines(
         fifth = [(fit("◷ " + label, inner), base + styles.overdue if overdue else base)]
     else:
         fifth = [(" " * inner, base)]
+    if is_next:
+        fifth = with_next_marker(fifth, inner, translate, base + styles.new)
 
     strips = [_strip(parts, base, width) for parts in (first, second, third, fourth, fifth)]
     strips.append(Strip([Segment(" " * width, styles.blank)], width))
     assert len(strips) == CARD_HEIGHT
     return strips
+
+
+def with_next_marker(
+    parts: list[tuple[str, Style]], inner: int, t: Translator, style: Style
+) -> list[tuple[str, Style]]:
+    """A card line ending in "▶ próximo" (issue 15): the lead ``space`` would pick next.
+
+    What the line held is cut to make room; the marker is dropped on a card too narrow.
+    """
+    marker = t("card.next")
+    room = inner - cell_len(marker) - 1
+    if room < 1:
+        return parts
+    text = "".join(part for part, _ in parts)
+    first_style = parts[0][1] if parts else style
+    return [(fit(text.rstrip(), room) + " ", first_style), (marker, style)]
 
 
 def span_text(minutes: int, t: Translator) -> str:

@@ -12,8 +12,9 @@ from textual.command import Hit, Hits
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter, search_terms
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
-from cockpit_tui.ui.board.alerts import BoardAlerts, mode_label
-from cockpit_tui.ui.board.state import BoardState
+from cockpit_tui.ui.board.alerts import mode_label
+from cockpit_tui.ui.board.duty import toggle_alerts, toggle_duty
+from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.commands import Command, ScreenCommands
 from cockpit_tui.ui.context import CockpitContext
 
@@ -39,30 +40,18 @@ class PaletteBoard(Protocol):
     def jump_to_lead(self, lead_id: int) -> None:
         """Select a lead, clearing filters that would hide it."""
 
-    @property
-    def state(self) -> BoardState:
-        """The board's figures (who is on duty)."""
-
-    @property
-    def alert_watch(self) -> BoardAlerts:
-        """The board's alerts."""
-
-    def toggle_duty(self) -> None:
-        """The current user in or out of duty."""
-
-    def toggle_alerts(self) -> None:
-        """Alerts on → only mine → off."""
-
 
 def _issue15_commands(screen: PaletteBoard) -> list[Command]:
     """Duty in/out for the current user, and the alerts toggle (issue 15)."""
+    if not isinstance(screen, BoardScreen):
+        return []
     t = screen.cockpit.t
     on_duty = screen.cockpit.services.actor in screen.state.on_duty
     mode = screen.alert_watch.mode
     return [
         (
             t("palette.duty_out" if on_duty else "palette.duty_in"),
-            screen.toggle_duty,
+            partial(toggle_duty, screen),
             t("palette.duty.help"),
         ),
         (
@@ -71,7 +60,7 @@ def _issue15_commands(screen: PaletteBoard) -> list[Command]:
                 mode=mode_label(mode, t),
                 following=mode_label(mode.following(), t),
             ),
-            screen.toggle_alerts,
+            partial(toggle_alerts, screen),
             t("palette.alerts.help"),
         ),
     ]

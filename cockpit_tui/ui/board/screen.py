@@ -31,6 +31,7 @@ from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
 from cockpit_tui.ui.board.moves import BoardMoves
+from cockpit_tui.ui.board.next_mark import NextMark
 from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
@@ -89,6 +90,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._list: ListPane | None = None
         self._live: LivePoll | None = None
         self._alert_watch: BoardAlerts | None = None
+        #: The card ``space`` would pick next, marked "▶ próximo" (issue 15).
+        self.next_mark = NextMark(self)
         self._startup_error: CockpitError | None = None
         self._store_error_shown = False
         self._had_card: bool | None = None
@@ -168,6 +171,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.cards.repaint_clock()
         if self.state.take_breached(self.cockpit.services.board):
             self.show_counts()
+        else:
+            self.next_mark.refresh()  # a lead past its SLA drops behind those still in time
 
     @property
     def search_field(self) -> SearchBar:
@@ -187,6 +192,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         header = self.state.header(cockpit.t, user=cockpit.services.actor)
         self.query_one("#board-header", TextLine).text = header
         self.pane.figures_changed()
+        self.next_mark.refresh()
 
     def say(self, text: str) -> None:
         """Routine news (a move, an undo) in the header line for a few seconds.
@@ -225,6 +231,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     @on(BoardCanvas.SelectionChanged)
     def _selection_changed(self) -> None:
         self._refresh_lead_keys()
+        self.next_mark.show()
 
     # The list's messages by handler name: naming LeadTable here would import the list
     # view (its widget, rows and queries) before the first frame, which shows cards.
@@ -259,6 +266,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._last_urgent = lead_id
         self.pane.select_lead(lead_id)
         card = next(card for card in urgent if card.id == lead_id)
+        self.next_mark.walked_to(urgent, card)
         self.say(next_notice(card, services.board.why_next(card, now), self.cockpit.t))
 
     @reports_errors
@@ -412,6 +420,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     def _poll_read(self, message: LivePoll.Refreshed) -> None:
         if self._live is not None:
             self._live.show(message)
+            self.next_mark.refresh()
 
     @on(LivePoll.Alerted)
     def _alerted(self, message: LivePoll.Alerted) -> None:
@@ -422,18 +431,6 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         """This board's alerts (issue 15; built when the board mounts)."""
         assert self._alert_watch is not None, "the board is mounted"
         return self._alert_watch
-
-    def toggle_duty(self) -> None:
-        """The palette: the current user in or out of duty (``ui/board/duty.py``)."""
-        from cockpit_tui.ui.board.duty import toggle_duty
-
-        toggle_duty(self)
-
-    def toggle_alerts(self) -> None:
-        """The palette: alerts on → only mine → off (``ui/board/duty.py``)."""
-        from cockpit_tui.ui.board.duty import toggle_alerts
-
-        toggle_alerts(self)
 
     def poll_read_worked(self) -> None:
         """A read worked: the next failure is reported again."""

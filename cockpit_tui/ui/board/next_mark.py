@@ -1,0 +1,67 @@
+"""Which card the board marks "▶ próximo": the one ``space`` would pick next (issue 15).
+
+Read in a worker when the board may have changed (a poll that read other
+processes' commits, a change made here, the 30 s clock): while the user is
+not walking with ``space``, it is the top of the ``space`` order, five index
+probes of one row each (``urgent_leads(limit=1)``); after a ``space`` press
+the card after the one picked, which the press already knows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.ui.board.state import next_urgent
+
+if TYPE_CHECKING:
+    from cockpit_tui.ui.board.screen import BoardScreen
+
+
+class NextMark:
+    """The board's "▶ próximo": where it is, and the worker that finds it.
+
+    Args:
+        board: The board screen.
+    """
+
+    def __init__(self, board: BoardScreen) -> None:
+        self._board = board
+        #: The top of the ``space`` order, as last read.
+        self.top: int | None = None
+        #: After a ``space`` press: the lead it picked and the one that follows.
+        self.walked: tuple[int, int] | None = None
+
+    def refresh(self) -> None:
+        """Read the top of the ``space`` order in a worker, then mark it."""
+        board = self._board
+        services = board.cockpit.services
+        where = board.state.where
+
+        def read() -> None:
+            try:
+                urgent = services.board.urgent_leads(services.clock.now(), limit=1, where=where)
+            except CockpitError:
+                return  # the poll says once that the store cannot be read
+            top = urgent[0].id if urgent else None
+            board.app.call_from_thread(self._take_top, top)
+
+        board.run_worker(read, thread=True, group="next-mark", exclusive=True)
+
+    def _take_top(self, top: int | None) -> None:
+        self.top = top
+        self.show()
+
+    def walked_to(self, urgent: list[LeadCard], picked: LeadCard) -> None:
+        """``space`` picked ``picked`` from ``urgent``: the mark goes to the one after it."""
+        following = next_urgent(urgent, picked, picked.id)
+        self.walked = (picked.id, following) if following is not None else None
+        self.show()
+
+    def show(self) -> None:
+        """Mark the card: the one after the last ``space`` pick while it stays selected."""
+        board = self._board
+        selected = board.selected_card
+        walking = self.walked is not None and selected is not None and selected.id == self.walked[0]
+        board.cards.mark_next(self.walked[1] if walking and self.walked else self.top)
