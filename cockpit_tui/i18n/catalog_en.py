@@ -1018,5 +1018,5 @@ MESSAGES: dict[str, str] = {
     "duty.now_out": "You are off duty: no more leads from the round-robin.",
     "app.header_duty": "on duty: {names}",
     "card.next": "▶ next",
-    "list.wait": "Waiting",
+    "list.wait": "Wait",
 }

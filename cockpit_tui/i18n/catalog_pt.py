@@ -1051,5 +1051,5 @@ MESSAGES: dict[str, str] = {
     "duty.now_out": "Você saiu do plantão: não recebe mais leads do rodízio.",
     "app.header_duty": "na loja: {names}",
     "card.next": "▶ próximo",
-    "list.wait": "Aguardando",
+    "list.wait": "Espera",
 }

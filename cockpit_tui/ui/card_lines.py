@@ -204,12 +204,19 @@ def span_text(minutes: int, t: Translator) -> str:
 
 
 def waiting_text(
-    card: LeadCard, waited: int | None, now: datetime, t: Translator, styles: CardStyles
+    card: LeadCard,
+    waited: int | None,
+    now: datetime,
+    t: Translator,
+    styles: CardStyles,
+    *,
+    short: bool = False,
 ) -> tuple[str, Style] | None:
     """ "aguardando 3 min" and its style by SLA state; None when the lead waits for nothing.
 
     ``waited`` is in business minutes; before the store's calendar is loaded
-    (a moment after the board opens) the wall-clock minutes stand in.
+    (a moment after the board opens) the wall-clock minutes stand in. With
+    ``short``, only the span ("3 min"), for the list's column.
     """
     state = card.sla_state(now)
     if state is None or card.waiting_since is None:
@@ -223,7 +230,7 @@ def waiting_text(
     }[state]
     # Whole hours past the first one: the card is narrow, the lead screen has the detail.
     span = span_text(waited if waited < 60 else waited - waited % 60, t)
-    return t("card.waiting", span=span), style
+    return (span if short else t("card.waiting", span=span)), style
 
 
 def muted(base: Style, styles: CardStyles) -> Style:
