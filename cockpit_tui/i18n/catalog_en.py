@@ -1019,4 +1019,5 @@ MESSAGES: dict[str, str] = {
     "app.header_duty": "on duty: {names}",
     "card.next": "▶ next",
     "list.wait": "Wait",
+    "cli.ingest_rescued": "Rescue: {count} lead(s) without a first response in time handed over.",
 }

@@ -1052,4 +1052,5 @@ MESSAGES: dict[str, str] = {
     "app.header_duty": "na loja: {names}",
     "card.next": "▶ próximo",
     "list.wait": "Espera",
+    "cli.ingest_rescued": "Resgate: {count} lead(s) sem primeira resposta no prazo repassados.",
 }
