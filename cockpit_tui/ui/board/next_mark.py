@@ -9,25 +9,29 @@ the card after the one picked, which the press already knows.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.ui.board.state import next_urgent
 
 if TYPE_CHECKING:
-    from cockpit_tui.ui.board.screen import BoardScreen
+    from textual.screen import Screen
+
+    from cockpit_tui.ui.board.host import BoardHost
 
 
 class NextMark:
     """The board's "▶ próximo": where it is, and the worker that finds it.
 
     Args:
-        board: The board screen.
+        screen: The board screen, as the screen its worker runs for.
+        host: The same screen, as the board's parts see it.
     """
 
-    def __init__(self, board: BoardScreen) -> None:
-        self._board = board
+    def __init__(self, screen: Screen[Any], host: BoardHost) -> None:
+        self._screen = screen
+        self._board = host
         #: The top of the ``space`` order, as last read.
         self.top: int | None = None
         #: After a ``space`` press: the lead it picked and the one that follows.
@@ -45,9 +49,9 @@ class NextMark:
             except CockpitError:
                 return  # the poll says once that the store cannot be read
             top = urgent[0].id if urgent else None
-            board.app.call_from_thread(self._take_top, top)
+            self._screen.app.call_from_thread(self._take_top, top)
 
-        board.run_worker(read, thread=True, group="next-mark", exclusive=True)
+        self._screen.run_worker(read, thread=True, group="next-mark", exclusive=True)
 
     def _take_top(self, top: int | None) -> None:
         self.top = top

@@ -91,7 +91,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._live: LivePoll | None = None
         self._alert_watch: BoardAlerts | None = None
         #: The card ``space`` would pick next, marked "▶ próximo" (issue 15).
-        self.next_mark = NextMark(self)
+        self.next_mark = NextMark(self, self)
         self._startup_error: CockpitError | None = None
         self._store_error_shown = False
         self._had_card: bool | None = None
