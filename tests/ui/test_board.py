@@ -643,4 +643,4 @@ async def test_the_wait_on_a_card_moves_on_with_the_clock_and_changes_colour(
         tick(clock, 2)
         app.screen.tick_clock()  # type: ignore[attr-defined]
         assert wait_segment() == ("aguardando 5 min", colour("board--wait-late"))
-        assert "· 1 fora do prazo ·" in header.text
+        await wait_until(pilot, lambda: "· 1 fora do prazo ·" in header.text)

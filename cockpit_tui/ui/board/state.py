@@ -115,7 +115,10 @@ class BoardState:
 
     def take_breached(self, board: BoardService) -> bool:
         """Count the leads past their SLA now; whether the header's figure changed."""
-        breached = board.breached_count(board.now())
+        return self.take_breached_count(board.breached_count(board.now()))
+
+    def take_breached_count(self, breached: int) -> bool:
+        """Take how many leads are past their SLA; whether the header's figure changed."""
         changed, self.breached = breached != self.breached, breached
         return changed
 
