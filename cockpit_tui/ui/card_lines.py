@@ -182,15 +182,17 @@ def with_next_marker(
 ) -> list[tuple[str, Style]]:
     """A card line ending in "▶ próximo" (issue 15): the lead ``space`` would pick next.
 
-    What the line held is cut to make room; the marker is dropped on a card too narrow.
+    What the line holds (an appointment) stays whole: on a narrow card the
+    marker shrinks to "▶"; only a card too narrow even for that cuts the text.
     """
-    marker = t("card.next")
-    room = inner - cell_len(marker) - 1
-    if room < 1:
-        return parts
-    text = "".join(part for part, _ in parts)
+    text = "".join(part for part, _ in parts).rstrip()
     first_style = parts[0][1] if parts else style
-    return [(fit(text.rstrip(), room) + " ", first_style), (marker, style)]
+    for marker in (t("card.next"), "▶"):
+        room = inner - cell_len(marker) - 1
+        if cell_len(text) <= room:
+            return [(fit(text, room) + " ", first_style), (marker, style)]
+    room = inner - 2
+    return [(fit(text, room) + " ", first_style), ("▶", style)] if room > 0 else parts
 
 
 def span_text(minutes: int, t: Translator) -> str:
