@@ -36,26 +36,39 @@ class NextMark:
         self.top: int | None = None
         #: After a ``space`` press: the lead it picked and the one that follows.
         self.walked: tuple[int, int] | None = None
+        self._asked = 0
+        self._answered = 0
+
+    @property
+    def settled(self) -> bool:
+        """Whether every read asked for has come back (tests and snapshots wait on it)."""
+        return self._answered == self._asked
 
     def refresh(self) -> None:
         """Read the top of the ``space`` order in a worker, then mark it."""
         board = self._board
         services = board.cockpit.services
         where = board.state.where
+        self._asked += 1
+        asked = self._asked
 
         def read() -> None:
             try:
                 urgent = services.board.urgent_leads(services.clock.now(), limit=1, where=where)
             except CockpitError:
-                return  # the poll says once that the store cannot be read
+                # The poll says once that the store cannot be read; the mark stays.
+                self._screen.app.call_from_thread(self._take_top, asked, None, False)
+                return
             top = urgent[0].id if urgent else None
-            self._screen.app.call_from_thread(self._take_top, top)
+            self._screen.app.call_from_thread(self._take_top, asked, top, True)
 
-        self._screen.run_worker(read, thread=True, group="next-mark", exclusive=True)
+        self._screen.run_worker(read, thread=True, group="next-mark")
 
-    def _take_top(self, top: int | None) -> None:
-        self.top = top
-        self.show()
+    def _take_top(self, asked: int, top: int | None, read: bool) -> None:
+        self._answered = max(self._answered, asked)
+        if read and asked == self._asked:  # an older read landing late is dropped
+            self.top = top
+            self.show()
 
     def walked_to(self, urgent: list[LeadCard], picked: LeadCard) -> None:
         """``space`` picked ``picked`` from ``urgent``: the mark goes to the one after it."""
