@@ -145,12 +145,35 @@ class LivePoll:
         force: bool,
         chosen: LeadCard | None = None,
     ) -> None:
-        """Off the UI thread: the alerts, the cheap check, then counts and the held windows."""
+        """Off the UI thread: the cheap check, then counts and the held windows; the alerts.
+
+        The alerts come last: the check must follow the poll's start closely,
+        or a commit landing meanwhile is shown against a selection (``chosen``)
+        the user has already left.
+        """
         board = self._services.board
-        self._alert()
         try:
-            if not board.has_new_commits() and not force:
-                return
+            changed = board.has_new_commits()
+        except CockpitError as error:
+            self._screen.post_message(LivePoll.LoadFailed(error))
+            return
+        try:
+            if changed or force:
+                self._refresh(generation, specs, list_spec, where, chosen)
+        finally:
+            self._alert()
+
+    def _refresh(
+        self,
+        generation: int,
+        specs: dict[Status, WindowSpec],
+        list_spec: WindowSpec | None,
+        where: LeadScope | None,
+        chosen: LeadCard | None,
+    ) -> None:
+        """Off the UI thread: read what is on screen and post it."""
+        board = self._services.board
+        try:
             counts = board.counts(where)
             total_counts = board.counts() if where is not None else None
             list_content, list_total = None, 0
