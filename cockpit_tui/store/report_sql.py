@@ -102,8 +102,8 @@ def group_counts(
 ) -> list[Row]:
     """``(group, arrived, answered, within SLA)`` per source or per salesperson now.
 
-    With ``walk``, read in the order of ``ix_lead_source_response`` /
-    ``ix_lead_owner_response`` (migration 18): the groups come out without a
+    With ``walk``, read in the order of ``ix_lead_report_source`` /
+    ``ix_lead_report_owner`` (migration 18): the groups come out without a
     sort, but every lead of the store is looked at (see :func:`ranked_response`).
     """
     column = GROUP_COLUMNS[grouping]
@@ -132,7 +132,7 @@ def ranked_response(
         rank: Which answer, from the fastest (or, with ``from_slowest``, the slowest).
         from_slowest: Count from the slowest: the 90th percentile is then a short walk.
         group: ``(grouping, value)`` to count one source or salesperson only (None: all).
-        walk: Walk the answers in order on ``ix_lead_response`` (or the grouping's
+        walk: Walk the answers in order on ``ix_lead_report_response`` (or the grouping's
             index), skipping those of other periods: quick when the period holds a
             good share of the store's leads. Otherwise (a day, a short period in a
             big store) the period's answers are read on ``ix_lead_created`` and sorted.
