@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from cockpit_tui.store.report_sql import ReportBounds
 
 _DEFAULT_SLA_MINUTES = 5
-#: A period holding at least 1/_WALK_SHARE of the store's leads has its percentiles
-#: walked on an index (a median skips under ~10 other leads per one of the period's).
+#: A period holding at least 1/_WALK_SHARE of the store's leads has its groups and
+#: percentiles walked on indexes: a walk then looks at most at ~20 index entries per
+#: lead of the period it counts (about 0.1 µs each), still less than sorting them.
 _WALK_SHARE = 20
 
 
