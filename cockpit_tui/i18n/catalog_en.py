@@ -991,4 +991,6 @@ MESSAGES: dict[str, str] = {
     "app.new_store": (
         "A new, empty store was created at {store}. Not the one? Quit (q) and use --db."
     ),
+    # issue 16, round 3: each column's total asking value in its header
+    "key.board.values": "Column values",
 }

@@ -1021,4 +1021,6 @@ MESSAGES: dict[str, str] = {
     "app.new_store": (
         "Base de dados nova, vazia, criada em {store}. Não era essa? Saia (q) e use --db."
     ),
+    # issue 16, round 3: each column's total asking value in its header
+    "key.board.values": "Valor das colunas",
 }
