@@ -1020,4 +1020,6 @@ MESSAGES: dict[str, str] = {
     "card.next": "▶ next",
     "list.wait": "Wait",
     "cli.ingest_rescued": "Rescue: {count} lead(s) without a first response in time handed over.",
+    # issue 16, round 3: each column's total asking value in its header
+    "key.board.values": "Column values",
 }

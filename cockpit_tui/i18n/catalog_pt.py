@@ -1053,4 +1053,6 @@ MESSAGES: dict[str, str] = {
     "card.next": "▶ próximo",
     "list.wait": "Espera",
     "cli.ingest_rescued": "Resgate: {count} lead(s) sem primeira resposta no prazo repassados.",
+    # issue 16, round 3: each column's total asking value in its header
+    "key.board.values": "Valor das colunas",
 }

@@ -360,6 +360,8 @@ class ColumnView(CardScroller):
         assert window.status is not None, "a board column has a status"
         self.status: Status = window.status
         self.label = label
+        #: The column's total asking value ("R$ 4,2 mi") when the user shows it, else "".
+        self.asking_total = ""
 
     def header_text(self, width: int) -> str:
         """ "3 Aguardando visita · 25" (``shown/total`` under a filter), fitted to ``width``."""
@@ -409,3 +411,19 @@ class ColumnView(CardScroller):
     def placeholder(self, row: int, styles: CardStyles) -> Strip:
         """Line ``row`` of a card not read yet."""
         return placeholder_lines(self.width, styles)[row]
+
+
+#: Header cells kept for the label and count before a column's total is dropped.
+_HEADER_ROOM_FOR_LABEL = 10
+
+
+def header_with_total(column: ColumnView, width: int) -> str:
+    """The column's header, with its total asking value after it when one is shown:
+    "Aguardando visita · 25 · R$ 4,2 mi" (the label is shortened first; too narrow
+    a column keeps its label and count only)."""
+    if column.asking_total:
+        suffix = f" · {column.asking_total}"
+        room = width - len(suffix)
+        if room >= _HEADER_ROOM_FOR_LABEL:
+            return column.header_text(room) + suffix
+    return column.header_text(width)

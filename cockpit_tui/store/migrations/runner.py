@@ -41,6 +41,7 @@ _MODULES = (
     "m0015_undo_restores",
     "m0016_report_indexes",
     "m0017_rescue_previous",
+    "m0018_report_responses",
 )
 
 

@@ -27,6 +27,7 @@ from cockpit_tui.domain.statuses import Status
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.board.alerts import BoardAlerts
 from cockpit_tui.ui.board.cards_pane import CardsPane
+from cockpit_tui.ui.board.clock_tick import tick_clock
 from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
@@ -37,6 +38,7 @@ from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
 from cockpit_tui.ui.board.search_bar import SearchBar
 from cockpit_tui.ui.board.state import BoardState, next_urgent
+from cockpit_tui.ui.board.values import ColumnValues, ValuesRead
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error, reports_errors
 from cockpit_tui.ui.lead_actions import LeadActions, LeadKeys
@@ -85,6 +87,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.state = BoardState()
         self.actions = LeadActions(self, BoardMoves(self))
         self.filters = BoardFilters(self, self)
+        self.values = ColumnValues(self, self)
         self.switch = PaneSwitch()
         self._cards: CardsPane | None = None
         self._list: ListPane | None = None
@@ -148,6 +151,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._had_card = self.selected_card is not None
         self.cards.focus_status(Status.NEW)
         self.cards.focus()
+        self.values.start(self.cockpit.saved_column_totals())
         self.set_interval(self.cockpit.poll_interval, self.poll_store)
         self.set_interval(_CLOCK_REFRESH, self.tick_clock)
         # After the first frame is on screen: the import holds the GIL for ~0.5 s.
@@ -166,25 +170,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.run_worker(load, thread=True, group="calendar")
 
     def tick_clock(self) -> None:
-        """Every 30 s: the waits on the cards and the header's "N fora do prazo" move on.
-
-        The count is read in a worker (an index range: ~20 ms at 100,000 leads).
-        """
-        self.cards.repaint_clock()
-        board = self.cockpit.services.board
-
-        def count() -> None:
-            with suppress(CockpitError):  # the poll says once that the store cannot be read
-                breached = board.breached_count(board.now())
-                self.app.call_from_thread(self._breached_counted, breached)
-
-        self.run_worker(count, thread=True, group="clock", exclusive=True)
-
-    def _breached_counted(self, breached: int) -> None:
-        if self.state.take_breached_count(breached):
-            self.show_counts()
-        else:
-            self.next_mark.refresh()  # a lead past its SLA drops behind those still in time
+        """Every 30 s: the waits and "N fora do prazo" move on (``ui/board/clock_tick.py``)."""
+        tick_clock(self, self, self.next_mark)
 
     @property
     def search_field(self) -> SearchBar:
@@ -193,8 +180,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     @property
     def busy(self) -> bool:
-        """Whether a write or a filter change is still under way (tests wait on this)."""
-        return self.actions.busy or self.filters.busy
+        """Whether a write, a filter change or a column-values read is under way (tests
+        wait on this)."""
+        return self.actions.busy or self.filters.busy or self.values.busy
 
     # -- drawing the figures ------------------------------------------------------------------
 
@@ -204,6 +192,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         header = self.state.header(cockpit.t, user=cockpit.services.actor)
         self.query_one("#board-header", TextLine).text = header
         self.pane.figures_changed()
+        self.values.counts_changed()
         self.next_mark.refresh()
 
     def say(self, text: str) -> None:
@@ -367,6 +356,15 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         from cockpit_tui.ui.screens.reports import ReportsScreen  # first use pays the import
 
         self.app.push_screen(ReportsScreen())
+
+    def action_toggle_values(self) -> None:
+        """Show or hide each column's total asking value in its header (remembered)."""
+        self.values.toggle()
+
+    @on(ValuesRead)
+    @reports_errors
+    def _values_read(self, message: ValuesRead) -> None:
+        self.values.show(message)
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
