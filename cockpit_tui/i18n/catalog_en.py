@@ -991,4 +991,11 @@ MESSAGES: dict[str, str] = {
     "app.new_store": (
         "A new, empty store was created at {store}. Not the one? Quit (q) and use --db."
     ),
+    # issue 13 (r13b): nothing meaningful cut
+    "app.header_short": "{user} · attention: {attention}",
+    "app.header_short_breached": "{user} · overdue: {breached} · attention: {attention}",
+    "board.filters_one": "1 filter",
+    "board.filters_many": "{count} filters",
+    "app.header_tiny": "attention: {attention}",
+    "app.header_tiny_breached": "overdue: {breached} · attention: {attention}",
 }

@@ -1021,4 +1021,11 @@ MESSAGES: dict[str, str] = {
     "app.new_store": (
         "Base de dados nova, vazia, criada em {store}. Não era essa? Saia (q) e use --db."
     ),
+    # issue 13 (r13b): nothing meaningful cut
+    "app.header_short": "{user} · atenção: {attention}",
+    "app.header_short_breached": "{user} · fora do prazo: {breached} · atenção: {attention}",
+    "board.filters_one": "1 filtro",
+    "board.filters_many": "{count} filtros",
+    "app.header_tiny": "atenção: {attention}",
+    "app.header_tiny_breached": "fora do prazo: {breached} · atenção: {attention}",
 }

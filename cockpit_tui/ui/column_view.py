@@ -359,18 +359,38 @@ class ColumnView(CardScroller):
         self.status: Status = window.status
         self.label = label
 
-    def header_text(self, width: int) -> str:
-        """ "3 Aguardando visita · 25" (``shown/total`` under a filter), fitted to ``width``."""
+    def count_text(self) -> str:
+        """The header's count: "25", or "3/25" under a filter (shown/total)."""
         total = self.total
-        count = str(total) if self.filter_total is None else f"{total}/{self.filter_total}"
-        for text in (
-            f"{self.status.position} {self.label} · {count}",
-            f"{self.label} · {count}",
-            f"{self.label} {count}",
-        ):
-            if len(text) <= width:
-                return text
-        return self.label[: max(1, width - len(count) - 2)] + "… " + count
+        return str(total) if self.filter_total is None else f"{total}/{self.filter_total}"
+
+    def header_parts(self) -> tuple[str, str, list[str]]:
+        """The header's pieces: the jump digit, the label, and the figures after it.
+
+        The digit and the figures are never cut (the digit is the column's key);
+        a figure added here is shown whole or, when the column is too narrow
+        for it, the later figures are left out first.
+        """
+        return str(self.status.position), self.label, [self.count_text()]
+
+    def header_text(self, width: int) -> str:
+        """ "3 Aguardando visita · 25" fitted to ``width``: the label shortens first ("…").
+
+        The digit and the count stay whole; only a column too narrow for them
+        and one letter of the label loses them (from the right).
+        """
+        digit, label, figures = self.header_parts()
+        while True:
+            tail = "".join(f" · {figure}" for figure in figures)
+            room = width - len(digit) - 1 - len(tail)
+            if room >= len(label):
+                return f"{digit} {label}{tail}"
+            if room >= 2 or len(figures) <= 1:
+                break
+            figures = figures[:-1]  # an extra figure goes before the label is cut to nothing
+        if room >= 2:
+            return f"{digit} {fit(label, room)}{tail}"
+        return fit(f"{digit} {label[:1]}…{tail}", width)
 
     def off_screen_text(self) -> str:
         """How many cards are above and below the screen: "▲ 6  ▼ 31"."""
