@@ -72,6 +72,13 @@ def column_widths(width: int) -> list[int]:
             extra = min(left, column_wants(index, widths, want))
             widths[index] += extra
             left -= extra
+    # A column that does not fit whole is left out (0): a cut "For" next to the
+    # status reads as part of it.
+    used = 1
+    for index, size in enumerate(widths):
+        used += size + _GAP
+        if used - _GAP > width:
+            widths[index] = 0
     return widths
 
 
@@ -89,7 +96,8 @@ def header_line(
         label = translate(column.label_id)
         if column.sort is sort or (column.sort is None and sort is ListSort.ATTENTION):
             label = f"{label} {'▼' if descending else '▲'}"
-        parts.append(fit(label, size) + " " * _GAP)
+        if size:
+            parts.append(fit(label, size) + " " * _GAP)
     return Strip([Segment(fit("".join(parts), width), style)], width)
 
 
@@ -145,9 +153,10 @@ def row_line(
     ]
     segments = [Segment(" ", base)]
     for (text, style), size in zip(cells, widths, strict=True):
-        segments.append(Segment(fit(text, size), style))
-        segments.append(Segment(" " * _GAP, base))
-    used = 1 + sum(widths) + _GAP * len(widths)
+        if size:
+            segments.append(Segment(fit(text, size), style))
+            segments.append(Segment(" " * _GAP, base))
+    used = 1 + sum(size + _GAP for size in widths if size)
     if used < width:
         segments.append(Segment(" " * (width - used), base))
     return Strip(segments).crop(0, width)

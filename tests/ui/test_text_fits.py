@@ -16,9 +16,10 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter
-from cockpit_tui.domain.statuses import STATUS_ORDER
+from cockpit_tui.domain.statuses import STATUS_ORDER, status_label
 from cockpit_tui.services import Services
 from cockpit_tui.ui.app import CockpitApp
+from cockpit_tui.ui.widgets.status_strip import StatusStrip
 from tests.ui.conftest import blocks, board, make_app, settled, wait_until
 
 SIZES = [(160, 45), (100, 30), (80, 24), (40, 10)]
@@ -109,3 +110,25 @@ async def test_digits_counts_and_filters_are_never_cut(
             assert header.endswith("origem: Mercado Livre"), header
         else:
             assert header.endswith("4 filtros"), header
+
+
+async def test_the_list_at_40_columns_keeps_every_count_and_leaves_out_what_does_not_fit(
+    demo_services: Services,
+) -> None:
+    app = make_app(demo_services)
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.press("v")
+        await wait_until(pilot, lambda: board(app).view == "list")
+        await pilot.pause()
+        strip = drawn(board(app).query_one(StatusStrip))
+        counts = demo_services.board.counts()
+        for status in STATUS_ORDER:
+            assert re.search(rf"(^|[│ ]){status.position}[· ](\S.* )?{counts[status]}\b", strip), (
+                strip
+            )
+        labels = {status_label(status, "pt") for status in STATUS_ORDER}
+        table = board(app).table
+        for y in range(1, 4):
+            row = table.render_line(y).text.rstrip()
+            # The status is the last column that fits whole: nothing cut glued after it.
+            assert any(row.endswith(label) for label in labels), row
