@@ -998,4 +998,6 @@ MESSAGES: dict[str, str] = {
     "board.filters_many": "{count} filters",
     "app.header_tiny": "attention: {attention}",
     "app.header_tiny_breached": "overdue: {breached} · attention: {attention}",
+    "card.waiting_short": "waits {span}",
+    "card.unassigned_short": "Unassigned",
 }

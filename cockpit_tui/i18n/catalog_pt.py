@@ -1028,4 +1028,6 @@ MESSAGES: dict[str, str] = {
     "board.filters_many": "{count} filtros",
     "app.header_tiny": "atenção: {attention}",
     "app.header_tiny_breached": "fora do prazo: {breached} · atenção: {attention}",
+    "card.waiting_short": "espera {span}",
+    "card.unassigned_short": "Não atrib.",
 }

@@ -28,6 +28,7 @@ from cockpit_tui.services.column_window import ColumnWindow, WindowContent
 from cockpit_tui.ui.card_lines import (
     CARD_HEIGHT,
     CardStyles,
+    card_height,
     card_lines,
     fit,
     placeholder_lines,
@@ -50,7 +51,10 @@ class ColumnOwner(Protocol):
 class CardScroller(ABC):
     """Cards read through a page cache, with a selection and a scroll position.
 
-    Subclasses say how tall an item is (:attr:`item_height`) and draw lines.
+    Subclasses say how tall an item is (:attr:`item_height` for the tallest,
+    :meth:`lines_of` for one) and draw lines. Items may differ in height (a card
+    without an appointment is a line shorter); the scroller walks from its top
+    card, so only the cards on screen are measured.
 
     Args:
         window: The page cache.
@@ -58,7 +62,7 @@ class CardScroller(ABC):
         clock: Time source for "há 5 min" and overdue appointments.
     """
 
-    #: Lines one card takes on screen.
+    #: Lines the tallest card takes on screen.
     item_height = CARD_HEIGHT
     #: The catalog key of what an empty scroller says on its second line.
     empty_key = "board.column_empty"
@@ -98,8 +102,51 @@ class CardScroller(ABC):
 
     @property
     def cards_per_page(self) -> int:
-        """Whole items that fit on screen."""
-        return max(1, self.height // self.item_height)
+        """Whole items on screen from the top card (at least one): a page for PgUp/PgDn."""
+        count, used = 0, 0
+        while self.top_card + count < self.total:
+            used += self.lines_of(self.top_card + count)
+            if used > self.height:
+                break
+            count += 1
+        return max(1, count if self.total else self.height // self.item_height)
+
+    def lines_of(self, index: int) -> int:
+        """Lines the item at ``index`` takes (the tallest while it is not read)."""
+        return self.item_height
+
+    def line_of(self, index: int) -> int | None:
+        """The line where the item at ``index`` starts, if it is at or below the top."""
+        if index < self.top_card:
+            return None
+        return sum(self.lines_of(i) for i in range(self.top_card, index))
+
+    def _item_at_line(self, y: int) -> tuple[int, int]:
+        """The item drawn at line ``y`` (maybe past the last) and the row inside it."""
+        index, top = self.top_card, 0
+        while True:
+            lines = self.lines_of(index)
+            if y < top + lines or index >= self.total:
+                return index, y - top
+            top += lines
+            index += 1
+
+    def _fits(self, top: int, index: int) -> bool:
+        """Whether the items ``top``..``index`` all fit on screen whole."""
+        used = 0
+        for i in range(top, index + 1):
+            used += self.lines_of(i)
+            if used > self.height:
+                return False
+        return True
+
+    def _top_showing_last(self, index: int) -> int:
+        """The lowest top card that still shows item ``index`` whole (at the bottom)."""
+        top, used = index, self.lines_of(index)
+        while top > 0 and used + self.lines_of(top - 1) <= self.height:
+            top -= 1
+            used += self.lines_of(top)
+        return top
 
     # -- changing what the column holds ------------------------------------------
 
@@ -191,7 +238,7 @@ class CardScroller(ABC):
 
     def scroll_by(self, cards: int) -> None:
         """Scroll without moving the selection (the mouse wheel)."""
-        bottom = max(0, self.total - self.cards_per_page)
+        bottom = self._top_showing_last(self.total - 1) if self.total else 0
         self._scroll_to(max(0, min(self.top_card + cards, bottom)))
         self._changed()
 
@@ -199,6 +246,9 @@ class CardScroller(ABC):
         """Take the cards a worker read for a far jump, unless the column changed since."""
         if generation == self.generation:
             self.window.replace(content, self.window.total)
+            # Placed while the cards were unread (each counted as the tallest):
+            # place again with their real heights.
+            self._place_cursor(self.cursor)
             self._changed()
 
     def restyle(self, styles: CardStyles) -> None:
@@ -244,7 +294,7 @@ class CardScroller(ABC):
 
     def index_at_line(self, y: int) -> int | None:
         """The card drawn at line ``y`` of the column, if any."""
-        index = self.top_card + y // self.item_height
+        index, _ = self._item_at_line(y)
         return index if 0 <= index < self.total else None
 
     # -- internals -------------------------------------------------------------
@@ -256,13 +306,20 @@ class CardScroller(ABC):
             self._scroll_to(0)
             return
         self.cursor = max(0, min(0 if index is None else index, total - 1))
-        top = min(self.top_card, max(0, total - self.cards_per_page))
+        self._settle_top()
+        self._load_visible(around=self.cursor)
+        # Cards just read may be shorter than the tallest they were counted as.
+        self._settle_top()
+
+    def _settle_top(self) -> None:
+        """Scroll so the cursor is on screen whole, leaving no room below the last card."""
+        assert self.cursor is not None
+        top = min(self.top_card, self._top_showing_last(self.window.total - 1))
         if self.cursor < top:
             top = self.cursor
-        elif self.cursor >= top + self.cards_per_page:
-            top = self.cursor - self.cards_per_page + 1
+        elif not self._fits(top, self.cursor):
+            top = self._top_showing_last(self.cursor)
         self._scroll_to(top)
-        self._load_visible(around=self.cursor)
 
     def _scroll_to(self, top: int) -> None:
         if top != self.top_card:
@@ -271,8 +328,8 @@ class CardScroller(ABC):
 
     def visible_range(self) -> tuple[int, int]:
         """First and last card positions on screen (partly shown ones included)."""
-        first = self.top_card
-        return first, first + (max(1, self.height) - 1) // self.item_height
+        last, _ = self._item_at_line(max(1, self.height) - 1)
+        return self.top_card, last
 
     def _load_visible(self, around: int | None = None) -> None:
         first, last = self.visible_range()
@@ -312,7 +369,7 @@ class CardScroller(ABC):
         if self.total == 0:
             text = self._translate(self.empty_key) if y == 1 else ""
             return Strip([Segment(fit(" " + text, width), styles.blank + styles.muted)], width)
-        index, row = divmod(self.top_card * self.item_height + y, self.item_height)
+        index, row = self._item_at_line(y)
         if index >= self.total:
             return Strip([Segment(" " * width, styles.blank)], width)
         card = self.window.card_at(index)
@@ -392,6 +449,11 @@ class ColumnView(CardScroller):
             return f"{digit} {fit(label, room)}{tail}"
         return fit(f"{digit} {label[:1]}…{tail}", width)
 
+    def lines_of(self, index: int) -> int:
+        """Lines the card at ``index`` takes (the tallest while it is not read)."""
+        card = self.window.card_at(index)
+        return self.item_height if card is None else card_height(card)
+
     def off_screen_text(self) -> str:
         """How many cards are above and below the screen: "▲ 6  ▼ 31"."""
         total = self.total
@@ -418,8 +480,7 @@ class ColumnView(CardScroller):
             now=now,
             translate=self._translate,
             styles=styles,
-            selected=selected,
-            focused=self.active,
+            selected=selected and self.active,  # no cursor in the columns the keys are not in
             waited=waited,
         )
 

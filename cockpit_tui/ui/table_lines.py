@@ -18,7 +18,8 @@ from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_datetime, format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.lead_list import ListSort
-from cockpit_tui.ui.card_lines import CardStyles, fit
+from cockpit_tui.ui.card_lines import STRIPE, CardStyles, fit
+from cockpit_tui.ui.urgency import card_urgency
 
 _GAP = 1
 
@@ -114,10 +115,11 @@ def row_line(
     base = styles.card + styles.cursor if selected else styles.card
     lang = translate.lang
     if card.has_unread_reply:
-        badge, badge_style = f"✉ {card.unread_count}", base + styles.unread
-    elif card.needs_attention:
-        badge = translate("card.new" if card.is_new else "card.read_reply")
-        badge_style = base + styles.new
+        badge, badge_style = f"✉ {card.unread_count}", base + styles.reply + styles.unread
+    elif card.needs_attention and not card.is_new:
+        badge, badge_style = translate("card.read_reply"), base + styles.reply
+    elif card.is_new:
+        badge, badge_style = translate("card.new"), base + styles.new
     else:
         badge, badge_style = "", base
     widths = column_widths(width)
@@ -138,7 +140,10 @@ def row_line(
         ),
         (status_label(card.status, lang), base),
         (clean_text(card.vehicle or "", max_length=200) or "—", base),
-        (format_money(card.price, lang, cents=False) if card.price is not None else "—", base),
+        (
+            format_money(card.price, lang, cents=False) if card.price is not None else "—",
+            base + styles.price,
+        ),
         (clean_text(card.source or "", max_length=100) or "—", base),
         (
             clean_text(card.assigned_to or "", max_length=100) or translate("card.unassigned"),
@@ -151,7 +156,9 @@ def row_line(
         ),
         (arrived_format, base + styles.muted),
     ]
-    segments = [Segment(" ", base)]
+    urgency = card_urgency(card, now)
+    edge = STRIPE if urgency is not None else " "
+    segments = [Segment(edge, base + styles.stripes[urgency] if urgency is not None else base)]
     for (text, style), size in zip(cells, widths, strict=True):
         if size:
             segments.append(Segment(fit(text, size), style))

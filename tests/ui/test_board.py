@@ -140,16 +140,19 @@ async def test_cards_show_what_a_salesperson_needs(
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
         lines = screen_lines(column(app, Status.NEW))[:5]
-        assert lines[0].split() == ["Maria", "Souza", "NOVO"]
-        assert lines[1].strip().startswith("Jeep Compass Longitu")
+        # A new lead: the stripe at the card's left edge, the badge at the right.
+        assert lines[0].split() == ["▌", "Maria", "Souza", "NOVO"]
+        assert lines[1].strip("▌ ").startswith("Jeep Compass Longitu")
         assert lines[1].strip().endswith("…"), "cut text ends with an ellipsis"
-        assert lines[2].strip() == "R$ 139.900 · Webmotors"
-        # Waiting 5 business minutes: past the 5-minute target, in the error colour.
-        assert lines[3].split()[-3:] == ["aguardando", "5", "min"]
-        assert lines[3].startswith(" Não at")
+        assert lines[2].strip("▌ ") == "R$ 139.900 · Webmotors"
+        # Waiting 5 business minutes: past the 5-minute target, in the error colour;
+        # the short forms leave neither the wait nor "Não atribuído" cut.
+        assert lines[3].split()[-3:] == ["espera", "5", "min"]
+        assert lines[3].startswith("▌ Não atrib. ")
+        assert lines[4].strip() == "", "no appointment: the gap below the card follows"
         view = column(app, Status.NEW)
         first_line_of_card(view, 0)
-        wait = next(s for s in view.render_line(3) if "aguardando" in s.text)
+        wait = next(s for s in view.render_line(3) if "espera" in s.text)
         late = board(app).canvas.get_component_rich_style("board--wait-late", partial=True)
         assert wait.style is not None
         assert wait.style.color == late.color
@@ -342,7 +345,7 @@ async def test_a_assigns_the_selected_lead_to_me(
     async with app.run_test(size=size) as pilot:
         await press(pilot, "a")
         assert ui_services.leads.get(three_leads[2]).assigned_to == "Ana"
-        assert screen_lines(column(app, Status.NEW))[3].split()[0] == "Ana"
+        assert screen_lines(column(app, Status.NEW))[3].strip("▌ ").split()[0] == "Ana"
         assert "Lead atribuído a você" in notices(app)
 
 
@@ -632,19 +635,19 @@ async def test_the_wait_on_a_card_moves_on_with_the_clock_and_changes_colour(
 
         def wait_segment() -> tuple[str, object]:
             first_line_of_card(view, 0)
-            found = next(s for s in view.render_line(3) if "aguardando" in s.text)
+            found = next(s for s in view.render_line(3) if "espera" in s.text)
             return found.text.strip(), found.style.color if found.style else None
 
         def colour(name: str) -> object:
             return canvas.get_component_rich_style(name, partial=True).color
 
-        assert wait_segment() == ("aguardando 1 min", colour("board--wait-ok"))
+        assert wait_segment() == ("espera 1 min", colour("board--wait-ok"))
         header = app.screen.query_one("#board-header", TextLine)
         assert "fora do prazo" not in header.text
         tick(clock, 2)  # 3 of 5 minutes: the last 40 %
         app.screen.tick_clock()  # type: ignore[attr-defined]
-        assert wait_segment() == ("aguardando 3 min", colour("board--wait-soon"))
+        assert wait_segment() == ("espera 3 min", colour("board--wait-soon"))
         tick(clock, 2)
         app.screen.tick_clock()  # type: ignore[attr-defined]
-        assert wait_segment() == ("aguardando 5 min", colour("board--wait-late"))
+        assert wait_segment() == ("espera 5 min", colour("board--wait-late"))
         assert "· 1 fora do prazo ·" in header.text
