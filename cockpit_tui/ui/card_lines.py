@@ -82,10 +82,10 @@ class CardStyles:
             unread=style(f"{prefix}--unread", partial=True),
             reply=style(f"{prefix}--reply", partial=True),
             new=style(f"{prefix}--new", partial=True),
-            muted=style(f"{prefix}--muted", partial=True),
+            muted=_colour_only(style(f"{prefix}--muted")),
             overdue=style(f"{prefix}--overdue", partial=True),
             price=style(f"{prefix}--price", partial=True),
-            wait_ok=style(f"{prefix}--wait-ok", partial=True),
+            wait_ok=_colour_only(style(f"{prefix}--wait-ok")),
             wait_soon=style(f"{prefix}--wait-soon", partial=True),
             wait_late=style(f"{prefix}--wait-late", partial=True),
             blank=style(f"{prefix}--blank"),
@@ -94,6 +94,12 @@ class CardStyles:
                 for urgency in Urgency
             },
         )
+
+
+def _colour_only(style: Style) -> Style:
+    """The colour of a style resolved whole: a translucent colour ("$foreground 60%")
+    is blended with the background the CSS gives it, which a partial style cannot do."""
+    return Style(color=style.color)
 
 
 #: The component classes :meth:`CardStyles.from_components` reads, without their prefix.

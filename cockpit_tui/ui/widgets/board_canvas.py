@@ -47,6 +47,8 @@ class BoardCanvas(Widget, can_focus=False):
     # One colour per meaning (ui/urgency.py): $primary a customer's message to
     # answer, $success a new lead, $error late, $warning soon. The selection and
     # the active column are neutral tints of the foreground, which no urgency uses.
+    # Styles drawn over the card (partial ones) name $foreground, not $text: "auto"
+    # text colours resolve against no background there (white on a light theme).
     DEFAULT_CSS = """
     BoardCanvas {
         width: 1fr;
@@ -55,13 +57,13 @@ class BoardCanvas(Widget, can_focus=False):
     }
     BoardCanvas > .board--card { background: $panel; color: $text; }
     BoardCanvas > .board--cursor { background: $foreground 22%; }
-    BoardCanvas > .board--unread { text-style: bold; color: $text; }
+    BoardCanvas > .board--unread { text-style: bold; color: $foreground; }
     BoardCanvas > .board--reply { color: $text-primary; }
     BoardCanvas > .board--new { color: $text-success; text-style: bold; }
-    BoardCanvas > .board--muted { color: $text-muted; }
+    BoardCanvas > .board--muted { color: $foreground 60%; background: $panel; }
     BoardCanvas > .board--overdue { color: $text-error; text-style: bold; }
     BoardCanvas > .board--price { text-style: bold; }
-    BoardCanvas > .board--wait-ok { color: $text-muted; }
+    BoardCanvas > .board--wait-ok { color: $foreground 60%; background: $panel; }
     BoardCanvas > .board--wait-soon { color: $text-warning; text-style: bold; }
     BoardCanvas > .board--wait-late { color: $text-error; text-style: bold; }
     BoardCanvas > .board--stripe-reply { color: $primary; }

@@ -48,13 +48,13 @@ class LeadTable(Widget, can_focus=False):
     }
     LeadTable > .table--card { background: $surface; color: $text; }
     LeadTable > .table--cursor { background: $foreground 22%; }
-    LeadTable > .table--unread { text-style: bold; color: $text; }
+    LeadTable > .table--unread { text-style: bold; color: $foreground; }
     LeadTable > .table--reply { color: $text-primary; }
     LeadTable > .table--new { color: $text-success; text-style: bold; }
-    LeadTable > .table--muted { color: $text-muted; }
+    LeadTable > .table--muted { color: $foreground 60%; background: $surface; }
     LeadTable > .table--overdue { color: $text-error; text-style: bold; }
     LeadTable > .table--price { text-style: bold; }
-    LeadTable > .table--wait-ok { color: $text-muted; }
+    LeadTable > .table--wait-ok { color: $foreground 60%; background: $surface; }
     LeadTable > .table--wait-soon { color: $text-warning; text-style: bold; }
     LeadTable > .table--wait-late { color: $text-error; text-style: bold; }
     LeadTable > .table--stripe-reply { color: $primary; }
