@@ -132,3 +132,18 @@ async def test_the_list_at_40_columns_keeps_every_count_and_leaves_out_what_does
             row = table.render_line(y).text.rstrip()
             # The status is the last column that fits whole: nothing cut glued after it.
             assert any(row.endswith(label) for label in labels), row
+
+
+async def test_the_search_field_leaves_every_column_that_fitted_on_screen(
+    ui_services: Services,
+) -> None:
+    ui_services.leads.add(name="Maria Souza", vehicle="Fiat Argo 2022")
+    app = make_app(ui_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert len(board(app).canvas.shown_columns) == 4
+        await pilot.press("slash", "m")
+        await wait_until(pilot, lambda: settled(app) and board(app).lead_filter.search == "m")
+        await pilot.pause()
+        assert board(app).cards.size.width == 100
+        assert len(board(app).canvas.shown_columns) == 4
