@@ -1029,5 +1029,5 @@ MESSAGES: dict[str, str] = {
     "app.header_tiny": "atenção: {attention}",
     "app.header_tiny_breached": "fora do prazo: {breached} · atenção: {attention}",
     "card.waiting_short": "espera {span}",
-    "card.unassigned_short": "Não atrib.",
+    "card.unassigned_short": "Sem dono",
 }

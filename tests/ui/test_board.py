@@ -148,7 +148,7 @@ async def test_cards_show_what_a_salesperson_needs(
         # Waiting 5 business minutes: past the 5-minute target, in the error colour;
         # the short forms leave neither the wait nor "Não atribuído" cut.
         assert lines[3].split()[-3:] == ["espera", "5", "min"]
-        assert lines[3].startswith("▌ Não atrib. ")
+        assert lines[3].startswith("▌ Sem dono ")
         assert lines[4].strip() == "", "no appointment: the gap below the card follows"
         view = column(app, Status.NEW)
         first_line_of_card(view, 0)
