@@ -639,7 +639,7 @@ async def test_the_wait_on_a_card_moves_on_with_the_clock_and_changes_colour(
             return found.text.strip(), found.style.color if found.style else None
 
         def colour(name: str) -> object:
-            return canvas.get_component_rich_style(name, partial=True).color
+            return canvas.get_component_rich_style(name).color  # blended as drawn
 
         assert wait_segment() == ("espera 1 min", colour("board--wait-ok"))
         header = app.screen.query_one("#board-header", TextLine)
