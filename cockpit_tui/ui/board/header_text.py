@@ -12,15 +12,33 @@ a line of who is on duty) slots in without touching the others.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from cockpit_tui.domain.filters import QuickFilter
-
-if TYPE_CHECKING:
-    from cockpit_tui.i18n.translate import Translator
-    from cockpit_tui.ui.board.state import BoardState
+from cockpit_tui.domain.filters import LeadFilter, QuickFilter
+from cockpit_tui.domain.plans import Plan
+from cockpit_tui.i18n.translate import Translator
 
 _SEPARATOR = " · "
+
+
+class BoardState(Protocol):
+    """What the header shows of the board's state (``ui/board/state.BoardState``)."""
+
+    @property
+    def plan(self) -> Plan | None:
+        """The store's plan (None until read)."""
+
+    @property
+    def attention(self) -> int:
+        """Leads that need the user's attention."""
+
+    @property
+    def breached(self) -> int:
+        """Leads past their SLA."""
+
+    @property
+    def lead_filter(self) -> LeadFilter:
+        """The search and quick filters on now."""
 
 
 def header_forms(state: BoardState, t: Translator, *, user: str) -> list[str]:
