@@ -1000,4 +1000,6 @@ MESSAGES: dict[str, str] = {
     "app.header_tiny_breached": "overdue: {breached} · attention: {attention}",
     "card.waiting_short": "waits {span}",
     "card.unassigned_short": "Unassigned",
+    # issue 16, round 3: each column's total asking value in its header
+    "key.board.values": "Column values",
 }

@@ -1030,4 +1030,6 @@ MESSAGES: dict[str, str] = {
     "app.header_tiny_breached": "fora do prazo: {breached} · atenção: {attention}",
     "card.waiting_short": "espera {span}",
     "card.unassigned_short": "Sem dono",
+    # issue 16, round 3: each column's total asking value in its header
+    "key.board.values": "Valor das colunas",
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.filters import LeadFilter
@@ -75,6 +76,15 @@ class BoardService:
         """
         found = self._reader.counts(clause_of(where))
         return {status: found.get(status.value, 0) for status in STATUS_ORDER}
+
+    def asking_totals(self, where: Where = None) -> dict[Status, Decimal]:
+        """Total asking price (R$) per column, every status present; one GROUP BY.
+
+        Args:
+            where: Add up only the leads a search or filter keeps.
+        """
+        found = self._reader.asking_totals(clause_of(where))
+        return {status: Decimal(found.get(status.value, 0)) / 100 for status in STATUS_ORDER}
 
     def find(self, where: LeadScope, *, limit: int = 8) -> list[LeadCard]:
         """Leads ``where`` keeps (a search), the ones needing attention first."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -65,10 +67,22 @@ class CockpitApp(PlainNotices):
 
     def save_filters(self, lead_filter: LeadFilter) -> None:
         """Remember the quick filters; say once if they cannot be kept."""
-        if self.preferences is None:
-            return
+        if self.preferences is not None:
+            self._remember(partial(self.preferences.save_filter, lead_filter))
+
+    def saved_column_totals(self) -> bool:
+        """Whether the column headers showed their total asking value last time."""
+        return self.preferences.load_column_totals() if self.preferences else False
+
+    def save_column_totals(self, shown: bool) -> None:
+        """Remember whether the column headers show their total asking value."""
+        if self.preferences is not None:
+            self._remember(partial(self.preferences.save_column_totals, shown))
+
+    def _remember(self, save: Callable[[], None]) -> None:
+        """Save a preference; say once if preferences cannot be kept."""
         try:
-            self.preferences.save_filter(lead_filter)
+            save()
         except CockpitError as error:
             if not self._prefs_warned:
                 self._prefs_warned = True

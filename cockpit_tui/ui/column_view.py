@@ -23,7 +23,10 @@ from cockpit_tui.services.column_window import ColumnWindow
 from cockpit_tui.ui.card_lines import CardStyles, card_height, card_lines, fit, placeholder_lines
 from cockpit_tui.ui.card_scroller import CardScroller, ColumnOwner
 
-__all__ = ["CardScroller", "ColumnOwner", "ColumnView"]
+__all__ = ["CardScroller", "ColumnOwner", "ColumnView", "header_with_total"]
+
+#: Cells the label keeps ("Nov…") before an extra figure (the total) is left out.
+_LEAST_LABEL = 4
 
 
 class ColumnView(CardScroller):
@@ -43,6 +46,8 @@ class ColumnView(CardScroller):
         assert window.status is not None, "a board column has a status"
         self.status: Status = window.status
         self.label = label
+        #: The column's total asking value ("R$ 4,2 mi") when the user shows it, else "".
+        self.asking_total = ""
 
     def count_text(self) -> str:
         """The header's count: "25", or "3/25" under a filter (shown/total)."""
@@ -56,7 +61,10 @@ class ColumnView(CardScroller):
         a figure added here is shown whole or, when the column is too narrow
         for it, the later figures are left out first.
         """
-        return str(self.status.position), self.label, [self.count_text()]
+        figures = [self.count_text()]
+        if self.asking_total:
+            figures.append(self.asking_total)
+        return str(self.status.position), self.label, figures
 
     def header_text(self, width: int) -> str:
         """ "3 Aguardando visita · 25" fitted to ``width``: the label shortens first ("…").
@@ -70,7 +78,7 @@ class ColumnView(CardScroller):
             room = width - len(digit) - 1 - len(tail)
             if room >= len(label):
                 return f"{digit} {label}{tail}"
-            if room >= 2 or len(figures) <= 1:
+            if room >= _LEAST_LABEL or len(figures) <= 1:
                 break
             figures = figures[:-1]  # an extra figure goes before the label is cut to nothing
         if room >= 2:
@@ -115,3 +123,10 @@ class ColumnView(CardScroller):
     def placeholder(self, row: int, styles: CardStyles) -> Strip:
         """Line ``row`` of a card not read yet."""
         return placeholder_lines(self.width, styles)[row]
+
+
+def header_with_total(column: ColumnView, width: int) -> str:
+    """The column's header, with its total asking value after the count when one is shown:
+    "3 Aguardando vis… · 25 · R$ 4,2 mi" (the label is shortened first; a column too
+    narrow for the total keeps its digit, label and count)."""
+    return column.header_text(width)

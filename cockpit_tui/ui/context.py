@@ -34,6 +34,14 @@ class CockpitContext(Protocol):
         """Remember the quick filters."""
         ...
 
+    def saved_column_totals(self) -> bool:
+        """Whether the column headers showed their total asking value last time."""
+        ...
+
+    def save_column_totals(self, shown: bool) -> None:
+        """Remember whether the column headers show their total asking value."""
+        ...
+
     def switch_language(self, lang: str) -> None:
         """Speak ``lang`` from now on."""
         ...

@@ -175,10 +175,18 @@ class LivePoll:
         )
         host.cards.set_filter_totals()
         panes = list(host.panes)
+        # Read before the new windows land: they may put the cursor on a neighbour.
+        selected = host.cards.selected_card
         for pane in panes:
             pane.take_poll(message)
-        if message.followed is not None and panes[0] is host.cards:
-            self._keep_selection(message.followed)
+        followed = message.followed
+        # A lead the user chose while this was read stays selected: theirs wins.
+        if (
+            followed is not None
+            and (selected is None or selected.id == followed.lead_id)
+            and panes[0] is host.cards
+        ):
+            self._keep_selection(followed)
         if changed:
             host.show_counts()
         if panes[0].needs_list_plan and not message.plan.has_list_view:

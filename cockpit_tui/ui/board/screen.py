@@ -35,6 +35,7 @@ from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
 from cockpit_tui.ui.board.search_bar import SearchBar
 from cockpit_tui.ui.board.state import BoardState, next_urgent
+from cockpit_tui.ui.board.values import ColumnValues, ValuesRead
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error, reports_errors
 from cockpit_tui.ui.lead_actions import LeadActions, LeadKeys
@@ -83,6 +84,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.state = BoardState()
         self.actions = LeadActions(self, BoardMoves(self))
         self.filters = BoardFilters(self, self)
+        self.values = ColumnValues(self, self)
         self.switch = PaneSwitch()
         self._cards: CardsPane | None = None
         self._list: ListPane | None = None
@@ -142,6 +144,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._had_card = self.selected_card is not None
         self.cards.focus_status(Status.NEW)
         self.cards.focus()
+        self.values.start(self.cockpit.saved_column_totals())
         self.set_interval(self.cockpit.poll_interval, self.poll_store)
         self.set_interval(_CLOCK_REFRESH, self.tick_clock)
         # After the first frame is on screen: the import holds the GIL for ~0.5 s.
@@ -173,8 +176,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     @property
     def busy(self) -> bool:
-        """Whether a write or a filter change is still under way (tests wait on this)."""
-        return self.actions.busy or self.filters.busy
+        """Whether a write, a filter change or a column-values read is under way (tests
+        wait on this)."""
+        return self.actions.busy or self.filters.busy or self.values.busy
 
     # -- drawing the figures ------------------------------------------------------------------
 
@@ -184,6 +188,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         forms = self.state.header_forms(cockpit.t, user=cockpit.services.actor)
         self.query_one("#board-header", TextLine).show_forms(forms)
         self.pane.figures_changed()
+        self.values.counts_changed()
 
     def say(self, text: str) -> None:
         """Routine news (a move, an undo) in the header line for a few seconds.
@@ -344,6 +349,15 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         from cockpit_tui.ui.screens.reports import ReportsScreen  # first use pays the import
 
         self.app.push_screen(ReportsScreen())
+
+    def action_toggle_values(self) -> None:
+        """Show or hide each column's total asking value in its header (remembered)."""
+        self.values.toggle()
+
+    @on(ValuesRead)
+    @reports_errors
+    def _values_read(self, message: ValuesRead) -> None:
+        self.values.show(message)
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
