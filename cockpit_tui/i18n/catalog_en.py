@@ -1020,6 +1020,15 @@ MESSAGES: dict[str, str] = {
     "card.next": "▶ next",
     "list.wait": "Wait",
     "cli.ingest_rescued": "Rescue: {count} lead(s) without a first response in time handed over.",
+    # issue 13 (r13b): nothing meaningful cut
+    "app.header_short": "{user} · attention: {attention}",
+    "app.header_short_breached": "{user} · overdue: {breached} · attention: {attention}",
+    "board.filters_one": "1 filter",
+    "board.filters_many": "{count} filters",
+    "app.header_tiny": "attention: {attention}",
+    "app.header_tiny_breached": "overdue: {breached} · attention: {attention}",
+    "card.waiting_short": "waits {span}",
+    "card.unassigned_short": "Unassigned",
     # issue 16, round 3: each column's total asking value in its header
     "key.board.values": "Column values",
 }

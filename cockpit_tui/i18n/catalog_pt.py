@@ -1053,6 +1053,15 @@ MESSAGES: dict[str, str] = {
     "card.next": "▶ próximo",
     "list.wait": "Espera",
     "cli.ingest_rescued": "Resgate: {count} lead(s) sem primeira resposta no prazo repassados.",
+    # issue 13 (r13b): nothing meaningful cut
+    "app.header_short": "{user} · atenção: {attention}",
+    "app.header_short_breached": "{user} · fora do prazo: {breached} · atenção: {attention}",
+    "board.filters_one": "1 filtro",
+    "board.filters_many": "{count} filtros",
+    "app.header_tiny": "atenção: {attention}",
+    "app.header_tiny_breached": "fora do prazo: {breached} · atenção: {attention}",
+    "card.waiting_short": "espera {span}",
+    "card.unassigned_short": "Sem dono",
     # issue 16, round 3: each column's total asking value in its header
     "key.board.values": "Valor das colunas",
 }

@@ -20,41 +20,53 @@ from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.i18n.format import format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
+from cockpit_tui.ui.urgency import Urgency, card_urgency
 
-#: Lines a card takes on screen: five of content and one of space below it.
+#: Lines the tallest card takes on screen: five of content and one of space below it.
 CARD_HEIGHT = 6
 _CONTENT_LINES = CARD_HEIGHT - 1
+#: The mark at a card's (or row's) left edge, in the colour of its urgency.
+STRIPE = "▌"
+
+Parts = list[tuple[str, Style]]
 
 
 @dataclass(frozen=True, slots=True)
 class CardStyles:
-    """The Rich styles a card is drawn with, resolved from the column's CSS.
+    """The Rich styles a card is drawn with, resolved from the widget's CSS.
+
+    One colour per meaning (see :mod:`cockpit_tui.ui.urgency`); the selection
+    is a neutral tint no urgency uses.
 
     Attributes:
         card: A card's background and text.
-        cursor: The selected card in the focused column.
-        cursor_blurred: The selected card when its column is not focused.
-        unread: The name and badge of a lead with an unread reply.
+        cursor: The selected card in the focused column (inactive columns show none).
+        unread: The name of a lead with an unread reply (bold).
+        reply: The badge of a customer's message waiting for an answer.
         new: The badge of a new lead nobody has acted on.
         muted: Secondary details.
         overdue: An appointment whose time has passed.
+        price: The asking price.
         wait_ok: "aguardando N min" inside the SLA (calm).
         wait_soon: The same in the last 40 % of the SLA (warning).
         wait_late: The same past the SLA (error).
         blank: The space between cards.
+        stripes: The left-edge mark's colour for each urgency.
     """
 
     card: Style
     cursor: Style
-    cursor_blurred: Style
     unread: Style
+    reply: Style
     new: Style
     muted: Style
     overdue: Style
+    price: Style
     wait_ok: Style
     wait_soon: Style
     wait_late: Style
     blank: Style
+    stripes: dict[Urgency, Style]
 
     @classmethod
     def from_components(cls, style: Callable[..., Style], prefix: str) -> CardStyles:
@@ -67,16 +79,45 @@ class CardStyles:
         return cls(
             card=style(f"{prefix}--card"),
             cursor=style(f"{prefix}--cursor"),
-            cursor_blurred=style(f"{prefix}--cursor-blurred"),
             unread=style(f"{prefix}--unread", partial=True),
+            reply=style(f"{prefix}--reply", partial=True),
             new=style(f"{prefix}--new", partial=True),
-            muted=style(f"{prefix}--muted", partial=True),
+            muted=_colour_only(style(f"{prefix}--muted")),
             overdue=style(f"{prefix}--overdue", partial=True),
-            wait_ok=style(f"{prefix}--wait-ok", partial=True),
+            price=style(f"{prefix}--price", partial=True),
+            wait_ok=_colour_only(style(f"{prefix}--wait-ok")),
             wait_soon=style(f"{prefix}--wait-soon", partial=True),
             wait_late=style(f"{prefix}--wait-late", partial=True),
             blank=style(f"{prefix}--blank"),
+            stripes={
+                urgency: style(f"{prefix}--stripe-{urgency.value}", partial=True)
+                for urgency in Urgency
+            },
         )
+
+
+def _colour_only(style: Style) -> Style:
+    """The colour of a style resolved whole: a translucent colour ("$foreground 60%")
+    is blended with the background the CSS gives it, which a partial style cannot do."""
+    return Style(color=style.color)
+
+
+#: The component classes :meth:`CardStyles.from_components` reads, without their prefix.
+STYLE_COMPONENTS = (
+    "card",
+    "cursor",
+    "unread",
+    "reply",
+    "new",
+    "muted",
+    "overdue",
+    "price",
+    "wait-ok",
+    "wait-soon",
+    "wait-late",
+    "blank",
+    *(f"stripe-{urgency.value}" for urgency in Urgency),
+)
 
 
 def fit(text: str, width: int) -> str:
@@ -88,6 +129,11 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
+def card_height(card: LeadCard) -> int:
+    """Lines a card takes: its content (the appointment line only when it has one) and a gap."""
+    return CARD_HEIGHT if card.next_appointment_at is not None else CARD_HEIGHT - 1
+
+
 def card_lines(
     card: LeadCard,
     *,
@@ -96,11 +142,10 @@ def card_lines(
     translate: Translator,
     styles: CardStyles,
     selected: bool,
-    focused: bool,
     waited: int | None = None,
     is_next: bool = False,
 ) -> list[Strip]:
-    """The :data:`CARD_HEIGHT` strips of one card.
+    """The :func:`card_height` strips of one card.
 
     Args:
         card: The lead.
@@ -108,81 +153,155 @@ def card_lines(
         now: The present, for "há 5 min" and overdue appointments.
         translate: The user's language.
         styles: Resolved styles.
-        selected: Whether the card holds the column's selection.
-        focused: Whether the column has the keyboard focus.
+        selected: Whether the card is the selection the keys act on (drawn highlighted).
         waited: Business minutes the lead has waited for a response (None: not waiting).
-        is_next: Whether ``space`` would pick this lead next ("▶ próximo").
+        is_next: Whether ``space`` would pick this lead next ("▶ próximo", on the vehicle's line).
     """
-    base = styles.card
-    if selected:
-        base = base + (styles.cursor if focused else styles.cursor_blurred)
+    base = styles.card + styles.cursor if selected else styles.card
     inner = max(1, width - 2)
-    lang = translate.lang
+    lines = [
+        name_line(card, inner, translate, styles, base),
+        vehicle_line(card, inner, translate, styles, base),
+        price_line(card, inner, translate, styles, base),
+        owner_line(card, inner, now, translate, styles, base, waited),
+    ]
+    if is_next:
+        mark_next(lines, inner, translate, base + Style(bold=True))
+    appointment = appointment_line(card, inner, now, translate, styles, base)
+    if appointment is not None:
+        lines.append(appointment)
+    urgency = card_urgency(card, now)
+    stripe = base + styles.stripes[urgency] if urgency is not None else base
+    strips = [_strip(parts, base, width, stripe) for parts in lines]
+    strips.append(Strip([Segment(" " * width, styles.blank)], width))
+    return strips
 
+
+def name_line(
+    card: LeadCard, inner: int, translate: Translator, styles: CardStyles, base: Style
+) -> Parts:
+    """The customer's name (bold with an unread reply) and the badge at the right."""
     name = clean_text(card.customer_name, max_length=200) or "?"
     if card.has_unread_reply:
         badge = f" ✉ {card.unread_count}"
-        name_style, badge_style = base + styles.unread, base + styles.unread
-    elif card.needs_attention:
-        badge = " " + translate("card.new" if card.is_new else "card.read_reply")
+        name_style, badge_style = base + styles.unread, base + styles.reply + styles.unread
+    elif card.needs_attention and not card.is_new:
+        badge = " " + translate("card.read_reply")
+        name_style, badge_style = base, base + styles.reply
+    elif card.is_new:
+        badge = " " + translate("card.new")
         name_style, badge_style = base, base + styles.new
     else:
         badge, name_style, badge_style = "", base, base
     badge = badge if cell_len(badge) < inner // 2 else ""
-    first = [(fit(name, inner - cell_len(badge)), name_style), (badge, badge_style)]
+    return [(fit(name, inner - cell_len(badge)), name_style), (badge, badge_style)]
 
+
+def vehicle_line(
+    card: LeadCard, inner: int, translate: Translator, styles: CardStyles, base: Style
+) -> Parts:
+    """The vehicle, on a line of its own."""
     vehicle = clean_text(card.vehicle or "", max_length=200)
-    second = [
-        (
-            fit(vehicle or translate("card.no_vehicle"), inner),
-            base if vehicle else muted(base, styles),
-        )
-    ]
+    if vehicle:
+        return [(fit(vehicle, inner), base)]
+    return [(fit(translate("card.no_vehicle"), inner), muted(base, styles))]
 
-    money = format_money(card.price, lang, cents=False) if card.price is not None else ""
+
+def price_line(
+    card: LeadCard, inner: int, translate: Translator, styles: CardStyles, base: Style
+) -> Parts:
+    """The asking price (bold: the figure the eye looks for), then the source."""
+    money = format_money(card.price, translate.lang, cents=False) if card.price is not None else ""
     source = clean_text(card.source or "", max_length=100)
-    third_text = " · ".join(part for part in (money, source) if part) or "—"
-    third = [(fit(third_text, inner), base)]
+    if not money:
+        return [(fit(source or "—", inner), muted(base, styles))]
+    parts: Parts = [(fit(money, inner), base + styles.price)]
+    if source and cell_len(money) + 3 < inner:
+        parts = [
+            (money, base + styles.price),
+            (fit(" · " + source, inner - cell_len(money)), muted(base, styles)),
+        ]
+    return parts
 
-    # The salesperson on the left (cut if need be), the time since the last
-    # event whole on the right.
+
+def owner_line(
+    card: LeadCard,
+    inner: int,
+    now: datetime,
+    translate: Translator,
+    styles: CardStyles,
+    base: Style,
+    waited: int | None,
+) -> Parts:
+    """The salesperson on the left (shortened if need be); on the right, whole, the wait
+    or the time since the last event."""
+    lang = translate.lang
     since, since_style = format_relative(card.last_activity_at, now, lang), muted(base, styles)
     wait = waiting_text(card, waited, now, translate, styles)
+    owner = clean_text(card.assigned_to or "", max_length=100)
+    owner_text = owner or translate("card.unassigned")
+    owner_style = base if owner else muted(base, styles)
     if wait is not None:
         since, since_style = wait[0], base + wait[1]
-    owner = clean_text(card.assigned_to or "", max_length=100)
-    owner_style = base if owner else muted(base, styles)
+        if cell_len(owner_text) + 1 + cell_len(since) > inner:
+            since = wait[2]  # "espera 3 h": the name keeps more room
     owner_width = max(1, inner - cell_len(since) - 1)
-    fourth = [
-        (fit(owner or translate("card.unassigned"), owner_width), owner_style),
-        (" " + since, since_style),
-    ]
-
-    fifth: list[tuple[str, Style]]
-    if card.next_appointment_at is not None:
-        when = card.next_appointment_at.astimezone().strftime(
-            "%m/%d %H:%M" if lang == "en" else "%d/%m %H:%M"
-        )
-        overdue = card.next_appointment_at < now
-        label = translate("card.overdue" if overdue else "card.appointment", when=when)
-        fifth = [(fit("◷ " + label, inner), base + styles.overdue if overdue else base)]
-    else:
-        fifth = [(" " * inner, base)]
-    if is_next:
-        fifth = with_next_marker(fifth, inner, translate, base + styles.new)
-
-    strips = [_strip(parts, base, width) for parts in (first, second, third, fourth, fifth)]
-    strips.append(Strip([Segment(" " * width, styles.blank)], width))
-    assert len(strips) == CARD_HEIGHT
-    return strips
+    if cell_len(owner_text) > owner_width:
+        # "Diego F.", "Não atrib.": shortened where a reader still knows who, not cut.
+        owner_text = short_name(owner) if owner else translate("card.unassigned_short")
+    return [(fit(owner_text, owner_width), owner_style), (" " + since, since_style)]
 
 
-def with_next_marker(
-    parts: list[tuple[str, Style]], inner: int, t: Translator, style: Style
-) -> list[tuple[str, Style]]:
+def short_name(name: str) -> str:
+    """ "Diego Fernandes" as "Diego F." (a single name stays as it is)."""
+    first, _, rest = name.partition(" ")
+    return f"{first} {rest[0]}." if rest else name
+
+
+def appointment_line(
+    card: LeadCard,
+    inner: int,
+    now: datetime,
+    translate: Translator,
+    styles: CardStyles,
+    base: Style,
+) -> Parts | None:
+    """ "◷ 02/12 13:30" (in the late colour when its time has passed), or None without one."""
+    if card.next_appointment_at is None:
+        return None
+    when = card.next_appointment_at.astimezone().strftime(
+        "%m/%d %H:%M" if translate.lang == "en" else "%d/%m %H:%M"
+    )
+    overdue = card.next_appointment_at < now
+    label = translate("card.overdue" if overdue else "card.appointment", when=when)
+    return [(fit("◷ " + label, inner), base + styles.overdue if overdue else base)]
+
+
+#: Cells of the vehicle kept when "▶ próximo" shortens it (the lead screen has it whole).
+_VEHICLE_KEPT = 10
+
+
+def mark_next(lines: list[Parts], inner: int, t: Translator, style: Style) -> None:
+    """Put "▶ próximo" on the vehicle's or the price's line, whichever has room for it
+    whole; else on the vehicle's line, shortening the vehicle (already cut with "…" there);
+    on a card too narrow for that, "▶" alone (see :func:`with_next_marker`)."""
+    marker = t("card.next")
+    room = inner - cell_len(marker) - 1
+    for row in (1, 2):
+        if cell_len("".join(text for text, _ in lines[row]).rstrip()) <= room:
+            lines[row] = with_next_marker(lines[row], inner, t, style)
+            return
+    if room >= _VEHICLE_KEPT:
+        text = "".join(text for text, _ in lines[1]).rstrip()
+        lines[1] = [(fit(text, room) + " ", lines[1][0][1]), (marker, style)]
+        return
+    lines[1] = with_next_marker(lines[1], inner, t, style)
+
+
+def with_next_marker(parts: Parts, inner: int, t: Translator, style: Style) -> Parts:
     """A card line ending in "▶ próximo" (issue 15): the lead ``space`` would pick next.
 
-    What the line holds (an appointment) stays whole: on a narrow card the
+    What the line holds (the vehicle) stays whole: on a narrow card the
     marker shrinks to "▶"; only a card too narrow even for that cuts the text.
     """
     text = "".join(part for part, _ in parts).rstrip()
@@ -212,13 +331,14 @@ def waiting_text(
     t: Translator,
     styles: CardStyles,
     *,
-    short: bool = False,
-) -> tuple[str, Style] | None:
-    """ "aguardando 3 min" and its style by SLA state; None when the lead waits for nothing.
+    bare: bool = False,
+) -> tuple[str, Style, str] | None:
+    """ "aguardando 3 min", its style by SLA state and its short form ("espera 3 min");
+    None when the lead waits for nothing.
 
     ``waited`` is in business minutes; before the store's calendar is loaded
     (a moment after the board opens) the wall-clock minutes stand in. With
-    ``short``, only the span ("3 min"), for the list's column.
+    ``bare``, both forms are only the span ("3 min"), for the list's column.
     """
     state = card.sla_state(now)
     if state is None or card.waiting_since is None:
@@ -232,7 +352,9 @@ def waiting_text(
     }[state]
     # Whole hours past the first one: the card is narrow, the lead screen has the detail.
     span = span_text(waited if waited < 60 else waited - waited % 60, t)
-    return (span if short else t("card.waiting", span=span)), style
+    if bare:
+        return span, style, span
+    return t("card.waiting", span=span), style, t("card.waiting_short", span=span)
 
 
 def muted(base: Style, styles: CardStyles) -> Style:
@@ -241,7 +363,7 @@ def muted(base: Style, styles: CardStyles) -> Style:
 
 
 def placeholder_lines(width: int, styles: CardStyles) -> list[Strip]:
-    """What a card not read yet looks like (for a moment, in a far jump)."""
+    """What a card not read yet looks like (for a moment, in a far jump): the tallest card."""
     lines = [
         _strip([(fit("…", max(1, width - 2)), styles.card + styles.muted)], styles.card, width)
     ]
@@ -250,9 +372,11 @@ def placeholder_lines(width: int, styles: CardStyles) -> list[Strip]:
     return lines
 
 
-def _strip(parts: list[tuple[str, Style]], base: Style, width: int) -> Strip:
-    segments = [Segment(" ", base), *(Segment(text, style) for text, style in parts)]
-    used = 1 + sum(cell_len(text) for text, _ in parts)
+def _strip(parts: Parts, base: Style, width: int, stripe: Style | None = None) -> Strip:
+    """The stripe (or a space), a space, the parts: the text ends at the column's rule."""
+    edge = Segment(STRIPE, stripe) if stripe is not None and stripe != base else Segment(" ", base)
+    segments = [edge, Segment(" ", base), *(Segment(text, style) for text, style in parts)]
+    used = 2 + sum(cell_len(text) for text, _ in parts)
     if used < width:
         segments.append(Segment(" " * (width - used), base))
     return Strip(segments).crop(0, width)

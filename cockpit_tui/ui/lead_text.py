@@ -35,11 +35,15 @@ from cockpit_tui.i18n.field_values import shown_value
 from cockpit_tui.i18n.format import format_datetime, format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
 
+# One colour per meaning, as on the cards (ui/urgency.py): $primary a customer's
+# message to answer, $success a new lead, $error late; our own replies are neutral.
 _LABEL = "dim"
-_ACCENT = "bold $accent"
-_UNREAD = "bold $warning"
-_WARNING = "bold $error"
-_OUTBOUND = "bold $success"
+_CUSTOMER = "bold $text-primary"
+_READ_REPLY = "$text-primary"
+_NEW = "bold $text-success"
+_UNREAD = "bold $text-primary"
+_WARNING = "bold $text-error"
+_OUTBOUND = "bold"
 
 
 class Pieces:
@@ -63,11 +67,15 @@ def summary_text(detail: LeadDetail, *, now: datetime, t: Translator) -> Content
     card = detail.card
     lang = t.lang
     text = Pieces()
-    text.append(clean_text(card.customer_name), style="bold" if card.has_unread_reply else "")
+    # Who and how to reach them, first and in bold: the line a salesperson dials from.
+    text.append(clean_text(card.customer_name), style="bold")
+    if card.phone:
+        text.append("   " + format_phone(card.phone), style="bold")
     if card.needs_attention and not card.has_unread_reply:
-        text.append("  " + t("card.new" if card.is_new else "card.read_reply"), style=_ACCENT)
+        badge = t("card.new" if card.is_new else "card.read_reply")
+        text.append("   " + badge, style=_NEW if card.is_new else _READ_REPLY)
     if card.has_unread_reply:
-        text.append("  ✉ " + t("lead.unread", count=card.unread_count), style=_UNREAD)
+        text.append("   ✉ " + t("lead.unread", count=card.unread_count), style=_UNREAD)
     text.append(f"   #{card.id}", style=_LABEL)
     text.append("\n")
 
@@ -76,7 +84,8 @@ def summary_text(detail: LeadDetail, *, now: datetime, t: Translator) -> Content
         text.append(value or "—", style=style)
         text.append("   ")
 
-    field("lead.phone", format_phone(card.phone))
+    if not card.phone:
+        field("lead.phone", "")
     field("lead.email", clean_text(card.email or ""))
     field("lead.source", clean_text(card.source or ""))
     text.append("\n")
@@ -148,7 +157,7 @@ def _message(
 ) -> None:
     text.append(format_datetime(message.at, t.lang) + "  ", style=_LABEL)
     if message.direction is Direction.INBOUND:
-        text.append(customer, style=_ACCENT)
+        text.append(customer, style=_CUSTOMER)
         if unread:
             text.append("  ● " + t("lead.new_message"), style=_UNREAD)
     else:

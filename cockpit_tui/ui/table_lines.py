@@ -18,7 +18,8 @@ from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_datetime, format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.lead_list import ListSort
-from cockpit_tui.ui.card_lines import CardStyles, fit, waiting_text
+from cockpit_tui.ui.card_lines import STRIPE, CardStyles, fit, waiting_text
+from cockpit_tui.ui.urgency import card_urgency
 
 _GAP = 1
 
@@ -73,6 +74,13 @@ def column_widths(width: int) -> list[int]:
             extra = min(left, column_wants(index, widths, want))
             widths[index] += extra
             left -= extra
+    # A column that does not fit whole is left out (0): a cut "For" next to the
+    # status reads as part of it.
+    used = 1
+    for index, size in enumerate(widths):
+        used += size + _GAP
+        if used - _GAP > width:
+            widths[index] = 0
     return widths
 
 
@@ -90,7 +98,8 @@ def header_line(
         label = translate(column.label_id)
         if column.sort is sort or (column.sort is None and sort is ListSort.ATTENTION):
             label = f"{label} {'▼' if descending else '▲'}"
-        parts.append(fit(label, size) + " " * _GAP)
+        if size:
+            parts.append(fit(label, size) + " " * _GAP)
     return Strip([Segment(fit("".join(parts), width), style)], width)
 
 
@@ -108,10 +117,11 @@ def row_line(
     base = styles.card + styles.cursor if selected else styles.card
     lang = translate.lang
     if card.has_unread_reply:
-        badge, badge_style = f"✉ {card.unread_count}", base + styles.unread
-    elif card.needs_attention:
-        badge = translate("card.new" if card.is_new else "card.read_reply")
-        badge_style = base + styles.new
+        badge, badge_style = f"✉ {card.unread_count}", base + styles.reply + styles.unread
+    elif card.needs_attention and not card.is_new:
+        badge, badge_style = translate("card.read_reply"), base + styles.reply
+    elif card.is_new:
+        badge, badge_style = translate("card.new"), base + styles.new
     else:
         badge, badge_style = "", base
     widths = column_widths(width)
@@ -133,7 +143,10 @@ def row_line(
         (status_label(card.status, lang), base),
         wait_cell(card, waited, now, translate, styles, base),
         (clean_text(card.vehicle or "", max_length=200) or "—", base),
-        (format_money(card.price, lang, cents=False) if card.price is not None else "—", base),
+        (
+            format_money(card.price, lang, cents=False) if card.price is not None else "—",
+            base + styles.price,
+        ),
         (clean_text(card.source or "", max_length=100) or "—", base),
         (
             clean_text(card.assigned_to or "", max_length=100) or translate("card.unassigned"),
@@ -146,11 +159,14 @@ def row_line(
         ),
         (arrived_format, base + styles.muted),
     ]
-    segments = [Segment(" ", base)]
+    urgency = card_urgency(card, now)
+    edge = STRIPE if urgency is not None else " "
+    segments = [Segment(edge, base + styles.stripes[urgency] if urgency is not None else base)]
     for (text, style), size in zip(cells, widths, strict=True):
-        segments.append(Segment(fit(text, size), style))
-        segments.append(Segment(" " * _GAP, base))
-    used = 1 + sum(widths) + _GAP * len(widths)
+        if size:
+            segments.append(Segment(fit(text, size), style))
+            segments.append(Segment(" " * _GAP, base))
+    used = 1 + sum(size + _GAP for size in widths if size)
     if used < width:
         segments.append(Segment(" " * (width - used), base))
     return Strip(segments).crop(0, width)
@@ -165,7 +181,7 @@ def wait_cell(
     base: Style,
 ) -> tuple[str, Style]:
     """The wait column (issue 15): "3 min" coloured by the SLA, or "—" when nothing waits."""
-    wait = waiting_text(card, waited, now, translate, styles, short=True)
+    wait = waiting_text(card, waited, now, translate, styles, bare=True)
     if wait is None:
         return "—", base + styles.muted
     return wait[0], base + wait[1]

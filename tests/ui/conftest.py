@@ -16,7 +16,6 @@ from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.demo import seed_demo_store
 from cockpit_tui.ui.app import CockpitApp
 from cockpit_tui.ui.board.screen import BoardScreen
-from cockpit_tui.ui.card_lines import CARD_HEIGHT
 from cockpit_tui.ui.column_view import ColumnView
 from cockpit_tui.ui.lead_actions import LeadActions
 from cockpit_tui.ui.widgets.text_line import TextLine
@@ -150,7 +149,9 @@ def first_line_of_card(view: ColumnView, index: int) -> Strip:
     """
     if view.owner is not None and hasattr(view.owner, "render_line"):
         view.owner.render_line(0)
-    return view.render_line((index - view.top_card) * CARD_HEIGHT)
+    line = view.line_of(index)
+    assert line is not None, "the card is on screen"
+    return view.render_line(line)
 
 
 def selected_id(app: CockpitApp) -> int | None:

@@ -47,7 +47,7 @@ def day_of(ui_services: Services, clock: FrozenClock) -> dict[str, int]:
     return ids
 
 
-async def test_t_shows_my_day_overdue_in_warning_then_the_whole_store_and_other_days(
+async def test_t_shows_my_day_overdue_in_the_late_colour_then_the_whole_store_and_other_days(
     ui_services: Services, clock: FrozenClock
 ) -> None:
     day_of(ui_services, clock)
@@ -65,7 +65,7 @@ async def test_t_shows_my_day_overdue_in_warning_then_the_whole_store_and_other_
         assert "Retorno de ligação" in lines[1]
         assert "Nova proposta" in lines[1]
         overdue = screen.query_one(OptionList).get_option_at_index(0).prompt
-        assert any("warning" in str(span.style) for span in overdue.spans)  # type: ignore[union-attr]
+        assert any("text-error" in str(span.style) for span in overdue.spans)  # type: ignore[union-attr]
         assert "só meus" in screen.query_one("#agenda-title", TextLine).text
         await press(pilot, "l")
         await wait_until(pilot, lambda: screen.agenda is not None and screen.agenda.everyone)

@@ -53,7 +53,7 @@ async def test_dollar_shows_the_totals_read_off_the_ui_thread_and_a_restart_keep
         await press(pilot, "dollar_sign")
         await wait_until(pilot, lambda: "R$ 150 mil" in header_of(app, Status.NEW))
         assert header_of(app, Status.AWAITING_VISIT).endswith("R$ 4,2 mi")
-        assert header_of(app, Status.NEW).startswith("Nova"), "the label stays"
+        assert header_of(app, Status.NEW).startswith("1 Nov"), "the digit and the label stay"
         assert readers
         assert threading.main_thread().name not in readers, "read in a worker"
         # A move changes the counts: the totals follow.

@@ -500,8 +500,6 @@ async def test_moving_to_aguardando_visita_offers_the_visit_form(
 
 
 def card_lines_of(app: CockpitApp, lead_id: int) -> list[str]:
-    from cockpit_tui.ui.card_lines import CARD_HEIGHT
-
     screen = app.screen
     assert isinstance(screen, BoardScreen)
     view = screen.column(Status.AWAITING_VISIT)
@@ -509,8 +507,10 @@ def card_lines_of(app: CockpitApp, lead_id: int) -> list[str]:
     index = next((i for i, c in enumerate(cards) if c.id == lead_id), None)
     if index is None:
         return []
-    top = (index + view.window.start - view.top_card) * CARD_HEIGHT
-    return [view.render_line(top + y).text for y in range(CARD_HEIGHT)]
+    top = view.line_of(index + view.window.start)
+    if top is None:
+        return []
+    return [view.render_line(top + y).text for y in range(view.lines_of(index + view.window.start))]
 
 
 async def test_whoever_opens_the_board_joins_the_team(ui_services: Services) -> None:

@@ -6,19 +6,22 @@ from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.ui.app import CockpitApp
-from cockpit_tui.ui.card_lines import CARD_HEIGHT
 from tests.conftest import services_for, tick
 from tests.ui.conftest import column, make_app, press, screen_lines, selected_id, wait_until
 
 
 def marked(app: CockpitApp) -> list[str]:
     """The names on the cards of Nova proposta that carry the marker."""
-    lines = screen_lines(column(app, Status.NEW))
-    return [
-        lines[y - (CARD_HEIGHT - 2)].strip().split("  ")[0]
-        for y, line in enumerate(lines)
-        if "▶ próximo" in line
-    ]
+    names, name = [], None
+    for line in screen_lines(column(app, Status.NEW)):
+        text = line.strip(" ▌")
+        if not text:
+            name = None  # the gap between two cards
+        elif name is None:
+            name = text.split("  ")[0]  # a card's first line: the name, then its badge
+        if "▶ próximo" in line and name is not None:
+            names.append(name)
+    return names
 
 
 async def test_the_card_space_picks_next_is_marked_and_the_mark_follows_the_board(
@@ -45,18 +48,18 @@ async def test_the_card_space_picks_next_is_marked_and_the_mark_follows_the_boar
         await wait_until(pilot, lambda: marked(app) == ["Alice Lima"])
 
 
-def test_the_marker_never_hides_an_appointment() -> None:
+def test_the_marker_never_hides_the_vehicle() -> None:
     from rich.style import Style
 
     from cockpit_tui.i18n.translate import Translator
     from cockpit_tui.ui.card_lines import with_next_marker
 
     t, plain = Translator("pt"), Style()
-    visit = [("◷ Visita 29/11 09:30", plain)]
+    visit = [("Toyota Corolla 2020", plain)]
 
     def text(inner: int, parts: list[tuple[str, Style]]) -> str:
         return "".join(part for part, _ in with_next_marker(parts, inner, t, plain))
 
-    assert text(34, visit) == "◷ Visita 29/11 09:30     ▶ próximo"
-    assert text(22, visit) == "◷ Visita 29/11 09:30 ▶", "a narrow card keeps the visit whole"
+    assert text(34, visit) == "Toyota Corolla 2020" + " " * 6 + "▶ próximo"
+    assert text(21, visit) == "Toyota Corolla 2020 ▶", "a narrow card keeps the vehicle whole"
     assert text(22, [(" " * 22, plain)]) == " " * 12 + " ▶ próximo"

@@ -5,6 +5,8 @@ One job per module:
 - ``screen``: the screen itself — composition, wiring of the parts below.
 - ``keys``: the screen's own key bindings (the panes declare theirs).
 - ``state``: the figures it shows (counts, totals, attention, plan, filter), no Textual.
+- ``header_text``: the header line from its longest form to its shortest ("3 filtros").
+- ``offscreen``: the line naming the columns a narrow screen hides, fitted to its width.
 - ``readout``: read-only views of the panes and figures (the palette and tests use them).
 - ``pane``: the protocol of the part on show, the digit keys, what a move read.
 - ``cards_pane``: the six columns (the Kanban) and their hints.

@@ -17,6 +17,7 @@ from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.services.card_source import ColumnSource
 from cockpit_tui.services.column_window import ColumnWindow
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.board.offscreen import offscreen_texts
 from cockpit_tui.ui.board.pane import MoveRead, status_bindings
 from cockpit_tui.ui.column_view import CardScroller, ColumnView
 from cockpit_tui.ui.context import cockpit_of
@@ -179,12 +180,23 @@ class CardsPane(Vertical, can_focus=True):
         t = cockpit_of(self.app).t
         hidden_left = [s for i, s in enumerate(STATUS_ORDER) if i < shown.start]
         hidden_right = [s for i, s in enumerate(STATUS_ORDER) if i >= shown.stop]
-        names = self._state.column_names
-        left = f"◀ {names(hidden_left, t)}" if hidden_left else ""
-        right = f"{names(hidden_right, t)} ▶" if hidden_right else ""
-        self.query_one("#offscreen-left", TextLine).text = left
-        self.query_one("#offscreen-right", TextLine).text = right
+        state = self._state
         offscreen = self.query_one("#offscreen")
+        width = (self.size.width or self.screen.size.width) - 2  # the line's padding
+        left, right = offscreen_texts(
+            hidden_left,
+            hidden_right,
+            lambda statuses, label_width, with_totals: state.column_names(
+                statuses, t, label_width=label_width, with_totals=with_totals
+            ),
+            width,
+        )
+        for line_id, text in (("#offscreen-left", left), ("#offscreen-right", right)):
+            line = self.query_one(line_id, TextLine)
+            if line.text != text:
+                line.text = text
+                line.refresh(layout=True)  # the left hint is as wide as its text
+            line.display = bool(text)  # the other hint gets the whole line
         # An empty store shows its hint, not the names of empty hidden columns.
         wanted = bool(hidden_left or hidden_right) and not self._state.store_is_empty
         if offscreen.display != wanted:

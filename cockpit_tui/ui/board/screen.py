@@ -189,8 +189,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     def show_counts(self) -> None:
         """Redraw the header and what shows the counts in the pane on show."""
         cockpit = self.cockpit
-        header = self.state.header(cockpit.t, user=cockpit.services.actor)
-        self.query_one("#board-header", TextLine).text = header
+        forms = self.state.header_forms(cockpit.t, user=cockpit.services.actor)
+        self.query_one("#board-header", TextLine).show_forms(forms)
         self.pane.figures_changed()
         self.values.counts_changed()
         self.next_mark.refresh()

@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.filters import LeadFilter, QuickFilter
+from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.plans import Plan
-from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.filtering import LeadScope
+from cockpit_tui.ui.board import header_text
 
 if TYPE_CHECKING:
     from cockpit_tui.services.board import BoardService
@@ -134,49 +134,51 @@ class BoardState:
     # -- text ----------------------------------------------------------------------
 
     def header(self, t: Translator, *, user: str) -> str:
-        """The header line: plan, user, attention, and the filters on."""
-        text = t(
-            "app.header_breached" if self.breached else "app.header",
-            plan=self.plan.label if self.plan else "?",
-            user=user,
-            attention=self.attention,
-            breached=self.breached,
-        )
-        duty = duty_summary(self.on_duty, t)
-        text = f"{text} · {duty}" if duty else text
-        summary = self.filter_summary(t)
-        return f"{text} · {summary}" if summary else text
+        """The header line in full: plan, user, attention, and the filters on."""
+        return self.header_forms(t, user=user)[0]
+
+    def header_forms(self, t: Translator, *, user: str) -> list[str]:
+        """The header from its full form to its shortest (see ``header_text``)."""
+        return header_text.header_forms(self, t, user=user)
 
     def filter_summary(self, t: Translator) -> str:
         """The active search and filters ("busca: civic · não lidos"), or ""."""
-        lead_filter = self.lead_filter
-        parts = []
-        if lead_filter.search.strip():
-            parts.append(t("search.active", text=lead_filter.search.strip()))
-        parts += [
-            t(f"filter.{quick.value}.short") for quick in QuickFilter if quick in lead_filter.quick
-        ]
-        if lead_filter.source:
-            parts.append(t("filter.source.short", source=lead_filter.source))
-        if lead_filter.salesperson:
-            parts.append(t("filter.salesperson.short", name=lead_filter.salesperson))
-        return " · ".join(parts)
+        return header_text.filter_summary(self, t)
 
-    def column_names(self, statuses: list[Status], t: Translator) -> str:
-        """Hidden columns named with their counts: "5 Vendidos · 3  6 Não vendidos · 1"."""
-        totals = self.total_counts
+    def column_names(
+        self,
+        statuses: list[Status],
+        t: Translator,
+        *,
+        label_width: int | None = None,
+        with_totals: bool = True,
+    ) -> str:
+        """Hidden columns named with their counts: "5 Vendidos · 3  6 Não vendidos · 1".
+
+        Args:
+            statuses: The hidden columns.
+            t: The user's language.
+            label_width: Cut each label to this many cells ("…"); 0 leaves the
+                labels out ("5·3 6·1"). The digits and counts are never cut.
+            with_totals: Under a filter, add each column's "/total" to its count.
+        """
+        totals = self.total_counts if with_totals else None
+
+        def count(status: Status) -> str:
+            return f"{self.counts[status]}" + (f"/{totals[status]}" if totals is not None else "")
+
+        if label_width == 0:
+            return " ".join(f"{s.position}·{count(s)}" for s in statuses)
         return "  ".join(
-            f"{s.position} {status_label(s, t.lang)} · {self.counts[s]}"
-            + (f"/{totals[s]}" if totals is not None else "")
+            f"{s.position} {_cut(status_label(s, t.lang), label_width)} · {count(s)}"
             for s in statuses
         )
 
 
-def duty_summary(names: tuple[str, ...], t: Translator) -> str:
-    """ "na loja: Bianca Lima, Carla Mendes" (issue 15), or "" when nobody is on duty."""
-    if not names:
-        return ""
-    return t("app.header_duty", names=", ".join(clean_text(name, max_length=100) for name in names))
+def _cut(label: str, width: int | None) -> str:
+    if width is None or len(label) <= width:
+        return label
+    return label[: max(1, width - 1)].rstrip() + "…"
 
 
 def next_urgent(

@@ -1,6 +1,6 @@
 """The day's agenda: the user's (or the whole store's) appointments of one day.
 
-Overdue ones of earlier days come first, in the warning colour; then the
+Overdue ones of earlier days come first, in the late colour (as on the cards); then the
 day's in time order. ``enter`` opens the lead, ``esc`` goes back to the board
 on it; ``l`` toggles "só meus" / "loja toda"; ``[`` / ``]`` the previous and
 next day. The store is read in a worker (:meth:`AgendaScreen._load`).
@@ -32,7 +32,7 @@ from cockpit_tui.ui.errors import report_error
 from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine
 
-_OVERDUE = "bold $warning"
+_OVERDUE = "bold $text-error"  # late: the same colour as on the cards
 _MUTED = "dim"
 
 

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.column_window import WindowContent
-from cockpit_tui.ui.card_lines import CardStyles, fit
+from cockpit_tui.ui.card_lines import STYLE_COMPONENTS, CardStyles, fit
 from cockpit_tui.ui.column_view import CardScroller, ColumnView, header_with_total
 
 #: Narrowest a column may get before the board shows fewer columns at once.
@@ -37,23 +37,18 @@ class BoardCanvas(Widget, can_focus=False):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "board--card",
-        "board--cursor",
-        "board--cursor-blurred",
-        "board--unread",
-        "board--new",
-        "board--muted",
-        "board--overdue",
-        "board--wait-ok",
-        "board--wait-soon",
-        "board--wait-late",
-        "board--blank",
+        *(f"board--{name}" for name in STYLE_COMPONENTS),
         "board--header",
         "board--header-active",
         "board--rule",
         "board--rule-active",
     }
 
+    # One colour per meaning (ui/urgency.py): $primary a customer's message to
+    # answer, $success a new lead, $error late, $warning soon. The selection and
+    # the active column are neutral tints of the foreground, which no urgency uses.
+    # Styles drawn over the card (partial ones) name $foreground, not $text: "auto"
+    # text colours resolve against no background there (white on a light theme).
     DEFAULT_CSS = """
     BoardCanvas {
         width: 1fr;
@@ -61,22 +56,26 @@ class BoardCanvas(Widget, can_focus=False):
         background: $surface;
     }
     BoardCanvas > .board--card { background: $panel; color: $text; }
-    BoardCanvas > .board--cursor { background: $accent 45%; }
-    BoardCanvas > .board--cursor-blurred { background: $panel-lighten-2; }
-    BoardCanvas > .board--unread { text-style: bold; color: $text; }
-    BoardCanvas > .board--new { color: $text-accent; text-style: bold; }
-    BoardCanvas > .board--muted { color: $text-muted; }
-    BoardCanvas > .board--overdue { color: $text-warning; text-style: bold; }
-    BoardCanvas > .board--wait-ok { color: $text-muted; }
+    BoardCanvas > .board--cursor { background: $foreground 22%; }
+    BoardCanvas > .board--unread { text-style: bold; color: $foreground; }
+    BoardCanvas > .board--reply { color: $text-primary; }
+    BoardCanvas > .board--new { color: $text-success; text-style: bold; }
+    BoardCanvas > .board--muted { color: $foreground 60%; background: $panel; }
+    BoardCanvas > .board--overdue { color: $text-error; text-style: bold; }
+    BoardCanvas > .board--price { text-style: bold; }
+    BoardCanvas > .board--wait-ok { color: $foreground 60%; background: $panel; }
     BoardCanvas > .board--wait-soon { color: $text-warning; text-style: bold; }
     BoardCanvas > .board--wait-late { color: $text-error; text-style: bold; }
+    BoardCanvas > .board--stripe-reply { color: $primary; }
+    BoardCanvas > .board--stripe-new { color: $success; }
+    BoardCanvas > .board--stripe-late { color: $error; }
     BoardCanvas > .board--blank { background: $surface; }
-    BoardCanvas > .board--header { background: $surface; color: $text; text-style: bold; }
+    BoardCanvas > .board--header { background: $surface; color: $text-muted; text-style: bold; }
     BoardCanvas > .board--header-active {
-        background: $accent 30%; color: $text; text-style: bold;
+        background: $foreground 22%; color: $text; text-style: bold;
     }
     BoardCanvas > .board--rule { background: $surface; color: $panel-lighten-2; }
-    BoardCanvas > .board--rule-active { background: $surface; color: $accent; }
+    BoardCanvas > .board--rule-active { background: $surface; color: $foreground; }
     """
 
     @dataclass

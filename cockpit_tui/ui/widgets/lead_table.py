@@ -19,7 +19,7 @@ from textual.widget import Widget
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.clock import Clock
-from cockpit_tui.ui.card_lines import CardStyles
+from cockpit_tui.ui.card_lines import STYLE_COMPONENTS, CardStyles
 from cockpit_tui.ui.column_view import CardScroller
 from cockpit_tui.ui.lead_rows import LeadRows
 from cockpit_tui.ui.table_lines import header_line
@@ -35,20 +35,11 @@ class LeadTable(Widget, can_focus=False):
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "table--card",
-        "table--cursor",
-        "table--cursor-blurred",
-        "table--unread",
-        "table--new",
-        "table--muted",
-        "table--overdue",
-        "table--wait-ok",
-        "table--wait-soon",
-        "table--wait-late",
-        "table--blank",
+        *(f"table--{name}" for name in STYLE_COMPONENTS),
         "table--header",
     }
 
+    # The same colour per meaning as the cards (see ui/urgency.py and BoardCanvas).
     DEFAULT_CSS = """
     LeadTable {
         width: 1fr;
@@ -56,15 +47,19 @@ class LeadTable(Widget, can_focus=False):
         background: $surface;
     }
     LeadTable > .table--card { background: $surface; color: $text; }
-    LeadTable > .table--cursor { background: $accent 45%; }
-    LeadTable > .table--cursor-blurred { background: $accent 45%; }
-    LeadTable > .table--unread { text-style: bold; color: $text; }
-    LeadTable > .table--new { color: $text-accent; text-style: bold; }
-    LeadTable > .table--muted { color: $text-muted; }
-    LeadTable > .table--overdue { color: $text-warning; text-style: bold; }
-    LeadTable > .table--wait-ok { color: $text-muted; }
+    LeadTable > .table--cursor { background: $foreground 22%; }
+    LeadTable > .table--unread { text-style: bold; color: $foreground; }
+    LeadTable > .table--reply { color: $text-primary; }
+    LeadTable > .table--new { color: $text-success; text-style: bold; }
+    LeadTable > .table--muted { color: $foreground 60%; background: $surface; }
+    LeadTable > .table--overdue { color: $text-error; text-style: bold; }
+    LeadTable > .table--price { text-style: bold; }
+    LeadTable > .table--wait-ok { color: $foreground 60%; background: $surface; }
     LeadTable > .table--wait-soon { color: $text-warning; text-style: bold; }
     LeadTable > .table--wait-late { color: $text-error; text-style: bold; }
+    LeadTable > .table--stripe-reply { color: $primary; }
+    LeadTable > .table--stripe-new { color: $success; }
+    LeadTable > .table--stripe-late { color: $error; }
     LeadTable > .table--blank { background: $surface; }
     LeadTable > .table--header { background: $panel; color: $text; text-style: bold; }
     """

@@ -55,20 +55,36 @@ class StatusStrip(Widget):
         """The statuses (the filtered one highlighted), then the sort.
 
         On a narrow terminal the labels other than the filter's are shortened,
-        then left out (the numbers stay: they are the keys).
+        then left out, then the sort goes and the items pack tight ("1·40"):
+        the numbers and counts stay (the numbers are the keys).
         """
         t = self._translate
         active_style = self.get_visual_style("status-strip--active", partial=True)
         sort_style = self.get_visual_style("status-strip--sort", partial=True)
         width = self.size.width or 200
-        for shorten in (None, 7, 0):
-            content = self._strip_content(t, shorten, active_style, sort_style)
+        for shorten, with_sort, tight in (
+            (None, True, False),
+            (7, True, False),
+            (0, True, False),
+            (0, False, False),
+            (0, False, True),
+        ):
+            content = self._strip_content(
+                t, shorten, active_style, sort_style, with_sort=with_sort, tight=tight
+            )
             if len(content.plain) <= width:
                 return content
         return content
 
     def _strip_content(
-        self, t: Translator, shorten: int | None, active_style: Style, sort_style: Style
+        self,
+        t: Translator,
+        shorten: int | None,
+        active_style: Style,
+        sort_style: Style,
+        *,
+        with_sort: bool = True,
+        tight: bool = False,
     ) -> Content:
         def label(text: str, active: bool) -> str:
             if active or shorten is None or len(text) <= shorten:
@@ -76,6 +92,8 @@ class StatusStrip(Widget):
             return text[:shorten].rstrip() + "." if shorten else ""
 
         def item(number: int, name: str, count: int, active: bool) -> str:
+            if tight:  # the filtered one still stands out by its style
+                return f"{number}·{count}"
             return " ".join(part for part in (str(number), label(name, active), str(count)) if part)
 
         items: list[tuple[Status | None, str]] = [
@@ -94,13 +112,15 @@ class StatusStrip(Widget):
             for status in STATUS_ORDER
         ]
         text, spans = "", []
+        pad = "" if tight else " "
         for status, entry in items:
             start = len(text)
-            text += f" {entry} "
+            text += f"{pad}{entry}{pad}"
             if status is self.active:
                 spans.append(Span(start, len(text), active_style))
             text += "│"
-        sort_start = len(text)
-        text += f" {self.sort_text}"
-        spans.append(Span(sort_start, len(text), sort_style))
-        return Content(text, spans)
+        if with_sort:
+            sort_start = len(text)
+            text += f" {self.sort_text}"
+            spans.append(Span(sort_start, len(text), sort_style))
+        return Content(text.rstrip("│"), spans)
