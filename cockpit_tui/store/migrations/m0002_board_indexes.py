@@ -25,7 +25,11 @@ _STATEMENTS = (
     "CREATE INDEX ix_status_change_actor ON status_change (actor, id)",
     "CREATE INDEX ix_appointment_lead ON appointment (lead_id, at)",
     "CREATE INDEX ix_outcome_lead ON outcome (lead_id)",
-    "ANALYZE",
+    # Table by table: a bare ANALYZE on PostgreSQL reads every schema in the database.
+    *(
+        f"ANALYZE {table}"
+        for table in ("lead", "customer", "message", "status_change", "appointment", "outcome")
+    ),
 )
 
 

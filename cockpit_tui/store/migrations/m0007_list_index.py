@@ -18,4 +18,5 @@ def upgrade(connection: sa.Connection) -> None:
     connection.exec_driver_sql(
         "CREATE INDEX ix_lead_attention ON lead (needs_attention, sort_at, id)"
     )
-    connection.exec_driver_sql("ANALYZE")
+    # The table only: a bare ANALYZE on PostgreSQL reads every schema in the database.
+    connection.exec_driver_sql("ANALYZE lead")

@@ -26,4 +26,5 @@ def upgrade(connection: sa.Connection) -> None:
     connection.exec_driver_sql(
         "CREATE INDEX ix_lead_pipeline ON lead (status, last_activity_at, price)"
     )
-    connection.exec_driver_sql("ANALYZE")
+    # The table only: a bare ANALYZE on PostgreSQL reads every schema in the database.
+    connection.exec_driver_sql("ANALYZE lead")
