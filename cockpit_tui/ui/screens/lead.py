@@ -264,19 +264,10 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
         self.dismiss(self.lead_id)
 
     def action_reply(self) -> None:
-        """Write a reply: it goes to the outbox and the lead leaves the top of its column."""
-        if (card := self.card) is not None:
-            from cockpit_tui.ui.screens.forms.reply_form import ReplyForm
+        """Write a reply (``lead_reply.open_reply``: free text, or a template outside 24 h)."""
+        from cockpit_tui.ui.screens.lead_reply import open_reply
 
-            services, t = self.cockpit.services, self.cockpit.t
-            form = ReplyForm(
-                t("reply.title", name=card.customer_name),
-                t,
-                send=lambda text: services.leads.reply(card.id, text),
-                matching=services.templates.matching,
-                fill=lambda template: services.templates.fill_for_lead(template, card.id),
-            )
-            self.open_form(form, t("lead.replied"))
+        open_reply(self)
 
     def action_edit(self) -> None:
         """Correct the customer or the negotiation (``lead_day.open_edit``)."""
