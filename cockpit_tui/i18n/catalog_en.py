@@ -1023,4 +1023,8 @@ MESSAGES: dict[str, str] = {
     "cli.templates.whatsapp_tag": "WhatsApp: {whatsapp}, {language}",
     "cli.reply.template": "send the store's template NAME (linked to an approved WhatsApp one)",
     "reply.text_or_template": "Give the text or --template NAME, not both.",
+    "api.store_failed": (
+        "The store could not write just now; nothing of this request was stored. "
+        "Send it again in a few seconds."
+    ),
 }

@@ -1053,4 +1053,8 @@ MESSAGES: dict[str, str] = {
     "cli.templates.whatsapp_tag": "WhatsApp: {whatsapp}, {language}",
     "cli.reply.template": "envia o modelo NOME da loja (ligado a um modelo aprovado do WhatsApp)",
     "reply.text_or_template": "Use o texto ou --template NOME, não os dois.",
+    "api.store_failed": (
+        "A base de dados não pôde gravar agora; nada deste pedido foi guardado. "
+        "Envie de novo em alguns segundos."
+    ),
 }
