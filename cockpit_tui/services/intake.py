@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cockpit_tui.domain.errors import CockpitError
-from cockpit_tui.domain.events import IngestProblem, parse_event
+from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
 from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.intake_events import QUEUED, EventWriter, Queued, record_consent
@@ -351,23 +351,21 @@ class IntakeService:
         """
         from cockpit_tui.store.lead_write import lead_write
 
-        outcomes: list[IngestProblem | bool] = []
         now = self._clock.now()
-        writer = EventWriter(self._actor, now, self._zone)
+        parsed: list[tuple[int, IngestProblem | IncomingEvent]] = []
+        for number, event in events:
+            line = _encoded(event) if isinstance(event, dict) else None
+            if line is None:
+                parsed.append((number, IngestProblem(number, "ingest.not_object", {})))
+            else:
+                parsed.append((number, parse_event(line, number, default_at=now, zone=self._zone)))
+        good = [(n, e) for n, e in parsed if isinstance(e, IncomingEvent)]
         with lead_write(self._store.engine, actor=self._actor, now=now) as write:
-            for number, event in events:
-                line = _encoded(event) if isinstance(event, dict) else None
-                if line is None:
-                    outcomes.append(IngestProblem(number, "ingest.not_object", {}))
-                    continue
-                parsed = parse_event(line, number, default_at=now, zone=self._zone)
-                if isinstance(parsed, IngestProblem):
-                    outcomes.append(parsed)
-                    continue
-                outcome = writer.apply_in(write, parsed, number)
-                # The next event's plain SQL must see this one's changes to loaded rows.
-                write.flush()
-                outcomes.append(True if isinstance(outcome, Queued) else outcome)
+            applied = iter(EventWriter(self._actor, now, self._zone).apply_all_in(write, good))
+        outcomes: list[IngestProblem | bool] = []
+        for _, event in parsed:
+            outcome = event if isinstance(event, IngestProblem) else next(applied)
+            outcomes.append(True if isinstance(outcome, Queued) else outcome)
         return outcomes
 
 

@@ -8,6 +8,7 @@ batch of 100 costs one commit instead of 100. Both go through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
@@ -44,18 +45,65 @@ class EventWriter:
             True when applied, False when its id was applied before, :data:`QUEUED`
             for a message that matched no lead, else the problem.
         """
-        from cockpit_tui.store.intake import event_seen
+        return self.apply_all_in(write, [(number, event)])[0]
 
-        if event.kind == "lead.created":
+    def apply_all_in(
+        self, write: LeadWrite, events: Sequence[tuple[int, IncomingEvent]]
+    ) -> list[IngestProblem | bool | Queued]:
+        """Apply parsed events, in order, in the open unit of work ``write``.
+
+        Consecutive new leads are written together (one pass of the bulk
+        intake, which matches each against the store and the ones before it,
+        as an import does); a message is applied after the leads before it.
+
+        Returns:
+            For each event, what :meth:`apply_in` returns for it.
+        """
+        outcomes: list[IngestProblem | bool | Queued] = []
+        leads: list[tuple[int, IncomingEvent]] = []
+        for number, event in events:
+            if event.kind == "lead.created":
+                leads.append((number, event))
+                continue
+            outcomes.extend(self._leads_created(write, leads))
+            leads = []
+            outcomes.append(self._message_received(write, event))
+            # The next event's plain SQL must see this one's changes to loaded rows.
+            write.flush()
+        outcomes.extend(self._leads_created(write, leads))
+        return outcomes
+
+    def _leads_created(
+        self, write: LeadWrite, events: Sequence[tuple[int, IncomingEvent]]
+    ) -> list[IngestProblem | bool | Queued]:
+        from cockpit_tui.store.intake import apply_records, event_seen, remember_event
+
+        outcomes: list[IngestProblem | bool | Queued] = []
+        new: list[tuple[str, LeadRecord]] = []
+        ids_here: set[str] = set()
+        session = write.session
+        for number, event in events:
             checked = self._checked(event, number)  # a bad lead says so even if its id was seen
             if isinstance(checked, IngestProblem):
-                return checked
-            if event_seen(write.session, event_id=event.event_id):
-                return False
-            return self._lead_created(write, event, checked)
-        if event_seen(write.session, event_id=event.event_id):
-            return False
-        return self._message_received(write, event)
+                outcomes.append(checked)
+            elif event.event_id in ids_here or event_seen(session, event_id=event.event_id):
+                outcomes.append(False)
+            else:
+                outcomes.append(True)
+                new.append((event.event_id, checked))
+                ids_here.add(event.event_id)
+        if not new:
+            return outcomes
+        records = [record for _, record in new]
+        result = apply_records(
+            session.connection(), records, actor=self.actor, now=self.now, fingerprints=False
+        )
+        record_consent(session, records, "ingest", self.actor, self.now)
+        for (event_id, record), lead_id in zip(new, result.lead_ids, strict=True):
+            _take_queued(write, lead_id, record)
+            remember_event(session, event_id=event_id, at=self.now)
+        write.flush()
+        return outcomes
 
     def _checked(self, event: IncomingEvent, number: int) -> LeadRecord | IngestProblem:
         assert event.lead_fields is not None
@@ -68,23 +116,13 @@ class EventWriter:
             checked = replace(checked, created_at=event.at)
         return checked
 
-    def _lead_created(self, write: LeadWrite, event: IncomingEvent, checked: LeadRecord) -> bool:
-        from cockpit_tui.store.intake import apply_records, remember_event
-
-        session = write.session
-        result = apply_records(
-            session.connection(), [checked], actor=self.actor, now=self.now, fingerprints=False
-        )
-        record_consent(session, [checked], "ingest", self.actor, self.now)
-        _take_queued(write, result.lead_ids[0], checked)
-        remember_event(session, event_id=event.event_id, at=self.now)
-        return True
-
     def _message_received(self, write: LeadWrite, event: IncomingEvent) -> bool | Queued:
         from cockpit_tui.services.leads import add_inbound_message
-        from cockpit_tui.store.intake import remember_event
+        from cockpit_tui.store.intake import event_seen, remember_event
 
         session = write.session
+        if event_seen(session, event_id=event.event_id):
+            return False
         lead_id = _find_lead(write, event)
         if lead_id is None:
             _keep_unmatched(write, event, received_at=self.now)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import errno
 import json
+from datetime import datetime
 
 import pytest
+from sqlalchemy.orm import Session
 
-from cockpit_tui.domain.events import IncomingEvent
 from cockpit_tui.services import Services
 from cockpit_tui.services.api_tokens import TokenService
-from cockpit_tui.store.lead_write import LeadWrite
 from cockpit_tui.store.migrations import LATEST_VERSION
 from tests.server.conftest import RunningServer
 
@@ -145,24 +145,25 @@ async def test_every_request_is_one_json_log_line_without_secrets_or_customer_da
         assert secret not in text
 
 
-async def test_a_request_is_one_transaction_a_full_disk_stores_none_of_it_and_answers_503(
+async def test_a_request_is_one_transaction_a_full_disk_keeps_none_of_it_and_answers_503(
     server: RunningServer,
     observer: Services,
     api_token: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from cockpit_tui.services.intake_events import EventWriter
+    from cockpit_tui.store import intake as store_intake
 
-    applied_before = EventWriter.apply_in
+    remembered_before = store_intake.remember_event
+    calls = 0
 
-    def disk_fills_on_line_2(
-        writer: EventWriter, write: LeadWrite, event: IncomingEvent, number: int
-    ) -> object:
-        if number == 2:
+    def disk_fills_on_the_second_event(session: Session, *, event_id: str, at: datetime) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return applied_before(writer, write, event, number)
+        remembered_before(session, event_id=event_id, at=at)
 
-    monkeypatch.setattr(EventWriter, "apply_in", disk_fills_on_line_2)
+    monkeypatch.setattr(store_intake, "remember_event", disk_fills_on_the_second_event)
     headers = {"Authorization": f"Bearer {api_token}", "Content-Type": "application/x-ndjson"}
     second = json.loads(json.dumps(LEAD))
     second["id"], second["lead"]["phone"] = "evt-2000", "(11) 91111-2222"
@@ -177,7 +178,7 @@ async def test_a_request_is_one_transaction_a_full_disk_stores_none_of_it_and_an
         }
     assert lead_names(observer) == [], "line 1 was not committed without line 2"
     assert any(line.get("event") == "request.store_failed" for line in server.log_lines())
-    monkeypatch.setattr(EventWriter, "apply_in", applied_before)
+    monkeypatch.setattr(store_intake, "remember_event", remembered_before)
     async with server.http.post(url, data=body.encode(), headers=headers) as response:
         assert (await response.json())["applied"] == 2, "sent again, both go in"
     assert lead_names(observer) == ["Maria Souza", "Maria Souza"]
