@@ -76,32 +76,33 @@ class EventWriter:
     def _leads_created(
         self, write: LeadWrite, events: Sequence[tuple[int, IncomingEvent]]
     ) -> list[IngestProblem | bool | Queued]:
-        from cockpit_tui.store.intake import apply_records, event_seen, remember_event
+        from cockpit_tui.store import unmatched
+        from cockpit_tui.store.intake import apply_records, events_seen, remember_events
 
-        outcomes: list[IngestProblem | bool | Queued] = []
-        new: list[tuple[str, LeadRecord]] = []
-        ids_here: set[str] = set()
         session = write.session
+        seen = events_seen(session, event_ids=[event.event_id for _, event in events])
+        outcomes: list[IngestProblem | bool | Queued] = []
+        new: dict[str, LeadRecord] = {}
         for number, event in events:
             checked = self._checked(event, number)  # a bad lead says so even if its id was seen
             if isinstance(checked, IngestProblem):
                 outcomes.append(checked)
-            elif event.event_id in ids_here or event_seen(session, event_id=event.event_id):
+            elif event.event_id in seen or event.event_id in new:
                 outcomes.append(False)
             else:
                 outcomes.append(True)
-                new.append((event.event_id, checked))
-                ids_here.add(event.event_id)
+                new[event.event_id] = checked
         if not new:
             return outcomes
-        records = [record for _, record in new]
+        records = list(new.values())
         result = apply_records(
             session.connection(), records, actor=self.actor, now=self.now, fingerprints=False
         )
         record_consent(session, records, "ingest", self.actor, self.now)
-        for (event_id, record), lead_id in zip(new, result.lead_ids, strict=True):
-            _take_queued(write, lead_id, record)
-            remember_event(session, event_id=event_id, at=self.now)
+        if unmatched.any_waiting(session.connection()):
+            for record, lead_id in zip(records, result.lead_ids, strict=True):
+                _take_queued(write, lead_id, record)
+        remember_events(session, event_ids=list(new), at=self.now)
         write.flush()
         return outcomes
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+from collections.abc import Sequence
 from datetime import datetime
 
 import pytest
@@ -153,17 +154,13 @@ async def test_a_request_is_one_transaction_a_full_disk_keeps_none_of_it_and_ans
 ) -> None:
     from cockpit_tui.store import intake as store_intake
 
-    remembered_before = store_intake.remember_event
-    calls = 0
+    remembered_before = store_intake.remember_events
 
-    def disk_fills_on_the_second_event(session: Session, *, event_id: str, at: datetime) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 2:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        remembered_before(session, event_id=event_id, at=at)
+    def disk_fills(session: Session, *, event_ids: Sequence[str], at: datetime) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store_intake, "remember_event", disk_fills_on_the_second_event)
+    # The leads are written, then the disk fills as their ids are recorded.
+    monkeypatch.setattr(store_intake, "remember_events", disk_fills)
     headers = {"Authorization": f"Bearer {api_token}", "Content-Type": "application/x-ndjson"}
     second = json.loads(json.dumps(LEAD))
     second["id"], second["lead"]["phone"] = "evt-2000", "(11) 91111-2222"
@@ -176,9 +173,9 @@ async def test_a_request_is_one_transaction_a_full_disk_keeps_none_of_it_and_ans
             "error": "The store could not write just now; nothing of this request was stored. "
             "Send it again in a few seconds."
         }
-    assert lead_names(observer) == [], "line 1 was not committed without line 2"
+    assert lead_names(observer) == [], "the written leads were rolled back with the failure"
     assert any(line.get("event") == "request.store_failed" for line in server.log_lines())
-    monkeypatch.setattr(store_intake, "remember_event", remembered_before)
+    monkeypatch.setattr(store_intake, "remember_events", remembered_before)
     async with server.http.post(url, data=body.encode(), headers=headers) as response:
         assert (await response.json())["applied"] == 2, "sent again, both go in"
     assert lead_names(observer) == ["Maria Souza", "Maria Souza"]
