@@ -1027,4 +1027,7 @@ MESSAGES: dict[str, str] = {
         "The store could not write just now; nothing of this request was stored. "
         "Send it again in a few seconds."
     ),
+    "key.lead.retry_replies": "Send again",
+    "lead.replies_retried": "Replies back in the delivery queue: {count}",
+    "lead.nothing_to_retry": "No unsent reply on this lead.",
 }

@@ -1057,4 +1057,7 @@ MESSAGES: dict[str, str] = {
         "A base de dados não pôde gravar agora; nada deste pedido foi guardado. "
         "Envie de novo em alguns segundos."
     ),
+    "key.lead.retry_replies": "Reenviar",
+    "lead.replies_retried": "Respostas de volta à fila de envio: {count}",
+    "lead.nothing_to_retry": "Nenhuma resposta não enviada neste lead.",
 }

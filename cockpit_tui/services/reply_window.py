@@ -157,6 +157,16 @@ class ReplyWindowService(StoreService):
         )
         return self._leads().reply(lead_id, fill(template.text, values), template=send)
 
+    def retry_failed(self, lead_id: int) -> int:
+        """Send again the lead's replies WhatsApp refused (``não enviado``); how many.
+
+        A reply refused for a reason that still holds (outside the window, no
+        phone) is refused again, with the same reason.
+        """
+        from cockpit_tui.services.delivery import requeue_failed_of_lead
+
+        return requeue_failed_of_lead(self._store, lead_id, clock=self._clock, actor=self._actor)
+
     def _leads(self) -> LeadService:
         from cockpit_tui.services.leads import LeadService
 

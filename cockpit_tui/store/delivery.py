@@ -258,6 +258,20 @@ def requeue(connection: Connection, *, message_id: int, now: datetime) -> int | 
     return _lead_of(connection, message_id) if result.rowcount else None
 
 
+def requeue_failed_of_lead(connection: Connection, *, lead_id: int, now: datetime) -> int:
+    """Put every failed reply of a lead back in the queue (the user asked); how many."""
+    result = connection.execute(
+        text(
+            "UPDATE whatsapp_delivery SET state = 'queued', state_at = :now, attempts = 0, "
+            "first_attempt_at = NULL, next_attempt_at = NULL, error = NULL, "
+            "wa_message_id = NULL WHERE state = 'failed' AND message_id IN "
+            "(SELECT id FROM message WHERE lead_id = :lead)"
+        ),
+        {"lead": lead_id, "now": to_micros(now)},
+    )
+    return int(result.rowcount or 0)
+
+
 def deliveries_of_lead(connection: Connection, *, lead_id: int) -> list[DeliveryRow]:
     """The delivery state of each of a lead's replies that the server handled."""
     rows = connection.execute(

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 _LEAD_KEYS = frozenset(
     {
         "reply",
+        "retry_replies",
         "whatsapp",
         "note",
         "edit",
@@ -70,6 +71,7 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Voltar", id="lead.back", key_display="esc"),
         Binding("r", "reply", "Responder", id="lead.reply"),
+        Binding("R", "retry_replies", "Reenviar", id="lead.retry_replies", show=False),
         Binding("s", "schedule", "Agendar", id="lead.schedule"),
         Binding("m", "pick_status", "Mover", id="lead.move_to"),
         Binding("h", "handled", "Atendido", id="lead.handled"),
@@ -268,6 +270,12 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
         from cockpit_tui.ui.screens.lead_reply import open_reply
 
         open_reply(self)
+
+    def action_retry_replies(self) -> None:
+        """Send again the replies WhatsApp refused (``lead_reply.retry_failed``)."""
+        from cockpit_tui.ui.screens.lead_reply import retry_failed
+
+        retry_failed(self)
 
     def action_edit(self) -> None:
         """Correct the customer or the negotiation (``lead_day.open_edit``)."""

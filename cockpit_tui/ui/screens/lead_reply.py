@@ -74,3 +74,18 @@ def _open_form(
             send=lambda template: services.replies.send_template(card.id, template),
         )
     screen.open_form(form, t("lead.replied"))
+
+
+def retry_failed(screen: LeadScreen) -> None:
+    """Put the lead's refused replies back in the queue and say how many."""
+    card = screen.card
+    if card is None:
+        return
+    t = screen.cockpit.t
+    try:
+        count = screen.cockpit.services.replies.retry_failed(card.id)
+    except CockpitError as error:
+        report_error(screen, error)
+        return
+    screen.say(t("lead.replies_retried", count=count) if count else t("lead.nothing_to_retry"))
+    screen.reload()
