@@ -12,7 +12,7 @@ from tests.ui.conftest import press, wait_until
 from tests.ui.test_lead_screen import lead_notice, make_app, open_lead, text_of
 
 
-async def test_sent_delivered_and_not_sent_show_with_their_time_or_reason_and_shift_r_sends_it_again(
+async def test_sent_delivered_and_not_sent_show_with_time_or_reason_and_shift_r_sends_again(
     ui_services: Services, ui_url: str, clock: FrozenClock
 ) -> None:
     lead = ui_services.leads.add(
