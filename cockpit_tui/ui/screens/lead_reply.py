@@ -9,7 +9,7 @@ Kept out of ``lead.py`` so that screen stays one job: showing the lead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.models import LeadCard
@@ -20,8 +20,41 @@ from cockpit_tui.ui.screens.forms.reply_form import ReplyForm
 from cockpit_tui.ui.screens.forms.template_reply_form import TemplateReplyForm
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.widget import Widget
+    from textual.worker import Worker
+
     from cockpit_tui.services.reply_window import ReplyWindow
-    from cockpit_tui.ui.screens.lead import LeadScreen
+    from cockpit_tui.ui.context import CockpitContext
+    from cockpit_tui.ui.screens.forms import FormScreen
+
+
+class LeadScreen(Protocol):
+    """What the reply asks of the lead screen."""
+
+    @property
+    def cockpit(self) -> CockpitContext:
+        """The app, as screens see it."""
+
+    @property
+    def app(self) -> App[object]:
+        """The running app (to push screens)."""
+
+    @property
+    def card(self) -> LeadCard | None:
+        """The lead as last read."""
+
+    def open_form(self, form: FormScreen[Any], done: str) -> None:
+        """Show a form; once saved, say ``done`` and read the lead again."""
+
+    def say(self, text: str) -> None:
+        """Show what just happened on the title line."""
+
+    def reload(self) -> None:
+        """Read the lead again."""
+
+    def run_worker(self, work: Any, *, thread: bool, exclusive: bool, group: str) -> Worker[Any]:
+        """Run ``work`` in a worker."""
 
 
 def open_reply(screen: LeadScreen) -> None:
@@ -40,7 +73,7 @@ def open_reply(screen: LeadScreen) -> None:
                 templates = replies.approved_templates()
                 previews = replies.template_preview(card.id, templates)
         except CockpitError as error:
-            screen.app.call_from_thread(report_error, screen, error)
+            screen.app.call_from_thread(report_error, cast("Widget", screen), error)
             return
         screen.app.call_from_thread(_open_form, screen, card, window, templates, previews)
 
@@ -85,7 +118,7 @@ def retry_failed(screen: LeadScreen) -> None:
     try:
         count = screen.cockpit.services.replies.retry_failed(card.id)
     except CockpitError as error:
-        report_error(screen, error)
+        report_error(cast("Widget", screen), error)  # the lead screen is a Screen
         return
     screen.say(t("lead.replies_retried", count=count) if count else t("lead.nothing_to_retry"))
     screen.reload()
