@@ -315,8 +315,10 @@ class IntakeService:
         if isinstance(parsed, IngestProblem):
             return parsed
         now = self._clock.now()
+        writer = EventWriter(self._actor, now, self._zone)
+        prepared = writer.prepare(parsed, number)
         with lead_write(self._store.engine, actor=self._actor, now=now) as write:
-            return EventWriter(self._actor, now, self._zone).apply_in(write, parsed, number)
+            return writer.apply_in(write, prepared)
 
     def apply_event(self, event: dict[str, Any], number: int = 1) -> IngestProblem | bool:
         """Apply one decoded event in its own transaction (``cockpit ingest``'s path).
@@ -359,9 +361,10 @@ class IntakeService:
                 parsed.append((number, IngestProblem(number, "ingest.not_object", {})))
             else:
                 parsed.append((number, parse_event(line, number, default_at=now, zone=self._zone)))
-        good = [(n, e) for n, e in parsed if isinstance(e, IncomingEvent)]
+        writer = EventWriter(self._actor, now, self._zone)
+        good = [writer.prepare(e, n) for n, e in parsed if isinstance(e, IncomingEvent)]
         with lead_write(self._store.engine, actor=self._actor, now=now) as write:
-            applied = iter(EventWriter(self._actor, now, self._zone).apply_all_in(write, good))
+            applied = iter(writer.apply_all_in(write, good))
         outcomes: list[IngestProblem | bool] = []
         for _, event in parsed:
             outcome = event if isinstance(event, IngestProblem) else next(applied)

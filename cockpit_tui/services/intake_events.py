@@ -29,6 +29,22 @@ QUEUED = Queued()
 
 
 @dataclass(frozen=True, slots=True)
+class Prepared:
+    """A parsed event, its new lead already validated (outside the write lock).
+
+    Attributes:
+        number: The event's line.
+        event: The event.
+        checked: For ``lead.created``, the lead as validated or why it is refused;
+            None for a message.
+    """
+
+    number: int
+    event: IncomingEvent
+    checked: LeadRecord | IngestProblem | None
+
+
+@dataclass(frozen=True, slots=True)
 class EventWriter:
     """Who applies the events, when, and the zone of dates written without one."""
 
@@ -36,21 +52,24 @@ class EventWriter:
     now: datetime
     zone: tzinfo | None
 
-    def apply_in(
-        self, write: LeadWrite, event: IncomingEvent, number: int
-    ) -> IngestProblem | bool | Queued:
-        """Apply one parsed event in the open unit of work ``write``.
+    def prepare(self, event: IncomingEvent, number: int) -> Prepared:
+        """Validate a new lead before the transaction (checking a phone is the slow part)."""
+        checked = self._checked(event, number) if event.kind == "lead.created" else None
+        return Prepared(number, event, checked)
+
+    def apply_in(self, write: LeadWrite, prepared: Prepared) -> IngestProblem | bool | Queued:
+        """Apply one prepared event in the open unit of work ``write``.
 
         Returns:
             True when applied, False when its id was applied before, :data:`QUEUED`
             for a message that matched no lead, else the problem.
         """
-        return self.apply_all_in(write, [(number, event)])[0]
+        return self.apply_all_in(write, [prepared])[0]
 
     def apply_all_in(
-        self, write: LeadWrite, events: Sequence[tuple[int, IncomingEvent]]
+        self, write: LeadWrite, events: Sequence[Prepared]
     ) -> list[IngestProblem | bool | Queued]:
-        """Apply parsed events, in order, in the open unit of work ``write``.
+        """Apply prepared events, in order, in the open unit of work ``write``.
 
         Consecutive new leads are written together (one pass of the bulk
         intake, which matches each against the store and the ones before it,
@@ -60,32 +79,33 @@ class EventWriter:
             For each event, what :meth:`apply_in` returns for it.
         """
         outcomes: list[IngestProblem | bool | Queued] = []
-        leads: list[tuple[int, IncomingEvent]] = []
-        for number, event in events:
-            if event.kind == "lead.created":
-                leads.append((number, event))
+        leads: list[Prepared] = []
+        for prepared in events:
+            if prepared.event.kind == "lead.created":
+                leads.append(prepared)
                 continue
             outcomes.extend(self._leads_created(write, leads))
             leads = []
-            outcomes.append(self._message_received(write, event))
+            outcomes.append(self._message_received(write, prepared.event))
             # The next event's plain SQL must see this one's changes to loaded rows.
             write.flush()
         outcomes.extend(self._leads_created(write, leads))
         return outcomes
 
     def _leads_created(
-        self, write: LeadWrite, events: Sequence[tuple[int, IncomingEvent]]
+        self, write: LeadWrite, events: Sequence[Prepared]
     ) -> list[IngestProblem | bool | Queued]:
         from cockpit_tui.store import unmatched
         from cockpit_tui.store.intake import apply_records, events_seen, remember_events
 
         session = write.session
-        seen = events_seen(session, event_ids=[event.event_id for _, event in events])
+        seen = events_seen(session, event_ids=[prepared.event.event_id for prepared in events])
         outcomes: list[IngestProblem | bool | Queued] = []
         new: dict[str, LeadRecord] = {}
-        for number, event in events:
-            checked = self._checked(event, number)  # a bad lead says so even if its id was seen
-            if isinstance(checked, IngestProblem):
+        for prepared in events:
+            event, checked = prepared.event, prepared.checked
+            assert checked is not None
+            if isinstance(checked, IngestProblem):  # a bad lead says so even if its id was seen
                 outcomes.append(checked)
             elif event.event_id in seen or event.event_id in new:
                 outcomes.append(False)
