@@ -1,8 +1,10 @@
-"""Each salesperson's preferences kept between sessions: the quick filters last used.
+"""Each salesperson's preferences kept between sessions: the quick filters last used,
+whether the board's column headers show their total asking value, how much to alert.
 
 A small JSON file in the platformdirs config folder, one entry per user
-(several salespeople may share a machine account). The search text is not
-kept: it is a question of the moment.
+(several salespeople may share a machine account); each save merges its keys
+into the user's entry, so one preference never erases another. The search
+text is not kept: it is a question of the moment.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cockpit_tui.domain.alerts import AlertMode
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter
 from cockpit_tui.store.fileperms import write_private
@@ -37,11 +40,28 @@ class Preferences:
             return {}  # no file yet, or a damaged one: start from no filters
         return data if isinstance(data, dict) else {}
 
+    def _entry(self) -> dict[str, Any]:
+        """This user's saved preferences ({} when none)."""
+        entry = self._read_all().get(self._user)
+        return entry if isinstance(entry, dict) else {}
+
+    def _save_entry(self, values: dict[str, Any]) -> None:
+        """Merge ``values`` into this user's entry and write the file atomically.
+
+        Raises:
+            CockpitError: the folder cannot be written ("prefs.unwritable").
+        """
+        data = self._read_all()
+        entry = data.get(self._user)
+        data[self._user] = {**(entry if isinstance(entry, dict) else {}), **values}
+        try:
+            write_private(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
+        except OSError as error:
+            raise CockpitError("prefs.unwritable", path=str(self.path)) from error
+
     def load_filter(self) -> LeadFilter:
         """The filters this user had on when they last changed them (none if unknown)."""
-        entry = self._read_all().get(self._user)
-        if not isinstance(entry, dict):
-            return LeadFilter()
+        entry = self._entry()
         quick = frozenset(
             QuickFilter(value)
             for value in entry.get("quick", [])
@@ -61,13 +81,35 @@ class Preferences:
         Raises:
             CockpitError: the folder cannot be written ("prefs.unwritable").
         """
-        data = self._read_all()
-        data[self._user] = {
-            "quick": sorted(quick.value for quick in lead_filter.quick),
-            "source": lead_filter.source,
-            "salesperson": lead_filter.salesperson,
-        }
-        try:
-            write_private(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode())
-        except OSError as error:
-            raise CockpitError("prefs.unwritable", path=str(self.path)) from error
+        self._save_entry(
+            {
+                "quick": sorted(quick.value for quick in lead_filter.quick),
+                "source": lead_filter.source,
+                "salesperson": lead_filter.salesperson,
+            }
+        )
+
+    def load_alerts(self) -> AlertMode:
+        """How much this user wants to be alerted (``on`` when never chosen; issue 15)."""
+        value = self._entry().get("alerts")
+        return AlertMode(value) if value in {mode.value for mode in AlertMode} else AlertMode.ON
+
+    def save_alerts(self, mode: AlertMode) -> None:
+        """Remember this user's ``alerts`` choice (their other preferences stay as saved).
+
+        Raises:
+            CockpitError: the folder cannot be written ("prefs.unwritable").
+        """
+        self._save_entry({"alerts": mode.value})
+
+    def load_column_totals(self) -> bool:
+        """Whether this user last had the column headers show their total asking value."""
+        return self._entry().get("column_totals") is True
+
+    def save_column_totals(self, shown: bool) -> None:
+        """Remember whether the column headers show their total asking value.
+
+        Raises:
+            CockpitError: the folder cannot be written ("prefs.unwritable").
+        """
+        self._save_entry({"column_totals": shown})

@@ -161,6 +161,15 @@ class StoreReader:
         rows = self.fetchall("SELECT status, COUNT(*) FROM lead GROUP BY status")
         return {str(status): int(count) for status, count in rows}
 
+    def asking_totals(self, where: Clause | None = None) -> dict[str, int]:
+        """Total asking price in cents per status code (statuses with no lead are absent)."""
+        clause = f" WHERE {where.sql}" if where is not None else ""
+        rows = self.fetchall(
+            f"SELECT l.status, COALESCE(SUM(l.price), 0) FROM lead l{clause} GROUP BY l.status",
+            where.params if where is not None else [],
+        )
+        return {str(status): int(total) for status, total in rows}
+
     def column_rows(
         self,
         status: str,

@@ -1,11 +1,17 @@
 """The manager's report as SQL aggregates (SQLite and PostgreSQL alike).
 
 Every query starts from the same *cohort*: the leads created in the
-period, found on ``ix_lead_created`` (migration 16) and tagged with their
-local day through a ``days`` table of UTC bounds the caller computed in the
-store's time zone (so a day is the store's day, whatever the database's
-zone, and SQLite needs no zone rules). Percentiles are nearest-rank, read
-with window functions, so medians too come out of the database.
+period, found on ``ix_lead_created`` (migration 16), a day at a time through
+UTC bounds the caller computed in the store's time zone (so a day is the
+store's day, whatever the database's zone, and SQLite needs no zone rules).
+
+SQLite sorts for every GROUP BY and window, and sorting 100,000 leads is most
+of a report's time budget, so the queries avoid it where the leads are many:
+the counts per day are read one index range per day; the counts per source
+and per salesperson come grouped from indexes in that order (migration 18);
+percentiles are nearest-rank, each the k-th entry of an index walk
+(:func:`ranked_response`), so medians too come out of the database without a
+window over every lead.
 
 Rules the queries hold (the tests recompute each in plain Python):
 
@@ -26,6 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cockpit_tui.domain.reports import UNRECORDED_REASON
+from cockpit_tui.domain.statuses import STATUS_ORDER
 from cockpit_tui.store.reader import Row, StoreReader
 
 _LEGIT_MOVE = "sc.undone_at IS NULL AND sc.undo_of IS NULL"
@@ -44,8 +51,11 @@ _SALES = (
     " FROM sale_at s)"
 )
 
-#: The groupings of the first-response percentiles, and the cohort column each groups by.
-GROUPINGS = {"all": "everyone", "day": "day_index", "source": "source", "owner": "assigned_to"}
+#: The lead columns the report groups by (besides the day), as the service names them.
+GROUP_COLUMNS = {"source": "source", "owner": "assigned_to"}
+_ARRIVALS = (
+    "COUNT(*), COUNT(first_response_seconds), COUNT(*) FILTER (WHERE first_response_seconds <= ?)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,20 +79,89 @@ class ReportBounds:
         return sql, params
 
 
-def cohort_groups(reader: StoreReader, bounds: ReportBounds, *, sla_seconds: int) -> list[Row]:
-    """``(day, source, owner now, status now, arrived, answered, within SLA)``.
+def daily_counts(reader: StoreReader, bounds: ReportBounds, *, sla_seconds: int) -> list[Row]:
+    """``(day, arrived, answered, within SLA, leads in each status now…)`` for every day.
 
-    One pass over the period's leads, grouped as finely as any section needs;
-    the service adds the groups up per day, per source, per salesperson.
+    One index range per day (``ix_lead_created``), counted as it is read: no
+    GROUP BY, so nothing is sorted. The statuses come in :data:`STATUS_ORDER`.
     """
-    cohort, params = bounds.cohort_sql()
+    statuses = [status.value for status in STATUS_ORDER]
+    per_status = ", ".join("COUNT(*) FILTER (WHERE status = ?)" for _ in statuses)
+    parts, params = [], []
+    for index, (lo, hi) in enumerate(bounds.days):
+        parts.append(
+            f"SELECT {int(index)} AS day_index, {_ARRIVALS}, {per_status} FROM lead"
+            " WHERE created_at >= ? AND created_at < ?"
+        )
+        params += [sla_seconds, *statuses, lo, hi]
+    return reader.fetchall(" UNION ALL ".join(parts), params)
+
+
+def group_counts(
+    reader: StoreReader, bounds: ReportBounds, *, grouping: str, sla_seconds: int, walk: bool
+) -> list[Row]:
+    """``(group, arrived, answered, within SLA)`` per source or per salesperson now.
+
+    With ``walk``, read in the order of ``ix_lead_report_source`` /
+    ``ix_lead_report_owner`` (migration 18): the groups come out without a
+    sort, but every lead of the store is looked at (see :func:`ranked_response`).
+    """
+    column = GROUP_COLUMNS[grouping]
+    plus = "+" if walk else ""
     return reader.fetchall(
-        f"{cohort} SELECT day_index, source, assigned_to, status, COUNT(*),"
-        " COUNT(first_response_seconds),"
-        " SUM(CASE WHEN first_response_seconds <= ? THEN 1 ELSE 0 END)"
-        " FROM cohort GROUP BY day_index, source, assigned_to, status",
-        [*params, sla_seconds],
+        f"SELECT {column}, {_ARRIVALS} FROM lead"
+        f" WHERE {plus}created_at >= ? AND {plus}created_at < ? GROUP BY {column}",
+        [sla_seconds, bounds.days[0][0], bounds.days[-1][1]],
     )
+
+
+def ranked_response(
+    reader: StoreReader,
+    period: tuple[int, int],
+    *,
+    rank: int,
+    from_slowest: bool = False,
+    group: tuple[str, Any] | None = None,
+    walk: bool = True,
+) -> int | None:
+    """The ``rank``-th fastest first response (1: the fastest) of the leads of ``period``.
+
+    Args:
+        reader: The store's reader.
+        period: UTC bounds (µs) of the arrivals counted: the report's, or one day's.
+        rank: Which answer, from the fastest (or, with ``from_slowest``, the slowest).
+        from_slowest: Count from the slowest: the 90th percentile is then a short walk.
+        group: ``(grouping, value)`` to count one source or salesperson only (None: all).
+        walk: Walk the answers in order on ``ix_lead_report_response`` (or the grouping's
+            index), skipping those of other periods: quick when the period holds a
+            good share of the store's leads. Otherwise (a day, a short period in a
+            big store) the period's answers are read on ``ix_lead_created`` and sorted.
+
+    Returns:
+        The seconds, or None when there are fewer answers than ``rank``.
+
+    The unary ``+`` on ``created_at`` keeps SQLite's planner off
+    ``ix_lead_created`` for a walk (it would read the period and sort it);
+    PostgreSQL reads it as the same comparison.
+    """
+    params: list[Any] = [period[0], period[1]]
+    where = ""
+    if group is not None:
+        column = GROUP_COLUMNS[group[0]]
+        if group[1] is None:
+            where = f" AND {column} IS NULL"
+        else:
+            where = f" AND {column} = ?"
+            params.append(group[1])
+    plus = "+" if walk else ""
+    row = reader.fetchone(
+        "SELECT first_response_seconds FROM lead WHERE first_response_seconds IS NOT NULL"
+        f" AND {plus}created_at >= ? AND {plus}created_at < ?{where}"
+        f" ORDER BY first_response_seconds {'DESC' if from_slowest else 'ASC'}"
+        " LIMIT 1 OFFSET ?",
+        [*params, rank - 1],
+    )
+    return None if row is None else int(row[0])
 
 
 def sales(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
@@ -91,31 +170,6 @@ def sales(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
     return reader.fetchall(
         f"{cohort}, {_SALES} SELECT day_index, source, owner, COUNT(*), SUM(value)"
         " FROM sales GROUP BY day_index, source, owner",
-        params,
-    )
-
-
-def percentiles(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
-    """``(grouping, group, median s, p90 s)`` of the first responses, for every grouping.
-
-    Nearest rank: the k-th smallest of n with k = ceil(p·n), read with window functions.
-    """
-    cohort, params = bounds.cohort_sql()
-    parts = [
-        f"SELECT '{name}' AS grouping_name, CAST({column} AS TEXT) AS grp,"
-        " first_response_seconds AS secs,"
-        f" ROW_NUMBER() OVER (PARTITION BY {column} ORDER BY first_response_seconds) AS rn,"
-        f" COUNT(*) OVER (PARTITION BY {column}) AS n"
-        " FROM answered"
-        for name, column in GROUPINGS.items()
-    ]
-    return reader.fetchall(
-        f"{cohort}, answered AS MATERIALIZED (SELECT * FROM cohort"
-        f" WHERE first_response_seconds IS NOT NULL), ranked AS ({' UNION ALL '.join(parts)})"
-        " SELECT grouping_name, grp, MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN secs END),"
-        " MAX(CASE WHEN rn = (n * 90 + 99) / 100 THEN secs END)"
-        " FROM ranked WHERE rn = (n * 50 + 99) / 100 OR rn = (n * 90 + 99) / 100"
-        " GROUP BY grouping_name, grp",
         params,
     )
 
@@ -152,6 +206,12 @@ def lost_reasons(reader: StoreReader, bounds: ReportBounds) -> list[Row]:
     )
 
 
+def lead_id_high_mark(reader: StoreReader) -> int:
+    """The highest lead id: about how many leads the store has ever had (read at once)."""
+    row = reader.fetchone("SELECT MAX(id) FROM lead")
+    return int(row[0]) if row and row[0] is not None else 0
+
+
 def pipeline(reader: StoreReader, *, stale_before: dict[str, int]) -> list[Row]:
     """``(status, leads, asking value in cents, stale)`` of every lead now, per status.
 
@@ -159,13 +219,11 @@ def pipeline(reader: StoreReader, *, stale_before: dict[str, int]) -> list[Row]:
         reader: The store's reader.
         stale_before: Status → the instant (UTC µs) before which its leads are stale.
     """
-    cases = " ".join("WHEN ? THEN ?" for _ in stale_before)
-    params: list[Any] = []
+    parts, params = [], []
     for status, cutoff in stale_before.items():
-        params += [status, cutoff]
-    return reader.fetchall(
-        "SELECT status, COUNT(*), COALESCE(SUM(price), 0),"
-        f" SUM(CASE WHEN last_activity_at < (CASE status {cases} END) THEN 1 ELSE 0 END)"
-        " FROM lead GROUP BY status",
-        params,
-    )
+        parts.append(
+            "SELECT ?, COUNT(*), COALESCE(SUM(price), 0),"
+            " COUNT(*) FILTER (WHERE last_activity_at < ?) FROM lead WHERE status = ?"
+        )
+        params += [status, cutoff, status]
+    return reader.fetchall(" UNION ALL ".join(parts), params)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from cockpit_tui.domain.alerts import AlertMode
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.i18n.translate import Translator, describe_error
@@ -65,14 +68,42 @@ class CockpitApp(PlainNotices):
 
     def save_filters(self, lead_filter: LeadFilter) -> None:
         """Remember the quick filters; say once if they cannot be kept."""
+        if self.preferences is not None:
+            self._remember(partial(self.preferences.save_filter, lead_filter))
+
+    def saved_column_totals(self) -> bool:
+        """Whether the column headers showed their total asking value last time."""
+        return self.preferences.load_column_totals() if self.preferences else False
+
+    def save_column_totals(self, shown: bool) -> None:
+        """Remember whether the column headers show their total asking value."""
+        if self.preferences is not None:
+            self._remember(partial(self.preferences.save_column_totals, shown))
+
+    def _remember(self, save: Callable[[], None]) -> None:
+        """Save a preference; say once if preferences cannot be kept."""
+        try:
+            save()
+        except CockpitError as error:
+            self._warn_prefs(error)
+
+    def alert_mode(self) -> AlertMode:
+        """How much this user wants to be alerted (``on`` without preferences)."""
+        return self.preferences.load_alerts() if self.preferences else AlertMode.ON
+
+    def save_alert_mode(self, mode: AlertMode) -> None:
+        """Remember the ``alerts`` choice; say once if it cannot be kept."""
         if self.preferences is None:
             return
         try:
-            self.preferences.save_filter(lead_filter)
+            self.preferences.save_alerts(mode)
         except CockpitError as error:
-            if not self._prefs_warned:
-                self._prefs_warned = True
-                self.notify(describe_error(error, self.t), severity="warning", timeout=8)
+            self._warn_prefs(error)
+
+    def _warn_prefs(self, error: CockpitError) -> None:
+        if not self._prefs_warned:
+            self._prefs_warned = True
+            self.notify(describe_error(error, self.t), severity="warning", timeout=8)
 
     def on_mount(self) -> None:
         """Show the board."""

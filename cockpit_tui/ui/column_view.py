@@ -83,6 +83,8 @@ class CardScroller(ABC):
         self._line_cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(self.cache_size)
         #: Business minutes a lead has waited (since, now); None until the calendar is loaded.
         self.minutes_waited: Callable[[datetime, datetime], int | None] | None = None
+        #: The lead ``space`` would pick next (issue 15: marked "▶ próximo"), if known.
+        self.next_lead_id: int | None = None
 
     # -- what the board reads --------------------------------------------------
 
@@ -323,7 +325,7 @@ class CardScroller(ABC):
         minute = now.replace(second=0, microsecond=0)
         # The business-time wait replaces the wall-clock stand-in once the calendar loads.
         business = self.minutes_waited is not None and self.minutes_waited(now, now) is not None
-        key = (card, selected, self.active, width, minute, business)
+        key = (card, selected, self.active, width, minute, business, card.id == self.next_lead_id)
         lines = self._line_cache.get(key)
         if lines is None:
             lines = self.draw(card, now=now, styles=styles, selected=selected)
@@ -358,6 +360,8 @@ class ColumnView(CardScroller):
         assert window.status is not None, "a board column has a status"
         self.status: Status = window.status
         self.label = label
+        #: The column's total asking value ("R$ 4,2 mi") when the user shows it, else "".
+        self.asking_total = ""
 
     def header_text(self, width: int) -> str:
         """ "3 Aguardando visita · 25" (``shown/total`` under a filter), fitted to ``width``."""
@@ -401,8 +405,25 @@ class ColumnView(CardScroller):
             selected=selected,
             focused=self.active,
             waited=waited,
+            is_next=card.id == self.next_lead_id,
         )
 
     def placeholder(self, row: int, styles: CardStyles) -> Strip:
         """Line ``row`` of a card not read yet."""
         return placeholder_lines(self.width, styles)[row]
+
+
+#: Header cells kept for the label and count before a column's total is dropped.
+_HEADER_ROOM_FOR_LABEL = 10
+
+
+def header_with_total(column: ColumnView, width: int) -> str:
+    """The column's header, with its total asking value after it when one is shown:
+    "Aguardando visita · 25 · R$ 4,2 mi" (the label is shortened first; too narrow
+    a column keeps its label and count only)."""
+    if column.asking_total:
+        suffix = f" · {column.asking_total}"
+        room = width - len(suffix)
+        if room >= _HEADER_ROOM_FOR_LABEL:
+            return column.header_text(room) + suffix
+    return column.header_text(width)

@@ -112,7 +112,7 @@ def test_outbox_lists_replies_and_ack_removes_them(
 
 def test_an_import_killed_midway_leaves_whole_rows_and_finishes_on_rerun(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
-    rows = 20_000
+    rows = 10_000  # five chunks, validated in parallel (over PARALLEL_ROWS)
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, delimiter=";")
         writer.writerow(["nome", "telefone", "mensagem"])

@@ -23,6 +23,8 @@ from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.report_document import report_csv, report_document
+from cockpit_tui.services.reports import walks_indexes
+from cockpit_tui.store.report_sql import lead_id_high_mark
 from tests.conftest import NOW
 from tests.services.report_oracle import expected_document
 
@@ -130,6 +132,12 @@ def test_every_figure_equals_the_independent_computation(generated: Services) ->
 def _the_store_exercises_every_rule(generated: Services) -> None:
     """The edge cases the oracle is meant to check are really in the 30-day report."""
     report = generated.reports.report(named_period(PeriodName.DAYS_30, generated.reports.today()))
+    today = generated.reports.report(named_period(PeriodName.TODAY, generated.reports.today()))
+    high_mark = lead_id_high_mark(generated.store.reader)
+    # Both ways of reading the percentiles are compared with the oracle above.
+    assert walks_indexes(report.arrived, high_mark)
+    assert not walks_indexes(today.arrived, high_mark)
+    assert today.first_response.answered > 0
     assert report.arrived > 1000
     assert any(line.name is None for line in report.by_source)
     assert any(line.name is None for line in report.by_salesperson)

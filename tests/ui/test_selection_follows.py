@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -10,8 +11,17 @@ from cockpit_tui.domain.models import MoveResult
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
+from cockpit_tui.services.filtering import Where
 from tests.conftest import tick
-from tests.ui.conftest import board, make_app, notices, press, selected_id, wait_until
+from tests.ui.conftest import (
+    board,
+    make_app,
+    notices,
+    press,
+    selected_id,
+    shown_counts,
+    wait_until,
+)
 
 
 @pytest.fixture
@@ -78,3 +88,36 @@ async def test_a_key_never_acts_on_a_lead_other_than_the_one_highlighted_when_pr
         assert [ui_services.leads.get(lead).status for lead in four_leads if lead != adriana] == [
             Status.NEW
         ] * 3
+
+
+async def test_a_lead_chosen_while_the_poll_reads_stays_selected(
+    ui_services: Services, bianca: Services, four_leads: list[int]
+) -> None:
+    """A colleague moves the selected lead; the user presses `j` before the poll shows it."""
+    adriana, bruno = four_leads[1], four_leads[2]
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await press(pilot, "1", "j")  # Carla, Bruno
+        assert selected_id(app) == bruno
+        board_service = ui_services.board
+        original = board_service.position_of
+        reading, release = threading.Event(), threading.Event()
+
+        def held(lead_id: int, where: Where = None) -> tuple[Status, int] | None:
+            reading.set()
+            release.wait(timeout=30)
+            return original(lead_id, where)
+
+        board_service.position_of = held  # type: ignore[method-assign]
+        try:
+            bianca.leads.move(bruno, Status.AWAITING_VISIT)
+            await wait_until(pilot, reading.is_set)  # the poll is reading where Bruno went
+            await press(pilot, "j")  # meanwhile the user chooses Adriana
+            assert selected_id(app) == adriana
+            release.set()
+            await wait_until(pilot, lambda: shown_counts(app)[Status.AWAITING_VISIT] == 1)
+        finally:
+            release.set()
+            board_service.position_of = original  # type: ignore[method-assign]
+        assert selected_id(app) == adriana, "the poll took the user's choice away"
+        assert board(app).cards.active_status is Status.NEW

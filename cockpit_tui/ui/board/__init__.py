@@ -11,6 +11,7 @@ One job per module:
 - ``list_pane``: the list view (Smart plans) with its sort and status keys.
 - ``search_bar``: the search field behind ``/``.
 - ``filtering``: search and quick filters, read in a worker.
+- ``values``: each column's total asking value in its header (``$``), read in a worker.
 - ``moves``: how the board shows a move or an undo made here.
 - ``live``: the poll that shows other processes' changes.
 - ``host``: what those parts ask of the screen (a protocol).

@@ -31,5 +31,13 @@ BOARD_BINDINGS: list[BindingType] = [
     Binding("home,g", "scroll('first')", "Primeiro card", id="board.first", show=False),
     Binding("end,G", "scroll('last')", "Último card", id="board.last", show=False),
     Binding("i", "reports", "Indicadores", id="board.reports", show=False),
+    Binding(
+        "dollar_sign",
+        "toggle_values",
+        "Valor das colunas",
+        id="board.values",
+        key_display="$",
+        show=False,
+    ),
     Binding("question_mark", "help", "Ajuda", id="board.help", key_display="?"),
 ]

@@ -25,16 +25,20 @@ from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.board.alerts import BoardAlerts
 from cockpit_tui.ui.board.cards_pane import CardsPane
+from cockpit_tui.ui.board.clock_tick import tick_clock
 from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
 from cockpit_tui.ui.board.moves import BoardMoves
+from cockpit_tui.ui.board.next_mark import NextMark
 from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
 from cockpit_tui.ui.board.search_bar import SearchBar
 from cockpit_tui.ui.board.state import BoardState, next_urgent
+from cockpit_tui.ui.board.values import ColumnValues, ValuesRead
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error, reports_errors
 from cockpit_tui.ui.lead_actions import LeadActions, LeadKeys
@@ -83,10 +87,14 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.state = BoardState()
         self.actions = LeadActions(self, BoardMoves(self))
         self.filters = BoardFilters(self, self)
+        self.values = ColumnValues(self, self)
         self.switch = PaneSwitch()
         self._cards: CardsPane | None = None
         self._list: ListPane | None = None
         self._live: LivePoll | None = None
+        self._alert_watch: BoardAlerts | None = None
+        #: The card ``space`` would pick next, marked "▶ próximo" (issue 15).
+        self.next_mark = NextMark(self, self)
         self._startup_error: CockpitError | None = None
         self._store_error_shown = False
         self._had_card: bool | None = None
@@ -134,7 +142,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     def on_mount(self) -> None:
         """Show the figures, focus the first column, start watching the store."""
-        self._live = LivePoll(self, self, self.cockpit.services)
+        self._alert_watch = BoardAlerts(self.cockpit.services, self.cockpit.alert_mode())
+        self._live = LivePoll(self, self, self.cockpit.services, self._alert_watch)
         if self._startup_error is not None:
             self._report_once(self._startup_error)
         self.cards.set_filter_totals()
@@ -142,6 +151,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._had_card = self.selected_card is not None
         self.cards.focus_status(Status.NEW)
         self.cards.focus()
+        self.values.start(self.cockpit.saved_column_totals())
         self.set_interval(self.cockpit.poll_interval, self.poll_store)
         self.set_interval(_CLOCK_REFRESH, self.tick_clock)
         # After the first frame is on screen: the import holds the GIL for ~0.5 s.
@@ -159,12 +169,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
         self.run_worker(load, thread=True, group="calendar")
 
-    @reports_errors
     def tick_clock(self) -> None:
-        """Every 30 s: the waits on the cards and the header's "N fora do prazo" move on."""
-        self.cards.repaint_clock()
-        if self.state.take_breached(self.cockpit.services.board):
-            self.show_counts()
+        """Every 30 s: the waits and "N fora do prazo" move on (``ui/board/clock_tick.py``)."""
+        tick_clock(self, self, self.next_mark)
 
     @property
     def search_field(self) -> SearchBar:
@@ -173,8 +180,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     @property
     def busy(self) -> bool:
-        """Whether a write or a filter change is still under way (tests wait on this)."""
-        return self.actions.busy or self.filters.busy
+        """Whether a write, a filter change or a column-values read is under way (tests
+        wait on this)."""
+        return self.actions.busy or self.filters.busy or self.values.busy
 
     # -- drawing the figures ------------------------------------------------------------------
 
@@ -184,6 +192,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         header = self.state.header(cockpit.t, user=cockpit.services.actor)
         self.query_one("#board-header", TextLine).text = header
         self.pane.figures_changed()
+        self.values.counts_changed()
+        self.next_mark.refresh()
 
     def say(self, text: str) -> None:
         """Routine news (a move, an undo) in the header line for a few seconds.
@@ -222,6 +232,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     @on(BoardCanvas.SelectionChanged)
     def _selection_changed(self) -> None:
         self._refresh_lead_keys()
+        self.next_mark.show()
 
     # The list's messages by handler name: naming LeadTable here would import the list
     # view (its widget, rows and queries) before the first frame, which shows cards.
@@ -256,6 +267,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._last_urgent = lead_id
         self.pane.select_lead(lead_id)
         card = next(card for card in urgent if card.id == lead_id)
+        self.next_mark.walked_to(urgent, card)
         self.say(next_notice(card, services.board.why_next(card, now), self.cockpit.t))
 
     @reports_errors
@@ -345,6 +357,15 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
         self.app.push_screen(ReportsScreen())
 
+    def action_toggle_values(self) -> None:
+        """Show or hide each column's total asking value in its header (remembered)."""
+        self.values.toggle()
+
+    @on(ValuesRead)
+    @reports_errors
+    def _values_read(self, message: ValuesRead) -> None:
+        self.values.show(message)
+
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
         from cockpit_tui.ui.screens.help import HelpScreen  # first use pays the import
@@ -409,6 +430,17 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     def _poll_read(self, message: LivePoll.Refreshed) -> None:
         if self._live is not None:
             self._live.show(message)
+            self.next_mark.refresh()
+
+    @on(LivePoll.Alerted)
+    def _alerted(self, message: LivePoll.Alerted) -> None:
+        self.alert_watch.show(self.app, message.alerts, self.cockpit.t)
+
+    @property
+    def alert_watch(self) -> BoardAlerts:
+        """This board's alerts (issue 15; built when the board mounts)."""
+        assert self._alert_watch is not None, "the board is mounted"
+        return self._alert_watch
 
     def poll_read_worked(self) -> None:
         """A read worked: the next failure is reported again."""

@@ -22,7 +22,7 @@ from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.column_window import WindowContent
 from cockpit_tui.ui.card_lines import CardStyles, fit
-from cockpit_tui.ui.column_view import CardScroller, ColumnView
+from cockpit_tui.ui.column_view import CardScroller, ColumnView, header_with_total
 
 #: Narrowest a column may get before the board shows fewer columns at once.
 MIN_COLUMN_WIDTH = 25
@@ -268,7 +268,7 @@ class BoardCanvas(Widget, can_focus=False):
             inner = block - 1
             if y == 0:
                 header = self._chrome["header-active" if column.active else "header"]
-                text = fit(" " + column.header_text(inner - 1), inner)
+                text = fit(" " + header_with_total(column, inner - 1), inner)
                 strips.append(Strip([Segment("▏", rule), Segment(text, header)], block))
             elif y == height - 1:
                 text = column.off_screen_text()
