@@ -149,3 +149,41 @@ def fill(text: str, values: TemplateValues) -> str:
         return clean_text(found) if found else match.group(0)
 
     return _TOKEN.sub(value_of, text)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSend:
+    """A reply sent as an approved WhatsApp template (outside the 24-hour window).
+
+    Attributes:
+        name: The template's name at WhatsApp ("primeiro_contato").
+        language: Its language code ("pt_BR").
+        parameters: The body's ``{{1}}``, ``{{2}}`` … values, in order.
+    """
+
+    name: str
+    language: str
+    parameters: tuple[str, ...] = ()
+
+
+def whatsapp_parameters(text: str, values: TemplateValues) -> tuple[str, ...]:
+    """The values of a template's placeholders in the order they appear: its body parameters.
+
+    The store's text ``Olá, {nome}! O {veiculo} …`` matches the approved
+    WhatsApp template ``Olá, {{1}}! O {{2}} …``. WhatsApp refuses a parameter
+    with a line break, a tab or more than four spaces in a row, so each value
+    is one line with single spaces.
+
+    Raises:
+        InvalidInputError: "reply.template_missing_value" naming a placeholder
+            this lead has no value for (WhatsApp cannot send it half filled).
+    """
+    parameters = []
+    for match in _TOKEN.finditer(text):
+        key = fold(match.group(1).strip())
+        found = getattr(values, key, None) if key in PLACEHOLDERS else None
+        value = " ".join(clean_text(found or "").split())
+        if not value:
+            raise InvalidInputError("reply.template_missing_value", placeholder="{" + key + "}")
+        parameters.append(value)
+    return tuple(parameters)

@@ -520,7 +520,10 @@ MESSAGES: dict[str, str] = {
     "cli.agenda.occurred": "happened",
     "cli.agenda.missed": "did not happen",
     "cli.templates": "shows or changes the store's reply templates",
-    "cli.templates.action": "add: create (or replace) a template; remove: delete one",
+    "cli.templates.action": (
+        "add: create (or replace) a template; remove: delete one; whatsapp NAME TEMPLATE "
+        "[LANGUAGE]: link it to an approved WhatsApp template (pt_BR if left out)"
+    ),
     "cli.templates.marketing": "mark the template as a marketing message (needs consent)",
     "cli.templates.needs_name": "Give the name: cockpit templates {action} NAME",
     "cli.templates.needs_text": "Give the text: cockpit templates add NAME TEXT",
@@ -991,6 +994,42 @@ MESSAGES: dict[str, str] = {
     "app.new_store": (
         "A new, empty store was created at {store}. Not the one? Quit (q) and use --db."
     ),
+    # issue 17 (round 3): approved WhatsApp templates outside the 24-hour window
+    "reply.template_not_approved": (
+        "Template {template} is not linked to a template WhatsApp approved: "
+        "link it with cockpit templates whatsapp."
+    ),
+    "reply.template_missing_value": (
+        "The template uses {placeholder}, which this lead does not have: correct the lead (e) "
+        "or choose another template."
+    ),
+    "reply_template.choose": "Templates approved by WhatsApp:",
+    "reply_template.none": (
+        "None of the store's templates is linked to a template WhatsApp approved. Link one "
+        "with: cockpit templates whatsapp NAME APPROVED_NAME pt_BR"
+    ),
+    "reply_template.hint": "↑↓ choose · enter or ctrl+s sends the template · esc closes unsent",
+    "reply_template.hint_none": "esc closes",
+    "cli.templates.off": "with whatsapp: unlink the template from its approved WhatsApp template",
+    "cli.templates.whatsapp_usage": (
+        "Use: cockpit templates whatsapp NAME APPROVED_NAME [LANGUAGE] "
+        "(or cockpit templates whatsapp NAME --off)"
+    ),
+    "cli.templates.whatsapp_only": "LANGUAGE and --off only go with whatsapp.",
+    "cli.templates.linked": (
+        "Template {name} linked to the approved WhatsApp template {whatsapp} ({language})."
+    ),
+    "cli.templates.unlinked": "Template {name} unlinked from WhatsApp.",
+    "cli.templates.whatsapp_tag": "WhatsApp: {whatsapp}, {language}",
+    "cli.reply.template": "send the store's template NAME (linked to an approved WhatsApp one)",
+    "reply.text_or_template": "Give the text or --template NAME, not both.",
+    "api.store_failed": (
+        "The store could not write just now; nothing of this request was stored. "
+        "Send it again in a few seconds."
+    ),
+    "key.lead.retry_replies": "Send again",
+    "lead.replies_retried": "Replies back in the delivery queue: {count}",
+    "lead.nothing_to_retry": "No unsent reply on this lead.",
     # -- issue 15 (round 3): alerts, the duty toggle, the next-lead marker, the wait column --
     "alert.title": "Alert",
     "alert.new_lead": "New lead: {name} — {source}",

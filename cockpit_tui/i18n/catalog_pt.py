@@ -535,7 +535,10 @@ MESSAGES: dict[str, str] = {
     "cli.agenda.occurred": "aconteceu",
     "cli.agenda.missed": "não aconteceu",
     "cli.templates": "mostra ou muda os modelos de resposta da loja",
-    "cli.templates.action": "add: cria (ou substitui) um modelo; remove: apaga um",
+    "cli.templates.action": (
+        "add: cria (ou substitui) um modelo; remove: apaga um; whatsapp NOME MODELO [IDIOMA]: "
+        "liga-o a um modelo aprovado do WhatsApp (idioma pt_BR se omitido)"
+    ),
     "cli.templates.marketing": "marca o modelo como mensagem de marketing (pede consentimento)",
     "cli.templates.needs_name": "Diga o nome: cockpit templates {action} NOME",
     "cli.templates.needs_text": "Diga o texto: cockpit templates add NOME TEXTO",
@@ -1021,6 +1024,42 @@ MESSAGES: dict[str, str] = {
     "app.new_store": (
         "Base de dados nova, vazia, criada em {store}. Não era essa? Saia (q) e use --db."
     ),
+    # issue 17 (round 3): approved WhatsApp templates outside the 24-hour window
+    "reply.template_not_approved": (
+        "O modelo {template} não está ligado a um modelo aprovado do WhatsApp: "
+        "ligue com cockpit templates whatsapp."
+    ),
+    "reply.template_missing_value": (
+        "O modelo usa {placeholder}, que este lead não tem: corrija o lead (e) ou escolha "
+        "outro modelo."
+    ),
+    "reply_template.choose": "Modelos aprovados pelo WhatsApp:",
+    "reply_template.none": (
+        "Nenhum modelo da loja está ligado a um modelo aprovado do WhatsApp. Ligue um com: "
+        "cockpit templates whatsapp NOME MODELO_APROVADO pt_BR"
+    ),
+    "reply_template.hint": "↑↓ escolhe · enter ou ctrl+s envia o modelo · esc fecha sem enviar",
+    "reply_template.hint_none": "esc fecha",
+    "cli.templates.off": "com whatsapp: desliga o modelo do modelo aprovado do WhatsApp",
+    "cli.templates.whatsapp_usage": (
+        "Use: cockpit templates whatsapp NOME MODELO_APROVADO [IDIOMA] "
+        "(ou cockpit templates whatsapp NOME --off)"
+    ),
+    "cli.templates.whatsapp_only": "IDIOMA e --off só valem com whatsapp.",
+    "cli.templates.linked": (
+        "Modelo {name} ligado ao modelo aprovado do WhatsApp {whatsapp} ({language})."
+    ),
+    "cli.templates.unlinked": "Modelo {name} desligado do WhatsApp.",
+    "cli.templates.whatsapp_tag": "WhatsApp: {whatsapp}, {language}",
+    "cli.reply.template": "envia o modelo NOME da loja (ligado a um modelo aprovado do WhatsApp)",
+    "reply.text_or_template": "Use o texto ou --template NOME, não os dois.",
+    "api.store_failed": (
+        "A base de dados não pôde gravar agora; nada deste pedido foi guardado. "
+        "Envie de novo em alguns segundos."
+    ),
+    "key.lead.retry_replies": "Reenviar",
+    "lead.replies_retried": "Respostas de volta à fila de envio: {count}",
+    "lead.nothing_to_retry": "Nenhuma resposta não enviada neste lead.",
     # -- issue 15 (round 3): alerts, the duty toggle, the next-lead marker, the wait column --
     "alert.title": "Alerta",
     "alert.new_lead": "Lead novo: {name} — {source}",

@@ -162,15 +162,23 @@ class DeliveryWorker:
     async def _deliver(self, reply: DueReply, config: WhatsAppConfig) -> bool:
         if not reply.phone:
             return await self._refuse(reply, NO_PHONE)
-        window = await self._calls(self._windows.window, reply.lead_id)
-        if not window.is_open:
-            return await self._refuse(reply, WINDOW_CLOSED)
+        if reply.template is None:
+            # Free text only within 24 h of the customer's last message; an
+            # approved template may go at any time.
+            window = await self._calls(self._windows.window, reply.lead_id)
+            if not window.is_open:
+                return await self._refuse(reply, WINDOW_CLOSED)
         token = await self._calls(self._delivery.claim, reply.message_id)
         if token is None:
             return False
-        result = await self._client.send_text(
-            config, to=reply.phone, body=reply.body, claim_token=token
-        )
+        if reply.template is None:
+            result = await self._client.send_text(
+                config, to=reply.phone, body=reply.body, claim_token=token
+            )
+        else:
+            result = await self._client.send_template(
+                config, to=reply.phone, template=reply.template, claim_token=token
+            )
         message_id = reply.message_id
         if result.outcome == "accepted":
             assert result.wa_message_id is not None

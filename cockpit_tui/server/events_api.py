@@ -2,7 +2,8 @@
 
 The events are the ones ``cockpit ingest`` reads (docs/EVENTS.md), applied
 by the same intake code, so an event id is applied once whichever way it
-came. The answer is sent after the commits.
+came. A request's events are applied in one transaction, and the answer is
+sent after its commit.
 """
 
 from __future__ import annotations
@@ -82,18 +83,14 @@ async def post_events(request: web.Request) -> web.Response:
 def apply_events(
     intake: IntakeService, events: list[tuple[int, Any]]
 ) -> tuple[int, int, list[IngestProblem]]:
-    """Apply decoded events in order, each in its own transaction.
+    """Apply decoded events in order, all in one transaction (one commit per request).
 
     Returns:
         (applied, duplicates, problems).
     """
     applied = duplicates = 0
     problems: list[IngestProblem] = []
-    for number, event in events:
-        if not isinstance(event, dict):
-            problems.append(IngestProblem(number, "ingest.not_object", {}))
-            continue
-        outcome = intake.apply_event(event, number)
+    for outcome in intake.apply_events(events):
         if isinstance(outcome, IngestProblem):
             problems.append(outcome)
         elif outcome:

@@ -1,8 +1,12 @@
-"""The WhatsApp Business Cloud API (Meta's Graph API): sending a text message.
+"""The WhatsApp Business Cloud API (Meta's Graph API): sending a text or a template.
 
 ``POST {api_base}/{phone_number_id}/messages`` with a Bearer token and
 ``{"messaging_product": "whatsapp", "to": DIGITS, "type": "text", "text":
-{"body": TEXT}, "biz_opaque_callback_data": CLAIM}``; a success answers
+{"body": TEXT}, "biz_opaque_callback_data": CLAIM}`` — or, outside the
+24-hour window, ``"type": "template", "template": {"name": NAME, "language":
+{"code": CODE}, "components": [{"type": "body", "parameters": [{"type":
+"text", "text": VALUE}, …]}]}`` (no ``components`` when the template has no
+parameters). A success answers
 ``{"messages": [{"id": "wamid…"}]}``, a refusal ``{"error": {"message": …,
 "code": …}}``. The answer is sorted into what the delivery worker must do.
 """
@@ -15,6 +19,7 @@ from typing import Any, Literal
 import aiohttp
 
 from cockpit_tui.domain.sanitize import clean_text
+from cockpit_tui.domain.templates import TemplateSend
 
 Outcome = Literal["accepted", "retry", "failed", "in_doubt"]
 
@@ -64,13 +69,28 @@ class GraphClient:
         self, config: WhatsAppConfig, *, to: str, body: str, claim_token: str
     ) -> SendResult:
         """Send ``body`` to the phone ``to`` (E.164, with or without ``+``)."""
+        content = {"type": "text", "text": {"preview_url": False, "body": body}}
+        return await self._send(config, to, content, claim_token)
+
+    async def send_template(
+        self, config: WhatsAppConfig, *, to: str, template: TemplateSend, claim_token: str
+    ) -> SendResult:
+        """Send the approved template ``template`` to the phone ``to``."""
+        sent: dict[str, Any] = {"name": template.name, "language": {"code": template.language}}
+        if template.parameters:
+            parameters = [{"type": "text", "text": value} for value in template.parameters]
+            sent["components"] = [{"type": "body", "parameters": parameters}]
+        return await self._send(config, to, {"type": "template", "template": sent}, claim_token)
+
+    async def _send(
+        self, config: WhatsAppConfig, to: str, content: dict[str, Any], claim_token: str
+    ) -> SendResult:
         url = f"{config.api_base.rstrip('/')}/{config.phone_number_id}/messages"
         payload = {
             "messaging_product": "whatsapp",
             "recipient_type": "individual",
             "to": "".join(ch for ch in to if ch.isdigit()),
-            "type": "text",
-            "text": {"preview_url": False, "body": body},
+            **content,
             "biz_opaque_callback_data": claim_token,
         }
         headers = {"Authorization": f"Bearer {config.access_token}"}

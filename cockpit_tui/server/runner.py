@@ -26,7 +26,6 @@ from cockpit_tui.server.request_log import JsonLog
 from cockpit_tui.services import Services
 from cockpit_tui.services.api_tokens import TokenService
 from cockpit_tui.services.delivery import DeliveryService, new_holder_id
-from cockpit_tui.services.reply_window import ReplyWindowService
 from cockpit_tui.services.settings import SettingsService
 
 
@@ -108,7 +107,7 @@ async def serve(
         async with aiohttp.ClientSession() as session:
             worker = DeliveryWorker(
                 delivery=delivery,
-                windows=ReplyWindowService(services.store, clock=services.clock),
+                windows=services.replies,
                 config=lambda: whatsapp_config(services.settings),
                 client=GraphClient(session, timeout_seconds=options.graph_timeout),
                 calls=calls,

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from cockpit_tui.services.intake import IntakeService
     from cockpit_tui.services.lead_edits import LeadEditService
     from cockpit_tui.services.lead_entry import LeadEntryService
+    from cockpit_tui.services.reply_window import ReplyWindowService
     from cockpit_tui.services.reports import ReportService
     from cockpit_tui.services.rescue import RescueService
     from cockpit_tui.services.templates import TemplateService
@@ -112,6 +113,13 @@ class Services:
         from cockpit_tui.services.templates import TemplateService
 
         return self._once(TemplateService)
+
+    @property
+    def replies(self) -> ReplyWindowService:
+        """Replies under WhatsApp's 24-hour rule, and approved templates outside it."""
+        from cockpit_tui.services.reply_window import ReplyWindowService
+
+        return self._once(ReplyWindowService)
 
     @property
     def customers(self) -> CustomerService:

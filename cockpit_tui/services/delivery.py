@@ -307,3 +307,15 @@ def requeue_failed(store: Store, message_id: int, *, clock: Clock) -> bool:
         if lead_id is not None:
             log_delivery_change(connection, lead_id=lead_id, actor="cockpit", at=clock.now())
     return lead_id is not None
+
+
+def requeue_failed_of_lead(store: Store, lead_id: int, *, clock: Clock, actor: str) -> int:
+    """Put every failed reply of a lead back in the queue (the lead screen's retry); how many."""
+    from cockpit_tui.store.delivery import requeue_failed_of_lead as requeue_lead
+    from cockpit_tui.store.engine import write_connection
+
+    with write_connection(store.engine) as connection:
+        count = requeue_lead(connection, lead_id=lead_id, now=clock.now())
+        if count:
+            log_delivery_change(connection, lead_id=lead_id, actor=actor, at=clock.now())
+    return count

@@ -10,6 +10,12 @@ from cockpit_tui.store.handle import Store
 DEMO_STORE_NAME = "Auto Center Paulista"
 
 #: (name, text, marketing) of the demo's templates.
+#: The demo's templates linked to approved WhatsApp templates (name → WhatsApp's name):
+#: what the reply dialog offers outside the 24-hour window.
+DEMO_APPROVED = {
+    "Primeiro contato": "primeiro_contato",
+    "Ainda tem interesse?": "ainda_tem_interesse",
+}
 DEMO_TEMPLATES = (
     (
         "Primeiro contato",
@@ -46,8 +52,15 @@ DEMO_TEMPLATES = (
 
 
 def seed_demo_day_tools(store: Store, *, actor: str, clock: Clock) -> None:
-    """Give the demo store its name and the five reply templates."""
+    """Give the demo store its name and the five reply templates (two approved by WhatsApp)."""
     SettingsService(store, actor=actor, clock=clock).set_value("store_name", DEMO_STORE_NAME)
     templates = TemplateService(store, actor=actor, clock=clock)
     for name, text, marketing in DEMO_TEMPLATES:
-        templates.save(name, text, marketing=marketing)
+        approved = DEMO_APPROVED.get(name)
+        templates.save(
+            name,
+            text,
+            marketing=marketing,
+            whatsapp_template=approved,
+            whatsapp_language="pt_BR" if approved else None,
+        )

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import multiprocessing as mp
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,15 +24,12 @@ from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
 from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
 from cockpit_tui.services.clock import Clock
+from cockpit_tui.services.intake_events import QUEUED, EventWriter, Queued, record_consent
 from cockpit_tui.services.source_files import SourceRow, read_source, write_rejects
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from cockpit_tui.store.intake import BatchResult
-    from cockpit_tui.store.lead_write import LeadWrite
-    from cockpit_tui.store.transaction import Transaction
     from cockpit_tui.store.unmatched import UnmatchedMessage
 
 #: Rows per transaction when importing.
@@ -236,7 +233,7 @@ class IntakeService:
                     result = apply_records(
                         connection, chunk, actor=self._actor, now=self._clock.now()
                     )
-                    _record_consent(connection, chunk, "import", self._actor, self._clock.now())
+                    record_consent(connection, chunk, "import", self._actor, self._clock.now())
                 count(result, len(chunk))
         if not dry_run:
             self._join_team({record.salesperson for record in valid if record.salesperson})
@@ -299,7 +296,7 @@ class IntakeService:
             if isinstance(outcome, IngestProblem):
                 bad += 1
                 on_problem(outcome)
-            elif outcome is _QUEUED:
+            elif outcome is QUEUED:
                 applied += 1
                 if on_unmatched is not None:
                     on_unmatched(number)
@@ -311,148 +308,73 @@ class IntakeService:
                 repeated += 1
         return applied, repeated, bad
 
-    def _apply_event(self, line: str, number: int) -> IngestProblem | bool | _Queued:
+    def _apply_event(self, line: str, number: int) -> IngestProblem | bool | Queued:
+        from cockpit_tui.store.lead_write import lead_write
+
         parsed = parse_event(line, number, default_at=self._clock.now(), zone=self._zone)
         if isinstance(parsed, IngestProblem):
             return parsed
-        if parsed.kind == "lead.created":
-            return self._lead_created(parsed, number)
-        return self._message_received(parsed, number)
+        now = self._clock.now()
+        writer = EventWriter(self._actor, now, self._zone)
+        prepared = writer.prepare(parsed, number)
+        with lead_write(self._store.engine, actor=self._actor, now=now) as write:
+            return writer.apply_in(write, prepared)
 
     def apply_event(self, event: dict[str, Any], number: int = 1) -> IngestProblem | bool:
         """Apply one decoded event in its own transaction (``cockpit ingest``'s path).
 
-        Also used by ``cockpit serve`` for posted events and WhatsApp messages,
-        so an event id is applied once whichever way it arrives, through the
-        same parser. A message that matches no lead waits in the "sem lead"
-        queue and counts as applied.
+        Also used by ``cockpit serve`` for WhatsApp messages, so an event id is
+        applied once whichever way it arrives, through the same parser. A
+        message that matches no lead waits in the "sem lead" queue and counts
+        as applied.
 
         Returns:
             True when applied, False when its id was applied before, else the problem.
         """
-        try:
-            line = json.dumps(event, ensure_ascii=False)
-        except (TypeError, ValueError, RecursionError):
+        line = _encoded(event)
+        if line is None:
             return IngestProblem(number, "ingest.not_object", {})
         outcome = self._apply_event(line, number)
-        return True if isinstance(outcome, _Queued) else outcome
+        return True if isinstance(outcome, Queued) else outcome
 
-    def _lead_created(self, event: IncomingEvent, number: int) -> IngestProblem | bool:
-        from cockpit_tui.store.intake import apply_records, event_seen, remember_event
+    def apply_events(self, events: Sequence[tuple[int, Any]]) -> list[IngestProblem | bool]:
+        """Apply decoded events, in order, in one transaction (``POST /api/v1/events``).
+
+        The same parser and writes as :meth:`apply_event`, one commit for the
+        lot: a store failure leaves none of them applied (the caller is told
+        and may send them again; their ids keep a resend from doubling them).
+        An event refused for its content does not stop the others.
+
+        Args:
+            events: (line number, decoded JSON) pairs.
+
+        Returns:
+            For each event: True (applied), False (its id was applied before) or the problem.
+        """
         from cockpit_tui.store.lead_write import lead_write
 
-        assert event.lead_fields is not None
-        checked = validate(event.lead_fields, zone=self._zone)
-        if isinstance(checked, Rejection):
-            return IngestProblem(number, checked.reason, dict(checked.values))
-        if checked.created_at is None:
-            from dataclasses import replace
-
-            checked = replace(checked, created_at=event.at)
-        event_id = event.event_id
-        with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
-            session = write.session
-            if event_seen(session, event_id=event_id):
-                return False
-            result = apply_records(
-                session.connection(),
-                [checked],
-                actor=self._actor,
-                now=self._clock.now(),
-                fingerprints=False,
-            )
-            _record_consent(session, [checked], "ingest", self._actor, self._clock.now())
-            self._take_queued(write, result.lead_ids[0], checked)
-            remember_event(session, event_id=event_id, at=self._clock.now())
-        return True
-
-    def _take_queued(self, write: LeadWrite, lead_id: int, record: LeadRecord) -> None:
-        """Give a lead the queued messages that named its external id or phone."""
-        from cockpit_tui.services.leads import add_inbound_message
-        from cockpit_tui.store import unmatched
-
-        waiting = unmatched.claim(
-            write.session.connection(), external_id=record.external_id, phone=record.phone
-        )
-        if not waiting:
-            return
-        lead = write.lead(lead_id)
-        for message in waiting:
-            add_inbound_message(write, lead, message.body, at=message.at)
-
-    def _message_received(
-        self, event: IncomingEvent, number: int
-    ) -> IngestProblem | bool | _Queued:
-        from cockpit_tui.services.leads import add_inbound_message
-        from cockpit_tui.store.intake import event_seen, remember_event
-        from cockpit_tui.store.lead_write import lead_write
-
-        event_id, body, at = event.event_id, event.text, event.at
-        with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
-            session = write.session
-            if event_seen(session, event_id=event_id):
-                return False
-            lead_id = _find_lead(session, event)
-            if lead_id is None:
-                _keep_unmatched(session, event, received_at=self._clock.now())
-                remember_event(session, event_id=event_id, at=self._clock.now())
-                return _QUEUED
-            add_inbound_message(write, write.lead(lead_id), body, at=at)
-            remember_event(session, event_id=event_id, at=self._clock.now())
-        return True
+        now = self._clock.now()
+        parsed: list[tuple[int, IngestProblem | IncomingEvent]] = []
+        for number, event in events:
+            line = _encoded(event) if isinstance(event, dict) else None
+            if line is None:
+                parsed.append((number, IngestProblem(number, "ingest.not_object", {})))
+            else:
+                parsed.append((number, parse_event(line, number, default_at=now, zone=self._zone)))
+        writer = EventWriter(self._actor, now, self._zone)
+        good = [writer.prepare(e, n) for n, e in parsed if isinstance(e, IncomingEvent)]
+        with lead_write(self._store.engine, actor=self._actor, now=now) as write:
+            applied = iter(writer.apply_all_in(write, good))
+        outcomes: list[IngestProblem | bool] = []
+        for _, event in parsed:
+            outcome = event if isinstance(event, IngestProblem) else next(applied)
+            outcomes.append(True if isinstance(outcome, Queued) else outcome)
+        return outcomes
 
 
-def _record_consent(
-    executor: Transaction,
-    records: list[LeadRecord],
-    source: str,
-    actor: str,
-    at: datetime,
-) -> None:
-    """The consent the records carried (issue 19), in the transaction that wrote them."""
-    from cockpit_tui.domain.consent import ConsentSource
-    from cockpit_tui.services.consent import record_intake_consent
-
-    record_intake_consent(executor, records, source=ConsentSource(source), actor=actor, at=at)
-
-
-class _Queued:
-    """The outcome of a message kept in the "sem lead" queue."""
-
-
-_QUEUED = _Queued()
-
-
-def _keep_unmatched(session: Session, event: IncomingEvent, *, received_at: datetime) -> None:
-    from cockpit_tui.domain.phones import normalize_phone
-    from cockpit_tui.store import unmatched
-
-    phone = None if event.phone is None else normalize_phone(event.phone) or event.phone
-    unmatched.keep(
-        session.connection(),
-        unmatched.UnmatchedMessage(
-            id=0,
-            event_id=event.event_id,
-            at=event.at,
-            received_at=received_at,
-            lead_ref=event.lead_id,
-            external_id=event.lead_external_id,
-            phone=phone,
-            body=event.text,
-        ),
-    )
-
-
-def _find_lead(session: Session, event: IncomingEvent) -> int | None:
-    """The lead a message names: ``lead_id``, ``lead_external_id`` or ``phone``."""
-    from cockpit_tui.domain.phones import normalize_phone
-    from cockpit_tui.store.intake import find_lead
-
-    if event.lead_id is not None:
-        return find_lead(session, lead_id=event.lead_id)
-    if event.lead_external_id:
-        return find_lead(session, external_id=event.lead_external_id)
-    if event.phone:
-        phone = normalize_phone(event.phone)
-        return None if phone is None else find_lead(session, phone=phone)
-    return None
+def _encoded(event: object) -> str | None:
+    """An event as one JSON line for the parser (None: it cannot be written as JSON)."""
+    try:
+        return json.dumps(event, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        return None

@@ -33,6 +33,21 @@ class TemplateService(StoreService):
         with read_session(self._store.engine) as session:
             return [_template(row) for row in all_templates(session)]
 
+    def named(self, name: str) -> ReplyTemplate:
+        """The template of that name (case and accents aside).
+
+        Raises:
+            InvalidInputError: "template.unknown" when there is none.
+        """
+        from cockpit_tui.domain.filters import fold
+        from cockpit_tui.domain.sanitize import clean_text
+
+        wanted = fold(clean_text(name))
+        for template in self.all():
+            if fold(template.name) == wanted:
+                return template
+        raise InvalidInputError("template.unknown", name=clean_text(name)[:60])
+
     def matching(self, typed: str) -> list[ReplyTemplate]:
         """Templates whose name or text contains ``typed`` (case and accents aside)."""
         from cockpit_tui.domain.filters import fold
@@ -85,6 +100,42 @@ class TemplateService(StoreService):
                 session, kind="store.templates", lead_id=None, actor=self._actor, at=now
             )
             return _template(row), created
+
+    def link_whatsapp(
+        self, name: str, whatsapp_template: str | None, whatsapp_language: str | None
+    ) -> ReplyTemplate:
+        """Link the template ``name`` to a template WhatsApp approved (both None: unlink).
+
+        Outside the 24-hour window the reply dialog offers only linked
+        templates, and the server sends them by that name and language.
+
+        Raises:
+            InvalidInputError: "template.unknown" when there is no template of that
+                name; "template.bad_whatsapp" for a malformed name or language.
+        """
+        from cockpit_tui.domain.sanitize import clean_text
+        from cockpit_tui.store import repository
+        from cockpit_tui.store.engine import write_session
+        from cockpit_tui.store.reply_templates import link_whatsapp_template
+
+        wa_name, wa_language = check_whatsapp(whatsapp_template, whatsapp_language)
+        wanted = clean_text(name)
+        now = self._clock.now()
+        with write_session(self._store.engine) as session:
+            row = link_whatsapp_template(
+                session,
+                name=wanted,
+                whatsapp_template=wa_name,
+                whatsapp_language=wa_language,
+                actor=self._actor,
+                at=now,
+            )
+            if row is None:
+                raise InvalidInputError("template.unknown", name=wanted[:60])
+            repository.append_change(
+                session, kind="store.templates", lead_id=None, actor=self._actor, at=now
+            )
+            return _template(row)
 
     def remove(self, name: str) -> None:
         """Remove the template of that name (case aside).

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from cockpit_tui.store.search_index import refresh_search
 from cockpit_tui.store.tables import table_named
+from cockpit_tui.store.template_replies import clear_template_parameters
 
 _customer = table_named("customer")
 _lead = table_named("lead")
@@ -155,6 +156,7 @@ def anonymise_customer(
     session.execute(sa.update(_lead).where(_lead.c.id.in_(lead_ids)).values(external_id=None))
     for table in (_message, _note):
         session.execute(sa.update(table).where(table.c.lead_id.in_(lead_ids)).values(body=""))
+    clear_template_parameters(session, lead_ids=lead_ids)  # the name, vehicle … sent in them
     session.execute(
         sa.update(outcome).where(outcome.c.lead_id.in_(lead_ids)).values(note=None, trade_in=None)
     )

@@ -16,7 +16,9 @@ from datetime import datetime
 
 from sqlalchemy import Connection, text
 
+from cockpit_tui.domain.templates import TemplateSend
 from cockpit_tui.store.codec import from_micros, to_micros
+from cockpit_tui.store.template_replies import template_send
 
 #: Later states win over earlier ones when status webhooks arrive out of order.
 STATE_RANK = {
@@ -34,7 +36,7 @@ PENDING_STATES = ("queued", "retry", "sending")
 
 @dataclass(frozen=True, slots=True)
 class DueReply:
-    """A reply due for a send attempt."""
+    """A reply due for a send attempt (``template``: sent as that approved template)."""
 
     message_id: int
     lead_id: int
@@ -42,6 +44,7 @@ class DueReply:
     body: str
     attempts: int
     first_attempt_at: datetime | None
+    template: TemplateSend | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +84,11 @@ def due_replies(connection: Connection, *, now: datetime, limit: int) -> list[Du
     """Replies whose next attempt is due, oldest first."""
     rows = connection.execute(
         text(
-            "SELECT m.id, m.lead_id, c.phone, m.body, d.attempts, d.first_attempt_at "
+            "SELECT m.id, m.lead_id, c.phone, m.body, d.attempts, d.first_attempt_at, "
+            "t.template_name, t.language, t.parameters "
             "FROM whatsapp_delivery d JOIN message m ON m.id = d.message_id "
             "JOIN lead l ON l.id = m.lead_id JOIN customer c ON c.id = l.customer_id "
+            "LEFT JOIN whatsapp_template_reply t ON t.message_id = m.id "
             "WHERE d.state IN ('queued', 'retry') AND m.delivered_at IS NULL "
             "AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= :now) "
             "ORDER BY m.id LIMIT :limit"
@@ -98,8 +103,9 @@ def due_replies(connection: Connection, *, now: datetime, limit: int) -> list[Du
             body=str(body),
             attempts=int(attempts),
             first_attempt_at=None if first is None else from_micros(int(first)),
+            template=template_send(name, language, parameters),
         )
-        for message_id, lead_id, phone, body, attempts, first in rows
+        for message_id, lead_id, phone, body, attempts, first, name, language, parameters in rows
     ]
 
 
@@ -252,6 +258,20 @@ def requeue(connection: Connection, *, message_id: int, now: datetime) -> int | 
     return _lead_of(connection, message_id) if result.rowcount else None
 
 
+def requeue_failed_of_lead(connection: Connection, *, lead_id: int, now: datetime) -> int:
+    """Put every failed reply of a lead back in the queue (the user asked); how many."""
+    result = connection.execute(
+        text(
+            "UPDATE whatsapp_delivery SET state = 'queued', state_at = :now, attempts = 0, "
+            "first_attempt_at = NULL, next_attempt_at = NULL, error = NULL, "
+            "wa_message_id = NULL WHERE state = 'failed' AND message_id IN "
+            "(SELECT id FROM message WHERE lead_id = :lead)"
+        ),
+        {"lead": lead_id, "now": to_micros(now)},
+    )
+    return int(result.rowcount or 0)
+
+
 def deliveries_of_lead(connection: Connection, *, lead_id: int) -> list[DeliveryRow]:
     """The delivery state of each of a lead's replies that the server handled."""
     rows = connection.execute(
@@ -280,9 +300,17 @@ def in_flight_for_customer(connection: Connection, *, customer_id: int) -> bool:
 
 
 def last_inbound_at(connection: Connection, *, lead_id: int) -> datetime | None:
-    """When the lead's customer last wrote on this lead (None: never)."""
+    """When the lead's customer last wrote, on this lead or another of theirs (None: never).
+
+    WhatsApp's window belongs to the conversation with the person, not to one
+    negotiation: a message on a closed lead opens it for the new one too.
+    """
     found = connection.scalar(
-        text("SELECT MAX(at) FROM message WHERE lead_id = :lead AND direction = 'in'"),
+        text(
+            "SELECT MAX(m.at) FROM message m JOIN lead l ON l.id = m.lead_id "
+            "WHERE m.direction = 'in' AND l.customer_id = "
+            "(SELECT customer_id FROM lead WHERE id = :lead)"
+        ),
         {"lead": lead_id},
     )
     return None if found is None else from_micros(int(found))

@@ -335,6 +335,22 @@ def event_seen(session: Session, *, event_id: str) -> bool:
     return found is not None
 
 
+def events_seen(session: Session, *, event_ids: Sequence[str]) -> set[str]:
+    """The ids among ``event_ids`` of events applied before (one query for a batch)."""
+    if not event_ids:
+        return set()
+    rows = _query(
+        session.connection(), "SELECT id FROM ingested_event WHERE id IN :ids", ids=event_ids
+    )
+    return {str(row[0]) for row in rows}
+
+
+def remember_events(session: Session, *, event_ids: Sequence[str], at: datetime) -> None:
+    """Record the ids of applied events (in the transaction that applied them)."""
+    rows = [{"id": event_id, "at": to_micros(at)} for event_id in event_ids]
+    _insert_many(session.connection(), "ingested_event", rows)
+
+
 def remember_event(session: Session, *, event_id: str, at: datetime) -> None:
     """Record an applied event's id (in the transaction that applied it)."""
     _insert_many(session.connection(), "ingested_event", [{"id": event_id, "at": to_micros(at)}])

@@ -59,6 +59,29 @@ def save_template(
     return row, created
 
 
+def link_whatsapp_template(
+    session: Session,
+    *,
+    name: str,
+    whatsapp_template: str | None,
+    whatsapp_language: str | None,
+    actor: str,
+    at: datetime,
+) -> ReplyTemplateRow | None:
+    """Set (or clear, with None) the approved WhatsApp template of the template ``name``.
+
+    Returns:
+        The row, or None when no template has that name.
+    """
+    row = template_named(session, name=name)
+    if row is None:
+        return None
+    row.whatsapp_template, row.whatsapp_language = whatsapp_template, whatsapp_language
+    row.updated_by, row.updated_at = actor, at
+    session.flush()
+    return row
+
+
 def delete_template(session: Session, *, name: str) -> bool:
     """Remove the template of that name; False when there is none."""
     row = template_named(session, name=name)

@@ -72,6 +72,11 @@ def listed(connection: Connection) -> list[UnmatchedMessage]:
     return [_message(row) for row in rows]
 
 
+def any_waiting(connection: Connection) -> bool:
+    """Whether any message waits in the queue (most of the time none does)."""
+    return connection.scalar(text("SELECT 1 FROM unmatched_message LIMIT 1")) is not None
+
+
 def claim(
     connection: Connection, *, external_id: str | None, phone: str | None
 ) -> list[UnmatchedMessage]:

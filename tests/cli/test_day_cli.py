@@ -234,3 +234,32 @@ def test_templates_add_list_remove(capsys: pytest.CaptureFixture[str], db: str) 
     assert run(capsys, "--db", db, "templates", "add", "X")[0] == 1
     assert run(capsys, "--db", db, "templates", "remove", "OI")[1] == "Modelo OI apagado.\n"
     assert run(capsys, "--db", db, "templates", "remove", "OI")[0] == 1
+
+
+def test_templates_whatsapp_links_a_template_to_an_approved_one_and_off_unlinks_it(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    run(capsys, "--db", db, "templates", "add", "Retomar", "Olá, {nome}! Ainda procura?")
+    code, out, _ = run(capsys, "--db", db, "templates", "whatsapp", "retomar", "retomar_v2")
+    assert (code, out) == (
+        0,
+        "Modelo Retomar ligado ao modelo aprovado do WhatsApp retomar_v2 (pt_BR).\n",
+    )
+    run(capsys, "--db", db, "templates", "whatsapp", "Retomar", "retomar_v2", "es")
+    assert run(capsys, "--db", db, "templates")[1] == (
+        "Retomar  (WhatsApp: retomar_v2, es)\n  Olá, {nome}! Ainda procura?\n"
+    )
+    (listed,) = json.loads(run(capsys, "--db", db, "templates", "--json")[1])
+    assert (listed["whatsapp_template"], listed["whatsapp_language"]) == ("retomar_v2", "es")
+    bad = run(capsys, "--db", db, "--lang", "en", "templates", "whatsapp", "Retomar", "Retomar V2")
+    assert bad[0] == 1
+    assert bad[2].startswith("Invalid WhatsApp template: give the approved name")
+    usage = run(capsys, "--db", db, "--lang", "en", "templates", "whatsapp", "Retomar")
+    assert usage[:2] == (1, "")
+    assert usage[2].startswith("Use: cockpit templates whatsapp NAME APPROVED_NAME [LANGUAGE]")
+    missing = run(capsys, "--db", db, "templates", "whatsapp", "Nenhum", "x_y")
+    assert missing[0] == 1
+    assert missing[2].startswith("Não existe modelo chamado Nenhum.")
+    code, out, _ = run(capsys, "--db", db, "templates", "whatsapp", "Retomar", "--off")
+    assert (code, out) == (0, "Modelo Retomar desligado do WhatsApp.\n")
+    assert run(capsys, "--db", db, "templates")[1] == "Retomar\n  Olá, {nome}! Ainda procura?\n"

@@ -82,6 +82,10 @@ def fill_person(services: Services, clock: FrozenClock, folder: Path) -> Person:
     tick(clock)
     reply = services.leads.reply(first.id, "Bom dia, Gervásia! Pode vir amanhã.")
     services.leads.acknowledge_delivery(reply.id)
+    services.templates.save("Retomar", "Oi, {nome}! Ainda procura?")
+    retake = services.templates.link_whatsapp("Retomar", "retomar", "pt_BR")
+    sent = services.replies.send_template(first.id, retake)  # her name is a parameter
+    services.leads.acknowledge_delivery(sent.id)
     services.leads.add_note(first.id, "Gervásia prefere gq.lgpd@example.com")
     services.edits.edit(first.id, {EditableField.NAME: "Gervásia Q. Quintanilha"})
     services.edits.edit(first.id, {EditableField.NAME: "Gervásia Quintanilha"})  # typed back

@@ -63,6 +63,7 @@ def test_erase_leaves_no_trace_in_any_table_and_keeps_the_counts(
         "message",
         "note",
         "outcome",
+        "whatsapp_template_reply",
         "lead_search_content" if services.store.url.is_sqlite else "lead_search",
     }
     assert search(services, "quintanilha") == set(person.lead_ids)

@@ -2,7 +2,10 @@
 
 ``POST /v21.0/{phone_number_id}/messages`` as documented: a Bearer token,
 ``{"messaging_product": "whatsapp", "to": DIGITS, "type": "text", "text":
-{"body": …}}``; success is ``200 {"messaging_product": "whatsapp", "contacts":
+{"body": …}}`` or ``"type": "template", "template": {"name", "language":
+{"code"}, "components": [{"type": "body", "parameters": [{"type": "text",
+"text"}]}]}`` (a parameter with a line break, a tab or five spaces in a row
+is refused, as Meta does); success is ``200 {"messaging_product": "whatsapp", "contacts":
 [{"input": …, "wa_id": …}], "messages": [{"id": "wamid.…"}]}``, errors are
 ``{"error": {"message", "type", "code", "error_data": {"details"}, "fbtrace_id"}}``
 with 400 (bad parameter / undeliverable), 401 (bad token), 429 (rate limit)
@@ -75,6 +78,7 @@ class Sent:
     to: str
     body: str
     opaque: str | None
+    payload: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -149,8 +153,9 @@ class FakeGraph:
         sent = Sent(
             wamid=f"wamid.HBgL{next(self._ids):06d}",
             to=payload["to"],
-            body=payload["text"]["body"],
+            body=payload["text"]["body"] if payload["type"] == "text" else "",
             opaque=payload.get("biz_opaque_callback_data"),
+            payload=payload,
         )
         self.accepted.append(sent)
         if self.report_statuses:
@@ -200,8 +205,28 @@ def _shape_problem(payload: Any, phone_number_id: str) -> str | None:
         return "messaging_product must be whatsapp"
     if not isinstance(payload.get("to"), str) or not payload["to"].isdigit():
         return "to must be the recipient's digits"
+    if payload.get("type") == "template":
+        return _template_problem(payload.get("template"))
     if payload.get("type") != "text" or not isinstance(payload.get("text"), dict):
-        return "type must be text with a text object"
+        return "type must be text (with a text object) or template"
     if not isinstance(payload["text"].get("body"), str) or not payload["text"]["body"]:
         return "text.body is required"
+    return None
+
+
+def _template_problem(template: Any) -> str | None:
+    if not isinstance(template, dict) or not isinstance(template.get("name"), str):
+        return "template.name is required"
+    language = template.get("language")
+    if not isinstance(language, dict) or not isinstance(language.get("code"), str):
+        return "template.language.code is required"
+    for component in template.get("components", []):
+        if not isinstance(component, dict) or component.get("type") != "body":
+            return "only body components are expected"
+        for parameter in component.get("parameters", []):
+            value = parameter.get("text") if isinstance(parameter, dict) else None
+            if parameter.get("type") != "text" or not isinstance(value, str) or not value:
+                return "a body parameter needs type text and a text"
+            if "\n" in value or "\t" in value or "     " in value:
+                return "Param text cannot have new-line/tab characters or more than 4 spaces"
     return None

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import json
+from collections.abc import Sequence
+from datetime import datetime
+
+import pytest
+from sqlalchemy.orm import Session
 
 from cockpit_tui.services import Services
 from cockpit_tui.services.api_tokens import TokenService
@@ -138,3 +144,59 @@ async def test_every_request_is_one_json_log_line_without_secrets_or_customer_da
     text = server.log.getvalue()
     for secret in (api_token, "s3cr3t", "Maria", "98765"):
         assert secret not in text
+
+
+async def test_a_request_is_one_transaction_a_full_disk_keeps_none_of_it_and_answers_503(
+    server: RunningServer,
+    observer: Services,
+    api_token: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cockpit_tui.store import intake as store_intake
+
+    remembered_before = store_intake.remember_events
+
+    def disk_fills(session: Session, *, event_ids: Sequence[str], at: datetime) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    # The leads are written, then the disk fills as their ids are recorded.
+    monkeypatch.setattr(store_intake, "remember_events", disk_fills)
+    headers = {"Authorization": f"Bearer {api_token}", "Content-Type": "application/x-ndjson"}
+    second = json.loads(json.dumps(LEAD))
+    second["id"], second["lead"]["phone"] = "evt-2000", "(11) 91111-2222"
+    body = "\n".join(json.dumps(event) for event in (LEAD, second))
+    url = f"{server.base}/api/v1/events"
+    async with server.http.post(url, data=body.encode(), headers=headers) as response:
+        assert response.status == 503
+        assert response.headers["Retry-After"] == "5"
+        assert await response.json() == {
+            "error": "The store could not write just now; nothing of this request was stored. "
+            "Send it again in a few seconds."
+        }
+    assert lead_names(observer) == [], "the written leads were rolled back with the failure"
+    assert any(line.get("event") == "request.store_failed" for line in server.log_lines())
+    monkeypatch.setattr(store_intake, "remember_events", remembered_before)
+    async with server.http.post(url, data=body.encode(), headers=headers) as response:
+        assert (await response.json())["applied"] == 2, "sent again, both go in"
+    assert lead_names(observer) == ["Maria Souza", "Maria Souza"]
+
+
+async def test_within_one_request_a_repeated_id_counts_once_and_a_stray_message_waits(
+    server: RunningServer, observer: Services, api_token: str
+) -> None:
+    headers = {"Authorization": f"Bearer {api_token}", "Content-Type": "application/x-ndjson"}
+    stray = {
+        "event": "message.received",
+        "id": "evt-9",
+        "phone": "+55 21 99999-0000",
+        "text": "Oi?",
+    }
+    body = "\n".join(json.dumps(event) for event in (LEAD, LEAD, stray, MESSAGE, MESSAGE))
+    async with server.http.post(
+        f"{server.base}/api/v1/events", data=body.encode(), headers=headers
+    ) as response:
+        answer = await response.json()
+    assert (answer["applied"], answer["duplicates"], answer["errors"]) == (3, 2, [])
+    assert [item.body for item in observer.intake.unmatched_messages()] == ["Oi?"]
+    (card,) = observer.board.leads_in_board_order()
+    assert card.unread_count == 1

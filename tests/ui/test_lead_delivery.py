@@ -8,11 +8,11 @@ from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.delivery import DeliveryService
 from tests.conftest import NOW
-from tests.ui.conftest import wait_until
-from tests.ui.test_lead_screen import make_app, open_lead, text_of
+from tests.ui.conftest import press, wait_until
+from tests.ui.test_lead_screen import lead_notice, make_app, open_lead, text_of
 
 
-async def test_sent_delivered_and_not_sent_show_with_their_time_or_reason(
+async def test_sent_delivered_and_not_sent_show_with_time_or_reason_and_shift_r_sends_again(
     ui_services: Services, ui_url: str, clock: FrozenClock
 ) -> None:
     lead = ui_services.leads.add(
@@ -56,5 +56,12 @@ async def test_sent_delivered_and_not_sent_show_with_their_time_or_reason(
                     "→ Ana  não enviado: Message Undeliverable." in text_of(app, "#conversation")
                 ),
             )
+            await press(pilot, "R")
+            await wait_until(pilot, lambda: "na fila de envio" in text_of(app, "#conversation"))
+            assert lead_notice(app) == "Respostas de volta à fila de envio: 1"
+            (again,) = delivery.due()
+            assert again.message_id == due.message_id, "the server sends it again"
+            await press(pilot, "R")
+            assert lead_notice(app) == "Nenhuma resposta não enviada neste lead."
     finally:
         server.close()

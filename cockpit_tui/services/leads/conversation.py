@@ -13,6 +13,7 @@ from cockpit_tui.services.leads.base import LeadServiceBase
 from cockpit_tui.services.rows import message_from_row
 
 if TYPE_CHECKING:
+    from cockpit_tui.domain.templates import TemplateSend
     from cockpit_tui.store.lead_write import LeadWrite, WrittenLead
 
 
@@ -35,8 +36,14 @@ class ConversationActions(LeadServiceBase):
             add_inbound_message(write, write.lead(lead_id), body, at=when)
         return self._card(lead_id)
 
-    def reply(self, lead_id: int, text: str) -> Message:
+    def reply(self, lead_id: int, text: str, *, template: TemplateSend | None = None) -> Message:
         """Send a reply: stored as outbound, queued in the outbox, and it counts as acting.
+
+        Args:
+            lead_id: The lead.
+            text: What the customer reads (a template's filled text, for a template).
+            template: Send it as this approved WhatsApp template (outside the
+                24-hour window; see :mod:`cockpit_tui.services.reply_window`).
 
         Raises:
             InvalidInputError: an empty reply.
@@ -56,6 +63,10 @@ class ConversationActions(LeadServiceBase):
                 at=write.now,
                 author=self.actor,
             )
+            if template is not None:
+                from cockpit_tui.store.template_replies import record_template_reply
+
+                record_template_reply(write.session, message_id=message.id or 0, template=template)
             write.act(lead, reads=True)
             write.respond(lead)
             write.reindex(lead_id)

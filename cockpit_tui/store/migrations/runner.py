@@ -42,6 +42,7 @@ _MODULES = (
     "m0016_report_indexes",
     "m0017_rescue_previous",
     "m0018_report_responses",
+    "m0019_template_replies",
 )
 
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 _LEAD_KEYS = frozenset(
     {
         "reply",
+        "retry_replies",
         "whatsapp",
         "note",
         "edit",
@@ -70,6 +71,7 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Voltar", id="lead.back", key_display="esc"),
         Binding("r", "reply", "Responder", id="lead.reply"),
+        Binding("R", "retry_replies", "Reenviar", id="lead.retry_replies", show=False),
         Binding("s", "schedule", "Agendar", id="lead.schedule"),
         Binding("m", "pick_status", "Mover", id="lead.move_to"),
         Binding("h", "handled", "Atendido", id="lead.handled"),
@@ -264,19 +266,16 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
         self.dismiss(self.lead_id)
 
     def action_reply(self) -> None:
-        """Write a reply: it goes to the outbox and the lead leaves the top of its column."""
-        if (card := self.card) is not None:
-            from cockpit_tui.ui.screens.forms.reply_form import ReplyForm
+        """Write a reply (``lead_reply.open_reply``: free text, or a template outside 24 h)."""
+        from cockpit_tui.ui.screens.lead_reply import open_reply
 
-            services, t = self.cockpit.services, self.cockpit.t
-            form = ReplyForm(
-                t("reply.title", name=card.customer_name),
-                t,
-                send=lambda text: services.leads.reply(card.id, text),
-                matching=services.templates.matching,
-                fill=lambda template: services.templates.fill_for_lead(template, card.id),
-            )
-            self.open_form(form, t("lead.replied"))
+        open_reply(self)
+
+    def action_retry_replies(self) -> None:
+        """Send again the replies WhatsApp refused (``lead_reply.retry_failed``)."""
+        from cockpit_tui.ui.screens.lead_reply import retry_failed
+
+        retry_failed(self)
 
     def action_edit(self) -> None:
         """Correct the customer or the negotiation (``lead_day.open_edit``)."""
