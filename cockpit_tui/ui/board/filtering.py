@@ -53,12 +53,24 @@ def start_filter_read(
     where: LeadScope | None,
     specs: dict[Status, WindowSpec],
 ) -> None:
-    """Read the counts and first cards under ``where`` in a worker; post a :class:`FilterRead`."""
+    """Read the counts and first cards under ``where`` in a worker; post a :class:`FilterRead`.
+
+    Under a filter, one read gives every column's first cards and count (a
+    search matches once); without one, the counts and each column's top are
+    read on the board's index.
+    """
 
     def read() -> None:
         try:
-            counts = services.board.counts(where)
-            contents = {status: read_window(spec) for status, spec in specs.items()}
+            if where is None:
+                counts = services.board.counts(where)
+                contents = {status: read_window(spec) for status, spec in specs.items()}
+            else:
+                pages = services.board.first_pages(
+                    where, limit=max(spec.length for spec in specs.values())
+                )
+                counts = {status: page.total for status, page in pages.items()}
+                contents = {status: WindowContent(0, page.cards) for status, page in pages.items()}
         except CockpitError as error:
             screen.post_message(FilterRead(serial, {}, {}, error))
             return
