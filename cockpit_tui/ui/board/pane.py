@@ -109,8 +109,15 @@ class BoardPane(Protocol):
     def take_poll(self, message: PolledContent) -> None:
         """Show what the live poll read."""
 
-    def filter_changed(self, keep_id: int | None) -> None:
-        """The filter changed (the columns have their new windows): ``keep_id`` stays selected."""
+    def filter_changed(
+        self, keep_id: int | None, position: tuple[Status, int] | None = None
+    ) -> None:
+        """The filter changed (the columns have their new windows): ``keep_id`` stays selected.
+
+        Args:
+            keep_id: The lead to keep selected if it still shows.
+            position: Its column and index under the filter, if already read.
+        """
 
     def focus_keys(self) -> None:
         """Take the keys back (from the search field)."""
