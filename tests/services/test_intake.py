@@ -284,15 +284,19 @@ def test_imported_leads_get_the_search_documents_and_clocks_a_rebuild_gives(
     with write_connection(services.store.engine) as connection:
         ids = [int(i) for (i,) in connection.execute(text("SELECT id FROM lead ORDER BY id"))]
         key = "rowid" if services.store.url.is_sqlite else "lead_id"
-        stored = dict(connection.execute(text(f"SELECT {key}, doc FROM lead_search")).all())
+        stored = {
+            int(lead_id): str(doc)
+            for lead_id, doc in connection.execute(text(f"SELECT {key}, doc FROM lead_search"))
+        }
         assert stored == dict(documents(connection, ids))
         clocks = "SELECT id, waiting_since, response_due_soon_at, response_due_at FROM lead"
         written = sorted(connection.execute(text(clocks + " ORDER BY id")).all())
-        waiting = {
-            int(i): services.leads.get(int(i)).waiting_since
-            for i, since, *_ in written
-            if since is not None
-        }
+        waiting: dict[int, datetime] = {}
+        for lead_id, since, *_ in written:
+            if since is not None:
+                started = services.leads.get(int(lead_id)).waiting_since
+                assert started is not None
+                waiting[int(lead_id)] = started
         connection.execute(text("UPDATE lead SET waiting_since = NULL"))
         start_waiting(connection, waiting)  # the update path every other write uses
         rebuilt = sorted(connection.execute(text(clocks + " ORDER BY id")).all())
