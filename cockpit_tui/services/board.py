@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from cockpit_tui.domain.cards import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.filters import LeadFilter
-from cockpit_tui.domain.models import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
+from cockpit_tui.services.card_rows import card_from_row, change_from_row
 from cockpit_tui.services.clock import Clock, SystemClock
 from cockpit_tui.services.filtering import LeadScope, Where, build_scope, clause_of
-from cockpit_tui.services.rows import card_from_row, change_from_row
 from cockpit_tui.store.board_keys import board_key, board_key_of_row
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.handle import Store

@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from textual.binding import Binding
 from textual.message import Message
 
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.errors import CockpitError, MoveConflictError, StoreUnavailableError
-from cockpit_tui.domain.models import LeadCard, MoveResult
+from cockpit_tui.domain.lead_changes import MoveResult
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import CLOSED_STATUSES, Status, status_label
 from cockpit_tui.i18n.translate import describe_error

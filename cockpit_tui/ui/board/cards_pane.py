@@ -24,7 +24,8 @@ from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
 from cockpit_tui.ui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
-    from cockpit_tui.domain.models import LeadCard, MoveResult
+    from cockpit_tui.domain.cards import LeadCard
+    from cockpit_tui.domain.lead_changes import MoveResult
     from cockpit_tui.i18n.translate import Translator
     from cockpit_tui.services import Services
     from cockpit_tui.services.column_window import WindowSpec

@@ -16,7 +16,8 @@ from textual.binding import Binding
 from cockpit_tui.domain.statuses import STATUS_ORDER, status_label
 
 if TYPE_CHECKING:
-    from cockpit_tui.domain.models import LeadCard, MoveResult
+    from cockpit_tui.domain.cards import LeadCard
+    from cockpit_tui.domain.lead_changes import MoveResult
     from cockpit_tui.domain.statuses import Status
     from cockpit_tui.services.column_window import WindowContent, WindowSpec
     from cockpit_tui.ui.column_view import CardScroller

@@ -20,9 +20,9 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter
-from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.board.cards_pane import CardsPane
