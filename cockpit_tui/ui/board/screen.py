@@ -29,7 +29,6 @@ from cockpit_tui.ui.board.cards_pane import CardsPane
 from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
-from cockpit_tui.ui.board.moves import BoardMoves
 from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
@@ -37,7 +36,7 @@ from cockpit_tui.ui.board.search_bar import SearchBar
 from cockpit_tui.ui.board.state import BoardState, next_urgent
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error, reports_errors
-from cockpit_tui.ui.lead_actions import LeadActions, LeadKeys
+from cockpit_tui.ui.lead_keys import LeadKeys
 from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
 from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from cockpit_tui.ui.board.list_pane import ListPane
+    from cockpit_tui.ui.lead_actions import LeadActions
     from cockpit_tui.ui.widgets.lead_table import LeadTable
 
 #: Seconds a notice stays in the header line.
@@ -81,7 +81,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         super().__init__()
         self._initial_filter = lead_filter
         self.state = BoardState()
-        self.actions = LeadActions(self, BoardMoves(self))
+        self._actions: LeadActions | None = None
         self.filters = BoardFilters(self, self)
         self.switch = PaneSwitch()
         self._cards: CardsPane | None = None
@@ -92,6 +92,16 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._had_card: bool | None = None
         #: The lead ``space`` selected last (pressing it again goes on from there).
         self._last_urgent: int | None = None
+
+    @property
+    def actions(self) -> LeadActions:  # type: ignore[override]
+        """The actions on the selected lead, built (and imported) on first use."""
+        if self._actions is None:
+            from cockpit_tui.ui.board.moves import BoardMoves
+            from cockpit_tui.ui.lead_actions import LeadActions
+
+            self._actions = LeadActions(self, BoardMoves(self))
+        return self._actions
 
     @property
     def cockpit(self) -> CockpitContext:
@@ -174,7 +184,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     @property
     def busy(self) -> bool:
         """Whether a write or a filter change is still under way (tests wait on this)."""
-        return self.actions.busy or self.filters.busy
+        return (self._actions is not None and self._actions.busy) or self.filters.busy
 
     # -- drawing the figures ------------------------------------------------------------------
 
@@ -263,7 +273,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         """Select a lead in the pane on show."""
         self.pane.select_lead(lead_id)
 
-    # -- keys: acting on the lead (the handlers are lead_actions.LeadKeys) ---------------------
+    # -- keys: acting on the lead (the handlers are lead_keys.LeadKeys) ---------------------
 
     @property
     def lead_card(self) -> LeadCard | None:
