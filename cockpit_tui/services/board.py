@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 #: Cards per page when a caller does not say.
 DEFAULT_PAGE_SIZE = 50
+#: Most matches a search ranks in one read (see :meth:`BoardService.first_pages`).
+WINDOWED_MATCHES = 5000
 
 
 class BoardService:
@@ -77,18 +79,31 @@ class BoardService:
         return {status: found.get(status.value, 0) for status in STATUS_ORDER}
 
     def first_pages(self, where: LeadScope, *, limit: int) -> dict[Status, ColumnPage]:
-        """Every column's first ``limit`` cards and count under ``where``, in one read.
+        """Every column's first ``limit`` cards and count under ``where``.
 
         What a search shows when it is typed: the same cards and counts as
-        :meth:`counts` and :meth:`cards_at` at offset 0 give, for the cost of
-        one match instead of seven.
+        :meth:`counts` and :meth:`cards_at` at offset 0 give. Up to
+        :data:`WINDOWED_MATCHES` matches it is one read (one match instead of
+        seven); a broader match (a short or common term) is counted and then
+        read column by column, where each column's first page comes early in
+        the board's index, instead of ranking every match.
         """
         totals: dict[str, int] = {}
         cards: dict[str, list[LeadCard]] = {}
-        for total, row in self._reader.first_rows(where.clause, limit=limit + 1):
+        for total, row in self._reader.first_rows(
+            where.clause, limit=limit + 1, cap=WINDOWED_MATCHES
+        ):
             card = card_from_row(row)
             totals[card.status.value] = total
             cards.setdefault(card.status.value, []).append(card)
+        if sum(totals.values()) > WINDOWED_MATCHES:
+            counts = self.counts(where)
+            cards = {
+                status.value: self.cards_at(status, offset=0, limit=limit + 1, where=where)
+                for status in STATUS_ORDER
+                if counts[status]
+            }
+            totals = {status.value: count for status, count in counts.items()}
         pages = {}
         for status in STATUS_ORDER:
             found = cards.get(status.value, [])

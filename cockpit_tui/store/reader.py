@@ -212,12 +212,16 @@ class StoreReader:
             (status, *extra_params, limit, offset),
         )
 
-    def first_rows(self, where: Clause, *, limit: int) -> list[tuple[int, Row]]:
+    def first_rows(self, where: Clause, *, limit: int, cap: int) -> list[tuple[int, Row]]:
         """Each column's first ``limit`` card rows under ``where``, with its count, in one read.
 
         One match of ``where`` (a search runs its trigram look-up once, not once
         per column and once more for the counts), ranked per status in board
-        order. Statuses ``where`` leaves empty have no row.
+        order. Only the first ``cap + 1`` matches are ranked: when the counts
+        add up to more than ``cap`` the match was cut, and the caller reads
+        the columns one by one instead (a broad match fills each column's
+        first page early in the board's own index). Statuses ``where``
+        leaves empty have no row.
 
         Returns:
             ``(count of the row's column, card row)``, column by column, each in board order.
@@ -228,11 +232,12 @@ class StoreReader:
                 "WITH ranked AS (SELECT l.id AS id, "
                 f"ROW_NUMBER() OVER (PARTITION BY l.status ORDER BY {_BOARD_KEYS}) AS place, "
                 "COUNT(*) OVER (PARTITION BY l.status) AS total "
-                f"FROM lead l WHERE {where.sql}) "
+                "FROM (SELECT l.id, l.status, l.needs_attention, l.sort_at FROM lead l "
+                f"WHERE {where.sql} LIMIT ?) l) "
                 f"SELECT r.total, {CARD_COLUMNS} FROM ranked r JOIN lead l ON l.id = r.id "
                 "JOIN customer c ON c.id = l.customer_id WHERE r.place <= ? "
                 "ORDER BY l.status, r.place",
-                (*where.params, limit),
+                (*where.params, cap + 1, limit),
             )
         ]
 

@@ -127,9 +127,16 @@ def test_folding_and_phone_like_queries() -> None:
     assert not LeadFilter(search="   ").active
 
 
+@pytest.mark.parametrize("ranked", [5000, 3], ids=["one-read", "broad-match-by-column"])
 def test_a_search_reads_every_column_top_and_count_in_one_read_as_the_column_queries_do(
-    services: Services, leads: dict[str, int], clock: FrozenClock
+    services: Services,
+    leads: dict[str, int],
+    clock: FrozenClock,
+    ranked: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # With 3, "olx" and "cliente" match more than one read ranks: the column reads take over.
+    monkeypatch.setattr("cockpit_tui.services.board.WINDOWED_MATCHES", ranked)
     # More OLX leads than a page, across columns and with and without attention,
     # so the one-read pages are cut, ranked and counted like the per-column reads.
     for number in range(7):

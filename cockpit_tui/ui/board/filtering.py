@@ -3,6 +3,7 @@ worker (the counts and each column's first cards), and shown when the read comes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -67,16 +68,20 @@ def start_filter_read(
     where: LeadScope | None,
     specs: dict[Status, WindowSpec],
     keep: int | None = None,
+    wanted: Callable[[], bool] = lambda: True,
 ) -> None:
     """Read the counts and first cards under ``where`` in a worker; post a :class:`FilterRead`.
 
     Under a filter, one read gives every column's first cards and count (a
     search matches once); without one, the counts and each column's top are
     read on the board's index. Where the lead ``keep`` now is is found here
-    too, so showing the result reads nothing on the UI thread.
+    too, so showing the result reads nothing on the UI thread. A read that
+    ``wanted`` says was overtaken (more keys typed) before it started is skipped.
     """
 
     def read() -> None:
+        if not wanted():
+            return
         try:
             if where is None:
                 counts = services.board.counts(where)
@@ -148,8 +153,15 @@ class BoardFilters:
         specs = {status: window.spec() for status, window in self._windows.items()}
         host.show_counts()  # the header names the new filter now
         host.refresh_bindings()
+        serial = self._serial
         start_filter_read(
-            self._screen, services, serial=self._serial, where=where, specs=specs, keep=self._keep
+            self._screen,
+            services,
+            serial=serial,
+            where=where,
+            specs=specs,
+            keep=self._keep,
+            wanted=lambda: serial == self._serial,
         )
 
     def show(self, message: FilterRead) -> None:
