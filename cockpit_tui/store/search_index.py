@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
@@ -60,6 +61,10 @@ def documents(executor: Session | Connection, lead_ids: Sequence[int]) -> list[t
     ]
 
 
+#: Vehicles and sources repeat from lead to lead (an import folds each once).
+_fold_repeated = lru_cache(maxsize=4096)(fold)
+
+
 def document_text(
     name: str | None,
     phone: str | None,
@@ -73,8 +78,8 @@ def document_text(
         fold(name or ""),
         (phone or "").lstrip("+"),
         (email or "").lower(),
-        fold(vehicle or ""),
-        fold(source or ""),
+        _fold_repeated(vehicle or ""),
+        _fold_repeated(source or ""),
         fold(" ".join(bodies))[-MAX_DOC_MESSAGE_CHARS:],
     ]
     return " ".join(part for part in parts if part)
