@@ -59,6 +59,26 @@ def test_the_board_loads_without_the_list_view() -> None:
     )
 
 
+def test_the_board_loads_without_what_its_first_frame_does_not_show() -> None:
+    # Issue 18: the first frame reads cards and counts; the lead screen's values, the
+    # write actions, the services built on first use and the import's validation are
+    # loaded when first used (each would be paid by every start otherwise).
+    code = "import cockpit_tui.cli.commands, cockpit_tui.ui.app, cockpit_tui.ui.board.screen"
+    later = (
+        "cockpit_tui.domain.models",
+        "cockpit_tui.domain.lead_history",
+        "cockpit_tui.domain.intake",
+        "cockpit_tui.domain.whatsapp",
+        "cockpit_tui.services.rows",
+        "cockpit_tui.services.leads",
+        "cockpit_tui.services.appointments",
+        "cockpit_tui.services.outcomes",
+        "cockpit_tui.services.team",
+        "cockpit_tui.ui.lead_actions",
+    )
+    assert modules_loaded_by(code, later) == []
+
+
 def test_every_package_is_listed_in_pyproject() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
     listed = set(config["tool"]["setuptools"]["packages"])

@@ -12,8 +12,8 @@ from typing import Any
 
 from cockpit_tui.cli.progress import progress_bar
 from cockpit_tui.config import Settings
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.errors import CockpitError, InvalidInputError
-from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.plans import parse_plan
 from cockpit_tui.domain.statuses import STATUS_ORDER, parse_status, status_label
 from cockpit_tui.i18n.format import format_money

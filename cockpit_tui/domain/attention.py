@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from cockpit_tui.domain.models import AttentionState
+from cockpit_tui.domain.cards import AttentionState
 
 #: Kinds of action that count as acting on a lead: they end the top placement.
 ACTING_EVENTS = frozenset({"reply", "move", "contact", "handled", "note"})

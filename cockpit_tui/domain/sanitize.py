@@ -59,7 +59,7 @@ def clean_text(value: object, *, max_length: int = MAX_FIELD_LENGTH) -> str:
     if text.isascii() and text.isprintable():
         # No controls, escapes, bidi marks or line breaks can be in it, and NFC
         # leaves ASCII alone: only the spaces need tidying (the common case).
-        text = _SPACES.sub(" ", text).strip()
+        text = (_SPACES.sub(" ", text) if "  " in text else text).strip()
     else:
         text = unicodedata.normalize("NFC", text)
         text = _ESCAPE_SEQUENCE.sub("", text)

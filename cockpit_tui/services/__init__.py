@@ -5,17 +5,15 @@ They return the domain's value objects, never ORM rows, and never import the UI.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar, cast
 
-from cockpit_tui.services.appointments import AppointmentService
+from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.services.board import BoardService
 from cockpit_tui.services.clock import Clock, SystemClock
-from cockpit_tui.services.leads import LeadService
-from cockpit_tui.services.outcomes import OutcomeService
 from cockpit_tui.services.settings import SettingsService
-from cockpit_tui.services.team import TeamService
 from cockpit_tui.store.backup import ProgressCallback
 from cockpit_tui.store.handle import Store, open_store
 
@@ -23,14 +21,18 @@ if TYPE_CHECKING:
     from cockpit_tui.services.agenda import AgendaService
     from cockpit_tui.services.alerts import AlertService
     from cockpit_tui.services.appointment_changes import AppointmentChangeService
+    from cockpit_tui.services.appointments import AppointmentService
     from cockpit_tui.services.consent import ConsentService
     from cockpit_tui.services.customers import CustomerService
     from cockpit_tui.services.intake import IntakeService
     from cockpit_tui.services.lead_edits import LeadEditService
     from cockpit_tui.services.lead_entry import LeadEntryService
+    from cockpit_tui.services.leads import LeadService
+    from cockpit_tui.services.outcomes import OutcomeService
     from cockpit_tui.services.reply_window import ReplyWindowService
     from cockpit_tui.services.reports import ReportService
     from cockpit_tui.services.rescue import RescueService
+    from cockpit_tui.services.team import TeamService
     from cockpit_tui.services.templates import TemplateService
 
 _Service = TypeVar("_Service")
@@ -40,29 +42,26 @@ _Service = TypeVar("_Service")
 class Services:
     """The services of one open store for one salesperson.
 
+    Only what the board's first frame reads is built up front; every other
+    service (and its modules) is built on first use, so opening the board
+    does not pay for leads' writes, appointments, outcomes or the team.
+
     Attributes:
         store: The open store.
         board: Board queries.
-        leads: Actions on leads.
         settings: Store settings (the plan).
-        appointments: Visits, call backs and video calls.
-        outcomes: Sale data and reasons for lost negotiations.
-        team: The store's salespeople.
         actor: The salesperson.
         clock: The time source every service uses (frozen in tests).
     """
 
     store: Store
     board: BoardService
-    leads: LeadService
     settings: SettingsService
-    appointments: AppointmentService
-    outcomes: OutcomeService
-    team: TeamService
     actor: str
     clock: Clock
     _intake: IntakeService | None = None
     _built: dict[object, object] = field(default_factory=dict)
+    _building: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def intake(self) -> IntakeService:
@@ -74,10 +73,42 @@ class Services:
         return self._intake
 
     def _once(self, make: Callable[..., _Service]) -> _Service:
-        """The service ``make`` builds, built on first use (the board never pays for it)."""
-        if make not in self._built:
-            self._built[make] = make(self.store, actor=self.actor, clock=self.clock)
-        return cast(_Service, self._built[make])
+        """The service ``make`` builds, built on first use (the board never pays for it).
+
+        Under a lock: a worker thread and the UI thread asking at once get the same one.
+        """
+        with self._building:
+            if make not in self._built:
+                self._built[make] = make(self.store, actor=self.actor, clock=self.clock)
+            return cast(_Service, self._built[make])
+
+    @property
+    def leads(self) -> LeadService:
+        """Actions on leads (moves, replies, notes…)."""
+        from cockpit_tui.services.leads import LeadService
+
+        return self._once(LeadService)
+
+    @property
+    def appointments(self) -> AppointmentService:
+        """Visits, call backs and video calls."""
+        from cockpit_tui.services.appointments import AppointmentService
+
+        return self._once(AppointmentService)
+
+    @property
+    def outcomes(self) -> OutcomeService:
+        """Sale data and reasons for lost negotiations."""
+        from cockpit_tui.services.outcomes import OutcomeService
+
+        return self._once(OutcomeService)
+
+    @property
+    def team(self) -> TeamService:
+        """The store's salespeople."""
+        from cockpit_tui.services.team import TeamService
+
+        return self._once(TeamService)
 
     @property
     def entry(self) -> LeadEntryService:
@@ -176,27 +207,14 @@ def open_services(
     """
     store = open_store(url, on_progress=on_progress, must_exist=must_exist)
     used_clock = clock or SystemClock()
-    leads = LeadService(store, actor=actor, clock=used_clock)
+    name = clean_text(actor, max_length=100) or "?"  # as every service records it
     return Services(
         store=store,
-        board=BoardService(store, actor=leads.actor, clock=used_clock),
-        leads=leads,
-        settings=SettingsService(store, actor=leads.actor, clock=used_clock),
-        appointments=AppointmentService(store, actor=leads.actor, clock=used_clock),
-        outcomes=OutcomeService(store, actor=leads.actor, clock=used_clock),
-        team=TeamService(store, actor=leads.actor, clock=used_clock),
-        actor=leads.actor,
+        board=BoardService(store, actor=name, clock=used_clock),
+        settings=SettingsService(store, actor=name, clock=used_clock),
+        actor=name,
         clock=used_clock,
     )
 
 
-__all__ = [
-    "AppointmentService",
-    "BoardService",
-    "LeadService",
-    "OutcomeService",
-    "Services",
-    "SettingsService",
-    "TeamService",
-    "open_services",
-]
+__all__ = ["BoardService", "Services", "SettingsService", "open_services"]

@@ -10,7 +10,8 @@ from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.models import Appointment, AppointmentKind, MoveResult
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
-from cockpit_tui.services.rows import appointment_from_row, card_from_row
+from cockpit_tui.services.card_rows import card_from_row
+from cockpit_tui.services.rows import appointment_from_row
 from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:

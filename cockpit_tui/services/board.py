@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from cockpit_tui.domain.cards import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.filters import LeadFilter
-from cockpit_tui.domain.models import Change, ColumnPage, LeadCard
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status
+from cockpit_tui.services.card_rows import card_from_row, change_from_row
 from cockpit_tui.services.clock import Clock, SystemClock
 from cockpit_tui.services.filtering import LeadScope, Where, build_scope, clause_of
-from cockpit_tui.services.rows import card_from_row, change_from_row
 from cockpit_tui.store.board_keys import board_key, board_key_of_row
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.handle import Store
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 #: Cards per page when a caller does not say.
 DEFAULT_PAGE_SIZE = 50
+#: Most matches a search ranks in one read (see :meth:`BoardService.first_pages`).
+WINDOWED_MATCHES = 5000
 
 
 class BoardService:
@@ -86,6 +88,43 @@ class BoardService:
         """
         found = self._reader.asking_totals(clause_of(where))
         return {status: Decimal(found.get(status.value, 0)) / 100 for status in STATUS_ORDER}
+
+    def first_pages(self, where: LeadScope, *, limit: int) -> dict[Status, ColumnPage]:
+        """Every column's first ``limit`` cards and count under ``where``.
+
+        What a search shows when it is typed: the same cards and counts as
+        :meth:`counts` and :meth:`cards_at` at offset 0 give. Up to
+        :data:`WINDOWED_MATCHES` matches it is one read (one match instead of
+        seven); a broader match (a short or common term) is counted and then
+        read column by column, where each column's first page comes early in
+        the board's index, instead of ranking every match.
+        """
+        totals: dict[str, int] = {}
+        cards: dict[str, list[LeadCard]] = {}
+        for total, row in self._reader.first_rows(
+            where.clause, limit=limit + 1, cap=WINDOWED_MATCHES
+        ):
+            card = card_from_row(row)
+            totals[card.status.value] = total
+            cards.setdefault(card.status.value, []).append(card)
+        if sum(totals.values()) > WINDOWED_MATCHES:
+            counts = self.counts(where)
+            cards = {
+                status.value: self.cards_at(status, offset=0, limit=limit + 1, where=where)
+                for status in STATUS_ORDER
+                if counts[status]
+            }
+            totals = {status.value: count for status, count in counts.items()}
+        pages = {}
+        for status in STATUS_ORDER:
+            found = cards.get(status.value, [])
+            pages[status] = ColumnPage(
+                status=status,
+                total=totals.get(status.value, 0),
+                cards=tuple(found[:limit]),
+                has_more=len(found) > limit,
+            )
+        return pages
 
     def find(self, where: LeadScope, *, limit: int = 8) -> list[LeadCard]:
         """Leads ``where`` keeps (a search), the ones needing attention first."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.board import BoardService
 from cockpit_tui.services.filtering import Where

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.board import BoardService
 from cockpit_tui.services.card_source import CardSource, ColumnSource

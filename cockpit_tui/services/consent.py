@@ -147,11 +147,12 @@ def record_intake_consent(
     Returns:
         How many consent records were written.
     """
-    from cockpit_tui.store.consent_audit import customer_ids_by_contact, insert_consent
-
     carrying = [record for record in records if record.consent]
     if not carrying:
         return 0
+    # Imported only now: it loads the ORM's tables, which a file without consent never needs.
+    from cockpit_tui.store.consent_audit import customer_ids_by_contact, insert_consent
+
     customers = customer_ids_by_contact(
         executor,
         phones=[record.phone for record in carrying if record.phone],

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from cockpit_tui.domain.errors import InvalidInputError, MoveConflictError
 from cockpit_tui.domain.lead_edits import EditableField, FieldChange, read_field, stored_text
 from cockpit_tui.domain.models import LeadCard
-from cockpit_tui.services.rows import card_from_row, field_change_from_row
+from cockpit_tui.services.card_rows import card_from_row
+from cockpit_tui.services.rows import field_change_from_row
 from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from cockpit_tui.domain.intake import is_email
 from cockpit_tui.domain.lead_entry import NewLead, check_new_lead, source_choices
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.sanitize import clean_text
-from cockpit_tui.services.rows import card_from_row
+from cockpit_tui.services.card_rows import card_from_row
 from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:

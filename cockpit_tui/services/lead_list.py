@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from cockpit_tui.domain.list_sort import ListSort
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
+from cockpit_tui.services.card_rows import card_from_row
 from cockpit_tui.services.filtering import Where, clause_of
-from cockpit_tui.services.rows import card_from_row
 from cockpit_tui.store.handle import Store
 from cockpit_tui.store.list_orders import LIST_ORDERS, list_key, list_order
 from cockpit_tui.store.list_queries import ListOrder, list_count, list_rank, list_rows, list_tail

@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from cockpit_tui.domain.business_time import BusinessCalendar
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 
 
 class NextKind(StrEnum):

@@ -14,7 +14,7 @@ from cockpit_tui.domain.templates import (
     fill,
     first_name,
 )
-from cockpit_tui.services.rows import card_from_row
+from cockpit_tui.services.card_rows import card_from_row
 from cockpit_tui.services.settings import SettingsService
 from cockpit_tui.services.store_service import StoreService
 

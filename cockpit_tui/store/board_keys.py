@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cockpit_tui.domain import attention
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.reader import BoardKey
 

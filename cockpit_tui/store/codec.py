@@ -11,13 +11,14 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
 
 
 def to_micros(value: datetime) -> int:
     """A timezone-aware instant as UTC microseconds since the epoch."""
     if value.tzinfo is None:
         raise ValueError("naive datetimes are ambiguous; pass an aware one")
-    return (value - _EPOCH) // timedelta(microseconds=1)
+    return (value - _EPOCH) // _MICROSECOND
 
 
 def from_micros(value: int) -> datetime:

@@ -27,8 +27,8 @@ from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids
-from cockpit_tui.store.response_clock import start_waiting
-from cockpit_tui.store.search_index import refresh_search
+from cockpit_tui.store.response_clock import NOT_WAITING, arrival_columns, start_waiting
+from cockpit_tui.store.search_index import document_text, refresh_search
 
 
 @dataclass(slots=True)
@@ -182,6 +182,7 @@ def apply_records(
     new_prints: list[dict[str, Any]] = []
     touched: set[int] = set()
     waits: dict[int, datetime] = {}  # issue 15: leads whose response clock starts
+    fresh_docs: dict[int, str] = {}  # search documents of new leads, built without a read
     now_us = to_micros(now)
 
     for record, fingerprint in zip(records, prints, strict=True):
@@ -195,6 +196,7 @@ def apply_records(
         target = next((key_to_lead[k] for k in keys if k in key_to_lead), None)
         if target is not None:
             if record.message:
+                fresh_docs.pop(target, None)  # it now has more messages: read it back
                 messages.append(_message(target, record.message, at_us, read=False))
                 states[target] = attention.on_inbound_message(states[target], at)
                 waits.setdefault(target, at)
@@ -205,6 +207,15 @@ def apply_records(
         else:
             customer_id = next((customers[k] for k in keys if k in customers), None)
             if customer_id is None:
+                # A new customer: the lead's search document is made of this record alone.
+                fresh_docs[next_lead] = document_text(
+                    record.name,
+                    record.phone,
+                    record.email,
+                    record.vehicle,
+                    record.source,
+                    [record.message] if record.message else [],
+                )
                 customer_id = next_customer
                 next_customer += 1
                 new_customers.append(
@@ -254,8 +265,11 @@ def apply_records(
         dry_run.customers.update(customers)
         dry_run.next_customer, dry_run.next_lead = next_customer, next_lead
         return result
+    # New leads are inserted with their response clock already running.
+    clocks = arrival_columns(connection, {k: at for k, at in waits.items() if k in new_leads})
     for lead_id, row in new_leads.items():
         row.update(_attention_columns(states[lead_id]))
+        row.update(clocks.get(lead_id, NOT_WAITING))
     _insert_many(connection, "customer", new_customers)
     _insert_many(connection, "lead", list(new_leads.values()))
     old_touched = sorted(touched - set(new_leads))
@@ -272,9 +286,9 @@ def apply_records(
     _insert_many(connection, "change_log", changes)
     if new_customers or new_leads:
         sync_serial_ids(connection, ("customer", "lead"))
-    refresh_search(connection, sorted(touched | set(new_leads)))
+    refresh_search(connection, sorted(touched | set(new_leads)), known=fresh_docs)
     # Issue 15: the response clock, and round-robin in the transaction that creates the leads.
-    start_waiting(connection, waits)
+    start_waiting(connection, {k: at for k, at in waits.items() if k not in new_leads})
     distribute_new_leads(connection, lead_ids=result.created_ids, actor=actor, now=now)
     return result
 

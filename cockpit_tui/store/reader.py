@@ -29,7 +29,8 @@ CARD_COLUMNS = (
     "l.first_response_seconds"
 )
 _CARD_FROM = f"SELECT {CARD_COLUMNS} FROM lead l JOIN customer c ON c.id = l.customer_id"
-_BOARD_ORDER = "ORDER BY l.needs_attention DESC, l.sort_at DESC, l.id DESC"
+_BOARD_KEYS = "l.needs_attention DESC, l.sort_at DESC, l.id DESC"
+_BOARD_ORDER = f"ORDER BY {_BOARD_KEYS}"
 _REVERSED_ORDER = "ORDER BY l.needs_attention, l.sort_at, l.id"
 # Naming every status lets queries on attention use the board index.
 _ALL_STATUSES = "'new', 'negotiating', 'awaiting_visit', 'visited', 'sold', 'lost'"
@@ -219,6 +220,35 @@ class StoreReader:
             f"{_CARD_FROM} WHERE l.status = ?{extra} {_BOARD_ORDER} LIMIT ? OFFSET ?",
             (status, *extra_params, limit, offset),
         )
+
+    def first_rows(self, where: Clause, *, limit: int, cap: int) -> list[tuple[int, Row]]:
+        """Each column's first ``limit`` card rows under ``where``, with its count, in one read.
+
+        One match of ``where`` (a search runs its trigram look-up once, not once
+        per column and once more for the counts), ranked per status in board
+        order. Only the first ``cap + 1`` matches are ranked: when the counts
+        add up to more than ``cap`` the match was cut, and the caller reads
+        the columns one by one instead (a broad match fills each column's
+        first page early in the board's own index). Statuses ``where``
+        leaves empty have no row.
+
+        Returns:
+            ``(count of the row's column, card row)``, column by column, each in board order.
+        """
+        return [
+            (int(row[0]), row[1:])
+            for row in self.fetchall(
+                "WITH ranked AS (SELECT l.id AS id, "
+                f"ROW_NUMBER() OVER (PARTITION BY l.status ORDER BY {_BOARD_KEYS}) AS place, "
+                "COUNT(*) OVER (PARTITION BY l.status) AS total "
+                "FROM (SELECT l.id, l.status, l.needs_attention, l.sort_at FROM lead l "
+                f"WHERE {where.sql} LIMIT ?) l) "
+                f"SELECT r.total, {CARD_COLUMNS} FROM ranked r JOIN lead l ON l.id = r.id "
+                "JOIN customer c ON c.id = l.customer_id WHERE r.place <= ? "
+                "ORDER BY l.status, r.place",
+                (*where.params, cap + 1, limit),
+            )
+        ]
 
     def column_tail(self, status: str, *, limit: int, where: Clause | None = None) -> list[Row]:
         """The last ``limit`` card rows of a column, in board order.

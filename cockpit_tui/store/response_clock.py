@@ -72,6 +72,40 @@ def response_policy(connection: Connection) -> ResponsePolicy:
     return ResponsePolicy(calendar, int(value("sla_minutes") or 5))
 
 
+#: The response-clock columns of a lead that is not waiting.
+NOT_WAITING: dict[str, int | None] = {
+    "waiting_since": None,
+    "response_due_soon_at": None,
+    "response_due_at": None,
+}
+
+
+def arrival_columns(
+    connection: Connection, waits: Mapping[int, datetime]
+) -> dict[int, dict[str, int | None]]:
+    """The response-clock columns of new leads that start waiting at the instants given.
+
+    For rows about to be inserted (an import's new leads), so the clock is
+    written with them instead of by an update after; the same marks as
+    :func:`start_waiting` gives.
+    """
+    if not waits:
+        return {}
+    policy = response_policy(connection)
+    known: dict[datetime, SlaMarks] = {}  # a file without dates: every lead arrives "now"
+    columns: dict[int, dict[str, int | None]] = {}
+    for lead_id, since in waits.items():
+        marks = known.get(since)
+        if marks is None:
+            marks = known[since] = policy.marks(since)
+        columns[lead_id] = {
+            "waiting_since": to_micros(since),
+            "response_due_soon_at": to_micros(marks.due_soon_at),
+            "response_due_at": to_micros(marks.due_at),
+        }
+    return columns
+
+
 def start_waiting(
     connection: Connection, waits: Mapping[int, datetime], *, policy: ResponsePolicy | None = None
 ) -> None:

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from cockpit_tui.domain.filters import fold
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
 
@@ -52,18 +52,37 @@ def documents(executor: Session | Connection, lead_ids: Sequence[int]) -> list[t
         {"ids": ids},
     ).all()
     bodies = _newest_bodies(executor, lead_ids, sqlite=sqlite)
-    found = []
-    for lead_id, name, phone, email, vehicle, source in rows:
-        parts = [
-            fold(name or ""),
-            (phone or "").lstrip("+"),
-            (email or "").lower(),
-            fold(vehicle or ""),
-            fold(source or ""),
-            fold(" ".join(bodies.get(int(lead_id), ())))[-MAX_DOC_MESSAGE_CHARS:],
-        ]
-        found.append((int(lead_id), " ".join(part for part in parts if part)))
-    return found
+    return [
+        (
+            int(lead_id),
+            document_text(name, phone, email, vehicle, source, bodies.get(int(lead_id), ())),
+        )
+        for lead_id, name, phone, email, vehicle, source in rows
+    ]
+
+
+#: Vehicles and sources repeat from lead to lead (an import folds each once).
+_fold_repeated = lru_cache(maxsize=4096)(fold)
+
+
+def document_text(
+    name: str | None,
+    phone: str | None,
+    email: str | None,
+    vehicle: str | None,
+    source: str | None,
+    bodies: Sequence[str],
+) -> str:
+    """A lead's search document from its customer's and its own values, messages oldest first."""
+    parts = [
+        fold(name or ""),
+        (phone or "").lstrip("+"),
+        (email or "").lower(),
+        _fold_repeated(vehicle or ""),
+        _fold_repeated(source or ""),
+        fold(" ".join(bodies))[-MAX_DOC_MESSAGE_CHARS:],
+    ]
+    return " ".join(part for part in parts if part)
 
 
 def _newest_bodies(
@@ -101,19 +120,38 @@ def _newest_bodies(
     return {lead_id: found[::-1] for lead_id, found in newest_first.items()}
 
 
-def refresh_search(executor: Session | Connection, lead_ids: Sequence[int]) -> None:
-    """Rebuild the documents of ``lead_ids`` inside the caller's transaction."""
+def refresh_search(
+    executor: Session | Connection,
+    lead_ids: Sequence[int],
+    *,
+    known: Mapping[int, str] | None = None,
+) -> None:
+    """Rebuild the documents of ``lead_ids`` inside the caller's transaction.
+
+    Args:
+        executor: A session or connection in a write transaction.
+        lead_ids: The leads whose documents change.
+        known: Documents already built (with :func:`document_text`) from the
+            values this transaction wrote, by lead id: an import's new leads are
+            not read back.
+    """
     if not lead_ids:
         return
     sqlite = _is_sqlite(executor)
     key = "rowid" if sqlite else "lead_id"
     condition, ids = _ids_condition(key, lead_ids, sqlite=sqlite)
     executor.execute(text(f"DELETE FROM lead_search WHERE {condition}"), {"ids": ids})
-    docs = documents(executor, lead_ids)
+    known = known or {}
+    unknown = [lead_id for lead_id in lead_ids if lead_id not in known]
+    docs = [(lead_id, known[lead_id]) for lead_id in lead_ids if lead_id in known]
+    if unknown:
+        docs += documents(executor, unknown)
     if docs:
-        executor.execute(
-            text(f"INSERT INTO lead_search ({key}, doc) VALUES (:lead_id, :doc)"),
-            [{"lead_id": lead_id, "doc": doc} for lead_id, doc in docs],
+        # At the driver level: an import fills thousands of documents per transaction.
+        placeholder = "?" if sqlite else "%s"
+        connection = executor if isinstance(executor, Connection) else executor.connection()
+        connection.exec_driver_sql(
+            f"INSERT INTO lead_search ({key}, doc) VALUES ({placeholder}, {placeholder})", docs
         )
 
 

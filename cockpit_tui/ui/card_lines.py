@@ -16,7 +16,7 @@ from rich.style import Style
 from textual.strip import Strip
 
 from cockpit_tui.domain.business_time import SlaState
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.i18n.format import format_money, format_relative
 from cockpit_tui.i18n.translate import Translator

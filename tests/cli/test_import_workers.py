@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cockpit_tui.services.intake import PARALLEL_ROWS
+from cockpit_tui.services.intake_validation import PARALLEL_ROWS
 
 COCKPIT = [sys.executable, "-c", "from cockpit_tui.cli import main; raise SystemExit(main())"]
 

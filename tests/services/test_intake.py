@@ -236,3 +236,70 @@ def test_hostile_text_is_stored_literally_without_control_characters(
     card = services.board.leads_in_board_order()[0]
     assert card.customer_name == "[@click=app.quit]x[/]"
     assert (card.vehicle, card.source) == ("[b]v[/b]", "red")
+
+
+def test_imported_leads_get_the_search_documents_and_clocks_a_rebuild_gives(
+    services: Services, tmp_path: Path
+) -> None:
+    """The import builds new leads' documents and response clocks from the rows it writes;
+    rebuilt from the store afterwards they must come out the same (merges, returning
+    customers, accents, a closed status and rows without a message included)."""
+    from sqlalchemy import text
+
+    from cockpit_tui.store.engine import write_connection
+    from cockpit_tui.store.response_clock import start_waiting
+    from cockpit_tui.store.search_index import documents
+
+    first = write_csv(
+        tmp_path / "first.csv",
+        [
+            [*HEADER_PT, "Status"],
+            ["Ana Lima", "(11) 98765-0001", "", "Fiat Argo", "", "OLX", "Olá", "", "sold"],
+        ],
+        encoding="utf-8",
+    )
+    assert import_(services, first).imported == 1
+    path = write_csv(
+        tmp_path / "leads.csv",
+        [
+            HEADER_PT,
+            [
+                "João Conceição",
+                "(11) 98765-4321",
+                "Joao@Example.com",
+                "Civic",
+                "",
+                "Webmotors",
+                "Aceita troca?",
+                "27/11/2026 09:14",
+            ],
+            ["Maria Souza", "21 99876-5432", "", "Jeep Compass", "R$ 1,00", "OLX", "", ""],
+            ["João C.", "+55 11 98765-4321", "", "", "", "", "E o preço à vista?", ""],
+            ["Ana L.", "(11) 98765-0001", "", "Argo Trekking", "", "Site", "De novo", ""],
+        ],
+        encoding="utf-8",
+    )
+    summary = import_(services, path)
+    assert (summary.imported, summary.merged) == (3, 1)
+    with write_connection(services.store.engine) as connection:
+        ids = [int(i) for (i,) in connection.execute(text("SELECT id FROM lead ORDER BY id"))]
+        key = "rowid" if services.store.url.is_sqlite else "lead_id"
+        stored = {
+            int(lead_id): str(doc)
+            for lead_id, doc in connection.execute(text(f"SELECT {key}, doc FROM lead_search"))
+        }
+        assert stored == dict(documents(connection, ids))
+        clocks = "SELECT id, waiting_since, response_due_soon_at, response_due_at FROM lead"
+        written = sorted(connection.execute(text(clocks + " ORDER BY id")).all())
+        waiting: dict[int, datetime] = {}
+        for lead_id, since, *_ in written:
+            if since is not None:
+                started = services.leads.get(int(lead_id)).waiting_since
+                assert started is not None
+                waiting[int(lead_id)] = started
+        connection.execute(text("UPDATE lead SET waiting_since = NULL"))
+        start_waiting(connection, waiting)  # the update path every other write uses
+        rebuilt = sorted(connection.execute(text(clocks + " ORDER BY id")).all())
+        connection.rollback()
+    assert written == rebuilt
+    assert len(waiting) == 3, "the three open leads wait; the sold one does not"

@@ -125,3 +125,38 @@ def test_folding_and_phone_like_queries() -> None:
     assert search_terms("Honda  Civic") == ("honda", "civic")
     assert search_terms("123") == ("123",), "too short to be read as a phone"
     assert not LeadFilter(search="   ").active
+
+
+@pytest.mark.parametrize("ranked", [5000, 3], ids=["one-read", "broad-match-by-column"])
+def test_a_search_reads_every_column_top_and_count_in_one_read_as_the_column_queries_do(
+    services: Services,
+    leads: dict[str, int],
+    clock: FrozenClock,
+    ranked: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With 3, "olx" and "cliente" match more than one read ranks: the column reads take over.
+    monkeypatch.setattr("cockpit_tui.services.board.WINDOWED_MATCHES", ranked)
+    # More OLX leads than a page, across columns and with and without attention,
+    # so the one-read pages are cut, ranked and counted like the per-column reads.
+    for number in range(7):
+        tick(clock)
+        lead = services.leads.add(
+            name=f"Cliente {number}", phone=f"11 9876{number}-0000", source="OLX"
+        )
+        if number % 3 == 0:
+            services.leads.move(lead.id, Status.NEGOTIATING)
+        if number % 2:
+            services.leads.mark_handled(lead.id)
+    board = services.board
+    for text in ("olx", "cliente", "civic", "nobody-like-this"):
+        where = board.scope(LeadFilter(search=text))
+        assert where is not None
+        pages = board.first_pages(where, limit=2)
+        counts = board.counts(where)
+        assert {status: page.total for status, page in pages.items()} == counts, text
+        for status, page in pages.items():
+            column = board.cards_at(status, offset=0, limit=3, where=where)
+            assert [card.id for card in page.cards] == [card.id for card in column[:2]], text
+            assert page.has_more == (len(column) > 2), text
+    assert board.first_pages(board.scope(LeadFilter(search="olx")), limit=2)[Status.NEW].has_more  # type: ignore[arg-type]

@@ -60,7 +60,7 @@ def test_a_row_still_being_written_is_left_for_the_next_run(
 ) -> None:
     path = tmp_path / "growing.csv"
     path.write_text(HEADER + "Ana;11987654321\nBia Fer", encoding="utf-8")
-    real_validate_all = intake_module.validate_all
+    from cockpit_tui.services.intake_validation import validate_all as real_validate_all
 
     def writer_finishes_meanwhile(rows, zone):  # type: ignore[no-untyped-def]
         with path.open("a", encoding="utf-8") as out:

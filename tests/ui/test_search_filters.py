@@ -116,6 +116,21 @@ async def test_enter_keeps_the_results_and_esc_restores_the_selection(
         assert selected_id(app) == before
 
 
+async def test_the_selected_lead_stays_selected_when_the_search_keeps_it(
+    ui_services: Services, store: dict[str, int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await press(pilot, "2")
+        await wait_until(pilot, lambda: selected_id(app) is not None)
+        if selected_id(app) != store["bruno"]:
+            await press(pilot, "j")
+        assert selected_id(app) == store["bruno"]
+        await type_search(pilot, app, "civic")
+        assert selected_id(app) == store["bruno"], "still selected, found by the search's worker"
+        assert board(app).cards.active_status is Status.NEGOTIATING
+
+
 async def test_search_in_the_list_view(ui_services: Services, store: dict[str, int]) -> None:
     ui_services.settings.set_plan(Plan.SMART)
     app = make_app(ui_services)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from cockpit_tui.domain.errors import LeadNotFoundError
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.sanitize import clean_text
+from cockpit_tui.services.card_rows import card_from_row
 from cockpit_tui.services.clock import Clock
-from cockpit_tui.services.rows import card_from_row
 from cockpit_tui.services.store_service import StoreService
 from cockpit_tui.store.handle import Store
 

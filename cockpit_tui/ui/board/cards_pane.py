@@ -25,7 +25,8 @@ from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
 from cockpit_tui.ui.widgets.text_line import TextLine
 
 if TYPE_CHECKING:
-    from cockpit_tui.domain.models import LeadCard, MoveResult
+    from cockpit_tui.domain.cards import LeadCard
+    from cockpit_tui.domain.lead_changes import MoveResult
     from cockpit_tui.i18n.translate import Translator
     from cockpit_tui.services import Services
     from cockpit_tui.services.column_window import WindowSpec
@@ -299,10 +300,16 @@ class CardsPane(Vertical, can_focus=True):
             ):
                 column.show(content, total)
 
-    def filter_changed(self, keep_id: int | None) -> None:
-        """Select ``keep_id`` if it still shows; else, if nothing of the active column
-        matches, go to the first column that has results."""
-        if keep_id is not None:
+    def filter_changed(
+        self, keep_id: int | None, position: tuple[Status, int] | None = None
+    ) -> None:
+        """Select ``keep_id`` if it still shows (at ``position``, if the worker found it);
+        else, if nothing of the active column matches, go to the first column that has results."""
+        if keep_id is not None and position is not None:
+            status, rank = position
+            self.focus_status(status)
+            self.column(status).select_lead(keep_id, rank)
+        elif keep_id is not None:
             self.select_lead(keep_id)
         if self.selected_card is None:
             counts = self._state.counts

@@ -3,6 +3,7 @@ worker (the counts and each column's first cards), and shown when the read comes
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -37,12 +38,26 @@ class FilterRead(Message):
         counts: Leads per column the filter keeps.
         contents: Each column's first cards under the filter.
         error: Why the store could not be read (then nothing else is set).
+        kept: Where the lead to keep selected is under the filter (its column
+            and index), None if the filter leaves it out or none was asked.
     """
 
     serial: int
     counts: dict[Status, int]
     contents: dict[Status, WindowContent]
     error: CockpitError | None = None
+    kept: tuple[Status, int] | None = None
+
+
+def _kept_position(
+    services: Services, keep: int, where: LeadScope | None, contents: dict[Status, WindowContent]
+) -> tuple[Status, int] | None:
+    """Where lead ``keep`` is under ``where``: in the cards just read, else asked of the store."""
+    for status, content in contents.items():
+        for index, card in enumerate(content.cards, start=content.start):
+            if card.id == keep:
+                return status, index
+    return services.board.position_of(keep, where)
 
 
 def start_filter_read(
@@ -52,17 +67,36 @@ def start_filter_read(
     serial: int,
     where: LeadScope | None,
     specs: dict[Status, WindowSpec],
+    keep: int | None = None,
+    wanted: Callable[[], bool] = lambda: True,
 ) -> None:
-    """Read the counts and first cards under ``where`` in a worker; post a :class:`FilterRead`."""
+    """Read the counts and first cards under ``where`` in a worker; post a :class:`FilterRead`.
+
+    Under a filter, one read gives every column's first cards and count (a
+    search matches once); without one, the counts and each column's top are
+    read on the board's index. Where the lead ``keep`` now is is found here
+    too, so showing the result reads nothing on the UI thread. A read that
+    ``wanted`` says was overtaken (more keys typed) before it started is skipped.
+    """
 
     def read() -> None:
+        if not wanted():
+            return
         try:
-            counts = services.board.counts(where)
-            contents = {status: read_window(spec) for status, spec in specs.items()}
+            if where is None:
+                counts = services.board.counts(where)
+                contents = {status: read_window(spec) for status, spec in specs.items()}
+            else:
+                pages = services.board.first_pages(
+                    where, limit=max(spec.length for spec in specs.values())
+                )
+                counts = {status: page.total for status, page in pages.items()}
+                contents = {status: WindowContent(0, page.cards) for status, page in pages.items()}
+            kept = None if keep is None else _kept_position(services, keep, where, contents)
         except CockpitError as error:
             screen.post_message(FilterRead(serial, {}, {}, error))
             return
-        screen.post_message(FilterRead(serial, counts, contents))
+        screen.post_message(FilterRead(serial, counts, contents, kept=kept))
 
     screen.run_worker(read, thread=True, group="board-filter")
 
@@ -119,7 +153,16 @@ class BoardFilters:
         specs = {status: window.spec() for status, window in self._windows.items()}
         host.show_counts()  # the header names the new filter now
         host.refresh_bindings()
-        start_filter_read(self._screen, services, serial=self._serial, where=where, specs=specs)
+        serial = self._serial
+        start_filter_read(
+            self._screen,
+            services,
+            serial=serial,
+            where=where,
+            specs=specs,
+            keep=self._keep,
+            wanted=lambda: serial == self._serial,
+        )
 
     def show(self, message: FilterRead) -> None:
         """Show what the worker read, unless a newer filter is on its way."""
@@ -140,7 +183,7 @@ class BoardFilters:
             total = message.counts[column.status]
             column.use_window(self._windows[column.status], total, message.contents[column.status])
         host.cards.set_filter_totals()
-        host.pane.filter_changed(self._keep)
+        host.pane.filter_changed(self._keep, message.kept)
         host.mark_hidden_stale()
         host.show_counts()
         host.refresh_bindings()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from cockpit_tui.ui.lead_actions import move_bindings
+from cockpit_tui.ui.lead_keys import move_bindings
 
 BOARD_BINDINGS: list[BindingType] = [
     Binding("enter", "open_lead", "Abrir", id="board.open", key_display="⏎"),

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 
-from cockpit_tui.domain.statuses import STATUS_ORDER
+from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services.lead_list import ListQuery, ListSort
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.board.pane import MoveRead, status_bindings
@@ -193,8 +193,13 @@ class ListPane(Vertical, can_focus=True):
         if message.list_content is not None:
             self.rows.show(message.list_content, message.list_total)
 
-    def filter_changed(self, keep_id: int | None) -> None:
-        """Read the list through the new filter, ``keep_id`` selected if it shows."""
+    def filter_changed(
+        self, keep_id: int | None, position: tuple[Status, int] | None = None
+    ) -> None:
+        """Read the list through the new filter, ``keep_id`` selected if it shows.
+
+        The list has its own order: ``position`` (the lead's place in its column) is not used.
+        """
         self.set_query(self.list_query)
         if keep_id is not None:
             self.select_lead(keep_id)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from textual.message import Message
 
 from cockpit_tui.domain.alerts import Alert
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.errors import CockpitError
-from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import Status, status_label

@@ -17,7 +17,8 @@ from cockpit_tui.services.column_window import ColumnWindow
 from cockpit_tui.ui.board.pane import MoveRead
 
 if TYPE_CHECKING:
-    from cockpit_tui.domain.models import LeadCard, MoveResult
+    from cockpit_tui.domain.cards import LeadCard
+    from cockpit_tui.domain.lead_changes import MoveResult
     from cockpit_tui.ui.board.host import BoardHost
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.next_lead import NextKind, NextReason
 from cockpit_tui.ui.card_lines import span_text

@@ -16,7 +16,8 @@ from textual.binding import Binding
 from cockpit_tui.domain.statuses import STATUS_ORDER, status_label
 
 if TYPE_CHECKING:
-    from cockpit_tui.domain.models import LeadCard, MoveResult
+    from cockpit_tui.domain.cards import LeadCard
+    from cockpit_tui.domain.lead_changes import MoveResult
     from cockpit_tui.domain.statuses import Status
     from cockpit_tui.services.column_window import WindowContent, WindowSpec
     from cockpit_tui.ui.column_view import CardScroller
@@ -109,8 +110,15 @@ class BoardPane(Protocol):
     def take_poll(self, message: PolledContent) -> None:
         """Show what the live poll read."""
 
-    def filter_changed(self, keep_id: int | None) -> None:
-        """The filter changed (the columns have their new windows): ``keep_id`` stays selected."""
+    def filter_changed(
+        self, keep_id: int | None, position: tuple[Status, int] | None = None
+    ) -> None:
+        """The filter changed (the columns have their new windows): ``keep_id`` stays selected.
+
+        Args:
+            keep_id: The lead to keep selected if it still shows.
+            position: Its column and index under the filter, if already read.
+        """
 
     def focus_keys(self) -> None:
         """Take the keys back (from the search field)."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from cockpit_tui.domain.cards import LeadCard
     from cockpit_tui.domain.filters import LeadFilter
-    from cockpit_tui.domain.models import LeadCard
     from cockpit_tui.domain.plans import Plan
     from cockpit_tui.domain.statuses import Status
     from cockpit_tui.services.lead_list import ListQuery

@@ -20,9 +20,9 @@ from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter
-from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.board.alerts import BoardAlerts
@@ -31,7 +31,6 @@ from cockpit_tui.ui.board.clock_tick import tick_clock
 from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
-from cockpit_tui.ui.board.moves import BoardMoves
 from cockpit_tui.ui.board.next_mark import NextMark
 from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.pane import PaneSwitch
@@ -41,7 +40,7 @@ from cockpit_tui.ui.board.state import BoardState, next_urgent
 from cockpit_tui.ui.board.values import ColumnValues, ValuesRead
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.errors import report_error, reports_errors
-from cockpit_tui.ui.lead_actions import LeadActions, LeadKeys
+from cockpit_tui.ui.lead_keys import LeadKeys
 from cockpit_tui.ui.widgets.board_canvas import BoardCanvas
 from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine
@@ -50,6 +49,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from cockpit_tui.ui.board.list_pane import ListPane
+    from cockpit_tui.ui.lead_actions import LeadActions
     from cockpit_tui.ui.widgets.lead_table import LeadTable
 
 #: Seconds a notice stays in the header line.
@@ -85,7 +85,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         super().__init__()
         self._initial_filter = lead_filter
         self.state = BoardState()
-        self.actions = LeadActions(self, BoardMoves(self))
+        self._actions: LeadActions | None = None
         self.filters = BoardFilters(self, self)
         self.values = ColumnValues(self, self)
         self.switch = PaneSwitch()
@@ -100,6 +100,16 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._had_card: bool | None = None
         #: The lead ``space`` selected last (pressing it again goes on from there).
         self._last_urgent: int | None = None
+
+    @property
+    def actions(self) -> LeadActions:  # type: ignore[override]
+        """The actions on the selected lead, built (and imported) on first use."""
+        if self._actions is None:
+            from cockpit_tui.ui.board.moves import BoardMoves
+            from cockpit_tui.ui.lead_actions import LeadActions
+
+            self._actions = LeadActions(self, BoardMoves(self))
+        return self._actions
 
     @property
     def cockpit(self) -> CockpitContext:
@@ -182,7 +192,11 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     def busy(self) -> bool:
         """Whether a write, a filter change or a column-values read is under way (tests
         wait on this)."""
-        return self.actions.busy or self.filters.busy or self.values.busy
+        return (
+            (self._actions is not None and self._actions.busy)
+            or self.filters.busy
+            or self.values.busy
+        )
 
     # -- drawing the figures ------------------------------------------------------------------
 
@@ -275,7 +289,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         """Select a lead in the pane on show."""
         self.pane.select_lead(lead_id)
 
-    # -- keys: acting on the lead (the handlers are lead_actions.LeadKeys) ---------------------
+    # -- keys: acting on the lead (the handlers are lead_keys.LeadKeys) ---------------------
 
     @property
     def lead_card(self) -> LeadCard | None:

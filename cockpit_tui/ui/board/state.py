@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.filters import LeadFilter
-from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import Translator

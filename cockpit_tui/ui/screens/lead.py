@@ -23,7 +23,8 @@ from cockpit_tui.ui.bindings import translate_bindings
 from cockpit_tui.ui.context import CockpitContext, cockpit_of
 from cockpit_tui.ui.customer_rights import CustomerRights, CustomerRightsKeys, rights_bindings
 from cockpit_tui.ui.errors import report_error
-from cockpit_tui.ui.lead_actions import LeadActions, move_bindings
+from cockpit_tui.ui.lead_actions import LeadActions
+from cockpit_tui.ui.lead_keys import move_bindings
 from cockpit_tui.ui.lead_text import conversation_text, history_text, summary_text
 from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine

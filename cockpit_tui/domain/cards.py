@@ -1,0 +1,153 @@
+"""What the board reads of a lead: its card, its attention facts, a column's page, a change.
+
+Frozen dataclasses with no database or UI type. Only these are created when the
+board starts (the lead screen's values live in :mod:`lead_history`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from cockpit_tui.domain.business_time import SlaMarks, SlaState
+from cockpit_tui.domain.statuses import Status
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    """A person the store talks to; one customer may have several leads over time."""
+
+    id: int
+    name: str
+    phone: str | None
+    email: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionState:
+    """The facts the attention and ordering rules read from a lead.
+
+    Attributes:
+        attention_at: When the event that needs an interaction happened (the
+            lead's arrival or a later inbound message); None once someone acted.
+        unread_count: Inbound messages after arrival not yet read.
+        last_activity_at: The lead's most recent event of any kind.
+    """
+
+    attention_at: datetime | None
+    unread_count: int
+    last_activity_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LeadCard:
+    """What the board shows of a lead: one card or one list row.
+
+    Attributes:
+        id: The lead id (stable; scripts use it).
+        version: The version a move must compare against.
+        status: The column the lead is in.
+        customer_name: Display name (already sanitised).
+        phone: E.164 phone, if known.
+        email: E-mail, if known.
+        vehicle: Vehicle of interest, e.g. "Jeep Compass Longitude 2.0 2021".
+        price: Asking price in reais, exact.
+        source: Where the lead came from (Webmotors, WhatsApp, …).
+        assigned_to: Salesperson's name, None when unassigned.
+        created_at: Arrival of this negotiation.
+        last_activity_at: Most recent event of any kind.
+        attention_at: See :class:`AttentionState`.
+        unread_count: See :class:`AttentionState`.
+        next_appointment_at: The next appointment not yet resolved, if any.
+        waiting_since: Since when it waits for a response (None: nothing waits).
+        response_due_soon_at: When its wait turns "due soon" (last 40 % of the SLA).
+        response_due_at: When its wait breaches the SLA.
+        first_response_at: When it was first answered.
+        first_response_seconds: Business seconds from arrival to the first response.
+    """
+
+    id: int
+    version: int
+    status: Status
+    customer_id: int
+    customer_name: str
+    phone: str | None
+    email: str | None
+    vehicle: str | None
+    price: Decimal | None
+    source: str | None
+    assigned_to: str | None
+    created_at: datetime
+    last_activity_at: datetime
+    attention_at: datetime | None
+    unread_count: int
+    next_appointment_at: datetime | None = None
+    waiting_since: datetime | None = None
+    response_due_soon_at: datetime | None = None
+    response_due_at: datetime | None = None
+    first_response_at: datetime | None = None
+    first_response_seconds: int | None = None
+
+    def sla_state(self, now: datetime) -> SlaState | None:
+        """Where its wait stands at ``now`` against the SLA (None when nothing waits)."""
+        if self.waiting_since is None or self.response_due_at is None:
+            return None
+        soon = self.response_due_soon_at or self.response_due_at
+        return SlaMarks(soon, self.response_due_at).state(now)
+
+    @property
+    def attention(self) -> AttentionState:
+        """The attention facts of this lead."""
+        return AttentionState(self.attention_at, self.unread_count, self.last_activity_at)
+
+    @property
+    def needs_attention(self) -> bool:
+        """Shown on top of its column until someone acts on it."""
+        return self.attention_at is not None
+
+    @property
+    def is_new(self) -> bool:
+        """Arrived and nobody acted yet (what waits is the arrival, not a later reply)."""
+        return self.attention_at is not None and self.attention_at == self.created_at
+
+    @property
+    def has_unread_reply(self) -> bool:
+        """The customer wrote after arriving and nobody has read it: name in bold."""
+        return self.unread_count > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of the change log: something a board may need to refresh.
+
+    Attributes:
+        id: Increasing change id; boards remember the last one they applied.
+        kind: What happened ("lead.created", "lead.moved", "message.in", …).
+        lead_id: The lead concerned, or None for store-wide changes (the plan).
+        actor: Who did it.
+        at: When.
+    """
+
+    id: int
+    kind: str
+    lead_id: int | None
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnPage:
+    """A window of one column, in board order.
+
+    Attributes:
+        status: The column.
+        total: Leads in the column.
+        cards: The cards of this page.
+        has_more: More cards follow this page.
+    """
+
+    status: Status
+    total: int
+    cards: tuple[LeadCard, ...]
+    has_more: bool
