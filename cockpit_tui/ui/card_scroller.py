@@ -17,8 +17,8 @@ from rich.segment import Segment
 from textual.cache import LRUCache
 from textual.strip import Strip
 
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.errors import CockpitError
-from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.column_window import ColumnWindow, WindowContent

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from textual.strip import Strip
 
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.column_window import ColumnWindow

@@ -12,7 +12,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_datetime, format_money, format_relative

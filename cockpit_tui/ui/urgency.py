@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.cards import LeadCard
 
 
 class Urgency(StrEnum):

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.errors import CockpitError
-from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.ui.board.state import next_urgent
 
 if TYPE_CHECKING:
