@@ -41,6 +41,8 @@ def open_for(settings: Settings, t: Translator, *, reading: bool = False) -> Ser
             on_progress=on_progress,
             must_exist=reading and settings.named_store and not settings.demo,
         )
+    # Issue 13: a salesperson named with --user joins the team on their first lead change.
+    services.store.joins_team = settings.user_named
     migration = services.store.migration
     if migration is not None and migration.backup_path is not None:
         print(

@@ -39,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang=t.lang,
         demo=bool(args.demo),
         named_store=bool(getattr(args, "db", None) or os.environ.get("COCKPIT_DB")),
+        user_named=bool(getattr(args, "user", None)),
     )
     try:
         return _dispatch(args, settings, t)
