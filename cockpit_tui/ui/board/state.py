@@ -127,7 +127,7 @@ class BoardState:
             "app.header_breached" if self.breached else "app.header",
             plan=self.plan.label if self.plan else "?",
             user=user,
-            attention=self.attention,
+            attention=t("app.attention_count", count=self.attention),
             breached=self.breached,
         )
         summary = self.filter_summary(t)
