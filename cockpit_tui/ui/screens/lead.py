@@ -275,6 +275,7 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
                 send=lambda text: services.leads.reply(card.id, text),
                 matching=services.templates.matching,
                 fill=lambda template: services.templates.fill_for_lead(template, card.id),
+                conversation=self.detail.messages if self.detail else (),
             )
             self.open_form(form, t("lead.replied"))
 

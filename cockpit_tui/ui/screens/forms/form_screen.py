@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import Mount
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.i18n.translate import Translator, describe_error
@@ -52,6 +54,13 @@ class FormScreen(ModalScreen[ResultT | None]):
             yield from self.compose_fields()
             yield Static("", id="form-error")
             yield Static(Content(self._hint), id="form-hint")
+
+    @on(Mount)
+    def _steady_cursor(self) -> None:
+        """No blinking cursor: each blink would repaint the dimmed screen behind the form too."""
+        for field in self.query("Input, TextArea"):
+            if isinstance(field, Input | TextArea):
+                field.cursor_blink = False
 
     def compose_fields(self) -> ComposeResult:
         """The form's own fields."""
