@@ -79,3 +79,29 @@ async def test_the_note_and_filter_dialogs_dim_the_screen_behind(
         await press(pilot, "question_mark")
         assert "Rodrigo Lopes" in screen_text(app), "the board behind the help"
         assert not any(field.cursor_blink for field in app.screen.query(Input))
+
+
+async def test_the_screen_behind_is_rendered_once_not_on_every_key(
+    ui_services: Services, chatty_lead: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cost: Textual's translucent modal re-renders the screen behind on each frame."""
+    from textual._compositor import Compositor
+
+    renders: list[int] = []
+    original = Compositor.render_strips
+
+    def counted(compositor: Compositor, *args: object) -> object:
+        renders.append(1)
+        return original(compositor, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Compositor, "render_strips", counted)
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_lead(pilot, app, chatty_lead)
+        await press(pilot, "r")
+        form = await form_of(pilot, app, ReplyForm)
+        await pilot.pause()
+        assert len(renders) == 1
+        await press(pilot, "o", "l", "á", "space", "R", "o", "d", "r", "i", "g", "o")
+        assert form.query_one(TextArea).text == "olá Rodrigo"
+        assert len(renders) == 1, "eleven keys, the backdrop still painted once"

@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
+
+from cockpit_tui.ui.screens.backdrop import DimmedModal
 
 
 def every_key(screen: Screen[Any]) -> list[ActiveBinding]:
@@ -31,7 +33,7 @@ def every_key(screen: Screen[Any]) -> list[ActiveBinding]:
     return list(keys.values())
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DimmedModal[None]):
     """The keys in effect, one line per action ("j/↓  Card abaixo"), in declared order.
 
     Args:

@@ -10,17 +10,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Mount
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.i18n.translate import Translator, describe_error
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.screens.backdrop import DimmedModal
 
 ResultT = TypeVar("ResultT")
 
 
-class FormScreen(ModalScreen[ResultT | None]):
+class FormScreen(DimmedModal[ResultT | None]):
     """A modal form: ctrl+s (or enter in a one-line field) saves, esc closes without saving.
 
     Subclasses compose their fields and implement :meth:`save`, which validates,
