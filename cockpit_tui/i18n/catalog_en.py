@@ -1011,4 +1011,13 @@ MESSAGES: dict[str, str] = {
         "The store is damaged (1 problem; writes stay stopped). Close every "
         "cockpit and copy your latest backup over it."
     ),
+    "undo.assignment_undone": "Undone: {name} back with {owner}",
+    "undo.handled_undone": "Undone: {name} needs attention again",
+    "undo.reassigned_since": "Cannot undo: the lead was reassigned since. Nothing changed.",
+    "undo.worked_since": (
+        "Cannot undo the handled mark: someone replied to or worked the lead since. "
+        "Nothing changed."
+    ),
+    "history.handled": "marked as handled",
+    "key.lead.undo": "Undo",
 }

@@ -1041,4 +1041,14 @@ MESSAGES: dict[str, str] = {
         "A base está danificada (1 problema; as gravações ficam suspensas). Feche "
         "todos os cockpit e copie a última cópia de segurança sobre ela."
     ),
+    "undo.assignment_undone": "Desfeito: {name} de volta a {owner}",
+    "undo.handled_undone": "Desfeito: {name} volta a precisar de atenção",
+    "undo.reassigned_since": (
+        "Não dá para desfazer: o lead foi atribuído de novo depois. Nada mudou."
+    ),
+    "undo.worked_since": (
+        "Não dá para desfazer o atendido: alguém já respondeu ou mexeu no lead depois. Nada mudou."
+    ),
+    "history.handled": "marcou como atendido",
+    "key.lead.undo": "Desfazer",
 }

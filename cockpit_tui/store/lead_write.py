@@ -28,6 +28,7 @@ from cockpit_tui.store import repository
 from cockpit_tui.store.engine import write_session
 from cockpit_tui.store.response_clock import ResponsePolicy, response_policy
 from cockpit_tui.store.tables import CustomerRow, LeadRow
+from cockpit_tui.store.undo_steps import ClockState
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -124,6 +125,26 @@ class WrittenLead:
         if row.first_response_at is None:
             row.first_response_at = at
             row.first_response_seconds = seconds
+
+    def clock(self) -> ClockState:
+        """Its response clock as stored (what an undo puts back)."""
+        row = self._row
+        return ClockState(
+            row.waiting_since,
+            row.response_due_soon_at,
+            row.response_due_at,
+            row.first_response_at,
+            row.first_response_seconds,
+        )
+
+    def restore_clock(self, clock: ClockState) -> None:
+        """Put a response clock back as it was (undoing the "atendido" that stopped it)."""
+        row = self._row
+        row.waiting_since = clock.waiting_since
+        row.response_due_soon_at = clock.due_soon_at
+        row.response_due_at = clock.due_at
+        row.first_response_at = clock.first_response_at
+        row.first_response_seconds = clock.first_response_seconds
 
     def negotiation(self, column: str) -> str | Decimal | None:
         """One of the negotiation's corrected fields: ``vehicle``, ``price`` or ``source``."""
