@@ -51,11 +51,13 @@ def test_undo_of_atendido_puts_attention_and_the_response_clock_back(
     before = services.leads.get(lead)
     order = [card.id for card in services.board.column_page(Status.NEW, limit=10).cards]
     attention = services.board.attention_count()
-    assert before.needs_attention and before.waiting_since is not None
+    assert before.needs_attention
+    assert before.waiting_since is not None
     tick(clock, 3)
     services.leads.mark_handled(lead)
     handled = services.leads.get(lead)
-    assert not handled.needs_attention and handled.first_response_at is not None
+    assert not handled.needs_attention
+    assert handled.first_response_at is not None
     tick(clock)
     assert services.leads.undo_last().kind == "handled"
     after = services.leads.get(lead)

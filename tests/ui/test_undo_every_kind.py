@@ -1,4 +1,4 @@
-"""Issue 13 (defect 1): `u` also undoes "atendido" (`h`) and an assignment (`a`), naming the lead."""
+"""Issue 13 (defect 1): `u` also undoes "atendido" (`h`) and an assignment (`a`)."""
 
 from __future__ import annotations
 
