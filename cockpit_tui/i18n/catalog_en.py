@@ -999,6 +999,7 @@ MESSAGES: dict[str, str] = {
     "app.attention_count": "{count} need attention",
     "app.attention_count.one": "1 needs attention",
     "cli.unread.one": "1 unread",
+    "report.stale_count.one": "1 stale",
     "lead.unread.one": "1 unread",
     "cli.retention_dry.one": (
         "1 customer would be anonymised (no activity since {since}, period of {months} months)."

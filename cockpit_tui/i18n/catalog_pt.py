@@ -1027,6 +1027,7 @@ MESSAGES: dict[str, str] = {
     "app.attention_count": "{count} precisam de atenção",
     "app.attention_count.one": "1 precisa de atenção",
     "cli.unread.one": "1 não lida",
+    "report.stale_count.one": "1 parado",
     "lead.unread.one": "1 não lida",
     "cli.retention_dry.one": (
         "1 cliente seria anonimizado (sem atividade desde {since}, prazo de {months} meses)."

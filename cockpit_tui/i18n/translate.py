@@ -70,7 +70,7 @@ class Translator:
         terminal escape to whoever reads it.
         """
         count = values.get("count")
-        if type(count) is int and count == 1:
+        if count == 1 or count == "1":  # an int, or a count already formatted
             # "1 lead", not "1 leads": a catalog may hold the singular as "<id>.one".
             singular = f"{message_id}.one"
             if singular in self._messages or singular in LANGUAGES[DEFAULT_LANGUAGE]:

@@ -39,3 +39,4 @@ def test_counts_agree_with_their_number(lang: str, one: str, many: str) -> None:
     assert t("app.attention_count", count=2) == many
     assert t("lead.unread", count=1) == ("1 não lida" if lang == "pt" else "1 unread")
     assert t("app.attention_count", count=0).startswith("0 ")
+    assert t("report.stale_count", count="1") == ("1 parado" if lang == "pt" else "1 stale")
