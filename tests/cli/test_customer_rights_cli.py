@@ -148,7 +148,7 @@ def test_retention_from_the_shell(capsys: pytest.CaptureFixture[str], db: str) -
     assert out.startswith("2 clientes seriam anonimizados (sem atividade desde ")
     assert out.endswith(", prazo de 12 meses).\n")
     code, out, _ = run(capsys, "--db", db, "--lang", "en", "retention", "run")
-    assert out.startswith("2 customer(s) anonymised (no activity since ")
+    assert out.startswith("2 customers anonymised (no activity since ")
     code, out, _ = run(capsys, "--db", db, "leads", "--json")
     names = sorted(card["name"] for card in json.loads(out))
     assert names == ["Cliente removido #2", "Cliente removido #3", "Pessoa 0"]
