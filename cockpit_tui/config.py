@@ -62,6 +62,8 @@ class Settings:
         named_store: True when the store was named (``--db`` or ``COCKPIT_DB``):
             commands that only read refuse it if it does not exist, since a typo
             would otherwise create an empty store that answers "no leads".
+        user_named: True when ``--user`` named the salesperson: the first lead
+            change they make puts them on the store's team.
     """
 
     db_url: str
@@ -69,6 +71,7 @@ class Settings:
     lang: str
     demo: bool = False
     named_store: bool = False
+    user_named: bool = False
 
 
 def store_url_for(

@@ -119,8 +119,9 @@ def _export(args: argparse.Namespace, customers: CustomerService, t: Translator)
     with progress_bar(t("cli.customer_exporting")) as on_progress:
         document = customers.export(args.customer_id, on_progress=on_progress)
     if args.out is None:
-        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        from cockpit_tui.cli.json_output import write_json
+
+        write_json(document)
         return 0
     destination = Path(args.out).expanduser()
     write_export(document, destination)

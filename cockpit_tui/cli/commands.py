@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cockpit_tui.cli.json_output import write_json
 from cockpit_tui.cli.progress import progress_bar
 from cockpit_tui.config import Settings
 from cockpit_tui.domain.cards import LeadCard
@@ -41,6 +42,8 @@ def open_for(settings: Settings, t: Translator, *, reading: bool = False) -> Ser
             on_progress=on_progress,
             must_exist=reading and settings.named_store and not settings.demo,
         )
+    # Issue 13: a salesperson named with --user joins the team on their first lead change.
+    services.store.joins_team = settings.user_named
     migration = services.store.migration
     if migration is not None and migration.backup_path is not None:
         print(
@@ -178,13 +181,7 @@ def leads(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     finally:
         services.close()
     if args.json:
-        json.dump(
-            [card_json(card, t.lang, now) for card in cards],
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
-        sys.stdout.write("\n")
+        write_json([card_json(card, t.lang, now) for card in cards])
         return EXIT_OK
     if not cards:
         print(t("cli.no_leads"))
@@ -433,8 +430,7 @@ def outbox(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
             }
             for item in items
         ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(payload)
         return EXIT_OK
     if not items:
         print(t("cli.outbox_empty"))
@@ -469,8 +465,7 @@ def unmatched(args: argparse.Namespace, settings: Settings, t: Translator) -> in
             }
             for message in waiting
         ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        write_json(payload)
         return EXIT_OK
     if not waiting:
         print(t("cli.unmatched_empty"))

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import suppress
 
 from cockpit_tui.config import Settings, default_user, store_url_for
 from cockpit_tui.domain.errors import CockpitError
@@ -23,11 +24,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cockpit_tui.cli.parser import build_parser, language_flag
 
     args_list = list(sys.argv[1:] if argv is None else argv)
-    lang = resolve_language(language_flag(args_list))
+    flag = language_flag(args_list)
+    lang = resolve_language(flag)
     if lang is None:
-        # An unknown COCKPIT_LANG: say so in the default language and go on in it.
-        print(Translator()("error.bad_lang", value=language_flag(args_list) or ""), file=sys.stderr)
-        lang = "pt"
+        # Said once, in the default language (argparse would add a second, longer error).
+        unknown = flag if flag is not None else os.environ.get("COCKPIT_LANG", "")
+        print(Translator()("error.bad_lang", value=unknown[:20]), file=sys.stderr)
+        if flag is not None:
+            return EXIT_USAGE
+        lang = "pt"  # an unknown COCKPIT_LANG: go on in the default language
     t = Translator(lang)
     args = build_parser(t).parse_args(args_list)
     if getattr(args, "demo", False) and getattr(args, "db", None):
@@ -39,9 +44,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang=t.lang,
         demo=bool(args.demo),
         named_store=bool(getattr(args, "db", None) or os.environ.get("COCKPIT_DB")),
+        user_named=bool(getattr(args, "user", None)),
     )
     try:
-        return _dispatch(args, settings, t)
+        code = _dispatch(args, settings, t)
+        sys.stdout.flush()  # inside the try: a reader gone (`| head`) is caught below
+        return code
+    except BrokenPipeError:
+        return _reader_left()
     except CockpitError as error:
         print(describe_error(error, t), file=sys.stderr)
         return EXIT_ERROR
@@ -54,10 +64,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(t("error.interrupted"), file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # `cockpit leads | head`: the reader left; not an error worth a traceback.
-        sys.stderr.close()
-        return EXIT_OK
+
+
+def _reader_left() -> int:
+    """``cockpit leads | head``: the reader left; not an error worth a message.
+
+    What is still buffered for stdout goes to /dev/null, so the interpreter's
+    last flush does not report the broken pipe either.
+    """
+    with suppress(OSError, ValueError):  # a stdout with no file behind it has no buffer left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
 
 
 def _explained(error: BaseException, settings: Settings, t: Translator) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.models import AppointmentKind
@@ -37,16 +37,22 @@ def parse_appointment_time(text: str, *, now: datetime, zone: tzinfo | None = No
     elif iso is not None:
         year, month, day, hour, minute = (int(part) for part in iso.groups())
     else:
-        raise InvalidInputError("form.bad_datetime")
+        raise _bad_datetime(now, zone)
     try:
         naive = datetime(year, month, day, hour, minute)
     except ValueError as error:
-        raise InvalidInputError("form.bad_datetime") from error
+        raise _bad_datetime(now, zone) from error
     local = naive.replace(tzinfo=zone) if zone is not None else naive.astimezone()
     when = local.astimezone(UTC)
     if when <= now:
         raise InvalidInputError("form.past_datetime")
     return when
+
+
+def _bad_datetime(now: datetime, zone: tzinfo | None) -> InvalidInputError:
+    """The format error, its example tomorrow (a fixed example date would soon be past)."""
+    local_now = now.astimezone(zone) if zone is not None else now.astimezone()
+    return InvalidInputError("form.bad_datetime", example=local_now.date() + timedelta(days=1))
 
 
 def kind_allowed(kind: AppointmentKind, plan: Plan) -> bool:

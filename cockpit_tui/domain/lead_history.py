@@ -113,6 +113,22 @@ class Assignment:
     actor: str
     at: datetime
     reason: str | None = None
+    undone: bool = False
+
+
+#: ``Assignment.reason`` of the way back an undone assignment records (no history line).
+ASSIGNMENT_UNDONE = "undo"
+
+
+@dataclass(frozen=True, slots=True)
+class Handled:
+    """An "atendido": the salesperson dealt with the lead without replying."""
+
+    id: int
+    lead_id: int
+    actor: str
+    at: datetime
+    undone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +147,9 @@ class HistoryEntry:
     kind: HistoryKind
     at: datetime
     actor: str | None
-    item: StatusChange | Assignment | Note | Appointment | Outcome | FieldChange | None = None
+    item: (
+        StatusChange | Assignment | Handled | Note | Appointment | Outcome | FieldChange | None
+    ) = None
 
 
 @dataclass(frozen=True, slots=True)

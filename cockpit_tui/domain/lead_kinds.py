@@ -68,3 +68,4 @@ class HistoryKind(StrEnum):
     EDITED = "edited"
     RESCHEDULED = "rescheduled"
     CANCELLED = "cancelled"
+    HANDLED = "handled"

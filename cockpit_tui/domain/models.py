@@ -22,8 +22,10 @@ from cockpit_tui.domain.lead_changes import (
     MoveResult,
 )
 from cockpit_tui.domain.lead_history import (
+    ASSIGNMENT_UNDONE,
     Appointment,
     Assignment,
+    Handled,
     HistoryEntry,
     LeadDetail,
     Message,
@@ -44,6 +46,7 @@ from cockpit_tui.domain.lead_kinds import (
 )
 
 __all__ = [
+    "ASSIGNMENT_UNDONE",
     "Appointment",
     "AppointmentEnd",
     "AppointmentKind",
@@ -53,6 +56,7 @@ __all__ = [
     "ColumnPage",
     "Customer",
     "Direction",
+    "Handled",
     "HistoryEntry",
     "HistoryKind",
     "LeadCard",

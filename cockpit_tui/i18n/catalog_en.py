@@ -88,7 +88,7 @@ MESSAGES: dict[str, str] = {
     "cli.unread": "{count} unread",
     # the app
     "app.title": "Cockpit · Lead manager",
-    "app.header": "{plan} · {user} · {attention} need attention",
+    "app.header": "{plan} · {user} · {attention}",
     "app.empty_store": (
         "No leads yet. Import a file (cockpit import FILE), feed events (cockpit ingest -) "
         "or try the demo: cockpit --demo"
@@ -184,7 +184,9 @@ MESSAGES: dict[str, str] = {
     "team.not_member": "{name} is not on the team. See the team with: cockpit team",
     "form.hint": "ctrl+s saves · tab changes field · esc closes without saving",
     "form.text_hint": "ctrl+s or ctrl+j sends · esc closes without sending",
-    "form.bad_datetime": "Invalid date and time: use yyyy-mm-dd hh:mm, e.g. 2026-11-28 14:30.",
+    "form.bad_datetime": (
+        "Invalid date and time: use yyyy-mm-dd hh:mm, e.g. {example:%Y-%m-%d} 14:30."
+    ),
     "form.past_datetime": "That date and time have passed: pick a moment in the future.",
     "form.video_needs_plan": (
         "Video calls are part of the CRM +Smart plan. Choose a visit or a call back, or "
@@ -583,14 +585,14 @@ MESSAGES: dict[str, str] = {
     "cli.retention.dry_run": "only count, erase nothing",
     "cli.retention_progress": "Anonymising customers",
     "cli.retention_dry": (
-        "{count} customer(s) would be anonymised (no activity since {since}, period of "
+        "{count} customers would be anonymised (no activity since {since}, period of "
         "{months} months)."
     ),
     "cli.retention_done": (
-        "{count} customer(s) anonymised (no activity since {since}, period of {months} months)."
+        "{count} customers anonymised (no activity since {since}, period of {months} months)."
     ),
     "cli.retention_skipped": (
-        "{count} customer(s) left for next time: a reply to them awaits delivery."
+        "{count} customers left for next time: a reply to them awaits delivery."
     ),
     "cli.audit": "list the audit log: exports, erasures, retention and backups",
     "cli.audit.since": "only from this date on (dd/mm/yyyy or ISO 8601)",
@@ -972,9 +974,7 @@ MESSAGES: dict[str, str] = {
     "board.next.hours": "{hours} h",
     "board.next.hours_minutes": "{hours} h {minutes} min",
     "card.waiting": "waiting {span}",
-    "app.header_breached": (
-        "{plan} · {user} · {breached} past the deadline · {attention} need attention"
-    ),
+    "app.header_breached": ("{plan} · {user} · {breached} past the deadline · {attention}"),
     # issue 13: trust on the board
     "board.moved_by": "{actor} moved {name} to {status}",
     "board.moved_elsewhere": "{name} went to {status}",
@@ -1070,4 +1070,34 @@ MESSAGES: dict[str, str] = {
     "card.unassigned_short": "Unassigned",
     # issue 16, round 3: each column's total asking value in its header
     "key.board.values": "Column values",
+    # issue 13 (round 3): messages and language (defect 9), undo of every kind, dialogs
+    "palette.placeholder": "Search for commands…",
+    "app.quit_title": "Do you want to quit?",
+    "app.quit_hint": "Press {key} to quit cockpit.",
+    # plurals: "<id>.one" is used when count == 1 (i18n/translate.py)
+    "app.attention_count": "{count} need attention",
+    "app.attention_count.one": "1 needs attention",
+    "cli.unread.one": "1 unread",
+    "report.stale_count.one": "1 stale",
+    "lead.unread.one": "1 unread",
+    "cli.retention_dry.one": (
+        "1 customer would be anonymised (no activity since {since}, period of {months} months)."
+    ),
+    "cli.retention_done.one": (
+        "1 customer anonymised (no activity since {since}, period of {months} months)."
+    ),
+    "cli.retention_skipped.one": "1 customer left for next time: a reply to them awaits delivery.",
+    "cli.check_damaged.one": (
+        "The store is damaged (1 problem; writes stay stopped). Close every "
+        "cockpit and copy your latest backup over it."
+    ),
+    "undo.assignment_undone": "Undone: {name} back with {owner}",
+    "undo.handled_undone": "Undone: {name} needs attention again",
+    "undo.reassigned_since": "Cannot undo: the lead was reassigned since. Nothing changed.",
+    "undo.worked_since": (
+        "Cannot undo the handled mark: someone replied to or worked the lead since. "
+        "Nothing changed."
+    ),
+    "history.handled": "marked as handled",
+    "key.lead.undo": "Undo",
 }

@@ -87,10 +87,10 @@ MESSAGES: dict[str, str] = {
     "cli.no_leads": "Nenhum lead.",
     "cli.unassigned": "Não atribuído",
     "cli.attention": "atenção",
-    "cli.unread": "{count} não lida(s)",
+    "cli.unread": "{count} não lidas",
     # the app
     "app.title": "Cockpit · Gerenciador de leads",
-    "app.header": "{plan} · {user} · {attention} precisam de atenção",
+    "app.header": "{plan} · {user} · {attention}",
     "app.empty_store": (
         "Nenhum lead ainda. Importe um arquivo (cockpit import ARQUIVO), receba eventos "
         "(cockpit ingest -) ou experimente a demonstração: cockpit --demo"
@@ -192,7 +192,7 @@ MESSAGES: dict[str, str] = {
     "form.hint": "ctrl+s salva · tab muda de campo · esc fecha sem salvar",
     "form.text_hint": "ctrl+s ou ctrl+j envia · esc fecha sem enviar",
     "form.bad_datetime": (
-        "Data e hora inválidas: use dd/mm/aaaa hh:mm, por exemplo 28/11/2026 14:30."
+        "Data e hora inválidas: use dd/mm/aaaa hh:mm, por exemplo {example:%d/%m/%Y} 14:30."
     ),
     "form.past_datetime": "Essa data e hora já passaram: escolha um momento no futuro.",
     "form.video_needs_plan": (
@@ -255,7 +255,7 @@ MESSAGES: dict[str, str] = {
     "lead.conversation": "Conversa",
     "lead.history": "Histórico",
     "lead.no_messages": "Nenhuma mensagem ainda. r responde ao cliente.",
-    "lead.unread": "{count} não lida(s)",
+    "lead.unread": "{count} não lidas",
     "lead.new_message": "nova",
     "lead.delivered": "entregue",
     "lead.queued": "na fila de envio",
@@ -602,14 +602,14 @@ MESSAGES: dict[str, str] = {
     "cli.retention.dry_run": "só contar, sem apagar nada",
     "cli.retention_progress": "Anonimizando clientes",
     "cli.retention_dry": (
-        "{count} cliente(s) seriam anonimizados (sem atividade desde {since}, prazo de "
+        "{count} clientes seriam anonimizados (sem atividade desde {since}, prazo de "
         "{months} meses)."
     ),
     "cli.retention_done": (
-        "{count} cliente(s) anonimizados (sem atividade desde {since}, prazo de {months} meses)."
+        "{count} clientes anonimizados (sem atividade desde {since}, prazo de {months} meses)."
     ),
     "cli.retention_skipped": (
-        "{count} cliente(s) ficaram para a próxima vez: há resposta aguardando entrega."
+        "{count} clientes ficaram para a próxima vez: há resposta aguardando entrega."
     ),
     "cli.audit": "lista a auditoria: exportações, apagamentos, retenção e cópias",
     "cli.audit.since": "só a partir desta data (dd/mm/aaaa ou ISO 8601)",
@@ -1002,9 +1002,7 @@ MESSAGES: dict[str, str] = {
     "board.next.hours": "{hours} h",
     "board.next.hours_minutes": "{hours} h {minutes} min",
     "card.waiting": "aguardando {span}",
-    "app.header_breached": (
-        "{plan} · {user} · {breached} fora do prazo · {attention} precisam de atenção"
-    ),
+    "app.header_breached": ("{plan} · {user} · {breached} fora do prazo · {attention}"),
     # issue 13: trust on the board
     "board.moved_by": "{actor} moveu {name} para {status}",
     "board.moved_elsewhere": "{name} foi para {status}",
@@ -1103,4 +1101,37 @@ MESSAGES: dict[str, str] = {
     "card.unassigned_short": "Sem dono",
     # issue 16, round 3: each column's total asking value in its header
     "key.board.values": "Valor das colunas",
+    # issue 13 (round 3): messages and language (defect 9), undo of every kind, dialogs
+    "palette.placeholder": "Buscar comandos…",
+    "app.quit_title": "Quer sair?",
+    "app.quit_hint": "Tecle {key} para sair do cockpit.",
+    # plurals: "<id>.one" is used when count == 1 (i18n/translate.py)
+    "app.attention_count": "{count} precisam de atenção",
+    "app.attention_count.one": "1 precisa de atenção",
+    "cli.unread.one": "1 não lida",
+    "report.stale_count.one": "1 parado",
+    "lead.unread.one": "1 não lida",
+    "cli.retention_dry.one": (
+        "1 cliente seria anonimizado (sem atividade desde {since}, prazo de {months} meses)."
+    ),
+    "cli.retention_done.one": (
+        "1 cliente anonimizado (sem atividade desde {since}, prazo de {months} meses)."
+    ),
+    "cli.retention_skipped.one": (
+        "1 cliente ficou para a próxima vez: há resposta aguardando entrega."
+    ),
+    "cli.check_damaged.one": (
+        "A base está danificada (1 problema; as gravações ficam suspensas). Feche "
+        "todos os cockpit e copie a última cópia de segurança sobre ela."
+    ),
+    "undo.assignment_undone": "Desfeito: {name} de volta a {owner}",
+    "undo.handled_undone": "Desfeito: {name} volta a precisar de atenção",
+    "undo.reassigned_since": (
+        "Não dá para desfazer: o lead foi atribuído de novo depois. Nada mudou."
+    ),
+    "undo.worked_since": (
+        "Não dá para desfazer o atendido: alguém já respondeu ou mexeu no lead depois. Nada mudou."
+    ),
+    "history.handled": "marcou como atendido",
+    "key.lead.undo": "Desfazer",
 }

@@ -62,11 +62,19 @@ class Translator:
 
         An id missing from the catalog falls back to pt, then to the id itself,
         so a missing translation never crashes the app (a test keeps them complete).
+        With ``count=1`` the sentence ``<message_id>.one`` is used when the
+        catalog has one (the singular).
         Text values (arguments, file names, what a feed sent) go through the
         same sanitiser as stored lead text and are cut to
         :data:`MAX_ECHOED_VALUE` characters: a sentence never carries a
         terminal escape to whoever reads it.
         """
+        count = values.get("count")
+        if count == 1 or count == "1":  # an int, or a count already formatted
+            # "1 lead", not "1 leads": a catalog may hold the singular as "<id>.one".
+            singular = f"{message_id}.one"
+            if singular in self._messages or singular in LANGUAGES[DEFAULT_LANGUAGE]:
+                message_id = singular
         template = self._messages.get(message_id) or LANGUAGES[DEFAULT_LANGUAGE].get(message_id)
         if template is None:
             return message_id

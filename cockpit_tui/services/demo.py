@@ -119,12 +119,18 @@ def _no_holidays(year: int) -> frozenset[date]:
 
 def load_demo_leads(now: datetime, *, zone: str = "America/Sao_Paulo") -> list[LeadCreate]:
     """The shipped demo set, as of ``now``, on plausible hours of ``zone``."""
-    text = resources.files("cockpit_tui._data").joinpath(DEMO_FILE).read_text(encoding="utf-8")
     ago, appointment_at = demo_timelines(now, zone)
     return [
         lead_create_from_json(lead, now, ago=ago, appointment_at=appointment_at)
-        for lead in json.loads(text)
+        for lead in _demo_file()
     ]
+
+
+def _demo_file() -> list[dict[str, Any]]:
+    """The shipped demo set as stored."""
+    text = resources.files("cockpit_tui._data").joinpath(DEMO_FILE).read_text(encoding="utf-8")
+    leads: list[dict[str, Any]] = json.loads(text)
+    return leads
 
 
 def seed_demo_store(store: Store, *, clock: Clock) -> int:
@@ -139,10 +145,16 @@ def seed_demo_store(store: Store, *, clock: Clock) -> int:
 
     if sum(store.reader.counts().values()) > 0:
         return 0
+    from cockpit_tui.domain.demo_history import plan_histories
+    from cockpit_tui.store.demo_history import record_histories
+
     now = clock.now()
     settings = SettingsService(store, actor=DEMO_ACTOR, clock=clock)
-    leads = load_demo_leads(now, zone=settings.value("timezone") or "America/Sao_Paulo")
+    zone = settings.value("timezone") or "America/Sao_Paulo"
+    leads = load_demo_leads(now, zone=zone)
     added = insert_leads(store.engine, leads, actor=DEMO_ACTOR, now=now)
+    ago, _ = demo_timelines(now, zone)
+    record_histories(store.engine, plan_histories(_demo_file(), ago, fallback_actor=DEMO_TEAM[0]))
     settings.set_plan(Plan.SMART_PLUS)
     team = TeamService(store, actor=DEMO_ACTOR, clock=clock)
     for name in DEMO_TEAM:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.models import (
+    ASSIGNMENT_UNDONE,
     AppointmentEnd,
     HistoryEntry,
     HistoryKind,
@@ -15,6 +16,7 @@ from cockpit_tui.services.rows import (
     appointment_from_row,
     assignment_from_row,
     field_change_from_row,
+    handled_from_row,
     message_from_row,
     negotiation_from_row,
     note_from_row,
@@ -31,6 +33,7 @@ _SAME_INSTANT_ORDER = (
     HistoryKind.CREATED,
     HistoryKind.ASSIGNED,
     HistoryKind.NOTE,
+    HistoryKind.HANDLED,
     HistoryKind.EDITED,
     HistoryKind.RESCHEDULED,
     HistoryKind.CANCELLED,
@@ -65,8 +68,14 @@ def read_lead_detail(read: LeadRead, card: LeadCard) -> LeadDetail:
         change = status_change_from_row(move)
         history.append(HistoryEntry(HistoryKind.MOVED, move.at, move.actor, change))
     for given in read.assignments():
+        if given.reason == ASSIGNMENT_UNDONE:  # the undone assignment says "desfeito"
+            continue
         assignment = assignment_from_row(given)
         history.append(HistoryEntry(HistoryKind.ASSIGNED, given.at, given.actor, assignment))
+    for handled in read.handled():
+        history.append(
+            HistoryEntry(HistoryKind.HANDLED, handled.at, handled.actor, handled_from_row(handled))
+        )
     for written in read.notes():
         note = note_from_row(written)
         history.append(HistoryEntry(HistoryKind.NOTE, written.at, written.actor, note))

@@ -12,6 +12,7 @@ from cockpit_tui.domain.lead_edits import EditableField, FieldChange
 from cockpit_tui.domain.lead_history import (
     Appointment,
     Assignment,
+    Handled,
     Message,
     NegotiationSummary,
     Note,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
         AppointmentRow,
         AssignmentRow,
         CustomerRow,
+        HandledRow,
         LeadEditRow,
         LeadRow,
         MessageRow,
@@ -134,7 +136,20 @@ def outcome_from_row(row: OutcomeRow) -> Outcome:
 
 def assignment_from_row(row: AssignmentRow) -> Assignment:
     """A change of salesperson in a lead's history."""
-    return Assignment(row.id or 0, row.lead_id, row.assigned_to, row.actor, row.at, row.reason)
+    return Assignment(
+        row.id or 0,
+        row.lead_id,
+        row.assigned_to,
+        row.actor,
+        row.at,
+        row.reason,
+        undone=row.undone_at is not None,
+    )
+
+
+def handled_from_row(row: HandledRow) -> Handled:
+    """An "atendido" in a lead's history."""
+    return Handled(row.id or 0, row.lead_id, row.actor, row.at, undone=row.undone_at is not None)
 
 
 def note_from_row(row: NoteRow) -> Note:

@@ -38,5 +38,10 @@ class StoreService:
         """
         from cockpit_tui.store.lead_write import lead_write
 
-        with lead_write(self._store.engine, actor=self._actor, now=self._clock.now()) as write:
+        with lead_write(
+            self._store.engine,
+            actor=self._actor,
+            now=self._clock.now(),
+            joins_team=self._store.joins_team,
+        ) as write:
             yield write

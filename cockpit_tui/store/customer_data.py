@@ -37,6 +37,8 @@ LEAD_TABLES: tuple[sa.Table, ...] = tuple(
         "change_log",
         "import_fingerprint",
         "lead_edit",
+        "handled",
+        "undo_step",
     )
 )
 #: Tables with a row per customer event, exported beside the customer.

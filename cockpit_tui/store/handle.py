@@ -25,6 +25,8 @@ class Store:
         reader: The DB-API reader the board paints from.
         migration: What opening the store migrated, if anything.
         created: True when opening it created a new, empty SQLite file.
+        joins_team: True when whoever changes a lead through this handle joins
+            the team with that change (a salesperson named by ``--user``).
     """
 
     def __init__(self, url: StoreUrl, reader: StoreReader) -> None:
@@ -32,6 +34,7 @@ class Store:
         self.reader = reader
         self.migration: MigrationReport | None = None
         self.created = False
+        self.joins_team = False
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
 

@@ -14,6 +14,7 @@ from cockpit_tui.store.engine import read_session
 from cockpit_tui.store.tables import (
     AppointmentRow,
     AssignmentRow,
+    HandledRow,
     LeadEditRow,
     LeadRow,
     MessageRow,
@@ -72,6 +73,14 @@ class LeadRead:
             select(AssignmentRow)
             .where(col(AssignmentRow.lead_id) == self._lead_id)
             .order_by(col(AssignmentRow.id))
+        ).all()
+
+    def handled(self) -> Sequence[HandledRow]:
+        """Each "atendido", oldest first."""
+        return self._session.scalars(
+            select(HandledRow)
+            .where(col(HandledRow.lead_id) == self._lead_id)
+            .order_by(col(HandledRow.id))
         ).all()
 
     def notes(self) -> Sequence[NoteRow]:

@@ -28,6 +28,7 @@ from cockpit_tui.store import repository
 from cockpit_tui.store.engine import write_session
 from cockpit_tui.store.response_clock import ResponsePolicy, response_policy
 from cockpit_tui.store.tables import CustomerRow, LeadRow
+from cockpit_tui.store.undo_steps import ClockState
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -125,6 +126,26 @@ class WrittenLead:
             row.first_response_at = at
             row.first_response_seconds = seconds
 
+    def clock(self) -> ClockState:
+        """Its response clock as stored (what an undo puts back)."""
+        row = self._row
+        return ClockState(
+            row.waiting_since,
+            row.response_due_soon_at,
+            row.response_due_at,
+            row.first_response_at,
+            row.first_response_seconds,
+        )
+
+    def restore_clock(self, clock: ClockState) -> None:
+        """Put a response clock back as it was (undoing the "atendido" that stopped it)."""
+        row = self._row
+        row.waiting_since = clock.waiting_since
+        row.response_due_soon_at = clock.due_soon_at
+        row.response_due_at = clock.due_at
+        row.first_response_at = clock.first_response_at
+        row.first_response_seconds = clock.first_response_seconds
+
     def negotiation(self, column: str) -> str | Decimal | None:
         """One of the negotiation's corrected fields: ``vehicle``, ``price`` or ``source``."""
         value: str | Decimal | None = getattr(self._row, _NEGOTIATION[column])
@@ -179,8 +200,11 @@ class LeadWrite:
         change_ids: The change-log ids appended on commit, in order.
     """
 
-    def __init__(self, session: Session, *, actor: str, now: datetime) -> None:
+    def __init__(
+        self, session: Session, *, actor: str, now: datetime, joins_team: bool = False
+    ) -> None:
         self._session = session
+        self._joins_team = joins_team
         self.actor = actor
         self.now = now
         self.change_ids: list[int] = []
@@ -379,6 +403,8 @@ class LeadWrite:
             from cockpit_tui.store.search_index import refresh_search
 
             refresh_search(self._session, sorted(self._reindex))
+        if self._joins_team and self._changes:
+            self._join_team()
         for kind, lead_id in self._changes:
             self.change_ids.append(
                 repository.append_change(
@@ -386,17 +412,26 @@ class LeadWrite:
                 )
             )
 
+    def _join_team(self) -> None:
+        """The actor, named for this run, joins the team with their first change."""
+        if repository.get_team_member(self._session, name=self.actor) is None:
+            repository.insert_team_member(self._session, name=self.actor, at=self.now)
+            self._changes.append(("store.team", None))
+
 
 @contextmanager
-def lead_write(engine: Engine, *, actor: str, now: datetime) -> Iterator[LeadWrite]:
+def lead_write(
+    engine: Engine, *, actor: str, now: datetime, joins_team: bool = False
+) -> Iterator[LeadWrite]:
     """Open the unit of work: one write transaction, committed when the block ends.
 
     Args:
         engine: The store's engine.
         actor: Who makes the change.
         now: The change's time.
+        joins_team: The actor joins the store's team if the block changes anything.
     """
     with write_session(engine) as session:
-        write = LeadWrite(session, actor=actor, now=now)
+        write = LeadWrite(session, actor=actor, now=now, joins_team=joins_team)
         yield write
         write._finish()

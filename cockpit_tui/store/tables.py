@@ -204,6 +204,42 @@ class AssignmentRow(SQLModel, table=True):
     reason: str | None = Field(default=None, max_length=20)
     #: Issue 15: whom the lead was taken from (a rescue alerts both; migration 17).
     previous: str | None = Field(default=None, max_length=100)
+    before_assigned_to: str | None = Field(default=None, max_length=100)
+    undone_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+
+
+class UndoStepRow(SQLModel, table=True):
+    """One action on a lead its actor may undo, in the order done (migration 20)."""
+
+    __tablename__ = "undo_step"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    actor: str = Field(max_length=100)
+    at: datetime = Field(sa_type=UtcInstant)
+    kind: str = Field(max_length=10)
+    ref_id: int
+    closed_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+
+
+class HandledRow(SQLModel, table=True):
+    """An "atendido", with the lead's attention and response clock just before (migration 20)."""
+
+    __tablename__ = "handled"
+
+    id: int | None = Field(default=None, primary_key=True)
+    lead_id: int = Field(foreign_key="lead.id")
+    actor: str = Field(max_length=100)
+    at: datetime = Field(sa_type=UtcInstant)
+    before_attention_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    before_unread_count: int
+    before_last_activity_at: datetime = Field(sa_type=UtcInstant)
+    before_waiting_since: datetime | None = Field(default=None, sa_type=UtcInstant)
+    before_response_due_soon_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    before_response_due_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    before_first_response_at: datetime | None = Field(default=None, sa_type=UtcInstant)
+    before_first_response_seconds: int | None = None
+    undone_at: datetime | None = Field(default=None, sa_type=UtcInstant)
 
 
 class TeamMemberRow(SQLModel, table=True):

@@ -131,6 +131,27 @@ class CockpitApp(PlainNotices):
         self.pop_screen()
         self.push_screen(BoardScreen(kept))
 
+    def action_command_palette(self) -> None:
+        """Open the command palette, its placeholder in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = self.t("palette.placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c: say which key quits, in the user's language (Textual's own is English)."""
+        quits = [
+            active.binding
+            for active in self.active_bindings.values()
+            if active.binding.action in ("quit", "app.quit")
+        ]
+        if quits:
+            # Ours ("q", or the user's keymap) before Textual's own ctrl+q.
+            binding = min(quits, key=lambda binding: binding.id != "app.quit")
+            key = self.get_key_display(binding)
+            self.notify(self.t("app.quit_hint", key=key), title=self.t("app.quit_title"))
+
     def _apply_keymap(self) -> None:
         """Rebind keys from the user's keymap; say what was left out and why."""
         if self._keymap_folder is None:

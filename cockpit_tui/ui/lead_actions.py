@@ -34,6 +34,7 @@ from cockpit_tui.ui.errors import report_error
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from cockpit_tui.services.leads import UndoResult
     from cockpit_tui.ui.context import CockpitContext
     from cockpit_tui.ui.screens.forms import AssignChoice
 
@@ -150,21 +151,30 @@ class LeadActions:
         self._screen.app.push_screen(MovePicker(card.status, self.cockpit.t), chosen)
 
     def undo(self) -> None:
-        """Undo this user's last move (again: the one before)."""
+        """Undo this user's last move, assignment or "atendido" (again: the one before)."""
         app = self.cockpit
         self._host.say("↶ …")
 
         def run() -> object:
-            result = app.services.leads.undo_last_move()
-            return result, self._host.read_after_move(result)
+            result = app.services.leads.undo_last()
+            read = None if result.move is None else self._host.read_after_move(result.move)
+            return result, read
 
-        def done(value: tuple[MoveResult, object]) -> None:
+        def done(value: tuple[UndoResult, object]) -> None:
             result, read = value
             self._last_card = result.card
-            self._host.lead_moved(result, read)
-            label = status_label(result.to_status, app.t.lang)
             name = clean_text(result.card.customer_name)
-            self._host.say(app.t("board.undone", name=name, status=label))
+            if result.move is not None:
+                self._host.lead_moved(result.move, read)
+                label = status_label(result.move.to_status, app.t.lang)
+                self._host.say(app.t("board.undone", name=name, status=label))
+                return
+            self._host.lead_changed(result.card)
+            if result.kind == "assign":
+                owner = result.owner or app.t("card.unassigned")
+                self._host.say(app.t("undo.assignment_undone", name=name, owner=owner))
+            else:
+                self._host.say(app.t("undo.handled_undone", name=name))
 
         def failed(error: CockpitError) -> None:
             if isinstance(error, MoveConflictError):

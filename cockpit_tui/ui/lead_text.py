@@ -18,6 +18,7 @@ from cockpit_tui.domain.models import (
     Appointment,
     Assignment,
     Direction,
+    Handled,
     HistoryEntry,
     HistoryKind,
     LeadDetail,
@@ -219,9 +220,12 @@ def describe_entry(entry: HistoryEntry, detail: LeadDetail, *, t: Translator) ->
             if item.assigned_to is None:
                 return t("history.rescued_unassigned")
             return t("history.rescued", name=clean_text(item.assigned_to))
+        undone = " " + t("history.undone") if item.undone else ""
         if item.assigned_to is None:
-            return t("history.unassigned")
-        return t("history.assigned", name=clean_text(item.assigned_to))
+            return t("history.unassigned") + undone
+        return t("history.assigned", name=clean_text(item.assigned_to)) + undone
+    if isinstance(item, Handled):
+        return t("history.handled") + (" " + t("history.undone") if item.undone else "")
     if isinstance(item, Note):
         return t("history.note", text=clean_message(item.body).replace("\n", " "))
     if isinstance(item, Appointment):

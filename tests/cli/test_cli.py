@@ -199,3 +199,39 @@ def test_installed_entry_point_exit_codes_and_help(tmp_path: Path) -> None:
     )
     assert stale.returncode == 1
     assert "Traceback" not in stale.stderr
+
+
+def test_an_unknown_language_is_one_clear_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db: str
+) -> None:
+    """Issue 13 (defect 9): ``--lang fr`` says so once, not twice (ours and argparse's)."""
+    code, out, err = run(capsys, "--db", db, "--lang", "fr", "leads")
+    assert (code, out, err) == (2, "", "Idioma desconhecido: fr. Use pt ou en.\n")
+    monkeypatch.setenv("COCKPIT_LANG", "fr")
+    code, _, err = run(capsys, "--db", db, "leads")
+    assert (code, err) == (0, "Idioma desconhecido: fr. Use pt ou en.\n")
+
+
+def test_leads_json_is_one_line_when_piped(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    """Issue 13 (defect 9): `cockpit leads --json | head -1` reads the whole document."""
+    assert run(capsys, "--db", db, "add", "--name", "Ana", "--phone", "11 98765-4321")[0] == 0
+    assert run(capsys, "--db", db, "add", "--name", "Bia", "--phone", "11 98765-4322")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "leads", "--json")
+    first_line = out.splitlines()[0]
+    assert code == 0
+    assert [lead["name"] for lead in json.loads(first_line)] == ["Bia", "Ana"]
+
+
+def test_a_reader_that_leaves_early_gets_no_broken_pipe_message(db: str) -> None:
+    """Issue 13 (defect 9): `cockpit leads | head` printed "Falha do sistema …: Broken pipe"."""
+    cockpit = Path(sys.executable).parent / "cockpit"
+    process = subprocess.Popen(
+        [cockpit, "--db", db, "leads", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # the reader is gone before the first write
+    _, err = process.communicate(timeout=60)
+    assert (process.returncode, err) == (0, "")

@@ -145,10 +145,10 @@ def test_retention_from_the_shell(capsys: pytest.CaptureFixture[str], db: str) -
     assert run(capsys, "--db", db, "settings", "retention_months", "12")[0] == 0
     code, out, _ = run(capsys, "--db", db, "retention", "run", "--dry-run")
     assert code == 0
-    assert out.startswith("2 cliente(s) seriam anonimizados (sem atividade desde ")
+    assert out.startswith("2 clientes seriam anonimizados (sem atividade desde ")
     assert out.endswith(", prazo de 12 meses).\n")
     code, out, _ = run(capsys, "--db", db, "--lang", "en", "retention", "run")
-    assert out.startswith("2 customer(s) anonymised (no activity since ")
+    assert out.startswith("2 customers anonymised (no activity since ")
     code, out, _ = run(capsys, "--db", db, "leads", "--json")
     names = sorted(card["name"] for card in json.loads(out))
     assert names == ["Cliente removido #2", "Cliente removido #3", "Pessoa 0"]

@@ -37,3 +37,29 @@ def test_team_mistakes_get_one_clear_line(capsys: pytest.CaptureFixture[str], db
     with pytest.raises(SystemExit) as usage:
         run(capsys, "--db", db, "team", "promote", "Zé")
     assert usage.value.code == 2
+
+
+def test_a_salesperson_named_by_user_joins_the_team_with_their_first_change(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    """Issue 13 (defect 6): ``--user`` on a command that writes puts them on the team."""
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db,
+        "--user",
+        "Bruno Lima",
+        "add",
+        "--name",
+        "Ana",
+        "--phone",
+        "11 98765-4321",
+    )
+    assert code == 0
+    lead_id = out.strip()
+    assert run(capsys, "--db", db, "team", "--json")[1].strip() == '["Bruno Lima"]'
+    # Reading with --user joins nobody; a move by another named user does.
+    assert run(capsys, "--db", db, "--user", "Leitor", "leads")[0] == 0
+    assert run(capsys, "--db", db, "--user", "Carla", "move", lead_id, "negotiating")[0] == 0
+    code, out, _ = run(capsys, "--db", db, "team", "--json")
+    assert json.loads(out) == ["Bruno Lima", "Carla"]

@@ -80,6 +80,8 @@ def fill_person(services: Services, clock: FrozenClock, folder: Path) -> Person:
     tick(clock)
     services.leads.record_inbound(first.id, "Quintanilha aqui de novo: 11 98765-4321")
     tick(clock)
+    services.leads.mark_handled(first.id)  # an "atendido" (issue 13): a row of its own
+    tick(clock)
     reply = services.leads.reply(first.id, "Bom dia, Gervásia! Pode vir amanhã.")
     services.leads.acknowledge_delivery(reply.id)
     services.templates.save("Retomar", "Oi, {nome}! Ainda procura?")

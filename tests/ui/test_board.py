@@ -458,8 +458,8 @@ async def test_help_lists_every_board_key(demo_services: Services) -> None:
         for expected in (
             "←/h Coluna anterior",
             "→/l Próxima coluna",
-            "⇧→ Avançar",
-            "⇧← Voltar",
+            "⇧→/L Avançar",
+            "⇧←/H Voltar",
             "m Mover",
             "u/^z Desfazer",
             "a Para mim",

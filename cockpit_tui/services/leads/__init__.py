@@ -5,6 +5,7 @@
 - :mod:`.conversation`: messages in and out, read, handled, notes.
 - :mod:`.outbox`: replies waiting for a delivery connector.
 - :mod:`.people`: new leads and their customers, salespeople, new negotiations.
+- :mod:`.undo`: one undo stack for moves, assignments and "atendido".
 
 Every write goes through the store's unit of work
 (:func:`cockpit_tui.store.lead_write.lead_write`).
@@ -17,9 +18,12 @@ from cockpit_tui.services.leads.moves import MoveActions, move_lead
 from cockpit_tui.services.leads.outbox import OutboxActions
 from cockpit_tui.services.leads.people import PeopleActions
 from cockpit_tui.services.leads.reading import LeadReads
+from cockpit_tui.services.leads.undo import UndoActions, UndoResult
 
 
-class LeadService(LeadReads, MoveActions, ConversationActions, OutboxActions, PeopleActions):
+class LeadService(
+    LeadReads, MoveActions, UndoActions, ConversationActions, OutboxActions, PeopleActions
+):
     """Everything a salesperson (or a script) does to a lead.
 
     Every write runs one short write transaction and records what it did in
@@ -33,4 +37,4 @@ class LeadService(LeadReads, MoveActions, ConversationActions, OutboxActions, Pe
     """
 
 
-__all__ = ["LeadService", "add_inbound_message", "move_lead"]
+__all__ = ["LeadService", "UndoResult", "add_inbound_message", "move_lead"]

@@ -86,10 +86,29 @@ class ConversationActions(LeadServiceBase):
         return self._card(lead_id)
 
     def mark_handled(self, lead_id: int) -> LeadCard:
-        """The salesperson dealt with the lead without replying: it leaves the top."""
+        """The salesperson dealt with the lead without replying: it leaves the top (undoable)."""
+        from cockpit_tui.store import undo_steps
+
         with self._write() as write:
             lead = write.lead(lead_id)
             if lead.attention.attention_at is not None:
+                handled = undo_steps.insert_handled(
+                    write.session,
+                    lead_id=lead_id,
+                    actor=self.actor,
+                    at=write.now,
+                    before=lead.attention,
+                    clock=lead.clock(),
+                )
+                assert handled.id is not None
+                undo_steps.push_step(
+                    write.session,
+                    lead_id=lead_id,
+                    actor=self.actor,
+                    at=write.now,
+                    kind=undo_steps.HANDLED,
+                    ref_id=handled.id,
+                )
                 write.act(lead)
                 write.respond(lead)
                 write.log("lead.handled", lead_id)

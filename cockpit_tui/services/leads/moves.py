@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain import attention
-from cockpit_tui.domain.errors import InvalidInputError, NothingToUndoError
+from cockpit_tui.domain.errors import InvalidInputError, MoveConflictError, NothingToUndoError
 from cockpit_tui.domain.models import MoveResult
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.leads.base import LeadServiceBase
@@ -45,7 +46,9 @@ class MoveActions(LeadServiceBase):
     def undo_last_move(self) -> MoveResult:
         """Undo this user's most recent move not yet undone (repeat for more levels).
 
-        The reverse move is itself compare-and-set: if anybody moved the lead
+        Only moves: ``u`` undoes assignments and "atendido" too, through
+        :meth:`~cockpit_tui.services.leads.undo.UndoActions.undo_last`. The
+        reverse move is itself compare-and-set: if anybody moved the lead
         since, the undo is refused rather than overwrite their move, and that
         move leaves the user's undo stack (the next undo goes further back).
 
@@ -53,60 +56,77 @@ class MoveActions(LeadServiceBase):
             NothingToUndoError: the user has no move left to undo.
             MoveConflictError: the lead was moved again since.
         """
-        from cockpit_tui.store import repository
+        from cockpit_tui.store import repository, undo_steps
 
         with self._write() as write:
-            session, now = write.session, write.now
-            original = repository.last_undoable_move(session, actor=self.actor)
+            original = repository.last_undoable_move(write.session, actor=self.actor)
             if original is None:
                 raise NothingToUndoError()
-            lead = write.lead(original.lead_id)
-            # Only this user's own moves and undos may stand between the move
-            # and now; anything else means a colleague moved the lead since.
-            latest = repository.last_move_of_lead(session, lead_id=original.lead_id)
-            untouched = (
-                latest is not None
-                and latest.actor == self.actor
-                and (latest.id == original.id or latest.undo_of is not None)
-            )
-            seen = lead.version
-            overtaken = None
-            back_to, from_status = Status(original.from_status), Status(original.to_status)
-            if not untouched or lead.status is not from_status:
-                overtaken = write.conflict(lead, seen)
-            elif write.set_status(
-                lead,
-                back_to,
-                seen_version=seen,
-                state=_state_after_undo(original, lead, now),
-            ):
-                repository.mark_move_undone(original, at=now)
-                repository.undo_follow_ups(
-                    session, lead_id=lead.id, actor=self.actor, since=original.at, at=now
-                )
-                lead.set_next_appointment_at(
-                    repository.next_pending_appointment_at(session, lead_id=lead.id)
-                )
-                repository.insert_status_change(
-                    session,
-                    lead_id=original.lead_id,
-                    from_status=original.to_status,
-                    to_status=original.from_status,
-                    actor=self.actor,
-                    at=now,
-                    version_after=seen + 1,
-                    undo_of=original.id,
-                )
-                write.log("lead.moved", original.lead_id)
-            else:  # pragma: no cover - the write lock makes this unreachable
-                raise write.conflict(lead, seen)
-            if overtaken is not None:
-                # Committed with the refusal, so the next undo steps past this move.
-                repository.mark_move_superseded(original, at=now)
+            done = undo_move(write, original)
+            step = undo_steps.last_open_step(write.session, actor=self.actor)
+            if step is not None and step.kind == undo_steps.MOVE and step.ref_id == original.id:
+                undo_steps.close_step(step, at=write.now)
             lead_id = original.lead_id
-        if overtaken is not None:
-            raise overtaken
-        return MoveResult(self._card(lead_id), from_status, back_to, write.change_ids[-1])
+        if done.refused is not None:
+            raise done.refused
+        return MoveResult(
+            self._card(lead_id), done.from_status, done.to_status, write.change_ids[-1]
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class UndoneMove:
+    """What :func:`undo_move` did: the reverse move, or why it was refused."""
+
+    from_status: Status
+    to_status: Status
+    refused: MoveConflictError | None
+
+
+def undo_move(write: LeadWrite, original: StatusChangeRow) -> UndoneMove:
+    """Move the lead back as it was before ``original``, inside the caller's unit of work.
+
+    Only this user's own moves and undos may stand between the move and now;
+    anything else means a colleague moved the lead since: the move is then
+    marked superseded (committed with the refusal) and the refusal returned.
+    """
+    from cockpit_tui.store import repository
+
+    session, now, actor = write.session, write.now, write.actor
+    lead = write.lead(original.lead_id)
+    latest = repository.last_move_of_lead(session, lead_id=original.lead_id)
+    untouched = (
+        latest is not None
+        and latest.actor == actor
+        and (latest.id == original.id or latest.undo_of is not None)
+    )
+    seen = lead.version
+    back_to, from_status = Status(original.from_status), Status(original.to_status)
+    if (
+        original.undone_at is not None
+        or not untouched
+        or lead.status is not from_status
+        or not write.set_status(
+            lead, back_to, seen_version=seen, state=_state_after_undo(original, lead, now)
+        )
+    ):
+        repository.mark_move_superseded(original, at=now)
+        return UndoneMove(from_status, back_to, write.conflict(lead, seen))
+    repository.mark_move_undone(original, at=now)
+    repository.undo_follow_ups(session, lead_id=lead.id, actor=actor, since=original.at, at=now)
+    lead.set_next_appointment_at(repository.next_pending_appointment_at(session, lead_id=lead.id))
+    repository.insert_status_change(
+        session,
+        lead_id=original.lead_id,
+        from_status=original.to_status,
+        to_status=original.from_status,
+        actor=actor,
+        at=now,
+        version_after=seen + 1,
+        undo_of=original.id,
+    )
+    write.log("lead.moved", original.lead_id)
+    return UndoneMove(from_status, back_to, None)
 
 
 def _state_after_undo(
@@ -133,7 +153,7 @@ def move_lead(
         MoveConflictError: the lead is no longer at ``seen_version``.
         InvalidInputError: the lead is already in ``to_status``.
     """
-    from cockpit_tui.store import repository
+    from cockpit_tui.store import repository, undo_steps
 
     expected = lead.version if seen_version is None else seen_version
     if lead.version != expected:
@@ -145,7 +165,7 @@ def move_lead(
     if not write.set_status(lead, to_status, seen_version=expected, state=state):
         write.reload(lead)
         raise write.conflict(lead, expected)
-    repository.insert_status_change(
+    move = repository.insert_status_change(
         write.session,
         lead_id=lead.id,
         from_status=from_status.value,
@@ -154,6 +174,15 @@ def move_lead(
         at=write.now,
         version_after=expected + 1,
         before=lead.attention,
+    )
+    assert move.id is not None
+    undo_steps.push_step(
+        write.session,
+        lead_id=lead.id,
+        actor=write.actor,
+        at=write.now,
+        kind=undo_steps.MOVE,
+        ref_id=move.id,
     )
     # The UPDATE went around the ORM: ``lead`` still holds the old status and version.
     write.log("lead.moved", lead.id)

@@ -57,15 +57,26 @@ class PeopleActions(LeadServiceBase):
 
     def assign(self, lead_id: int, salesperson: str | None) -> LeadCard:
         """Assign the lead to a salesperson, or to nobody with None ("Não atribuído")."""
-        from cockpit_tui.store import repository
+        from cockpit_tui.store import repository, undo_steps
 
         name = clean_optional(salesperson, max_length=100) if salesperson else None
         with self._write() as write:
             lead = write.lead(lead_id)
             if lead.assigned_to != name:
+                before = lead.assigned_to
                 lead.set_assigned_to(name)
-                repository.insert_assignment(
+                given = repository.insert_assignment(
                     write.session, lead_id=lead_id, assigned_to=name, actor=self.actor, at=write.now
+                )
+                given.before_assigned_to = before  # what undo gives the lead back to
+                assert given.id is not None
+                undo_steps.push_step(
+                    write.session,
+                    lead_id=lead_id,
+                    actor=self.actor,
+                    at=write.now,
+                    kind=undo_steps.ASSIGN,
+                    ref_id=given.id,
                 )
                 write.log("lead.assigned", lead_id)
         return self._card(lead_id)

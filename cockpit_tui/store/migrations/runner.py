@@ -43,6 +43,7 @@ _MODULES = (
     "m0017_rescue_previous",
     "m0018_report_responses",
     "m0019_template_replies",
+    "m0020_undo_every_kind",
 )
 
 

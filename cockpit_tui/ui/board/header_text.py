@@ -80,8 +80,10 @@ def figures_text(state: BoardState, t: Translator, *, user: str) -> tuple[str, s
         "breached": state.breached,
     }
     suffix = "_breached" if state.breached else ""
+    # The long form says it in words, in the number's grammar ("1 precisa de atenção").
+    attention_words = t("app.attention_count", count=state.attention)
     return (
-        t(f"app.header{suffix}", **values),
+        t(f"app.header{suffix}", **{**values, "attention": attention_words}),
         t(f"app.header_short{suffix}", **values),
         t(f"app.header_tiny{suffix}", **values),
     )

@@ -382,14 +382,12 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
-        from cockpit_tui.ui.screens.help import HelpScreen  # first use pays the import
+        from cockpit_tui.ui.screens.help import HelpScreen, every_key  # first use pays the import
 
         t = self.cockpit.t
         notes = {} if self.state.has_list_view else {"board.switch_view": t("help.needs_smart")}
         self.app.push_screen(
-            HelpScreen(
-                self.active_bindings.values(), palette_label=t("board.palette_key"), notes=notes
-            )
+            HelpScreen(every_key(self), palette_label=t("board.palette_key"), notes=notes)
         )
 
     # -- search and filters (see filtering) ------------------------------------------------------

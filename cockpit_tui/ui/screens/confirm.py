@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.screens.backdrop import DimmedModal
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(DimmedModal[bool]):
     """Ask one question; dismisses with True on enter, False on esc.
 
     Args:

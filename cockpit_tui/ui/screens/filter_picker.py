@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,11 +16,12 @@ from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.screens.backdrop import DimmedModal
 
 _SOURCE, _SALESPERSON = "source", "salesperson"
 
 
-class FilterPicker(ModalScreen[None]):
+class FilterPicker(DimmedModal[None]):
     """Toggle quick filters; ``esc`` or ``f`` closes (the filters stay on).
 
     Args:

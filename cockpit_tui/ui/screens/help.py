@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from cockpit_tui.ui.screens.backdrop import DimmedModal
 
-class HelpScreen(ModalScreen[None]):
+
+def every_key(screen: Screen[Any]) -> list[ActiveBinding]:
+    """Every key of ``screen`` and the app, also the ones idle right now.
+
+    ``Screen.active_bindings`` leaves out a key whose action is unavailable at
+    the moment (F with no filter on, esc with no search), and help must list
+    them all. The first binding of a key wins, as when the key is pressed (a
+    priority binding aside).
+    """
+    keys: dict[str, ActiveBinding] = {}
+    # Textual's own chain, after the user's keymap; no public API gives it unfiltered.
+    for namespace, bindings in screen._modal_binding_chain:
+        for key, binding in bindings:
+            known = keys.get(key)
+            if known is None or (binding.priority and not known.binding.priority):
+                keys[key] = ActiveBinding(namespace, binding, True, binding.tooltip)
+    return list(keys.values())
+
+
+class HelpScreen(DimmedModal[None]):
     """The keys in effect, one line per action ("j/↓  Card abaixo"), in declared order.
 
     Args:
@@ -52,6 +72,9 @@ class HelpScreen(ModalScreen[None]):
                 description = f"{description} — {notes[binding.id]}"
             keys = rows.setdefault((binding.id or binding.action, description), [])
             key = self.app.get_key_display(binding)
+            if binding.key_display and len(binding.key) == 1:
+                # "shift+right,L" share the display "⇧→"; the letter must show too.
+                key = binding.key
             if key not in keys:
                 keys.append(key)
         self._rows = [("/".join(keys), description) for (_, description), keys in rows.items()]

@@ -83,6 +83,7 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
         Binding("o", "visit_result", "Compromissos", id="lead.visit_result"),
         *move_bindings("lead", show=False, previous="Voltar status"),
         Binding("a", "assign_to_me", "Para mim", id="lead.assign_to_me", show=False),
+        Binding("u,ctrl+z", "undo", "Desfazer", id="lead.undo", show=False),
         Binding("A", "assign_to", "Atribuir a…", id="lead.assign_to", show=False),
         *rights_bindings(),
         Binding("question_mark", "help", "Ajuda", id="lead.help", key_display="?"),
@@ -323,6 +324,10 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
             return
         if self._run(lambda: self.cockpit.services.leads.mark_handled(card.id)):
             self.say(self.cockpit.t("lead.handled"))
+
+    def action_undo(self) -> None:
+        """Undo this user's last move, assignment or "atendido" (again: the one before)."""
+        self.actions.undo()
 
     def action_whatsapp(self) -> None:
         """Copy a WhatsApp link to the customer's number (through the terminal)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from cockpit_tui.domain.errors import CockpitError
-from cockpit_tui.domain.models import LeadCard
+from cockpit_tui.domain.models import LeadCard, LeadDetail
 from cockpit_tui.domain.templates import ReplyTemplate
 from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.ui.errors import report_error
@@ -43,6 +43,10 @@ class LeadScreen(Protocol):
     @property
     def card(self) -> LeadCard | None:
         """The lead as last read."""
+
+    @property
+    def detail(self) -> LeadDetail | None:
+        """The lead, its conversation and history as last read (the dialog quotes it)."""
 
     def open_form(self, form: FormScreen[Any], done: str) -> None:
         """Show a form; once saved, say ``done`` and read the lead again."""
@@ -96,6 +100,7 @@ def _open_form(
             send=lambda text: services.replies.reply(card.id, text),
             matching=services.templates.matching,
             fill=lambda template: services.templates.fill_for_lead(template, card.id),
+            conversation=screen.detail.messages if screen.detail else (),
         )
     else:
         form = TemplateReplyForm(

@@ -9,16 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.screens.backdrop import DimmedModal
 
 
-class MovePicker(ModalScreen[Status | None]):
+class MovePicker(DimmedModal[Status | None]):
     """Choose where a lead goes; dismisses with the status, or None on esc.
 
     Args:

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from typing import ClassVar, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.events import Mount
+from textual.widgets import Input, Static, TextArea
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.i18n.translate import Translator, describe_error
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.screens.backdrop import DimmedModal
 
 ResultT = TypeVar("ResultT")
 
 
-class FormScreen(ModalScreen[ResultT | None]):
+class FormScreen(DimmedModal[ResultT | None]):
     """A modal form: ctrl+s (or enter in a one-line field) saves, esc closes without saving.
 
     Subclasses compose their fields and implement :meth:`save`, which validates,
@@ -52,6 +54,13 @@ class FormScreen(ModalScreen[ResultT | None]):
             yield from self.compose_fields()
             yield Static("", id="form-error")
             yield Static(Content(self._hint), id="form-hint")
+
+    @on(Mount)
+    def _steady_cursor(self) -> None:
+        """No blinking cursor: each blink would repaint the dimmed screen behind the form too."""
+        for field in self.query("Input, TextArea"):
+            if isinstance(field, Input | TextArea):
+                field.cursor_blink = False
 
     def compose_fields(self) -> ComposeResult:
         """The form's own fields."""

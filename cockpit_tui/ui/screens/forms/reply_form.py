@@ -1,14 +1,19 @@
-"""The reply to a customer: a text form whose ctrl+t inserts a reply template, filled."""
+"""The reply to a customer: their last messages quoted, a text area, ctrl+t for a template."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import TextArea
+from textual.content import Content
+from textual.widgets import Static, TextArea
 
+from cockpit_tui.domain.models import Direction, Message
+from cockpit_tui.domain.sanitize import clean_message
 from cockpit_tui.domain.templates import ReplyTemplate
+from cockpit_tui.i18n.format import format_datetime
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.ui.screens.forms.text_form import TextForm
 
@@ -22,6 +27,8 @@ class ReplyForm(TextForm):
         send: Stores the reply (raises :class:`CockpitError` to refuse it).
         matching: The store's templates whose name or text holds what was typed.
         fill: A template's text filled for this lead.
+        conversation: The lead's messages, oldest first: the customer's last
+            ones are quoted above the text area, with their time.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,11 +43,19 @@ class ReplyForm(TextForm):
         send: Callable[[str], object],
         matching: Callable[[str], Sequence[ReplyTemplate]],
         fill: Callable[[ReplyTemplate], str],
+        conversation: Sequence[Message] = (),
     ) -> None:
         super().__init__(title, translate, send=send, placeholder=translate("reply.placeholder"))
+        self._quoted = last_from_customer(conversation)
         self._hint = translate("reply.hint")
         self._matching = matching
         self._fill = fill
+
+    def compose_fields(self) -> ComposeResult:
+        """The customer's last messages, then the text area."""
+        if self._quoted:
+            yield Static(quote_text(self._quoted, self.t), id="reply-quote")
+        yield from super().compose_fields()
 
     def action_templates(self) -> None:
         """Pick a template; its filled text goes in at the cursor."""
@@ -54,3 +69,26 @@ class ReplyForm(TextForm):
 
         picker = TemplatePicker(self.t, matching=self._matching, fill=self._fill)
         self.app.push_screen(picker, chosen)
+
+
+#: How many of the customer's messages the reply form quotes, and how much of each.
+QUOTED_MESSAGES, QUOTED_CHARACTERS = 3, 280
+
+
+def last_from_customer(conversation: Sequence[Message]) -> list[Message]:
+    """The customer's last messages (at most :data:`QUOTED_MESSAGES`), oldest first."""
+    inbound = [message for message in conversation if message.direction is Direction.INBOUND]
+    return inbound[-QUOTED_MESSAGES:]
+
+
+def quote_text(messages: Sequence[Message], t: Translator) -> Content:
+    """The messages with their time, as plain text (never markup: the customer wrote them)."""
+    parts: list[tuple[str, str]] = []
+    for index, message in enumerate(messages):
+        body = " ".join(clean_message(message.body).split())
+        if len(body) > QUOTED_CHARACTERS:
+            body = body[: QUOTED_CHARACTERS - 1] + "…"
+        parts.append(("\n" if index else "", ""))
+        parts.append((format_datetime(message.at, t.lang) + "  ", "bold"))
+        parts.append((body, ""))
+    return Content.assemble(*parts)
