@@ -92,6 +92,17 @@ def _explained(error: BaseException, settings: Settings, t: Translator) -> int:
     return EXIT_ERROR
 
 
+#: Commands that move data in and out of the store (``cli/data_commands``), by function.
+_DATA_COMMANDS = {
+    "backup": "backup",
+    "import": "import_file",
+    "ingest": "ingest",
+    "outbox": "outbox",
+    "check": "check",
+    "unmatched": "unmatched",
+}
+
+
 def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
     from cockpit_tui.cli import commands
 
@@ -99,17 +110,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> in
         return commands.run_board(settings, t)
     if args.command == "version":
         return commands.version()
+    if args.command in _DATA_COMMANDS:
+        from cockpit_tui.cli import data_commands
+
+        handler = getattr(data_commands, _DATA_COMMANDS[args.command])
+        return int(handler(args, settings, t))
     handlers = {
         "leads": commands.leads,
         "move": commands.move,
         "plan": commands.plan,
         "team": commands.team,
-        "backup": commands.backup,
-        "import": commands.import_file,
-        "ingest": commands.ingest,
-        "outbox": commands.outbox,
-        "check": commands.check,
-        "unmatched": commands.unmatched,
     }
     if args.command in handlers:
         return handlers[args.command](args, settings, t)

@@ -67,6 +67,7 @@ class CustomerRightsKeys:
     @property
     def card(self) -> LeadCard | None:
         """The lead the keys act on (None until it is read)."""
+        # Abstract: mixed into Textual's screens, whose metaclass rules out abc.ABC.
         raise NotImplementedError
 
     def _rights(self) -> CustomerRights:

@@ -55,6 +55,7 @@ class LeadKeys:
     @property
     def lead_card(self) -> LeadCard | None:
         """The lead the keys act on (None: the keys do nothing)."""
+        # Abstract: mixed into Textual's screens, whose metaclass rules out abc.ABC.
         raise NotImplementedError
 
     def action_move_by(self, step: int) -> None:

@@ -72,6 +72,7 @@ class FormScreen(DimmedModal[ResultT | None]):
         Raises:
             CockpitError: the input is not acceptable; shown on the error line.
         """
+        # Abstract: mixed into Textual's screens, whose metaclass rules out abc.ABC.
         raise NotImplementedError
 
     def action_submit(self) -> None:
