@@ -306,16 +306,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     def action_open_lead(self, then: str = "") -> None:
         """Open the selected lead (``then="reply"``: straight into the reply form)."""
-        card = self.selected_card
-        if card is None:
-            return
-        from cockpit_tui.ui.screens.lead import LeadScreen  # first use pays the import
+        from cockpit_tui.ui.board.doors import open_lead
 
-        def back(lead_id: int | None) -> None:
-            self.reload_everything()
-            self.select_lead(lead_id if lead_id is not None else card.id)
-
-        self.app.push_screen(LeadScreen(card.id, then=then or None), back)
+        open_lead(self, then)
 
     @reports_errors
     def reload_everything(self) -> None:
@@ -367,9 +360,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     def action_reports(self) -> None:
         """The manager's reports screen ("Indicadores")."""
-        from cockpit_tui.ui.screens.reports import ReportsScreen  # first use pays the import
+        from cockpit_tui.ui.board.doors import open_reports
 
-        self.app.push_screen(ReportsScreen())
+        open_reports(self)
 
     def action_toggle_values(self) -> None:
         """Show or hide each column's total asking value in its header (remembered)."""
@@ -382,13 +375,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     def action_help(self) -> None:
         """Every key of this screen, from its bindings."""
-        from cockpit_tui.ui.screens.help import HelpScreen, every_key  # first use pays the import
+        from cockpit_tui.ui.board.doors import open_help
 
-        t = self.cockpit.t
-        notes = {} if self.state.has_list_view else {"board.switch_view": t("help.needs_smart")}
-        self.app.push_screen(
-            HelpScreen(every_key(self), palette_label=t("board.palette_key"), notes=notes)
-        )
+        open_help(self, self)
 
     # -- search and filters (see filtering) ------------------------------------------------------
 
