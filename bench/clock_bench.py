@@ -2,9 +2,10 @@
 
 Usage: ``python bench/clock_bench.py [--size 100000]`` (the store is cached
 under ``bench/stores`` like ``bench/run.py``'s). Prints milliseconds: the
-``space`` order (the board service's ``urgent_leads``, every group), the
-header's breached count, the waits of the 50 cards on screen in business
-time, and recomputing every waiting lead's deadlines after a settings change.
+``space`` order (the board service's ``urgent_leads``), the "▶ próximo"
+mark's read (its top), one alerts check, the header's breached count, the
+waits of the 50 cards on screen in business time, and recomputing every
+waiting lead's deadlines after a settings change.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +36,9 @@ def timed(action: Callable[[], object], repeat: int) -> list[float]:
 def main() -> int:
     """Measure and print the figures."""
     from bench.run import store_for
+    from cockpit_tui.domain.alerts import AlertMode
     from cockpit_tui.services import open_services
+    from cockpit_tui.services.alerts import AlertCursor
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=100_000)
@@ -45,6 +49,9 @@ def main() -> int:
     try:
         board = services.board
         now = services.clock.now()
+        alerts = services.alerts
+        # An hour back: the SLA check looks at every lead that got due-soon in that hour.
+        cursor = AlertCursor(board.last_change_id(), now - timedelta(hours=1))
         board.load_calendar(now)
         urgent = board.urgent_leads(now)
         waiting = [card for card in urgent if card.waiting_since is not None][:50]
@@ -53,6 +60,12 @@ def main() -> int:
                 timed(lambda: board.urgent_leads(now), 20)
             ),
             "space order, p95 of 20": sorted(timed(lambda: board.urgent_leads(now), 20))[18],
+            "next-lead mark (urgent_leads limit=1), median of 20": statistics.median(
+                timed(lambda: board.urgent_leads(now, limit=1), 20)
+            ),
+            "alerts check (change log + SLAs about to pass), median of 20": statistics.median(
+                timed(lambda: alerts.read(cursor, mode=AlertMode.ON), 20)
+            ),
             "breached count (header), median of 20": statistics.median(
                 timed(lambda: board.breached_count(now), 20)
             ),

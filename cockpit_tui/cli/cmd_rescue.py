@@ -7,10 +7,12 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.i18n.translate import Translator
 
 if TYPE_CHECKING:
     from cockpit_tui.config import Settings
+    from cockpit_tui.services import Services
 
 HELP_ID = "cli.rescue"
 
@@ -62,3 +64,16 @@ def run(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
             )
         )
     return 0
+
+
+def rescue_quietly(services: Services) -> int:
+    """The rescue as a side job (``cockpit ingest`` runs it after its feed); how many moved.
+
+    The rescue runs in whichever process notices first; a store busy right
+    now is no failure of the caller's own job (the next board, ingest or
+    ``cockpit rescue`` does it).
+    """
+    try:
+        return len(services.rescue.run())
+    except CockpitError:
+        return 0

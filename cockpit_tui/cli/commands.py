@@ -378,6 +378,8 @@ def ingest(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
             t("cli.ingest_problem", line=line, reason=t("ingest.unmatched_kept")), file=sys.stderr
         )
 
+    from cockpit_tui.cli.cmd_rescue import rescue_quietly
+
     services = open_for(settings, t)
     try:
         if args.file == "-":
@@ -395,9 +397,12 @@ def ingest(args: argparse.Namespace, settings: Settings, t: Translator) -> int:
                 applied, repeated, bad = services.intake.ingest(
                     feed, on_problem=report, on_unmatched=report_unmatched
                 )
+        rescued = rescue_quietly(services)
     finally:
         services.close()
     print(t("cli.ingest_summary", applied=applied, repeated=repeated, bad=bad), file=sys.stderr)
+    if rescued:
+        print(t("cli.ingest_rescued", count=rescued), file=sys.stderr)
     return EXIT_ERROR if bad else EXIT_OK
 
 

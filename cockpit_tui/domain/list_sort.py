@@ -17,6 +17,8 @@ class ListSort(StrEnum):
     SALESPERSON = "salesperson"
     ACTIVITY = "activity"
     ARRIVED = "arrived"
+    #: Issue 15: the longest wait for a response first, leads waiting for nothing last.
+    WAIT = "wait"
 
     def following(self) -> ListSort:
         """The next sort in the cycle."""

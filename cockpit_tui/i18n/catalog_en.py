@@ -991,6 +991,35 @@ MESSAGES: dict[str, str] = {
     "app.new_store": (
         "A new, empty store was created at {store}. Not the one? Quit (q) and use --db."
     ),
+    # -- issue 15 (round 3): alerts, the duty toggle, the next-lead marker, the wait column --
+    "alert.title": "Alert",
+    "alert.new_lead": "New lead: {name} — {source}",
+    "alert.reply": "{name} replied — {source}",
+    "alert.due_soon": "{name} — {source}: the response deadline is about to pass",
+    "alert.rescued_from": ("{name} — {source}: no first response in time, handed over to {other}"),
+    "alert.rescued_from_nobody": (
+        "{name} — {source}: no first response in time, now unassigned (nobody on duty)"
+    ),
+    "alert.rescued_to": "{name} — {source}: handed over to you (rescue, was {other}'s)",
+    "alert.no_source": "unknown source",
+    "alert.more": "and {count} more alerts",
+    "alerts.mode.on": "on",
+    "alerts.mode.mine": "my leads only",
+    "alerts.mode.off": "off",
+    "alerts.now": "Alerts {mode}.",
+    "palette.alerts": "Alerts: {mode} (switch to: {following})",
+    "palette.alerts.help": (
+        "Bell and notice when a lead or a reply arrives: leads I may answer, only mine, or none"
+    ),
+    "palette.duty_in": "Go on duty (I am in the store)",
+    "palette.duty_out": "Go off duty (I left the store)",
+    "palette.duty.help": "With round-robin on, new leads go to whoever is on duty, in turn",
+    "duty.now_in": "You are on duty: new leads reach you in turn.",
+    "duty.now_out": "You are off duty: no more leads from the round-robin.",
+    "app.header_duty": "on duty: {names}",
+    "card.next": "▶ next",
+    "list.wait": "Wait",
+    "cli.ingest_rescued": "Rescue: {count} lead(s) without a first response in time handed over.",
     # issue 16, round 3: each column's total asking value in its header
     "key.board.values": "Column values",
 }

@@ -1021,6 +1021,38 @@ MESSAGES: dict[str, str] = {
     "app.new_store": (
         "Base de dados nova, vazia, criada em {store}. Não era essa? Saia (q) e use --db."
     ),
+    # -- issue 15 (round 3): alerts, the duty toggle, the next-lead marker, the wait column --
+    "alert.title": "Alerta",
+    "alert.new_lead": "Lead novo: {name} — {source}",
+    "alert.reply": "{name} respondeu — {source}",
+    "alert.due_soon": "{name} — {source}: o prazo de resposta está acabando",
+    "alert.rescued_from": (
+        "{name} — {source}: sem primeira resposta no prazo, foi repassado para {other}"
+    ),
+    "alert.rescued_from_nobody": (
+        "{name} — {source}: sem primeira resposta no prazo, ficou sem vendedor (ninguém na loja)"
+    ),
+    "alert.rescued_to": "{name} — {source}: repassado para você (resgate, era de {other})",
+    "alert.no_source": "origem não informada",
+    "alert.more": "e mais {count} alertas",
+    "alerts.mode.on": "ligados",
+    "alerts.mode.mine": "só os meus leads",
+    "alerts.mode.off": "desligados",
+    "alerts.now": "Alertas {mode}.",
+    "palette.alerts": "Alertas: {mode} (mudar para: {following})",
+    "palette.alerts.help": (
+        "Sino e aviso quando chega lead ou resposta: dos leads que posso atender, "
+        "só dos meus, ou nenhum"
+    ),
+    "palette.duty_in": "Entrar no plantão (estou na loja)",
+    "palette.duty_out": "Sair do plantão (saí da loja)",
+    "palette.duty.help": "Com rodízio ligado, os leads novos vão para quem está na loja, na vez",
+    "duty.now_in": "Você está na loja: entra no rodízio dos leads novos.",
+    "duty.now_out": "Você saiu do plantão: não recebe mais leads do rodízio.",
+    "app.header_duty": "na loja: {names}",
+    "card.next": "▶ próximo",
+    "list.wait": "Espera",
+    "cli.ingest_rescued": "Resgate: {count} lead(s) sem primeira resposta no prazo repassados.",
     # issue 16, round 3: each column's total asking value in its header
     "key.board.values": "Valor das colunas",
 }

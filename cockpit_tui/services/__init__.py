@@ -21,6 +21,7 @@ from cockpit_tui.store.handle import Store, open_store
 
 if TYPE_CHECKING:
     from cockpit_tui.services.agenda import AgendaService
+    from cockpit_tui.services.alerts import AlertService
     from cockpit_tui.services.appointment_changes import AppointmentChangeService
     from cockpit_tui.services.consent import ConsentService
     from cockpit_tui.services.customers import CustomerService
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from cockpit_tui.services.lead_edits import LeadEditService
     from cockpit_tui.services.lead_entry import LeadEntryService
     from cockpit_tui.services.reports import ReportService
+    from cockpit_tui.services.rescue import RescueService
     from cockpit_tui.services.templates import TemplateService
 
 _Service = TypeVar("_Service")
@@ -131,6 +133,20 @@ class Services:
         from cockpit_tui.services.reports import ReportService
 
         return self._once(ReportService)
+
+    @property
+    def alerts(self) -> AlertService:
+        """What rings this salesperson's bell on an open board (issue 15)."""
+        from cockpit_tui.services.alerts import AlertService
+
+        return self._once(AlertService)
+
+    @property
+    def rescue(self) -> RescueService:
+        """Leads nobody answered in time, back to distribution (issue 15)."""
+        from cockpit_tui.services.rescue import RescueService
+
+        return self._once(RescueService)
 
     def close(self) -> None:
         """Close the store's connections."""

@@ -119,7 +119,7 @@ class LeadEntryService(StoreService):
                 actor=self._actor,
                 at=write.now,
             )
-        write.log("lead.created", created.id)
+        write.log("lead.added", created.id)
         return created.id
 
     def _card(self, lead_id: int) -> LeadCard:

@@ -1,5 +1,5 @@
 """Each salesperson's preferences kept between sessions: the quick filters last used,
-whether the board's column headers show their total asking value.
+whether the board's column headers show their total asking value, how much to alert.
 
 A small JSON file in the platformdirs config folder, one entry per user
 (several salespeople may share a machine account); each save merges its keys
@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cockpit_tui.domain.alerts import AlertMode
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter
 from cockpit_tui.store.fileperms import write_private
@@ -87,6 +88,19 @@ class Preferences:
                 "salesperson": lead_filter.salesperson,
             }
         )
+
+    def load_alerts(self) -> AlertMode:
+        """How much this user wants to be alerted (``on`` when never chosen; issue 15)."""
+        value = self._entry().get("alerts")
+        return AlertMode(value) if value in {mode.value for mode in AlertMode} else AlertMode.ON
+
+    def save_alerts(self, mode: AlertMode) -> None:
+        """Remember this user's ``alerts`` choice (their other preferences stay as saved).
+
+        Raises:
+            CockpitError: the folder cannot be written ("prefs.unwritable").
+        """
+        self._save_entry({"alerts": mode.value})
 
     def load_column_totals(self) -> bool:
         """Whether this user last had the column headers show their total asking value."""

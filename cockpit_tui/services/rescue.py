@@ -75,6 +75,7 @@ class RescueService:
                     reason=RESCUE,
                     actor=self._actor,
                     now=now,
+                    previous=waiting.assigned_to,
                 )
                 rescued.append(Rescue(waiting.lead_id, waiting.assigned_to, successor, waited))
         return rescued

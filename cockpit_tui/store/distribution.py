@@ -44,8 +44,12 @@ def record_assignment(
     reason: str,
     actor: str,
     now: datetime,
+    previous: str | None = None,
 ) -> None:
-    """Give a lead to ``assigned_to``, with the history line and the change-log entry."""
+    """Give a lead to ``assigned_to``, with the history line and the change-log entry.
+
+    ``previous`` is whom it was taken from (a rescue alerts both salespeople).
+    """
     at = to_micros(now)
     connection.execute(
         text("UPDATE lead SET assigned_to = :name WHERE id = :id"),
@@ -53,10 +57,17 @@ def record_assignment(
     )
     connection.execute(
         text(
-            "INSERT INTO assignment (lead_id, assigned_to, actor, at, reason) "
-            "VALUES (:lead_id, :name, :actor, :at, :reason)"
+            "INSERT INTO assignment (lead_id, assigned_to, actor, at, reason, previous) "
+            "VALUES (:lead_id, :name, :actor, :at, :reason, :previous)"
         ),
-        {"lead_id": lead_id, "name": assigned_to, "actor": actor, "at": at, "reason": reason},
+        {
+            "lead_id": lead_id,
+            "name": assigned_to,
+            "actor": actor,
+            "at": at,
+            "reason": reason,
+            "previous": previous,
+        },
     )
     connection.execute(
         text(

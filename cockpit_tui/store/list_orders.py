@@ -53,6 +53,8 @@ _STATUS_RANK = (
     + " END"
 )
 _ID = SortKey("l.id", lambda card: card.id)
+#: Leads waiting for nothing sort after every waiting one (the largest BIGINT).
+_NOT_WAITING = 9223372036854775807
 
 #: Every order of the list, by what it sorts on.
 LIST_ORDERS: dict[ListSort, SortSpec] = {
@@ -98,6 +100,19 @@ LIST_ORDERS: dict[ListSort, SortSpec] = {
     ),
     ListSort.ARRIVED: SortSpec(
         (SortKey("l.created_at", lambda card: to_micros(card.created_at)), _ID), True
+    ),
+    # The earliest start waits longest, in business time too (it only grows with wall time).
+    ListSort.WAIT: SortSpec(
+        (
+            SortKey(
+                f"COALESCE(l.waiting_since, {_NOT_WAITING})",
+                lambda card: (
+                    _NOT_WAITING if card.waiting_since is None else to_micros(card.waiting_since)
+                ),
+            ),
+            _ID,
+        ),
+        descending=False,
     ),
 }
 

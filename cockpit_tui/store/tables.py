@@ -202,6 +202,8 @@ class AssignmentRow(SQLModel, table=True):
     actor: str = Field(max_length=100)
     at: datetime = Field(sa_type=UtcInstant)
     reason: str | None = Field(default=None, max_length=20)
+    #: Issue 15: whom the lead was taken from (a rescue alerts both; migration 17).
+    previous: str | None = Field(default=None, max_length=100)
 
 
 class TeamMemberRow(SQLModel, table=True):

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from cockpit_tui.domain.alerts import AlertMode
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.i18n.translate import Translator, describe_error
@@ -84,9 +85,25 @@ class CockpitApp(PlainNotices):
         try:
             save()
         except CockpitError as error:
-            if not self._prefs_warned:
-                self._prefs_warned = True
-                self.notify(describe_error(error, self.t), severity="warning", timeout=8)
+            self._warn_prefs(error)
+
+    def alert_mode(self) -> AlertMode:
+        """How much this user wants to be alerted (``on`` without preferences)."""
+        return self.preferences.load_alerts() if self.preferences else AlertMode.ON
+
+    def save_alert_mode(self, mode: AlertMode) -> None:
+        """Remember the ``alerts`` choice; say once if it cannot be kept."""
+        if self.preferences is None:
+            return
+        try:
+            self.preferences.save_alerts(mode)
+        except CockpitError as error:
+            self._warn_prefs(error)
+
+    def _warn_prefs(self, error: CockpitError) -> None:
+        if not self._prefs_warned:
+            self._prefs_warned = True
+            self.notify(describe_error(error, self.t), severity="warning", timeout=8)
 
     def on_mount(self) -> None:
         """Show the board."""

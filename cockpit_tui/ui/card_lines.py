@@ -98,6 +98,7 @@ def card_lines(
     selected: bool,
     focused: bool,
     waited: int | None = None,
+    is_next: bool = False,
 ) -> list[Strip]:
     """The :data:`CARD_HEIGHT` strips of one card.
 
@@ -110,6 +111,7 @@ def card_lines(
         selected: Whether the card holds the column's selection.
         focused: Whether the column has the keyboard focus.
         waited: Business minutes the lead has waited for a response (None: not waiting).
+        is_next: Whether ``space`` would pick this lead next ("▶ próximo").
     """
     base = styles.card
     if selected:
@@ -166,11 +168,31 @@ def card_lines(
         fifth = [(fit("◷ " + label, inner), base + styles.overdue if overdue else base)]
     else:
         fifth = [(" " * inner, base)]
+    if is_next:
+        fifth = with_next_marker(fifth, inner, translate, base + styles.new)
 
     strips = [_strip(parts, base, width) for parts in (first, second, third, fourth, fifth)]
     strips.append(Strip([Segment(" " * width, styles.blank)], width))
     assert len(strips) == CARD_HEIGHT
     return strips
+
+
+def with_next_marker(
+    parts: list[tuple[str, Style]], inner: int, t: Translator, style: Style
+) -> list[tuple[str, Style]]:
+    """A card line ending in "▶ próximo" (issue 15): the lead ``space`` would pick next.
+
+    What the line holds (an appointment) stays whole: on a narrow card the
+    marker shrinks to "▶"; only a card too narrow even for that cuts the text.
+    """
+    text = "".join(part for part, _ in parts).rstrip()
+    first_style = parts[0][1] if parts else style
+    for marker in (t("card.next"), "▶"):
+        room = inner - cell_len(marker) - 1
+        if cell_len(text) <= room:
+            return [(fit(text, room) + " ", first_style), (marker, style)]
+    room = inner - 2
+    return [(fit(text, room) + " ", first_style), ("▶", style)] if room > 0 else parts
 
 
 def span_text(minutes: int, t: Translator) -> str:
@@ -184,12 +206,19 @@ def span_text(minutes: int, t: Translator) -> str:
 
 
 def waiting_text(
-    card: LeadCard, waited: int | None, now: datetime, t: Translator, styles: CardStyles
+    card: LeadCard,
+    waited: int | None,
+    now: datetime,
+    t: Translator,
+    styles: CardStyles,
+    *,
+    short: bool = False,
 ) -> tuple[str, Style] | None:
     """ "aguardando 3 min" and its style by SLA state; None when the lead waits for nothing.
 
     ``waited`` is in business minutes; before the store's calendar is loaded
-    (a moment after the board opens) the wall-clock minutes stand in.
+    (a moment after the board opens) the wall-clock minutes stand in. With
+    ``short``, only the span ("3 min"), for the list's column.
     """
     state = card.sla_state(now)
     if state is None or card.waiting_since is None:
@@ -203,7 +232,7 @@ def waiting_text(
     }[state]
     # Whole hours past the first one: the card is narrow, the lead screen has the detail.
     span = span_text(waited if waited < 60 else waited - waited % 60, t)
-    return t("card.waiting", span=span), style
+    return (span if short else t("card.waiting", span=span)), style
 
 
 def muted(base: Style, styles: CardStyles) -> Style:

@@ -83,6 +83,8 @@ class CardScroller(ABC):
         self._line_cache: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(self.cache_size)
         #: Business minutes a lead has waited (since, now); None until the calendar is loaded.
         self.minutes_waited: Callable[[datetime, datetime], int | None] | None = None
+        #: The lead ``space`` would pick next (issue 15: marked "▶ próximo"), if known.
+        self.next_lead_id: int | None = None
 
     # -- what the board reads --------------------------------------------------
 
@@ -323,7 +325,7 @@ class CardScroller(ABC):
         minute = now.replace(second=0, microsecond=0)
         # The business-time wait replaces the wall-clock stand-in once the calendar loads.
         business = self.minutes_waited is not None and self.minutes_waited(now, now) is not None
-        key = (card, selected, self.active, width, minute, business)
+        key = (card, selected, self.active, width, minute, business, card.id == self.next_lead_id)
         lines = self._line_cache.get(key)
         if lines is None:
             lines = self.draw(card, now=now, styles=styles, selected=selected)
@@ -403,6 +405,7 @@ class ColumnView(CardScroller):
             selected=selected,
             focused=self.active,
             waited=waited,
+            is_next=card.id == self.next_lead_id,
         )
 
     def placeholder(self, row: int, styles: CardStyles) -> Strip:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from textual.app import App
 
+    from cockpit_tui.domain.alerts import AlertMode
     from cockpit_tui.domain.filters import LeadFilter
     from cockpit_tui.i18n.translate import Translator
     from cockpit_tui.services import Services
@@ -32,6 +33,14 @@ class CockpitContext(Protocol):
 
     def save_filters(self, lead_filter: LeadFilter) -> None:
         """Remember the quick filters."""
+        ...
+
+    def alert_mode(self) -> AlertMode:
+        """How much this user wants to be alerted (issue 15)."""
+        ...
+
+    def save_alert_mode(self, mode: AlertMode) -> None:
+        """Remember the ``alerts`` choice."""
         ...
 
     def saved_column_totals(self) -> bool:

@@ -43,6 +43,9 @@ class LeadRows(CardScroller):
         self, card: LeadCard, *, now: datetime, styles: CardStyles, selected: bool
     ) -> list[Strip]:
         """One row."""
+        waited = None
+        if card.waiting_since is not None and self.minutes_waited is not None:
+            waited = self.minutes_waited(card.waiting_since, now)
         return [
             row_line(
                 card,
@@ -51,6 +54,7 @@ class LeadRows(CardScroller):
                 translate=self._translate,
                 styles=styles,
                 selected=selected,
+                waited=waited,
             )
         ]
 

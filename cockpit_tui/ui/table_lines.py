@@ -18,7 +18,7 @@ from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_datetime, format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.lead_list import ListSort
-from cockpit_tui.ui.card_lines import CardStyles, fit
+from cockpit_tui.ui.card_lines import CardStyles, fit, waiting_text
 
 _GAP = 1
 
@@ -44,7 +44,8 @@ COLUMNS = (
     TableColumn(None, "list.badge", 6, 6),
     TableColumn(ListSort.NAME, "list.name", 14, 26),
     TableColumn(ListSort.STATUS, "list.status", 13, 17),
-    TableColumn(ListSort.VEHICLE, "list.vehicle", 12, 30),
+    TableColumn(ListSort.WAIT, "list.wait", 6, 11),
+    TableColumn(ListSort.VEHICLE, "list.vehicle", 8, 30),
     TableColumn(ListSort.PRICE, "list.price", 10, 12),
     TableColumn(ListSort.SOURCE, "list.source", 7, 14),
     TableColumn(ListSort.SALESPERSON, "list.salesperson", 8, 16),
@@ -101,8 +102,9 @@ def row_line(
     translate: Translator,
     styles: CardStyles,
     selected: bool,
+    waited: int | None = None,
 ) -> Strip:
-    """One lead as a table row."""
+    """One lead as a table row (``waited``: business minutes it has waited, if known)."""
     base = styles.card + styles.cursor if selected else styles.card
     lang = translate.lang
     if card.has_unread_reply:
@@ -129,6 +131,7 @@ def row_line(
             base + styles.unread if card.has_unread_reply else base,
         ),
         (status_label(card.status, lang), base),
+        wait_cell(card, waited, now, translate, styles, base),
         (clean_text(card.vehicle or "", max_length=200) or "—", base),
         (format_money(card.price, lang, cents=False) if card.price is not None else "—", base),
         (clean_text(card.source or "", max_length=100) or "—", base),
@@ -151,6 +154,21 @@ def row_line(
     if used < width:
         segments.append(Segment(" " * (width - used), base))
     return Strip(segments).crop(0, width)
+
+
+def wait_cell(
+    card: LeadCard,
+    waited: int | None,
+    now: datetime,
+    translate: Translator,
+    styles: CardStyles,
+    base: Style,
+) -> tuple[str, Style]:
+    """The wait column (issue 15): "3 min" coloured by the SLA, or "—" when nothing waits."""
+    wait = waiting_text(card, waited, now, translate, styles, short=True)
+    if wait is None:
+        return "—", base + styles.muted
+    return wait[0], base + wait[1]
 
 
 def placeholder_row(width: int, styles: CardStyles) -> Strip:

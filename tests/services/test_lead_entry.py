@@ -66,7 +66,7 @@ def test_another_board_sees_the_new_lead_in_the_change_log(
         seen = other.board.last_change_id()
         card = services.entry.create(WALK_IN, assign_to=None)
         changes = other.board.changes_since(seen)
-        assert [(c.kind, c.lead_id) for c in changes] == [("lead.created", card.id)]
+        assert [(c.kind, c.lead_id) for c in changes] == [("lead.added", card.id)]
         assert other.board.column_page(Status.NEW).cards[0].id == card.id
         assert card.assigned_to is None, "without a salesperson the lead is unassigned"
     finally:

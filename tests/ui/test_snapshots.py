@@ -16,7 +16,7 @@ from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.ui.customer_rights import CustomerRights
 from cockpit_tui.ui.screens.lead import LeadScreen
 from tests.conftest import tick
-from tests.ui.conftest import make_app, notices, press, shown_counts, wait_until
+from tests.ui.conftest import board, make_app, notices, press, shown_counts, wait_until
 
 
 @pytest.mark.parametrize("size", [(160, 45), (100, 30)])
@@ -25,6 +25,7 @@ def test_board_snapshot(snap_compare: Any, demo_services: Services, size: tuple[
 
     async def counts_loaded(pilot: Any) -> None:
         await wait_until(pilot, lambda: shown_counts(pilot.app) == expected)
+        await wait_until(pilot, lambda: board(pilot.app).next_mark.settled)
 
     assert snap_compare(make_app(demo_services), terminal_size=size, run_before=counts_loaded)
 
@@ -37,6 +38,7 @@ def test_board_snapshot_after_a_move_and_selection(
     async def move_one(pilot: Any) -> None:
         await press(pilot, "j", "shift+right")
         await wait_until(pilot, lambda: any("Movido" in n for n in notices(pilot.app)))
+        await wait_until(pilot, lambda: board(pilot.app).next_mark.settled)
 
     assert snap_compare(make_app(demo_services), terminal_size=(100, 30), run_before=move_one)
 

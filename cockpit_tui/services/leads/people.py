@@ -94,7 +94,7 @@ class PeopleActions(LeadServiceBase):
                 assigned_to=self.actor,
                 previous_lead_id=lead_id,
             )
-            write.log("lead.created", new.id)
+            write.log("lead.added", new.id)
         return self._card(new.id)
 
 

@@ -40,6 +40,7 @@ _MODULES = (
     "m0014_response_clock",
     "m0015_undo_restores",
     "m0016_report_indexes",
+    "m0017_rescue_previous",
     "m0018_report_responses",
 )
 

@@ -298,6 +298,15 @@ class CardsPane(Vertical, can_focus=True):
             if first is not None:
                 self.focus_status(first)
 
+    def mark_next(self, lead_id: int | None) -> None:
+        """Mark the card ``space`` would pick next ("▶ próximo"); repaint only on a change."""
+        columns = self.columns
+        if all(column.next_lead_id == lead_id for column in columns):
+            return
+        for column in columns:
+            column.next_lead_id = lead_id
+        self.canvas.refresh()
+
     def repaint_clock(self) -> None:
         """Repaint "há N min" on the cards."""
         self.canvas.refresh()

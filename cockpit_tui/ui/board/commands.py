@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from textual.command import Hit, Hits
+from textual.screen import Screen
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter, search_terms
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
+from cockpit_tui.ui.board.alerts import BoardAlerts, mode_label
+from cockpit_tui.ui.board.duty import toggle_alerts, toggle_duty
+from cockpit_tui.ui.board.state import BoardState
 from cockpit_tui.ui.commands import Command, ScreenCommands
 from cockpit_tui.ui.context import CockpitContext
 
@@ -36,6 +40,43 @@ class PaletteBoard(Protocol):
 
     def jump_to_lead(self, lead_id: int) -> None:
         """Select a lead, clearing filters that would hide it."""
+
+    @property
+    def state(self) -> BoardState:
+        """The board's figures (who is on duty)."""
+
+    @property
+    def alert_watch(self) -> BoardAlerts:
+        """The board's alerts (issue 15)."""
+
+    def show_counts(self) -> None:
+        """Redraw the header."""
+
+    def say(self, text: str) -> None:
+        """Routine news on the notice line."""
+
+
+def _issue15_commands(screen: PaletteBoard, as_screen: Screen[Any]) -> list[Command]:
+    """Duty in/out for the current user, and the alerts toggle (issue 15)."""
+    t = screen.cockpit.t
+    on_duty = screen.cockpit.services.actor in screen.state.on_duty
+    mode = screen.alert_watch.mode
+    return [
+        (
+            t("palette.duty_out" if on_duty else "palette.duty_in"),
+            partial(toggle_duty, as_screen, screen),
+            t("palette.duty.help"),
+        ),
+        (
+            t(
+                "palette.alerts",
+                mode=mode_label(mode, t),
+                following=mode_label(mode.following(), t),
+            ),
+            partial(toggle_alerts, screen),
+            t("palette.alerts.help"),
+        ),
+    ]
 
 
 class BoardCommands(ScreenCommands):
@@ -67,6 +108,7 @@ class BoardCommands(ScreenCommands):
                     t("palette.filter.help"),
                 )
             )
+        commands += _issue15_commands(screen, self.screen)
         other = "en" if t.lang == "pt" else "pt"
         commands.append((t("palette.language"), partial(screen.cockpit.switch_language, other), ""))
         return commands

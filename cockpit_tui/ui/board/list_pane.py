@@ -68,7 +68,9 @@ class ListPane(Vertical, can_focus=True):
         cockpit = cockpit_of(self.app)
         services = cockpit.services
         source = services.board.list_source(query, self._state.where)
-        return LeadRows(source, translate=cockpit.t, clock=services.clock)
+        rows = LeadRows(source, translate=cockpit.t, clock=services.clock)
+        rows.minutes_waited = services.board.minutes_waited
+        return rows
 
     # -- what the board reads ------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
+from cockpit_tui.domain.alerts import Alert
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.plans import Plan
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from cockpit_tui.services import Services
+    from cockpit_tui.ui.board.alerts import BoardAlerts
     from cockpit_tui.ui.board.host import BoardHost
 
 
@@ -73,6 +75,13 @@ class LivePoll:
         list_total: int = 0
         total_counts: dict[Status, int] | None = None
         followed: Followed | None = None
+        on_duty: tuple[str, ...] = ()
+
+    @dataclass
+    class Alerted(Message):
+        """Alerts for this user (issue 15): a lead arrived, a customer wrote, an SLA ends."""
+
+        alerts: list[Alert]
 
     @dataclass
     class LoadFailed(Message):
@@ -80,10 +89,17 @@ class LivePoll:
 
         error: CockpitError
 
-    def __init__(self, screen: Screen[Any], host: BoardHost, services: Services) -> None:
+    def __init__(
+        self,
+        screen: Screen[Any],
+        host: BoardHost,
+        services: Services,
+        alerts: BoardAlerts | None = None,
+    ) -> None:
         self._screen = screen
         self._host = host
         self._services = services
+        self._alerts = alerts
         self._worker: Worker[None] | None = None
         #: Read even without a new commit (a read was dropped as stale).
         self.force = False
@@ -98,9 +114,14 @@ class LivePoll:
 
         Not while a read is under way, nor under another screen (the board
         re-reads everything when it comes back), nor while this user's own
-        write or filter read is in flight (its result would count twice).
+        write or filter read is in flight (its result would count twice);
+        the alerts are checked even then (a lead screen open still rings).
         """
-        if self.running or not self._screen.is_current or self._host.busy:
+        if self.running:
+            return
+        if not self._screen.is_current or self._host.busy:
+            if self._alerts is not None:
+                self._worker = self._screen.run_worker(self._alert, thread=True, group="board-poll")
             return  # a write or filter read of this user's is in flight: read once it is shown
         host = self._host
         specs = {column.status: column.window.spec() for column in host.cards.columns}
@@ -124,11 +145,35 @@ class LivePoll:
         force: bool,
         chosen: LeadCard | None = None,
     ) -> None:
-        """Off the UI thread: the cheap check, then counts and the held windows."""
+        """Off the UI thread: the cheap check, then counts and the held windows; the alerts.
+
+        The alerts come last: the check must follow the poll's start closely,
+        or a commit landing meanwhile is shown against a selection (``chosen``)
+        the user has already left.
+        """
         board = self._services.board
         try:
-            if not board.has_new_commits() and not force:
-                return
+            changed = board.has_new_commits()
+        except CockpitError as error:
+            self._screen.post_message(LivePoll.LoadFailed(error))
+            return
+        try:
+            if changed or force:
+                self._refresh(generation, specs, list_spec, where, chosen)
+        finally:
+            self._alert()
+
+    def _refresh(
+        self,
+        generation: int,
+        specs: dict[Status, WindowSpec],
+        list_spec: WindowSpec | None,
+        where: LeadScope | None,
+        chosen: LeadCard | None,
+    ) -> None:
+        """Off the UI thread: read what is on screen and post it."""
+        board = self._services.board
+        try:
             counts = board.counts(where)
             total_counts = board.counts() if where is not None else None
             list_content, list_total = None, 0
@@ -145,11 +190,19 @@ class LivePoll:
                 plan=self._services.settings.plan(),
                 contents={status: read_window(spec) for status, spec in specs.items()},
                 followed=self._follow(chosen, where),
+                on_duty=tuple(board.on_duty_names()),
             )
         except CockpitError as error:
             self._screen.post_message(LivePoll.LoadFailed(error))
             return
         self._screen.post_message(refreshed)
+
+    def _alert(self) -> None:
+        """Off the UI thread: post this user's alerts, if any."""
+        if self._alerts is not None:
+            found = self._alerts.check()
+            if found:
+                self._screen.post_message(LivePoll.Alerted(found))
 
     def _follow(self, chosen: LeadCard | None, where: LeadScope | None) -> Followed | None:
         """Off the UI thread: where the selected lead is now (None: gone or filtered out)."""
@@ -173,6 +226,7 @@ class LivePoll:
         changed = host.state.take_counts(
             message.counts, message.total_counts, message.attention, message.plan
         )
+        changed |= host.state.take_on_duty(message.on_duty)
         host.cards.set_filter_totals()
         panes = list(host.panes)
         # Read before the new windows land: they may put the cursor on a neighbour.

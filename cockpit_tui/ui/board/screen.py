@@ -25,11 +25,14 @@ from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.ui.bindings import translate_bindings
+from cockpit_tui.ui.board.alerts import BoardAlerts
 from cockpit_tui.ui.board.cards_pane import CardsPane
+from cockpit_tui.ui.board.clock_tick import tick_clock
 from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
 from cockpit_tui.ui.board.moves import BoardMoves
+from cockpit_tui.ui.board.next_mark import NextMark
 from cockpit_tui.ui.board.next_notice import next_notice
 from cockpit_tui.ui.board.pane import PaneSwitch
 from cockpit_tui.ui.board.readout import BoardReadout
@@ -89,6 +92,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._cards: CardsPane | None = None
         self._list: ListPane | None = None
         self._live: LivePoll | None = None
+        self._alert_watch: BoardAlerts | None = None
+        #: The card ``space`` would pick next, marked "▶ próximo" (issue 15).
+        self.next_mark = NextMark(self, self)
         self._startup_error: CockpitError | None = None
         self._store_error_shown = False
         self._had_card: bool | None = None
@@ -136,7 +142,8 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
     def on_mount(self) -> None:
         """Show the figures, focus the first column, start watching the store."""
-        self._live = LivePoll(self, self, self.cockpit.services)
+        self._alert_watch = BoardAlerts(self.cockpit.services, self.cockpit.alert_mode())
+        self._live = LivePoll(self, self, self.cockpit.services, self._alert_watch)
         if self._startup_error is not None:
             self._report_once(self._startup_error)
         self.cards.set_filter_totals()
@@ -162,12 +169,9 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
 
         self.run_worker(load, thread=True, group="calendar")
 
-    @reports_errors
     def tick_clock(self) -> None:
-        """Every 30 s: the waits on the cards and the header's "N fora do prazo" move on."""
-        self.cards.repaint_clock()
-        if self.state.take_breached(self.cockpit.services.board):
-            self.show_counts()
+        """Every 30 s: the waits and "N fora do prazo" move on (``ui/board/clock_tick.py``)."""
+        tick_clock(self, self, self.next_mark)
 
     @property
     def search_field(self) -> SearchBar:
@@ -189,6 +193,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.query_one("#board-header", TextLine).text = header
         self.pane.figures_changed()
         self.values.counts_changed()
+        self.next_mark.refresh()
 
     def say(self, text: str) -> None:
         """Routine news (a move, an undo) in the header line for a few seconds.
@@ -227,6 +232,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     @on(BoardCanvas.SelectionChanged)
     def _selection_changed(self) -> None:
         self._refresh_lead_keys()
+        self.next_mark.show()
 
     # The list's messages by handler name: naming LeadTable here would import the list
     # view (its widget, rows and queries) before the first frame, which shows cards.
@@ -261,6 +267,7 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self._last_urgent = lead_id
         self.pane.select_lead(lead_id)
         card = next(card for card in urgent if card.id == lead_id)
+        self.next_mark.walked_to(urgent, card)
         self.say(next_notice(card, services.board.why_next(card, now), self.cockpit.t))
 
     @reports_errors
@@ -423,6 +430,17 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
     def _poll_read(self, message: LivePoll.Refreshed) -> None:
         if self._live is not None:
             self._live.show(message)
+            self.next_mark.refresh()
+
+    @on(LivePoll.Alerted)
+    def _alerted(self, message: LivePoll.Alerted) -> None:
+        self.alert_watch.show(self.app, message.alerts, self.cockpit.t)
+
+    @property
+    def alert_watch(self) -> BoardAlerts:
+        """This board's alerts (issue 15; built when the board mounts)."""
+        assert self._alert_watch is not None, "the board is mounted"
+        return self._alert_watch
 
     def poll_read_worked(self) -> None:
         """A read worked: the next failure is reported again."""

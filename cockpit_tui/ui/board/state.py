@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from cockpit_tui.domain.filters import LeadFilter, QuickFilter
 from cockpit_tui.domain.models import LeadCard
 from cockpit_tui.domain.plans import Plan
+from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import STATUS_ORDER, Status, status_label
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.filtering import LeadScope
@@ -44,6 +45,8 @@ class BoardState:
     lead_filter: LeadFilter = field(default_factory=LeadFilter)
     where: LeadScope | None = None
     generation: int = 0
+    #: Issue 15: who is on duty ("na loja"), in the turn's order.
+    on_duty: tuple[str, ...] = ()
 
     def bump(self) -> int:
         """Mark a change made here (a poll read before it is thrown away); the new generation."""
@@ -102,11 +105,20 @@ class BoardState:
             board.attention_count(),
             settings.plan() if settings is not None else None,
         )
+        changed |= self.take_on_duty(tuple(board.on_duty_names()))
         return self.take_breached(board) or changed
+
+    def take_on_duty(self, names: tuple[str, ...]) -> bool:
+        """Take who is on duty now; whether the header's list changed."""
+        changed, self.on_duty = names != self.on_duty, names
+        return changed
 
     def take_breached(self, board: BoardService) -> bool:
         """Count the leads past their SLA now; whether the header's figure changed."""
-        breached = board.breached_count(board.now())
+        return self.take_breached_count(board.breached_count(board.now()))
+
+    def take_breached_count(self, breached: int) -> bool:
+        """Take how many leads are past their SLA; whether the header's figure changed."""
         changed, self.breached = breached != self.breached, breached
         return changed
 
@@ -130,6 +142,8 @@ class BoardState:
             attention=self.attention,
             breached=self.breached,
         )
+        duty = duty_summary(self.on_duty, t)
+        text = f"{text} · {duty}" if duty else text
         summary = self.filter_summary(t)
         return f"{text} · {summary}" if summary else text
 
@@ -156,6 +170,13 @@ class BoardState:
             + (f"/{totals[s]}" if totals is not None else "")
             for s in statuses
         )
+
+
+def duty_summary(names: tuple[str, ...], t: Translator) -> str:
+    """ "na loja: Bianca Lima, Carla Mendes" (issue 15), or "" when nobody is on duty."""
+    if not names:
+        return ""
+    return t("app.header_duty", names=", ".join(clean_text(name, max_length=100) for name in names))
 
 
 def next_urgent(

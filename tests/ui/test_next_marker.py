@@ -1,0 +1,62 @@
+"""The "▶ próximo" marker: the card ``space`` would pick next (issue 15)."""
+
+from __future__ import annotations
+
+from cockpit_tui.domain.statuses import Status
+from cockpit_tui.services import Services
+from cockpit_tui.services.clock import FrozenClock
+from cockpit_tui.ui.app import CockpitApp
+from cockpit_tui.ui.card_lines import CARD_HEIGHT
+from tests.conftest import services_for, tick
+from tests.ui.conftest import column, make_app, press, screen_lines, selected_id, wait_until
+
+
+def marked(app: CockpitApp) -> list[str]:
+    """The names on the cards of Nova proposta that carry the marker."""
+    lines = screen_lines(column(app, Status.NEW))
+    return [
+        lines[y - (CARD_HEIGHT - 2)].strip().split("  ")[0]
+        for y, line in enumerate(lines)
+        if "▶ próximo" in line
+    ]
+
+
+async def test_the_card_space_picks_next_is_marked_and_the_mark_follows_the_board(
+    ui_services: Services, ui_url: str, clock: FrozenClock
+) -> None:
+    stale = ui_services.leads.add(name="Alice Lima", phone="(11) 91111-1111", source="OLX")
+    tick(clock, 10)  # Alice is past her 5 minutes
+    fresh = ui_services.leads.add(name="Bruno Reis", phone="(11) 92222-2222", source="OLX")
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_until(pilot, lambda: marked(app) == ["Bruno Reis"])
+        await press(pilot, "space")
+        assert selected_id(app) == fresh.id
+        await wait_until(pilot, lambda: marked(app) == ["Alice Lima"])
+        await press(pilot, "space")
+        assert selected_id(app) == stale.id, "the mark showed where space went"
+        await press(pilot, "k")  # the user walks off on their own: the top is next again
+        await wait_until(pilot, lambda: marked(app) == ["Bruno Reis"])
+        other = services_for(ui_url, "Carla", clock)
+        try:
+            other.leads.reply(fresh.id, "Olá Bruno")  # answered elsewhere: Alice comes first
+        finally:
+            other.close()
+        await wait_until(pilot, lambda: marked(app) == ["Alice Lima"])
+
+
+def test_the_marker_never_hides_an_appointment() -> None:
+    from rich.style import Style
+
+    from cockpit_tui.i18n.translate import Translator
+    from cockpit_tui.ui.card_lines import with_next_marker
+
+    t, plain = Translator("pt"), Style()
+    visit = [("◷ Visita 29/11 09:30", plain)]
+
+    def text(inner: int, parts: list[tuple[str, Style]]) -> str:
+        return "".join(part for part, _ in with_next_marker(parts, inner, t, plain))
+
+    assert text(34, visit) == "◷ Visita 29/11 09:30     ▶ próximo"
+    assert text(22, visit) == "◷ Visita 29/11 09:30 ▶", "a narrow card keeps the visit whole"
+    assert text(22, [(" " * 22, plain)]) == " " * 12 + " ▶ próximo"
