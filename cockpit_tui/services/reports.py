@@ -7,10 +7,13 @@ without knowing any zone, and a day that crosses midnight in UTC stays one day.
 
 from __future__ import annotations
 
+import queue
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 from zoneinfo import ZoneInfo
 
 from cockpit_tui.domain.calendar_values import DEFAULT_TIMEZONE
@@ -27,13 +30,21 @@ from cockpit_tui.domain.statuses import STATUS_ORDER, Status
 from cockpit_tui.services.store_service import StoreService
 
 if TYPE_CHECKING:
+    from cockpit_tui.store.reader import StoreReader
     from cockpit_tui.store.report_sql import ReportBounds
+
+_Params = ParamSpec("_Params")
+_Answer = TypeVar("_Answer")
 
 _DEFAULT_SLA_MINUTES = 5
 #: A period holding at least 1/_WALK_SHARE of the store's leads has its groups and
 #: percentiles walked on indexes: a walk then looks at most at ~20 index entries per
 #: lead of the period it counts (about 0.1 µs each), still less than sorting them.
 _WALK_SHARE = 20
+#: Connections (and threads) reading one report at once: the machine's cores
+#: are few, and each query already runs at full speed on one.
+_READERS = 2
+_GROUPINGS = ("source", "owner")
 
 
 def _cents(value: Any) -> Decimal:
@@ -100,6 +111,57 @@ class _Tally:
         return sorted(figures, key=lambda line: (-line.arrived, -line.sold, line.name or ""))
 
 
+def _median_and_p90(
+    reader: StoreReader,
+    scope: tuple[int, int],
+    *,
+    answered: int,
+    group: tuple[str, Any] | None,
+    walk: bool,
+) -> tuple[float | None, float | None]:
+    """The median and 90th percentile (nearest rank, minutes) of ``answered`` answers."""
+    from cockpit_tui.store.report_sql import ranked_response
+
+    median = ranked_response(reader, scope, rank=_rank(answered, 50), group=group, walk=walk)
+    p90 = ranked_response(
+        reader,
+        scope,
+        rank=answered - _rank(answered, 90) + 1,
+        from_slowest=True,
+        group=group,
+        walk=walk,
+    )
+    return _minutes(median), _minutes(p90)
+
+
+class _Readers:
+    """One report's connections, each lent to one query at a time on the pool's threads."""
+
+    def __init__(self, readers: list[StoreReader], pool: ThreadPoolExecutor) -> None:
+        self.first = readers[0]
+        self._free: queue.SimpleQueue[StoreReader] = queue.SimpleQueue()
+        for reader in readers:
+            self._free.put(reader)
+        self._pool = pool
+
+    def run(
+        self,
+        query: Callable[Concatenate[StoreReader, _Params], _Answer],
+        *args: _Params.args,
+        **kwargs: _Params.kwargs,
+    ) -> Future[_Answer]:
+        """Start ``query(reader, *args, **kwargs)`` on a free connection."""
+
+        def lend() -> _Answer:
+            reader = self._free.get()  # never waits: as many threads as connections
+            try:
+                return query(reader, *args, **kwargs)
+            finally:
+                self._free.put(reader)
+
+        return self._pool.submit(lend)
+
+
 class ReportService(StoreService):
     """Reads the manager's report of a period."""
 
@@ -117,11 +179,26 @@ class ReportService(StoreService):
         return int(stored) if stored else _DEFAULT_SLA_MINUTES
 
     def report(self, period: ReportPeriod) -> Report:
-        """Every figure of ``period`` (leads counted in the day they arrived)."""
+        """Every figure of ``period`` (leads counted in the day they arrived).
+
+        The queries run on :data:`_READERS` connections at once, all reading one
+        snapshot of the store (``store/report_snapshot.py``).
+        """
+        from cockpit_tui.store.report_snapshot import report_snapshot
+
+        with (
+            report_snapshot(self._store.reader, connections=_READERS) as readers,
+            ThreadPoolExecutor(len(readers), thread_name_prefix="report") as pool,
+        ):
+            return self._report(period, _Readers(readers, pool))
+
+    def _report(self, period: ReportPeriod, readers: _Readers) -> Report:
         from cockpit_tui.store import report_sql
         from cockpit_tui.store.codec import to_micros
 
-        zone = self.zone()
+        zone = ZoneInfo(readers.first.setting("timezone") or DEFAULT_TIMEZONE)
+        stored_sla = readers.first.setting("sla_minutes")
+        sla = int(stored_sla) if stored_sla else _DEFAULT_SLA_MINUTES
         days = period.days()
         bounds = report_sql.ReportBounds(
             [
@@ -132,26 +209,38 @@ class ReportService(StoreService):
                 for day in days
             ]
         )
-        reader = self._store.reader
-        sla = self.sla_minutes()
+        # Submitted longest first: the day counts gate the group counts and percentiles.
+        daily = readers.run(report_sql.daily_counts, bounds, sla_seconds=sla * 60)
+        high_mark = readers.run(report_sql.lead_id_high_mark)
+        sales = readers.run(report_sql.sales, bounds)
+        reached_rows = readers.run(report_sql.reached_before, bounds)
+        lost_rows = readers.run(report_sql.lost_reasons, bounds)
+        pipeline = readers.run(self._pipeline)
         tally = _Tally()
-        for day, *counts in report_sql.daily_counts(reader, bounds, sla_seconds=sla * 60):
+        for day, *counts in daily.result():
             figures = [int(count or 0) for count in counts]
             tally.add_day(int(day), figures[:3], figures[3:])
         # Walking an index in group or answer order looks at every lead of the store
         # but sorts none: worth it when the period holds a good share of them.
-        walk = walks_indexes(tally.counts[("all", 0)][0], report_sql.lead_id_high_mark(reader))
-        for grouping in report_sql.GROUP_COLUMNS:
-            for group, *counts in report_sql.group_counts(
-                reader, bounds, grouping=grouping, sla_seconds=sla * 60, walk=walk
-            ):
+        walk = walks_indexes(tally.counts[("all", 0)][0], high_mark.result())
+        groups = {
+            grouping: readers.run(
+                report_sql.group_counts, bounds, grouping=grouping, sla_seconds=sla * 60, walk=walk
+            )
+            for grouping in report_sql.GROUP_COLUMNS
+        }
+        percentiles = self._read_percentiles(readers, tally, bounds, walk=walk)
+        for grouping, rows in groups.items():
+            for group, *counts in rows.result():
                 tally.add_group(grouping, group, [int(count or 0) for count in counts])
+        percentiles += self._read_percentiles(readers, tally, bounds, walk=walk, grouped=True)
         reached: Counter[Status] = Counter(tally.now_in)
-        for status, count in report_sql.reached_before(reader, bounds):
+        for status, count in reached_rows.result():
             reached[Status(status)] += int(count)
-        for day, source, owner, sold, value in report_sql.sales(reader, bounds):
+        for day, source, owner, sold, value in sales.result():
             tally.add_sales(int(day), source, owner, int(sold), _cents(value))
-        self._read_percentiles(tally, bounds, walk=walk)
+        for key, answer in percentiles:
+            tally.percentiles[key] = answer.result()
         total = tally.figures("all", 0)
         return Report(
             period=period,
@@ -165,7 +254,7 @@ class ReportService(StoreService):
             by_salesperson=tally.lines("owner"),
             lost_reasons=dict(
                 sorted(
-                    ((str(row[0]), int(row[1])) for row in report_sql.lost_reasons(reader, bounds)),
+                    ((str(row[0]), int(row[1])) for row in lost_rows.result()),
                     key=lambda item: (-item[1], item[0]),
                 )
             ),
@@ -174,39 +263,42 @@ class ReportService(StoreService):
                 for index, day in enumerate(days)
                 for line in (tally.figures("day", index),)
             ],
-            pipeline=self.pipeline(),
+            pipeline=pipeline.result(),
             sla_minutes=sla,
         )
 
-    def _read_percentiles(self, tally: _Tally, bounds: ReportBounds, *, walk: bool) -> None:
-        """Median and 90th percentile (nearest rank) of every group with an answer."""
-        from cockpit_tui.store.report_sql import ranked_response
-
+    def _read_percentiles(
+        self,
+        readers: _Readers,
+        tally: _Tally,
+        bounds: ReportBounds,
+        *,
+        walk: bool,
+        grouped: bool = False,
+    ) -> list[tuple[tuple[str, Any], Future[tuple[float | None, float | None]]]]:
+        """Start reading the median and 90th percentile (nearest rank) of every group
+        with an answer: overall and per day, or (``grouped``) per source and salesperson."""
         period = (bounds.days[0][0], bounds.days[-1][1])
-        reader = self._store.reader
+        started = []
         for (grouping, group), (_, answered, _) in list(tally.counts.items()):
-            if not answered:
+            if not answered or (grouping in _GROUPINGS) != grouped:
                 continue
             scope, of_group, walks = period, None, walk
             if grouping == "day":
                 scope, walks = bounds.days[group], False
             elif grouping != "all":
                 of_group = (grouping, group)
-            median = ranked_response(
-                reader, scope, rank=_rank(answered, 50), group=of_group, walk=walks
+            answer = readers.run(
+                _median_and_p90, scope, answered=answered, group=of_group, walk=walks
             )
-            p90 = ranked_response(
-                reader,
-                scope,
-                rank=answered - _rank(answered, 90) + 1,
-                from_slowest=True,
-                group=of_group,
-                walk=walks,
-            )
-            tally.percentiles[(grouping, group)] = (_minutes(median), _minutes(p90))
+            started.append(((grouping, group), answer))
+        return started
 
     def pipeline(self) -> list[PipelineFigures]:
         """Every column now: leads, total asking value and how many are stale."""
+        return self._pipeline(self._store.reader)
+
+    def _pipeline(self, reader: StoreReader) -> list[PipelineFigures]:
         from cockpit_tui.store import report_sql
         from cockpit_tui.store.codec import to_micros
 
@@ -215,10 +307,7 @@ class ReportService(StoreService):
             status.value: to_micros(now - timedelta(days=days))
             for status, days in STALE_DAYS.items()
         }
-        rows = {
-            str(row[0]): row
-            for row in report_sql.pipeline(self._store.reader, stale_before=stale_before)
-        }
+        rows = {str(row[0]): row for row in report_sql.pipeline(reader, stale_before=stale_before)}
         figures = []
         for status in STATUS_ORDER:
             row = rows.get(status.value)

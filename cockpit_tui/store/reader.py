@@ -115,6 +115,23 @@ class StoreReader:
         with self._lock:
             self._connection.close()
 
+    def sibling(self) -> StoreReader:
+        """A new reader on the same store, with its own connection (close it after use)."""
+        return StoreReader(self._url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """Whether the store is a SQLite file (else PostgreSQL)."""
+        return self._url.is_sqlite
+
+    def execute(self, sql: str) -> None:
+        """Run a statement that returns no rows (``BEGIN``, ``ROLLBACK``…)."""
+        with self._lock:
+            try:
+                self._connection.execute(sql)
+            except (sqlite3.Error, _pg_error()) as error:
+                raise StoreUnavailableError(reason=type(error).__name__) from error
+
     def _sql(self, sql: str) -> str:
         return sql if self._placeholder == "?" else sql.replace("?", "%s")
 
