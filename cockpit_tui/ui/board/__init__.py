@@ -19,7 +19,7 @@ One job per module:
 - ``host``: what those parts ask of the screen (a protocol).
 - ``commands``: the board's command palette.
 - ``day``: the doors to the salesperson's day — the new-lead form (``n``) and the agenda (``t``).
-- ``doors``: the doors to the other screens — the selected lead, the help (``?``) and the reports (``i``).
+- ``doors``: the other screens — the selected lead, the help (``?``), the reports (``i``).
 
 Actions on the selected lead (move, undo, assign, the follow-up forms) are
 shared with the lead screen: :mod:`cockpit_tui.ui.lead_actions`.
