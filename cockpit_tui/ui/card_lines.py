@@ -129,9 +129,10 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, width - 1) + "…"
 
 
-def card_height(card: LeadCard) -> int:
-    """Lines a card takes: its content (the appointment line only when it has one) and a gap."""
-    return CARD_HEIGHT if card.next_appointment_at is not None else CARD_HEIGHT - 1
+def card_height(card: LeadCard, is_next: bool = False) -> int:
+    """Lines a card takes: its content and a gap. The last content line is there only
+    for an appointment or the "▶ próximo" mark."""
+    return CARD_HEIGHT if card.next_appointment_at is not None or is_next else CARD_HEIGHT - 1
 
 
 def card_lines(
@@ -165,10 +166,12 @@ def card_lines(
         price_line(card, inner, translate, styles, base),
         owner_line(card, inner, now, translate, styles, base, waited),
     ]
-    if is_next:
-        mark_next(lines, inner, translate, base + Style(bold=True))
     appointment = appointment_line(card, inner, now, translate, styles, base)
-    if appointment is not None:
+    if is_next:
+        # The last line: beside the appointment (kept whole), else on a line of its own.
+        mark = base + Style(bold=True)
+        lines.append(with_next_marker(appointment or [(" " * inner, base)], inner, translate, mark))
+    elif appointment is not None:
         lines.append(appointment)
     urgency = card_urgency(card, now)
     stripe = base + styles.stripes[urgency] if urgency is not None else base
@@ -277,31 +280,10 @@ def appointment_line(
     return [(fit("◷ " + label, inner), base + styles.overdue if overdue else base)]
 
 
-#: Cells of the vehicle kept when "▶ próximo" shortens it (the lead screen has it whole).
-_VEHICLE_KEPT = 10
-
-
-def mark_next(lines: list[Parts], inner: int, t: Translator, style: Style) -> None:
-    """Put "▶ próximo" on the vehicle's or the price's line, whichever has room for it
-    whole; else on the vehicle's line, shortening the vehicle (already cut with "…" there);
-    on a card too narrow for that, "▶" alone (see :func:`with_next_marker`)."""
-    marker = t("card.next")
-    room = inner - cell_len(marker) - 1
-    for row in (1, 2):
-        if cell_len("".join(text for text, _ in lines[row]).rstrip()) <= room:
-            lines[row] = with_next_marker(lines[row], inner, t, style)
-            return
-    if room >= _VEHICLE_KEPT:
-        text = "".join(text for text, _ in lines[1]).rstrip()
-        lines[1] = [(fit(text, room) + " ", lines[1][0][1]), (marker, style)]
-        return
-    lines[1] = with_next_marker(lines[1], inner, t, style)
-
-
 def with_next_marker(parts: Parts, inner: int, t: Translator, style: Style) -> Parts:
     """A card line ending in "▶ próximo" (issue 15): the lead ``space`` would pick next.
 
-    What the line holds (the vehicle) stays whole: on a narrow card the
+    What the line holds (an appointment) stays whole: on a narrow card the
     marker shrinks to "▶"; only a card too narrow even for that cuts the text.
     """
     text = "".join(part for part, _ in parts).rstrip()

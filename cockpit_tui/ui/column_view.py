@@ -88,7 +88,7 @@ class ColumnView(CardScroller):
     def lines_of(self, index: int) -> int:
         """Lines the card at ``index`` takes (the tallest while it is not read)."""
         card = self.window.card_at(index)
-        return self.item_height if card is None else card_height(card)
+        return self.item_height if card is None else card_height(card, card.id == self.next_lead_id)
 
     def off_screen_text(self) -> str:
         """How many cards are above and below the screen: "▲ 6  ▼ 31"."""

@@ -48,18 +48,18 @@ async def test_the_card_space_picks_next_is_marked_and_the_mark_follows_the_boar
         await wait_until(pilot, lambda: marked(app) == ["Alice Lima"])
 
 
-def test_the_marker_never_hides_the_vehicle() -> None:
+def test_the_marker_never_hides_an_appointment() -> None:
     from rich.style import Style
 
     from cockpit_tui.i18n.translate import Translator
     from cockpit_tui.ui.card_lines import with_next_marker
 
     t, plain = Translator("pt"), Style()
-    visit = [("Toyota Corolla 2020", plain)]
+    visit = [("◷ Visita 29/11 09:30", plain)]
 
     def text(inner: int, parts: list[tuple[str, Style]]) -> str:
         return "".join(part for part, _ in with_next_marker(parts, inner, t, plain))
 
-    assert text(34, visit) == "Toyota Corolla 2020" + " " * 6 + "▶ próximo"
-    assert text(21, visit) == "Toyota Corolla 2020 ▶", "a narrow card keeps the vehicle whole"
+    assert text(34, visit) == "◷ Visita 29/11 09:30" + " " * 5 + "▶ próximo"
+    assert text(22, visit) == "◷ Visita 29/11 09:30 ▶", "a narrow card keeps the visit whole"
     assert text(22, [(" " * 22, plain)]) == " " * 12 + " ▶ próximo"
