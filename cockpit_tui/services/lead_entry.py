@@ -119,6 +119,9 @@ class LeadEntryService(StoreService):
                 actor=self._actor,
                 at=write.now,
             )
+            # The salesperson typing what the customer said is already talking to them:
+            # a note is a first response (issue 15), in 0 business seconds.
+            write.respond(created)
         write.log("lead.added", created.id)
         return created.id
 

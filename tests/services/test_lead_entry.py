@@ -56,6 +56,17 @@ def test_a_walk_in_lands_on_top_of_nova_proposta_assigned_and_noted(
     assert found(services, "onix prata") == set(), "the note is not a customer message"
     assert found(services, "pereira") == {card.id}
     assert found(services, "98765") == {card.id}
+    # The note typed with it is the first response: the walk-in waits for nobody.
+    assert card.waiting_since is None
+    assert card.sla_state(clock.now()) is None
+    assert services.leads.detail(card.id).card.waiting_since is None
+
+
+def test_a_lead_typed_without_a_note_waits_for_its_first_response(
+    services: Services, clock: FrozenClock
+) -> None:
+    card = services.entry.create(NewLead(name="Sem Nota", phone="(11) 91234-5678"), assign_to=None)
+    assert card.waiting_since is not None, "nothing said to the customer yet"
 
 
 def test_another_board_sees_the_new_lead_in_the_change_log(
