@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     ),
     "error.move_conflict.moved_by": "{moved_by} moved it",
     "error.move_conflict.someone": "someone else changed it",
-    "error.nothing_to_undo": "You have no move to undo.",
+    "error.nothing_to_undo": "Nothing of yours to undo (move, assignment or handled).",
     "error.invalid_input": "Invalid value.",
     "error.store_unavailable": (
         "Could not open the database ({reason}). Check the --db path and its permissions; "

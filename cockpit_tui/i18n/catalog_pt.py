@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     ),
     "error.move_conflict.moved_by": "{moved_by} o moveu",
     "error.move_conflict.someone": "outra pessoa o alterou",
-    "error.nothing_to_undo": "Não há movimentação sua para desfazer.",
+    "error.nothing_to_undo": "Nada seu para desfazer (movimentação, atribuição ou atendido).",
     "error.invalid_input": "Valor inválido.",
     "error.store_unavailable": (
         "Não foi possível abrir a base de dados ({reason}). Confira o caminho em --db e as "

@@ -320,7 +320,7 @@ async def test_u_and_ctrl_z_undo_several_moves(
         assert shown_counts(app)[Status.NEW] == 3
         assert shown_counts(app)[Status.NEGOTIATING] == 0
         await press(pilot, "u")
-        assert "Não há movimentação sua para desfazer." in notices(app)
+        assert "Nada seu para desfazer (movimentação, atribuição ou atendido)." in notices(app)
 
 
 async def test_a_colleague_moved_it_first_refuses_and_says_who(

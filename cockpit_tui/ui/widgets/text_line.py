@@ -69,10 +69,16 @@ class TextLine(Widget):
     def say(self, text: str, *, seconds: float) -> None:
         """Show ``text`` for ``seconds`` (a notice), then nothing."""
         self._shorter = ()
-        self.text = text
+        self._set_notice(text)
         if self._clear_timer is not None:
             self._clear_timer.stop()
-        self._clear_timer = self.set_timer(seconds, lambda: setattr(self, "text", ""))
+        self._clear_timer = self.set_timer(seconds, lambda: self._set_notice(""))
+
+    def _set_notice(self, text: str) -> None:
+        self.text = text
+        if self.styles.width is not None and self.styles.width.is_auto:
+            # As wide as its text: only a new layout gives it the room (one per notice).
+            self.refresh(layout=True)
 
     def render(self) -> Content:
         """The text, literally (its first form that fits)."""
