@@ -11,6 +11,7 @@ the notices are plain text (``ui/notices.py``), never markup.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -39,8 +40,10 @@ _ALERT_SECONDS = 10.0
 class BoardAlerts:
     """One board's alerts: what it has seen, and the user's ``alerts`` choice.
 
-    The cursor and the timers are touched only by the poll's worker (one at
-    a time); :attr:`mode` is set on the UI thread and read by the worker.
+    The cursor and the timers are touched by one check at a time (a lock:
+    two poll workers overlapping under load once read the same change-log
+    entries twice and rang twice); :attr:`mode` is set on the UI thread and
+    read by the worker.
 
     Args:
         services: The open store's services.
@@ -60,6 +63,7 @@ class BoardAlerts:
         self._cursor: AlertCursor | None = None
         self._slas_checked = monotonic()
         self._rescued = monotonic()
+        self._checking = threading.Lock()
 
     @property
     def started(self) -> bool:
@@ -72,6 +76,10 @@ class BoardAlerts:
         Also runs the rescue when a minute has passed; what it changes comes
         back as alerts on the next check, like another process's rescue.
         """
+        with self._checking:
+            return self._check()
+
+    def _check(self) -> list[Alert]:
         alerts = self._services.alerts
         try:
             if self._cursor is None:

@@ -106,8 +106,9 @@ class LivePoll:
 
     @property
     def running(self) -> bool:
-        """Whether a read is under way."""
-        return self._worker is not None and self._worker.is_running
+        """Whether a read is under way (or started and not yet running: a thread
+        slow to start under load is still this poll's read)."""
+        return self._worker is not None and not self._worker.is_finished
 
     def poll(self) -> None:
         """Check for commits (and read what is on screen if any) in a worker.
