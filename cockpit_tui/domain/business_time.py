@@ -162,14 +162,18 @@ class BusinessCalendar:
         """
         if seconds <= 0:
             return start.astimezone(self.zone)
-        year, done = self._position(start)
+        return self._advance(*self._position(start), seconds)
+
+    def _advance(self, year: int, done: float, seconds: float) -> datetime:
+        """The instant ``seconds`` of business time after the position ``(year, done)``."""
         goal = done + seconds
         table = self._year(year)
+        first_year = year
         while goal > table.total:
             goal -= table.total
             year += 1
             table = self._year(year)
-            if year > start.year + 50:  # pragma: no cover - a store closed for decades
+            if year > first_year + 50:  # pragma: no cover - a store closed for decades
                 raise ValueError("no business time ahead")
         # The day whose open time reaches the goal: before[index] < goal <= before[index + 1].
         index = bisect_left(table.before, goal) - 1
@@ -228,9 +232,14 @@ class BusinessCalendar:
 
     def sla_marks(self, start: datetime, *, minutes: int) -> SlaMarks:
         """When a lead waiting since ``start`` becomes due soon and breached."""
+        if minutes <= 0:
+            return SlaMarks(
+                due_soon_at=start.astimezone(self.zone), due_at=start.astimezone(self.zone)
+            )
+        year, done = self._position(start)  # once for both marks (a settings change: every lead)
         return SlaMarks(
-            due_soon_at=self.add_seconds(start, minutes * 60 * DUE_SOON_FROM),
-            due_at=self.add_seconds(start, minutes * 60),
+            due_soon_at=self._advance(year, done, minutes * 60 * DUE_SOON_FROM),
+            due_at=self._advance(year, done, minutes * 60),
         )
 
     def at(self, now: datetime) -> CalendarNow:
