@@ -7,56 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.models import Appointment, AppointmentKind, LeadCard, LeadDetail
+from cockpit_tui.domain.models import Appointment, AppointmentKind
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from cockpit_tui.domain.lead_edits import EditableField
-    from cockpit_tui.ui.context import CockpitContext
-    from cockpit_tui.ui.screens.forms import FormScreen
+    from cockpit_tui.ui.screens.lead_host import LeadHost
 
 
-class LeadScreen(Protocol):
-    """What these forms ask of the lead screen."""
-
-    @property
-    def cockpit(self) -> CockpitContext:
-        """The app, as screens see it."""
-
-    @property
-    def app(self) -> App[object]:
-        """The running app (to push screens)."""
-
-    @property
-    def card(self) -> LeadCard | None:
-        """The lead as last read."""
-
-    @property
-    def detail(self) -> LeadDetail | None:
-        """Everything the screen shows."""
-
-    def open_form(self, form: FormScreen[Any], done: str) -> None:
-        """Show a form; once saved, say ``done`` and read the lead again."""
-
-    def say(self, text: str) -> None:
-        """Show what just happened on the title line."""
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: Literal["information", "warning", "error"] = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
-        """A toast."""
-
-
-def open_edit(screen: LeadScreen) -> None:
+def open_edit(screen: LeadHost) -> None:
     """The correction form; a phone or e-mail another open lead has is flagged, never merged."""
     card = screen.card
     if card is None:
@@ -75,7 +35,7 @@ def open_edit(screen: LeadScreen) -> None:
     screen.open_form(EditLeadForm(t, card=card, edit=edit), t("lead.edited"))
 
 
-def open_appointments(screen: LeadScreen) -> None:
+def open_appointments(screen: LeadHost) -> None:
     """Every pending appointment of the lead; then what happened, a new time, or a cancellation."""
     detail = screen.detail
     if detail is None:
@@ -102,7 +62,7 @@ def open_appointments(screen: LeadScreen) -> None:
     screen.app.push_screen(AppointmentsPicker(t, appointments=pending, zone=zone), chosen)
 
 
-def open_result(screen: LeadScreen, appointment: Appointment) -> None:
+def open_result(screen: LeadHost, appointment: Appointment) -> None:
     """Did it happen? (A visit that did moves the lead to Visita realizada.)"""
     from cockpit_tui.i18n.format import format_datetime
     from cockpit_tui.ui.screens.forms import VisitResultForm
@@ -120,7 +80,7 @@ def open_result(screen: LeadScreen, appointment: Appointment) -> None:
     screen.open_form(VisitResultForm(title, t, resolve=resolve), t("lead.visit_recorded"))
 
 
-def open_reschedule(screen: LeadScreen, appointment: Appointment) -> None:
+def open_reschedule(screen: LeadHost, appointment: Appointment) -> None:
     """A new date and time (the kind may change); the old one stays in the history."""
     from cockpit_tui.ui.screens.forms import ScheduleForm
 
@@ -143,7 +103,7 @@ def open_reschedule(screen: LeadScreen, appointment: Appointment) -> None:
     screen.open_form(form, t("lead.rescheduled"))
 
 
-def open_cancel(screen: LeadScreen, appointment: Appointment) -> None:
+def open_cancel(screen: LeadHost, appointment: Appointment) -> None:
     """Cancel it, with an optional reason."""
     from cockpit_tui.ui.screens.forms import TextForm
 

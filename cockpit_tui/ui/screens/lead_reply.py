@@ -9,10 +9,9 @@ Kept out of ``lead.py`` so that screen stays one job: showing the lead.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, cast
 
 from cockpit_tui.domain.errors import CockpitError
-from cockpit_tui.domain.models import LeadCard, LeadDetail
 from cockpit_tui.domain.templates import ReplyTemplate
 from cockpit_tui.i18n.translate import describe_error
 from cockpit_tui.ui.errors import report_error
@@ -20,48 +19,14 @@ from cockpit_tui.ui.screens.forms.reply_form import ReplyForm
 from cockpit_tui.ui.screens.forms.template_reply_form import TemplateReplyForm
 
 if TYPE_CHECKING:
-    from textual.app import App
     from textual.widget import Widget
-    from textual.worker import Worker
 
+    from cockpit_tui.domain.cards import LeadCard
     from cockpit_tui.services.reply_window import ReplyWindow
-    from cockpit_tui.ui.context import CockpitContext
-    from cockpit_tui.ui.screens.forms import FormScreen
+    from cockpit_tui.ui.screens.lead_host import LeadHost
 
 
-class LeadScreen(Protocol):
-    """What the reply asks of the lead screen."""
-
-    @property
-    def cockpit(self) -> CockpitContext:
-        """The app, as screens see it."""
-
-    @property
-    def app(self) -> App[object]:
-        """The running app (to push screens)."""
-
-    @property
-    def card(self) -> LeadCard | None:
-        """The lead as last read."""
-
-    @property
-    def detail(self) -> LeadDetail | None:
-        """The lead, its conversation and history as last read (the dialog quotes it)."""
-
-    def open_form(self, form: FormScreen[Any], done: str) -> None:
-        """Show a form; once saved, say ``done`` and read the lead again."""
-
-    def say(self, text: str) -> None:
-        """Show what just happened on the title line."""
-
-    def reload(self) -> None:
-        """Read the lead again."""
-
-    def run_worker(self, work: Any, *, thread: bool, exclusive: bool, group: str) -> Worker[Any]:
-        """Run ``work`` in a worker."""
-
-
-def open_reply(screen: LeadScreen) -> None:
+def open_reply(screen: LeadHost) -> None:
     """Read the lead's window (in a worker), then open the dialog that fits it."""
     card = screen.card
     if card is None:
@@ -85,7 +50,7 @@ def open_reply(screen: LeadScreen) -> None:
 
 
 def _open_form(
-    screen: LeadScreen,
+    screen: LeadHost,
     card: LeadCard,
     window: ReplyWindow,
     templates: list[ReplyTemplate],
@@ -114,7 +79,7 @@ def _open_form(
     screen.open_form(form, t("lead.replied"))
 
 
-def retry_failed(screen: LeadScreen) -> None:
+def retry_failed(screen: LeadHost) -> None:
     """Put the lead's refused replies back in the queue and say how many."""
     card = screen.card
     if card is None:
