@@ -34,7 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         lang = "pt"  # an unknown COCKPIT_LANG: go on in the default language
     t = Translator(lang)
-    args = build_parser(t).parse_args(args_list)
+    args = build_parser(t, args_list).parse_args(args_list)
     if getattr(args, "demo", False) and getattr(args, "db", None):
         print(t("error.demo_with_db"), file=sys.stderr)
         return EXIT_USAGE
