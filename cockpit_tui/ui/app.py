@@ -115,7 +115,7 @@ class CockpitApp(PlainNotices):
         if self._new_store is not None:
             # Lest a mistyped --db path pass for an empty store.
             self.notify(self.t("app.new_store", store=self._new_store), timeout=10)
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(_collect_from_now_on)
         if not self.is_headless and sys.__stdout__ is not None and sys.__stdout__.isatty():
             self.set_interval(_TERMINAL_CHECK_SECONDS, self._exit_if_terminal_gone)
 
@@ -177,6 +177,15 @@ class CockpitApp(PlainNotices):
         if stdout is None or not stdout.isatty():
             self.exit()
 
-    # The objects made at start-up (widgets, styles, imported modules) live as
-    # long as the app: gc.freeze() keeps the collector from walking them again
-    # in every full collection, which otherwise lands in the middle of a key.
+
+def _collect_from_now_on() -> None:
+    """After the first frame: set what start-up made aside from the collector, then collect.
+
+    The objects made at start-up (widgets, styles, imported modules) live as
+    long as the app: ``gc.freeze()`` keeps the collector from walking them
+    again in every full collection, which otherwise lands in the middle of a
+    key. ``cockpit`` starts with the collector off (``cli/main.py``), since
+    start-up makes only such objects; it is back on from here.
+    """
+    gc.freeze()
+    gc.enable()
