@@ -146,9 +146,14 @@ def probe_marks(argv: list[str], found: Callable[[str], bool], out: Path) -> dic
     try:
         frame = terminal.wait_for(found, 30)
         deadline = time.perf_counter() + 5
-        while not out.exists() and time.perf_counter() < deadline:
-            time.sleep(0.01)
-        marks: dict[str, float] = json.loads(out.read_text())
+        while True:  # the probe may be writing the file still
+            try:
+                marks: dict[str, float] = json.loads(out.read_text())
+                break
+            except (OSError, ValueError):
+                if time.perf_counter() > deadline:
+                    raise
+                time.sleep(0.01)
     finally:
         terminal.close()
     marks["exec"] = terminal.started
