@@ -10,9 +10,10 @@ alternately on the same store and the same file:
 - ``frame``: exec → the board's first frame with six headers and counts;
 - ``search``: ``/`` then "civic" → the frame whose Nova proposta header shows
   "matches/total" (the last key → that frame), ``--searches`` times per start;
-- ``import``: ``cockpit import`` of N generated valid rows into a new store.
+- ``import``: ``cockpit import`` of N generated valid rows into a new store;
+- ``cli``: ``cockpit leads`` (exec → exit, output to /dev/null), per size.
 
-Usage: ``python bench/ab.py [--base main] [--only frame,search,import]
+Usage: ``python bench/ab.py [--base main] [--only frame,search,import,cli]
 [--sizes 1000,100000] [--rounds 5] [--import-rows 10000]``. Prints one line per
 figure: base median, this tree's median, the median of the per-pair ratios.
 """
@@ -121,6 +122,18 @@ def imported(tree: Path, source: Path, rows: int, folder: Path) -> float:
     return elapsed
 
 
+def listed(tree: Path, db: Path) -> float:
+    """Milliseconds of ``cockpit leads`` (exec → exit, output to /dev/null) on ``db``."""
+    started = time.perf_counter()
+    subprocess.run(
+        cockpit_argv(tree, "--db", f"sqlite:///{db}", "--user", "bench", "leads"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+    )
+    return (time.perf_counter() - started) * 1000
+
+
 def alternate(
     rounds: int, base: Callable[[], list[float]], ours: Callable[[], list[float]]
 ) -> tuple[list[float], list[float]]:
@@ -175,6 +188,14 @@ def main() -> int:
                     partial(lambda tree, db: [frame(tree, db)], ROOT, db),
                 )
                 print(line(f"exec → first frame, {size:,} leads", *got, "ms"), flush=True)
+            if "cli" in only:
+                listed(base, db), listed(ROOT, db)
+                got = alternate(
+                    args.rounds,
+                    partial(lambda tree, db: [listed(tree, db)], base, db),
+                    partial(lambda tree, db: [listed(tree, db)], ROOT, db),
+                )
+                print(line(f"`cockpit leads`, {size:,} leads", *got, "ms"), flush=True)
             if "search" in only:
                 narrowed, everything = search_headers(db)
                 got = alternate(

@@ -16,14 +16,15 @@
   the key, next to shift+→ with the lock free; then the time from the lock's
   release to the moved card's counts;
 - start-up parts: cockpit through ``bench/startup_probe.py`` (time marks at
-  each step of the start-up), alternately with the bare app;
+  each step of the start-up), alternately with the bare app through
+  ``bench/reference_probe.py`` (the same marks where the two compare);
 - textual-speedups: cockpit with and without it on ``PYTHONPATH``, alternately.
 
 Usage: ``python bench/interleaved.py [--sizes 1000,100000] [--rounds 7]
 [--imports 10000,100000] [--import-rounds 3]
-[--only frame,parts,speedups,search,lock,import] [--speedups-path FOLDER]``.
-Prints each figure as it is measured, then writes the table to
-bench/README.md between the INTERLEAVED markers.
+[--only frame,parts,speedups,search,lock,import] [--speedups-path FOLDER]
+[--print-only]``. Prints each figure as it is measured, then writes the table to
+bench/README.md between the INTERLEAVED markers (not with ``--print-only``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -120,14 +122,47 @@ PARTS = (
     ("board mounted → first refresh done", "board mounted", "first refresh"),
     ("first refresh → frame read by the terminal", "first refresh", "frame"),
 )
+#: The same parts of the bare app (``bench/reference_probe.py``), by the cockpit part
+#: they compare with; its compose (no queries) is set against cockpit's last compose row.
+REFERENCE_PARTS = {
+    "interpreter and site (editable-install finder included)": ("exec", "script"),
+    "Textual and our UI modules imported": ("script", "ui imported"),
+    "App built, run() entered": ("ui imported", "app run"),
+    "Textual start-up: driver, CSS, app mount → board compose": ("app run", "board compose"),
+    "rest of compose, widgets mounted": ("board compose", "board mounted"),
+    "board mounted → first refresh done": ("board mounted", "first refresh"),
+    "first refresh → frame read by the terminal": ("first refresh", "frame"),
+}
 
 
-def probe_frame(db: Path, out: Path) -> dict[str, float]:
-    """One start of cockpit through ``bench/startup_probe.py``: the marks, ms from exec."""
+def probe_marks(argv: list[str], found: Callable[[str], bool], out: Path) -> dict[str, float]:
+    """One probed start (``argv`` writes its marks to ``out``): the marks, "exec" and "frame"
+    included, in seconds of ``time.perf_counter()``."""
     import json
 
     os.environ["COCKPIT_PROBE_OUT"] = str(out)
     out.unlink(missing_ok=True)
+    terminal = Terminal(None, argv=argv)
+    try:
+        frame = terminal.wait_for(found, 30)
+        deadline = time.perf_counter() + 5
+        while True:  # the probe may be writing the file still
+            try:
+                marks: dict[str, float] = json.loads(out.read_text())
+                break
+            except (OSError, ValueError):
+                if time.perf_counter() > deadline:
+                    raise
+                time.sleep(0.01)
+    finally:
+        terminal.close()
+    marks["exec"] = terminal.started
+    marks["frame"] = max(frame, marks["first refresh"])
+    return marks
+
+
+def probe_frame(db: Path, out: Path) -> dict[str, float]:
+    """One start of cockpit through ``bench/startup_probe.py``: the parts, ms."""
     argv = [
         sys.executable,
         str(ROOT / "bench" / "startup_probe.py"),
@@ -136,35 +171,38 @@ def probe_frame(db: Path, out: Path) -> dict[str, float]:
         "--user",
         "bench",
     ]
-    terminal = Terminal(db, argv=argv)
-    try:
-        frame = terminal.wait_for(
-            lambda text: "Não vendidos · " in text and "precisam de atenção" in text, 30
-        )
-        deadline = time.perf_counter() + 5
-        while not out.exists() and time.perf_counter() < deadline:
-            time.sleep(0.01)
-        marks = json.loads(out.read_text())
-    finally:
-        terminal.close()
-    marks["exec"] = terminal.started
-    marks["frame"] = max(frame, marks["first refresh"])
+    marks = probe_marks(
+        argv, lambda text: "Não vendidos · " in text and "precisam de atenção" in text, out
+    )
     return {name: (marks[end] - marks[start]) * 1000 for name, start, end in PARTS}
 
 
-def part_figures(db: Path, rounds: int) -> tuple[dict[str, float], float]:
-    """Median of each start-up part over ``rounds`` probed starts, and the reference's median."""
+def probe_reference(out: Path) -> dict[str, float]:
+    """One start of the bare app through ``bench/reference_probe.py``: its parts, ms."""
+    argv = [sys.executable, str(ROOT / "bench" / "reference_probe.py")]
+    marks = probe_marks(argv, lambda text: "Não vendidos · 600" in text, out)
+    return {
+        name: (marks[end] - marks[start]) * 1000 for name, (start, end) in REFERENCE_PARTS.items()
+    }
+
+
+def part_figures(db: Path, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Median of each start-up part over ``rounds`` probed starts of cockpit, and of the
+    bare app's comparable parts over as many probed starts, alternately."""
     parts: dict[str, list[float]] = {}
-    theirs = []
+    theirs: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "marks.json"
         probe_frame(db, out)
+        probe_reference(out)
         for _ in range(rounds):
             for name, value in probe_frame(db, out).items():
                 parts.setdefault(name, []).append(value)
-            theirs.append(reference_frame() * 1000)
-    return {name: statistics.median(values) for name, values in parts.items()}, statistics.median(
-        theirs
+            for name, value in probe_reference(out).items():
+                theirs.setdefault(name, []).append(value)
+    return (
+        {name: statistics.median(values) for name, values in parts.items()},
+        {name: statistics.median(values) for name, values in theirs.items()},
     )
 
 
@@ -411,6 +449,9 @@ def main() -> int:
         help="a folder holding textual-speedups (pip install --target FOLDER textual-speedups)",
     )
     parser.add_argument("--only", default="frame,parts,search,lock,import")
+    parser.add_argument(
+        "--print-only", action="store_true", help="print the table; leave bench/README.md as is"
+    )
     args = parser.parse_args()
     only = set(args.only.split(","))
     cache_bytecode()
@@ -434,13 +475,15 @@ def main() -> int:
         for size in (int(s) for s in args.sizes.split(",")):
             at = load()
             parts, reference = part_figures(store_for(size), args.rounds)
+            ours, theirs = sum(parts.values()), sum(reference.values())
             lines.append(
                 f"| **start-up parts, {size:,} leads** (median of {args.rounds}, probed) "
-                f"| {sum(parts.values()):.0f} ms | bare Textual app: {reference:.0f} ms "
-                f"| {sum(parts.values()) / reference:.2f}× | — | {at} |"
+                f"| {ours:.0f} ms | bare Textual app, probed: {theirs:.0f} ms "
+                f"| {ours / theirs:.2f}× | — | {at} |"
             )
             for name, value in parts.items():
-                lines.append(f"| &nbsp;&nbsp;{name} | {value:.0f} ms | — | — | — | |")
+                bare = f"{reference[name]:.0f} ms" if name in reference else "—"
+                lines.append(f"| &nbsp;&nbsp;{name} | {value:.0f} ms | {bare} | — | — | |")
     if "speedups" in only:
         for size in (int(s) for s in args.sizes.split(",")):
             at = load()
@@ -496,7 +539,7 @@ def main() -> int:
     print(f"Measured on {machine}.")
     text = README.read_text()
     start, end = "<!-- INTERLEAVED -->", "<!-- /INTERLEAVED -->"
-    if start in text and end in text:
+    if start in text and end in text and not args.print_only:
         text = text.split(start)[0] + start + "\n" + table + "\n" + end + text.split(end)[1]
         README.write_text(text)
     return 0

@@ -42,6 +42,9 @@ def write_marks() -> None:
 
 def install() -> None:
     """Wrap the steps of the start-up that the breakdown names."""
+    import gc
+
+    gc.disable()  # as cli.main.main does before it imports the commands
     from cockpit_tui.cli import commands
 
     mark("cli imported")

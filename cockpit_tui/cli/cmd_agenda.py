@@ -13,8 +13,6 @@ if TYPE_CHECKING:
     from cockpit_tui.config import Settings
     from cockpit_tui.domain.agenda import Agenda, AgendaItem
 
-HELP_ID = "cli.agenda"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``--date``, ``--all`` and ``--json``."""

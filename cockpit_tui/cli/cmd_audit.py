@@ -13,8 +13,6 @@ from cockpit_tui.i18n.translate import Translator
 if TYPE_CHECKING:
     from cockpit_tui.config import Settings
 
-HELP_ID = "cli.audit"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``--since`` and ``--json``."""

@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from cockpit_tui.domain.customers import CustomerSummary
     from cockpit_tui.services.customers import CustomerService
 
-HELP_ID = "cli.customer"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``find|export|erase``, ``CUSTOMER_ID`` and the options of each."""

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from cockpit_tui.config import Settings
     from cockpit_tui.domain.lead_edits import FieldChange
 
-HELP_ID = "cli.edit"
 _FIELDS = ("name", "phone", "email", "vehicle", "price", "source")
 
 

@@ -18,8 +18,6 @@ from cockpit_tui.i18n.translate import Translator
 if TYPE_CHECKING:
     from cockpit_tui.config import Settings
 
-HELP_ID = "cli.reply"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``LEAD_ID``, ``TEXT`` and ``--retry ID``."""

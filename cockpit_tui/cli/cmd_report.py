@@ -19,8 +19,6 @@ if TYPE_CHECKING:
     from cockpit_tui.domain.reports import ReportPeriod
     from cockpit_tui.services.reports import ReportService
 
-HELP_ID = "cli.report"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``--period`` or ``--from``/``--to``; ``--json`` or ``--csv``."""

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from cockpit_tui.config import Settings
     from cockpit_tui.services import Services
 
-HELP_ID = "cli.rescue"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``--json``."""

@@ -10,8 +10,6 @@ from cockpit_tui.i18n.translate import Translator
 if TYPE_CHECKING:
     from cockpit_tui.config import Settings
 
-HELP_ID = "cli.retention"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``run`` and ``--dry-run``."""

@@ -13,8 +13,6 @@ if TYPE_CHECKING:
     from cockpit_tui.server.runner import ServeOptions
     from cockpit_tui.services import Services
 
-HELP_ID = "cli.serve"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``--host``, ``--port``, ``--in-doubt-grace``."""

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from cockpit_tui.config import Settings
     from cockpit_tui.services.settings import SettingValue
 
-HELP_ID = "cli.settings"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``KEY``, ``VALUE``, ``--reset`` and ``--json``."""

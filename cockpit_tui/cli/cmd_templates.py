@@ -18,7 +18,6 @@ from cockpit_tui.i18n.translate import Translator
 if TYPE_CHECKING:
     from cockpit_tui.config import Settings
 
-HELP_ID = "cli.templates"
 #: The language of a WhatsApp template when ``cockpit templates whatsapp`` is not told.
 DEFAULT_LANGUAGE = "pt_BR"
 

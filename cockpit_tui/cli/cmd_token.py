@@ -12,8 +12,6 @@ from cockpit_tui.i18n.translate import Translator
 if TYPE_CHECKING:
     from cockpit_tui.config import Settings
 
-HELP_ID = "cli.token"
-
 
 def configure(parser: argparse.ArgumentParser, t: Translator) -> None:
     """``ACTION`` (add, list, revoke), ``NAME`` and ``--json``."""

@@ -98,9 +98,10 @@ def _live_in_store_zone(services: Services) -> None:
     import os
     import time
 
-    zone = services.agenda.zone()
-    name = getattr(zone, "key", None)
-    if name and hasattr(time, "tzset"):
+    # The setting's name is all TZ needs: the agenda service (and the lead
+    # models it imports) is not loaded for it before the board's first frame.
+    name = services.settings.value("timezone") or "America/Sao_Paulo"
+    if hasattr(time, "tzset"):
         os.environ["TZ"] = name
         time.tzset()
 

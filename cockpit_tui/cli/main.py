@@ -7,6 +7,7 @@ traceback), 2 a usage error (argparse).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -21,6 +22,20 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``cockpit`` with ``argv`` (default: the process's arguments); return the exit code."""
+    collecting = gc.isenabled()
+    # Start-up makes long-lived objects only (modules, classes, the parser, the
+    # board's widgets): the cyclic collector's passes over them free nothing and
+    # took a tenth of exec → first frame (issue 18). Off until the work starts:
+    # a command's run (below) or the board's first frame (ui/app.py).
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from cockpit_tui.cli.parser import build_parser, language_flag
 
     args_list = list(sys.argv[1:] if argv is None else argv)
@@ -34,7 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         lang = "pt"  # an unknown COCKPIT_LANG: go on in the default language
     t = Translator(lang)
-    args = build_parser(t).parse_args(args_list)
+    args = build_parser(t, args_list).parse_args(args_list)
     if getattr(args, "demo", False) and getattr(args, "db", None):
         print(t("error.demo_with_db"), file=sys.stderr)
         return EXIT_USAGE
@@ -108,6 +123,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings, t: Translator) -> in
 
     if args.command is None:
         return commands.run_board(settings, t)
+    gc.enable()  # a command's own work (a 100,000-lead listing, an import) makes garbage
     if args.command == "version":
         return commands.version()
     if args.command in _DATA_COMMANDS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cockpit_tui.i18n.translate import Translator
 
@@ -53,8 +53,103 @@ def _speak_argparse(lang: str) -> None:
     argparse.__dict__["_"] = portuguese if lang == "pt" else gettext.gettext
 
 
-def build_parser(t: Translator) -> argparse.ArgumentParser:
-    """The full parser, with every subcommand of DESIGN §5 available in this release."""
+def _leads(leads: argparse.ArgumentParser, t: Translator) -> None:
+    leads.add_argument("--status", metavar="STATUS", help=t("cli.leads.status"))
+    leads.add_argument("--json", action="store_true", help=t("cli.json"))
+
+
+def _move(move: argparse.ArgumentParser, t: Translator) -> None:
+    move.add_argument("lead_id", type=int, metavar="LEAD_ID", help=t("cli.move.lead"))
+    move.add_argument("status", metavar="STATUS", help=t("cli.move.status"))
+    move.add_argument(
+        "--expect-version", type=int, metavar="N", dest="expect_version", help=t("cli.move.expect")
+    )
+
+
+def _plan(plan: argparse.ArgumentParser, t: Translator) -> None:
+    plan.add_argument(
+        "plan", nargs="?", metavar="PLANO" if t.lang == "pt" else "PLAN", help=t("cli.plan.value")
+    )
+    plan.add_argument("--json", action="store_true", help=t("cli.json"))
+
+
+def _team(team: argparse.ArgumentParser, t: Translator) -> None:
+    team.add_argument("action", nargs="?", choices=("add", "remove"), help=t("cli.team.action"))
+    team.add_argument(
+        "name", nargs="?", metavar="NOME" if t.lang == "pt" else "NAME", help=t("cli.team.name")
+    )
+    team.add_argument("--json", action="store_true", help=t("cli.json"))
+
+
+def _backup(backup: argparse.ArgumentParser, t: Translator) -> None:
+    backup.add_argument("destination", metavar="DEST", help=t("cli.backup.dest"))
+    backup.add_argument("--force", action="store_true", help=t("cli.backup.force"))
+
+
+def _no_arguments(parser: argparse.ArgumentParser, t: Translator) -> None:
+    """A command with only the global options."""
+
+
+def _json_only(parser: argparse.ArgumentParser, t: Translator) -> None:
+    parser.add_argument("--json", action="store_true", help=t("cli.json"))
+
+
+def _import(intake: argparse.ArgumentParser, t: Translator) -> None:
+    intake.add_argument(
+        "file", metavar="ARQUIVO" if t.lang == "pt" else "FILE", help=t("cli.import.file")
+    )
+    intake.add_argument("--encoding", metavar="ENC", help=t("cli.import.encoding"))
+    intake.add_argument(
+        "--dry-run", action="store_true", dest="dry_run", help=t("cli.import.dry_run")
+    )
+
+
+def _ingest(ingest: argparse.ArgumentParser, t: Translator) -> None:
+    ingest.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        metavar="ARQUIVO|-" if t.lang == "pt" else "FILE|-",
+        help=t("cli.ingest.file"),
+    )
+
+
+def _outbox(outbox: argparse.ArgumentParser, t: Translator) -> None:
+    outbox.add_argument("action", nargs="?", choices=("ack",), help=t("cli.outbox.action"))
+    outbox.add_argument("message_id", nargs="?", type=int, metavar="ID", help=t("cli.outbox.id"))
+    outbox.add_argument("--json", action="store_true", help=t("cli.json"))
+
+
+_Configure = Callable[[argparse.ArgumentParser, Translator], None]
+
+#: The commands configured here (the others are ``cli/registry``'s), in ``--help`` order:
+#: name → (the catalog key of its help sentence, what adds its arguments).
+_BUILT_IN: dict[str, tuple[str, _Configure]] = {
+    "leads": ("cli.leads", _leads),
+    "move": ("cli.move", _move),
+    "plan": ("cli.plan", _plan),
+    "team": ("cli.team", _team),
+    "backup": ("cli.backup", _backup),
+    "check": ("cli.check", _no_arguments),
+    "unmatched": ("cli.unmatched", _json_only),
+    "import": ("cli.import", _import),
+    "ingest": ("cli.ingest", _ingest),
+    "outbox": ("cli.outbox", _outbox),
+}
+
+
+def build_parser(t: Translator, argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand of DESIGN §5 available in this release.
+
+    Args:
+        t: The user's language.
+        argv: The arguments it will parse: only the subcommands named in them
+            get their arguments (and their modules imported); the others are
+            listed with their help sentence alone, which is all ``cockpit
+            --help`` and an unknown command's error show of them. None: every
+            subcommand whole.
+    """
+    wanted = None if argv is None else frozenset(argv)
     _speak_argparse(t.lang)
     parser = argparse.ArgumentParser(
         prog="cockpit", description=t("cli.description"), epilog=t("cli.epilog")
@@ -69,67 +164,23 @@ def build_parser(t: Translator) -> argparse.ArgumentParser:
         _add_global_options(sub, t, suppress=True)
         return sub
 
-    leads = command("leads", "cli.leads")
-    leads.add_argument("--status", metavar="STATUS", help=t("cli.leads.status"))
-    leads.add_argument("--json", action="store_true", help=t("cli.json"))
+    def listed(name: str, help_id: str) -> bool:
+        """Whether ``name``'s arguments are wanted (else it is only listed, with its help)."""
+        if wanted is None or name in wanted:
+            return True
+        commands.add_parser(name, help=t(help_id), description=t(help_id))
+        return False
 
-    move = command("move", "cli.move")
-    move.add_argument("lead_id", type=int, metavar="LEAD_ID", help=t("cli.move.lead"))
-    move.add_argument("status", metavar="STATUS", help=t("cli.move.status"))
-    move.add_argument(
-        "--expect-version", type=int, metavar="N", dest="expect_version", help=t("cli.move.expect")
-    )
-
-    plan = command("plan", "cli.plan")
-    plan.add_argument(
-        "plan", nargs="?", metavar="PLANO" if t.lang == "pt" else "PLAN", help=t("cli.plan.value")
-    )
-    plan.add_argument("--json", action="store_true", help=t("cli.json"))
-
-    team = command("team", "cli.team")
-    team.add_argument("action", nargs="?", choices=("add", "remove"), help=t("cli.team.action"))
-    team.add_argument(
-        "name", nargs="?", metavar="NOME" if t.lang == "pt" else "NAME", help=t("cli.team.name")
-    )
-    team.add_argument("--json", action="store_true", help=t("cli.json"))
-
-    backup = command("backup", "cli.backup")
-    backup.add_argument("destination", metavar="DEST", help=t("cli.backup.dest"))
-    backup.add_argument("--force", action="store_true", help=t("cli.backup.force"))
-
-    command("check", "cli.check")
-
-    unmatched = command("unmatched", "cli.unmatched")
-    unmatched.add_argument("--json", action="store_true", help=t("cli.json"))
-
-    intake = command("import", "cli.import")
-    intake.add_argument(
-        "file", metavar="ARQUIVO" if t.lang == "pt" else "FILE", help=t("cli.import.file")
-    )
-    intake.add_argument("--encoding", metavar="ENC", help=t("cli.import.encoding"))
-    intake.add_argument(
-        "--dry-run", action="store_true", dest="dry_run", help=t("cli.import.dry_run")
-    )
-
-    ingest = command("ingest", "cli.ingest")
-    ingest.add_argument(
-        "file",
-        nargs="?",
-        default="-",
-        metavar="ARQUIVO|-" if t.lang == "pt" else "FILE|-",
-        help=t("cli.ingest.file"),
-    )
-
-    outbox = command("outbox", "cli.outbox")
-    outbox.add_argument("action", nargs="?", choices=("ack",), help=t("cli.outbox.action"))
-    outbox.add_argument("message_id", nargs="?", type=int, metavar="ID", help=t("cli.outbox.id"))
-    outbox.add_argument("--json", action="store_true", help=t("cli.json"))
+    for name, (help_id, configure) in _BUILT_IN.items():
+        if listed(name, help_id):
+            configure(command(name, help_id), t)
 
     from cockpit_tui.cli.registry import COMMAND_MODULES, command_module
 
-    for name in COMMAND_MODULES:
-        module = command_module(name)
-        module.configure(command(name, module.HELP_ID), t)
+    for name, help_id in COMMAND_MODULES.items():
+        if listed(name, help_id):
+            command_module(name).configure(command(name, help_id), t)
 
-    command("version", "cli.version")
+    if listed("version", "cli.version"):
+        command("version", "cli.version")
     return parser

@@ -1,11 +1,13 @@
 """Subcommands that live in a module of their own.
 
-Each module named here (``cockpit_tui.cli.cmd_<name>``) exports ``HELP_ID``
-(its help sentence in the catalogs), ``configure(parser, t)`` (its
-arguments) and ``run(args, settings, t) -> int``. Adding a command is one
+Each module named here (``cockpit_tui.cli.cmd_<name>``) exports
+``configure(parser, t)`` (its arguments) and ``run(args, settings, t) -> int``;
+its help sentence (the catalog key) is listed here. Adding a command is one
 module and one line here; the parser and the dispatcher read this list.
-Modules must import nothing heavy at module level: the parser imports them
-all, also when ``cockpit`` only opens the board.
+A module is imported only when its command is on the command line (to be
+configured, run or described by ``cockpit <command> --help``): ``cockpit
+--help`` lists every command from this list alone, and opening the board
+imports none of them (issue 18).
 """
 
 from __future__ import annotations
@@ -18,28 +20,27 @@ from typing import Protocol
 from cockpit_tui.config import Settings
 from cockpit_tui.i18n.translate import Translator
 
-COMMAND_MODULES: tuple[str, ...] = (
-    "settings",
-    "customer",
-    "retention",
-    "audit",
-    "add",
-    "edit",
-    "agenda",
-    "templates",
-    "serve",
-    "token",
-    "reply",
-    "duty",
-    "rescue",
-    "report",
-)
+#: Command name → the catalog key of its help sentence, in the order ``--help`` lists them.
+COMMAND_MODULES: dict[str, str] = {
+    "settings": "cli.settings",
+    "customer": "cli.customer",
+    "retention": "cli.retention",
+    "audit": "cli.audit",
+    "add": "cli.add",
+    "edit": "cli.edit",
+    "agenda": "cli.agenda",
+    "templates": "cli.templates",
+    "serve": "cli.serve",
+    "token": "cli.token",
+    "reply": "cli.reply",
+    "duty": "cli.duty",
+    "rescue": "cli.rescue",
+    "report": "cli.report",
+}
 
 
 class CommandModule(Protocol):
     """What a command module provides."""
-
-    HELP_ID: str
 
     def configure(self, parser: argparse.ArgumentParser, t: Translator) -> None:
         """Add the command's arguments to its subparser."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from cockpit_tui.domain.alerts import AlertMode
 from cockpit_tui.domain.errors import CockpitError
@@ -35,7 +36,9 @@ class CockpitApp(PlainNotices):
         keymap_folder: Where ``keymap.toml`` may rebind keys (None: defaults only).
     """
 
-    CSS_PATH = "app.tcss"
+    #: The board's CSS with the app's: the board is the default screen, whose CSS
+    #: Textual does not load itself (its ``CSS_PATH`` then finds it loaded).
+    CSS_PATH = ["app.tcss", "board/board.tcss"]  # noqa: RUF012
     TITLE = "Cockpit"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -105,17 +108,25 @@ class CockpitApp(PlainNotices):
             self._prefs_warned = True
             self.notify(describe_error(error, self.t), severity="warning", timeout=8)
 
+    def get_default_screen(self) -> Screen[None]:
+        """The board, the app's first screen: composed and painted with the app itself.
+
+        Pushed from ``on_mount`` instead, it was drawn while Textual still held
+        the app's first updates back (that frame was thrown away), then drawn
+        whole once more before anything reached the terminal (issue 18).
+        """
+        return BoardScreen()
+
     def on_mount(self) -> None:
-        """Show the board."""
+        """Translate the app's keys, apply the user's keymap, watch the terminal."""
         from cockpit_tui.ui.bindings import translate_bindings
 
         translate_bindings(self, self.t)
         self._apply_keymap()
-        self.push_screen(BoardScreen())
         if self._new_store is not None:
             # Lest a mistyped --db path pass for an empty store.
             self.notify(self.t("app.new_store", store=self._new_store), timeout=10)
-        self.call_after_refresh(gc.freeze)
+        self.call_after_refresh(_collect_from_now_on)
         if not self.is_headless and sys.__stdout__ is not None and sys.__stdout__.isatty():
             self.set_interval(_TERMINAL_CHECK_SECONDS, self._exit_if_terminal_gone)
 
@@ -128,8 +139,11 @@ class CockpitApp(PlainNotices):
         self.t = Translator(lang)
         self.title = self.t("app.title")
         translate_bindings(self, self.t)
-        self.pop_screen()
-        self.push_screen(BoardScreen(kept))
+        if len(self.screen_stack) == 1:
+            # The first board is the default screen, which Textual gives no result
+            # callback (it is not pushed); switching from it pops one.
+            board._push_result_callback(self, None)
+        self.switch_screen(BoardScreen(kept))
 
     def action_command_palette(self) -> None:
         """Open the command palette, its placeholder in the user's language."""
@@ -177,6 +191,15 @@ class CockpitApp(PlainNotices):
         if stdout is None or not stdout.isatty():
             self.exit()
 
-    # The objects made at start-up (widgets, styles, imported modules) live as
-    # long as the app: gc.freeze() keeps the collector from walking them again
-    # in every full collection, which otherwise lands in the middle of a key.
+
+def _collect_from_now_on() -> None:
+    """After the first frame: set what start-up made aside from the collector, then collect.
+
+    The objects made at start-up (widgets, styles, imported modules) live as
+    long as the app: ``gc.freeze()`` keeps the collector from walking them
+    again in every full collection, which otherwise lands in the middle of a
+    key. ``cockpit`` starts with the collector off (``cli/main.py``), since
+    start-up makes only such objects; it is back on from here.
+    """
+    gc.freeze()
+    gc.enable()

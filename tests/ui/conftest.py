@@ -93,6 +93,16 @@ async def press(pilot: Pilot[None], *keys: str) -> None:
     await pilot.pause()
 
 
+async def board_mounted(pilot: Pilot[None]) -> None:
+    """Wait until the board (the app's first screen) is mounted.
+
+    ``run_test`` waits for it; ``snap_compare`` starts its pilot as soon as the
+    app is ready, while the board may still be mounting.
+    """
+    app = pilot.app
+    await wait_until(pilot, lambda: isinstance(app.screen, BoardScreen) and app.screen.is_mounted)
+
+
 def board(app: CockpitApp) -> BoardScreen:
     """The board screen of a running app."""
     screen = app.screen

@@ -11,7 +11,7 @@ from cockpit_tui.domain.reports import PeriodName, ReportPeriod, named_period
 from cockpit_tui.services import Services
 from cockpit_tui.services.report_document import report_document
 from cockpit_tui.ui.screens.reports import ReportsScreen
-from tests.ui.conftest import make_app, notices, wait_until
+from tests.ui.conftest import board_mounted, make_app, notices, wait_until
 
 
 def _reports(app: Any) -> ReportsScreen:
@@ -103,6 +103,7 @@ def test_reports_snapshot(
     snap_compare: Any, demo_services: Services, size: tuple[int, int]
 ) -> None:
     async def opened(pilot: Any) -> None:
+        await board_mounted(pilot)
         await _opened(pilot)
 
     assert snap_compare(make_app(demo_services), terminal_size=size, run_before=opened)

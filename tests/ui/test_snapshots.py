@@ -16,7 +16,15 @@ from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.ui.customer_rights import CustomerRights
 from cockpit_tui.ui.screens.lead import LeadScreen
 from tests.conftest import tick
-from tests.ui.conftest import board, make_app, notices, press, shown_counts, wait_until
+from tests.ui.conftest import (
+    board,
+    board_mounted,
+    make_app,
+    notices,
+    press,
+    shown_counts,
+    wait_until,
+)
 
 
 @pytest.mark.parametrize("size", [(160, 45), (100, 30)])
@@ -24,6 +32,7 @@ def test_board_snapshot(snap_compare: Any, demo_services: Services, size: tuple[
     expected = demo_services.board.counts()
 
     async def counts_loaded(pilot: Any) -> None:
+        await board_mounted(pilot)
         await wait_until(pilot, lambda: shown_counts(pilot.app) == expected)
         await wait_until(pilot, lambda: board(pilot.app).next_mark.settled)
 
@@ -36,6 +45,7 @@ def test_board_snapshot_after_a_move_and_selection(
     """The selected card in another column, a move's notice, the picker closed."""
 
     async def move_one(pilot: Any) -> None:
+        await board_mounted(pilot)
         await press(pilot, "j", "shift+right")
         await wait_until(pilot, lambda: any("Movido" in n for n in notices(pilot.app)))
         await wait_until(pilot, lambda: board(pilot.app).next_mark.settled)
@@ -92,6 +102,7 @@ def test_lead_screen_snapshot(
     snap_compare: Any, demo_services: Services, long_conversation: int, size: tuple[int, int]
 ) -> None:
     async def open_the_lead(pilot: Any) -> None:
+        await board_mounted(pilot)
         screen = pilot.app.screen
         await wait_until(pilot, lambda: screen.selected_card is not None)
         screen.select_lead(long_conversation)
@@ -116,6 +127,7 @@ def test_list_view_snapshot(
     """The demo store (CRM +Smart) as a list, filtered to Em negociação and sorted by price."""
 
     async def list_by_price(pilot: Any) -> None:
+        await board_mounted(pilot)
         await press(pilot, "v")
         await wait_until(pilot, lambda: pilot.app.screen.view == "list")
         await press(pilot, "2", "s", "s", "s", "s", "j")
