@@ -9,13 +9,16 @@ second, an eighth of the budget for importing 10,000 rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, Engine, bindparam, text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -26,7 +29,7 @@ from cockpit_tui.domain.models import AttentionState, Direction
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
-from cockpit_tui.store.engine import sync_serial_ids
+from cockpit_tui.store.engine import sync_serial_ids, write_connection
 from cockpit_tui.store.response_clock import NOT_WAITING, arrival_columns, start_waiting
 from cockpit_tui.store.search_index import document_text, refresh_search
 
@@ -73,6 +76,24 @@ def _query(connection: Connection, sql: str, **lists: Sequence[object]) -> list[
     return list(connection.execute(statement, dict(lists)))
 
 
+def _lookup(connection: Connection, sql: str, **lists: Sequence[object]) -> list[Any]:
+    """Run a read whose ``{in_NAME}`` marks test membership in a list, at the driver level.
+
+    One parameter per list, whatever its length (a JSON array on SQLite, an
+    array on PostgreSQL): a chunk's thousands of values are neither expanded
+    into thousands of placeholders nor passed through SQLAlchemy's
+    per-value processing.
+    """
+    sqlite = connection.dialect.name == "sqlite"
+    marks = {
+        f"in_{name}": "IN (SELECT value FROM json_each(?))" if sqlite else "= ANY(%s)"
+        for name in lists
+    }
+    order = sorted(lists, key=lambda name: sql.index("{in_" + name + "}"))
+    values = [json.dumps(list(lists[name])) if sqlite else list(lists[name]) for name in order]
+    return list(connection.exec_driver_sql(sql.format(**marks), tuple(values)))
+
+
 def apply_records(
     connection: Connection,
     records: Sequence[LeadRecord],
@@ -81,6 +102,8 @@ def apply_records(
     now: datetime,
     fingerprints: bool = True,
     dry_run: DryRunMemo | None = None,
+    prints: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
 ) -> BatchResult:
     """Create or merge ``records`` (in order) inside the caller's transaction.
 
@@ -98,14 +121,19 @@ def apply_records(
         fingerprints: Remember each record so the same row is never imported twice.
         dry_run: Count only: write nothing (a read transaction is enough, so no
             write lock is taken) and carry what would have been written in this memo.
+        prints: Each record's :meth:`~LeadRecord.fingerprint`, when already computed
+            (an import's validation workers compute them).
+        documents: Each record's search document made of the record alone
+            (:func:`document_text`), when already computed; used for new customers.
     """
     result = BatchResult()
-    prints = [record.fingerprint() for record in records]
+    if prints is None:
+        prints = [record.fingerprint() for record in records]
     known: dict[str, int] = {}
     if fingerprints and prints:
-        rows = _query(
+        rows = _lookup(
             connection,
-            "SELECT fingerprint, lead_id FROM import_fingerprint WHERE fingerprint IN :prints",
+            "SELECT fingerprint, lead_id FROM import_fingerprint WHERE fingerprint {in_prints}",
             prints=prints,
         )
         known = {str(fp): int(lead_id) for fp, lead_id in rows}
@@ -118,32 +146,32 @@ def apply_records(
 
     key_to_lead: dict[str, int] = {}
     if external_ids:
-        for lead_id, external_id in _query(
+        for lead_id, external_id in _lookup(
             connection,
-            "SELECT id, external_id FROM lead WHERE external_id IN :ids ORDER BY id",
+            "SELECT id, external_id FROM lead WHERE external_id {in_ids} ORDER BY id",
             ids=external_ids,
         ):
             key_to_lead[f"id:{external_id}"] = int(lead_id)
     customers: dict[str, int] = {}
     if phones != [""] or emails != [""]:
-        for customer_id, phone, email in _query(
+        for customer_id, phone, email in _lookup(
             connection,
             "SELECT id, phone, email FROM customer "
-            "WHERE phone IN :phones OR email IN :emails ORDER BY id",
+            "WHERE phone {in_phones} OR email {in_emails} ORDER BY id",
             phones=phones,
             emails=emails,
         ):
             for key in (f"phone:{phone}" if phone else None, f"email:{email}" if email else None):
                 if key and key not in customers:
                     customers[key] = int(customer_id)
-        for lead_id, phone, email in _query(
+        for lead_id, phone, email in _lookup(
             connection,
             "SELECT l.id, c.phone, c.email FROM lead l JOIN customer c ON c.id = l.customer_id "
-            "WHERE (c.phone IN :phones OR c.email IN :emails) AND l.status NOT IN :closed "
+            "WHERE (c.phone {in_phones} OR c.email {in_emails}) AND l.status NOT IN "
+            f"({', '.join(repr(status.value) for status in sorted(CLOSED_STATUSES))}) "
             "ORDER BY l.id",
             phones=phones,
             emails=emails,
-            closed=[status.value for status in CLOSED_STATUSES],
         ):
             for key in (f"phone:{phone}" if phone else None, f"email:{email}" if email else None):
                 if key:
@@ -159,9 +187,9 @@ def apply_records(
     states: dict[int, AttentionState] = {} if dry_run is None else dry_run.states
     existing_targets = sorted(set(key_to_lead.values()) - set(states))
     if existing_targets:
-        for lead_id, attention_at, unread, last_activity in _query(
+        for lead_id, attention_at, unread, last_activity in _lookup(
             connection,
-            "SELECT id, attention_at, unread_count, last_activity_at FROM lead WHERE id IN :ids",
+            "SELECT id, attention_at, unread_count, last_activity_at FROM lead WHERE id {in_ids}",
             ids=existing_targets,
         ):
             states[int(lead_id)] = AttentionState(
@@ -185,13 +213,16 @@ def apply_records(
     fresh_docs: dict[int, str] = {}  # search documents of new leads, built without a read
     now_us = to_micros(now)
 
-    for record, fingerprint in zip(records, prints, strict=True):
+    micros: dict[datetime, int] = {now: now_us}  # a file without dates: every row "now"
+    for index, (record, fingerprint) in enumerate(zip(records, prints, strict=True)):
         if fingerprint in known:
             result.already += 1
             result.lead_ids.append(known[fingerprint])
             continue
         at = record.created_at or now
-        at_us = to_micros(at)
+        at_us = micros.get(at)
+        if at_us is None:
+            at_us = micros[at] = to_micros(at)
         keys = record.identity_keys()
         target = next((key_to_lead[k] for k in keys if k in key_to_lead), None)
         if target is not None:
@@ -208,13 +239,17 @@ def apply_records(
             customer_id = next((customers[k] for k in keys if k in customers), None)
             if customer_id is None:
                 # A new customer: the lead's search document is made of this record alone.
-                fresh_docs[next_lead] = document_text(
-                    record.name,
-                    record.phone,
-                    record.email,
-                    record.vehicle,
-                    record.source,
-                    [record.message] if record.message else [],
+                fresh_docs[next_lead] = (
+                    documents[index]
+                    if documents is not None
+                    else document_text(
+                        record.name,
+                        record.phone,
+                        record.email,
+                        record.vehicle,
+                        record.source,
+                        [record.message] if record.message else [],
+                    )
                 )
                 customer_id = next_customer
                 next_customer += 1
@@ -267,8 +302,13 @@ def apply_records(
         return result
     # New leads are inserted with their response clock already running.
     clocks = arrival_columns(connection, {k: at for k, at in waits.items() if k in new_leads})
+    attention_columns: dict[AttentionState, dict[str, Any]] = {}  # new leads share a few
     for lead_id, row in new_leads.items():
-        row.update(_attention_columns(states[lead_id]))
+        state = states[lead_id]
+        found = attention_columns.get(state)
+        if found is None:
+            found = attention_columns[state] = _attention_columns(state)
+        row.update(found)
         row.update(clocks.get(lead_id, NOT_WAITING))
     _insert_many(connection, "customer", new_customers)
     _insert_many(connection, "lead", list(new_leads.values()))
@@ -291,6 +331,52 @@ def apply_records(
     start_waiting(connection, {k: at for k, at in waits.items() if k not in new_leads})
     distribute_new_leads(connection, lead_ids=result.created_ids, actor=actor, now=now)
     return result
+
+
+@contextmanager
+def bulk_write(engine: Engine) -> Iterator[Connection]:
+    """One import chunk's write transaction; on SQLite committed without waiting for the disk.
+
+    In WAL mode ``synchronous=NORMAL`` still commits each chunk whole: a crash,
+    a kill or an error leaves whole chunks only, and readers (an open board)
+    see each chunk as it commits. What it gives up is the wait for the disk
+    at every commit (about a tenth of a second each here), so a power cut
+    could undo the chunks committed since the last sync; :func:`make_durable`
+    syncs once when the import ends, and a re-run adds any undone chunk (the
+    fingerprints skip the rest). The connection is back to ``FULL`` after.
+    """
+    if engine.dialect.name != "sqlite":
+        with write_connection(engine) as connection:
+            yield connection
+        return
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with connection.begin():
+                yield connection
+        finally:
+            driver.execute("PRAGMA synchronous = FULL")
+
+
+def make_durable(engine: Engine) -> None:
+    """Wait until the chunks :func:`bulk_write` committed are on disk (SQLite; else nothing).
+
+    A commit with ``synchronous=FULL`` is this same wait: the write-ahead log
+    synced, which holds every earlier commit too.
+    """
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return
+    try:
+        descriptor = os.open(database + "-wal", os.O_RDWR)
+    except FileNotFoundError:
+        return  # no log: every commit is already in the database file, synced by its checkpoint
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _run_many(connection: Connection, sql: str, rows: list[tuple[object, ...]]) -> None:
