@@ -128,10 +128,11 @@ class IntakeService:
                 read_engine = self._store.engine.execution_options(cockpit_read_only=True)
                 reading = stack.enter_context(read_engine.connect())
             else:
-                from cockpit_tui.store.intake import make_durable
+                from cockpit_tui.store.intake import make_durable, warm_up
 
                 # Chunks commit without waiting for the disk; the import's end waits once.
                 stack.callback(make_durable, self._store.engine)
+                warm_up(self._store.engine, self._clock.now())  # while workers check rows
             for number, part in enumerate(parts):
                 first = number * CHUNK_ROWS
                 if first + len(part) >= total and source.open_ended and _grew(path, source.size):

@@ -27,10 +27,16 @@ from cockpit_tui.domain import attention
 from cockpit_tui.domain.intake import LeadRecord
 from cockpit_tui.domain.models import AttentionState, Direction
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
+from cockpit_tui.store.bulk_rows import insert_rows
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids, write_connection
-from cockpit_tui.store.response_clock import NOT_WAITING, arrival_columns, start_waiting
+from cockpit_tui.store.response_clock import (
+    NOT_WAITING,
+    arrival_columns,
+    response_policy,
+    start_waiting,
+)
 from cockpit_tui.store.search_index import document_text, refresh_search
 
 
@@ -333,6 +339,16 @@ def apply_records(
     return result
 
 
+def warm_up(engine: Engine, now: datetime) -> None:
+    """Load what a chunk's write needs first (the store's business calendar and its holidays).
+
+    An import calls it while its workers check the first rows, so the first
+    write does not spend that time itself (the holidays alone take ~0.3 s).
+    """
+    with engine.execution_options(cockpit_read_only=True).connect() as connection:
+        response_policy(connection).marks(now)
+
+
 @contextmanager
 def bulk_write(engine: Engine) -> Iterator[Connection]:
     """One import chunk's write transaction; on SQLite committed without waiting for the disk.
@@ -393,12 +409,11 @@ def _insert_many(connection: Connection, table: str, rows: list[dict[str, Any]])
     if not rows:
         return
     columns = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     if len(columns) == 1:
-        _run_many(connection, sql, [(row[columns[0]],) for row in rows])
+        insert_rows(connection, table, columns, [(row[columns[0]],) for row in rows])
         return
     values = itemgetter(*columns)  # tuples built in C: this runs for every imported row
-    _run_many(connection, sql, [values(row) for row in rows])
+    insert_rows(connection, table, columns, [values(row) for row in rows])
 
 
 def _attention_columns(state: AttentionState) -> dict[str, Any]:
