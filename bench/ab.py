@@ -176,7 +176,10 @@ def main() -> int:
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         base = extract(args.base, Path(folder) / "base")
-        for size in (int(value) for value in args.sizes.split(",")):
+        sizes = (
+            [int(value) for value in args.sizes.split(",")] if only & {"frame", "search"} else []
+        )
+        for size in sizes:
             db = store_for(size)
             if "frame" in only:
                 frame(base, db), frame(ROOT, db)  # warm the page cache for both

@@ -18,10 +18,9 @@ import os
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from decimal import Decimal
-from typing import cast
+from typing import NamedTuple, cast
 
 from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
 from cockpit_tui.domain.statuses import Status
@@ -52,8 +51,7 @@ Packed = tuple[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Checked:
+class Checked(NamedTuple):
     """A valid row and what the store writes for it, computed where it was validated.
 
     Attributes:
@@ -183,23 +181,7 @@ def _unpack(item: object) -> Checked | Rejection:
     if isinstance(item, Rejection):
         return item
     packed, fingerprint, document = cast("tuple[Packed, str, str]", item)
-    (name, phone, email, vehicle, price, source, message, at, external_id, person, status, said) = (
-        packed
-    )
-    record = LeadRecord(
-        name,
-        phone,
-        email,
-        vehicle,
-        price,
-        source,
-        message,
-        at,
-        external_id,
-        person,
-        _STATUSES[status],
-        said,
-    )
+    record = LeadRecord(*packed[:10], _STATUSES[packed[10]], packed[11])
     return Checked(record, fingerprint, document)
 
 
