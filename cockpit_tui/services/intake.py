@@ -128,7 +128,7 @@ class IntakeService:
                 read_engine = self._store.engine.execution_options(cockpit_read_only=True)
                 reading = stack.enter_context(read_engine.connect())
             else:
-                from cockpit_tui.store.intake import make_durable, warm_up
+                from cockpit_tui.store.import_transactions import make_durable, warm_up
 
                 # Chunks commit without waiting for the disk; the import's end waits once.
                 stack.callback(make_durable, self._store.engine)
@@ -172,7 +172,8 @@ class IntakeService:
         self, chunk: list[Checked], *, reading: Connection | None, memo: DryRunMemo | None
     ) -> BatchResult:
         """Write one chunk in its own transaction (or count it in the dry run's ``reading``)."""
-        from cockpit_tui.store.intake import apply_records, bulk_write
+        from cockpit_tui.store.import_transactions import bulk_write
+        from cockpit_tui.store.intake import apply_records
 
         records = [checked.record for checked in chunk]
         prints = [checked.fingerprint for checked in chunk]

@@ -9,16 +9,15 @@ second, an eighth of the budget for importing 10,000 rows.
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, bindparam, text
+from sqlalchemy import Connection, bindparam, text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -27,14 +26,13 @@ from cockpit_tui.domain import attention
 from cockpit_tui.domain.intake import LeadRecord
 from cockpit_tui.domain.models import AttentionState, Direction
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
-from cockpit_tui.store.bulk_rows import insert_rows
+from cockpit_tui.store.bulk_rows import insert_rows, match_rows
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
-from cockpit_tui.store.engine import sync_serial_ids, write_connection
+from cockpit_tui.store.engine import sync_serial_ids
 from cockpit_tui.store.response_clock import (
     NOT_WAITING,
     arrival_columns,
-    response_policy,
     start_waiting,
 )
 from cockpit_tui.store.search_index import document_text, refresh_search
@@ -82,24 +80,6 @@ def _query(connection: Connection, sql: str, **lists: Sequence[object]) -> list[
     return list(connection.execute(statement, dict(lists)))
 
 
-def _lookup(connection: Connection, sql: str, **lists: Sequence[object]) -> list[Any]:
-    """Run a read whose ``{in_NAME}`` marks test membership in a list, at the driver level.
-
-    One parameter per list, whatever its length (a JSON array on SQLite, an
-    array on PostgreSQL): a chunk's thousands of values are neither expanded
-    into thousands of placeholders nor passed through SQLAlchemy's
-    per-value processing.
-    """
-    sqlite = connection.dialect.name == "sqlite"
-    marks = {
-        f"in_{name}": "IN (SELECT value FROM json_each(?))" if sqlite else "= ANY(%s)"
-        for name in lists
-    }
-    order = sorted(lists, key=lambda name: sql.index("{in_" + name + "}"))
-    values = [json.dumps(list(lists[name])) if sqlite else list(lists[name]) for name in order]
-    return list(connection.exec_driver_sql(sql.format(**marks), tuple(values)))
-
-
 def apply_records(
     connection: Connection,
     records: Sequence[LeadRecord],
@@ -137,7 +117,7 @@ def apply_records(
         prints = [record.fingerprint() for record in records]
     known: dict[str, int] = {}
     if fingerprints and prints:
-        rows = _lookup(
+        rows = match_rows(
             connection,
             "SELECT fingerprint, lead_id FROM import_fingerprint WHERE fingerprint {in_prints}",
             prints=prints,
@@ -152,7 +132,7 @@ def apply_records(
 
     key_to_lead: dict[str, int] = {}
     if external_ids:
-        for lead_id, external_id in _lookup(
+        for lead_id, external_id in match_rows(
             connection,
             "SELECT id, external_id FROM lead WHERE external_id {in_ids} ORDER BY id",
             ids=external_ids,
@@ -160,7 +140,7 @@ def apply_records(
             key_to_lead[f"id:{external_id}"] = int(lead_id)
     customers: dict[str, int] = {}
     if phones != [""] or emails != [""]:
-        for customer_id, phone, email in _lookup(
+        for customer_id, phone, email in match_rows(
             connection,
             "SELECT id, phone, email FROM customer "
             "WHERE phone {in_phones} OR email {in_emails} ORDER BY id",
@@ -170,7 +150,7 @@ def apply_records(
             for key in (f"phone:{phone}" if phone else None, f"email:{email}" if email else None):
                 if key and key not in customers:
                     customers[key] = int(customer_id)
-        for lead_id, phone, email in _lookup(
+        for lead_id, phone, email in match_rows(
             connection,
             "SELECT l.id, c.phone, c.email FROM lead l JOIN customer c ON c.id = l.customer_id "
             "WHERE (c.phone {in_phones} OR c.email {in_emails}) AND l.status NOT IN "
@@ -193,7 +173,7 @@ def apply_records(
     states: dict[int, AttentionState] = {} if dry_run is None else dry_run.states
     existing_targets = sorted(set(key_to_lead.values()) - set(states))
     if existing_targets:
-        for lead_id, attention_at, unread, last_activity in _lookup(
+        for lead_id, attention_at, unread, last_activity in match_rows(
             connection,
             "SELECT id, attention_at, unread_count, last_activity_at FROM lead WHERE id {in_ids}",
             ids=existing_targets,
@@ -219,7 +199,9 @@ def apply_records(
     fresh_docs: dict[int, str] = {}  # search documents of new leads, built without a read
     now_us = to_micros(now)
 
-    micros: dict[datetime, int] = {now: now_us}  # a file without dates: every row "now"
+    # A file without dates: every row arrives "now", so these are computed once per instant.
+    micros: dict[datetime, int] = {now: now_us}
+    arrivals: dict[datetime, AttentionState] = {}
     for index, (record, fingerprint) in enumerate(zip(records, prints, strict=True)):
         if fingerprint in known:
             result.already += 1
@@ -273,7 +255,10 @@ def apply_records(
                         customers[key] = customer_id
             lead_id = next_lead
             next_lead += 1
-            states[lead_id] = attention.on_arrival(at)
+            arrived = arrivals.get(at)
+            if arrived is None:
+                arrived = arrivals[at] = attention.on_arrival(at)
+            states[lead_id] = arrived
             if record.status not in CLOSED_STATUSES:
                 waits[lead_id] = at
             new_leads[lead_id] = {
@@ -283,7 +268,7 @@ def apply_records(
                 "version": 1,
                 "assigned_to": record.salesperson,
                 "vehicle": record.vehicle,
-                "price": None if record.price is None else to_cents(record.price),
+                "price": None if record.price is None else _cents(record.price),
                 "source": record.source,
                 "external_id": record.external_id,
                 "created_at": at_us,
@@ -339,60 +324,10 @@ def apply_records(
     return result
 
 
-def warm_up(engine: Engine, now: datetime) -> None:
-    """Load what a chunk's write needs first (the store's business calendar and its holidays).
-
-    An import calls it while its workers check the first rows, so the first
-    write does not spend that time itself (the holidays alone take ~0.3 s).
-    """
-    with engine.execution_options(cockpit_read_only=True).connect() as connection:
-        response_policy(connection).marks(now)
-
-
-@contextmanager
-def bulk_write(engine: Engine) -> Iterator[Connection]:
-    """One import chunk's write transaction; on SQLite committed without waiting for the disk.
-
-    In WAL mode ``synchronous=NORMAL`` still commits each chunk whole: a crash,
-    a kill or an error leaves whole chunks only, and readers (an open board)
-    see each chunk as it commits. What it gives up is the wait for the disk
-    at every commit (about a tenth of a second each here), so a power cut
-    could undo the chunks committed since the last sync; :func:`make_durable`
-    syncs once when the import ends, and a re-run adds any undone chunk (the
-    fingerprints skip the rest). The connection is back to ``FULL`` after.
-    """
-    if engine.dialect.name != "sqlite":
-        with write_connection(engine) as connection:
-            yield connection
-        return
-    with engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        driver.execute("PRAGMA synchronous = NORMAL")
-        try:
-            with connection.begin():
-                yield connection
-        finally:
-            driver.execute("PRAGMA synchronous = FULL")
-
-
-def make_durable(engine: Engine) -> None:
-    """Wait until the chunks :func:`bulk_write` committed are on disk (SQLite; else nothing).
-
-    A commit with ``synchronous=FULL`` is this same wait: the write-ahead log
-    synced, which holds every earlier commit too.
-    """
-    database = engine.url.database
-    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
-        return
-    try:
-        descriptor = os.open(database + "-wal", os.O_RDWR)
-    except FileNotFoundError:
-        return  # no log: every commit is already in the database file, synced by its checkpoint
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+@lru_cache(maxsize=1024)
+def _cents(price: Decimal) -> int:
+    """:func:`to_cents`, once per distinct price (a file repeats its prices)."""
+    return to_cents(price)
 
 
 def _run_many(connection: Connection, sql: str, rows: list[tuple[object, ...]]) -> None:
