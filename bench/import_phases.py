@@ -77,12 +77,13 @@ def main() -> int:
     args = parser.parse_args()
     if args.tree:
         sys.path.insert(0, str(args.tree))
-    sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
-    from bench.run import write_import_csv
-
     started = time.perf_counter()
     import cockpit_tui.services.intake as intake
     from cockpit_tui.services import open_services
+
+    # After the package: bench.run puts this checkout first on sys.path.
+    sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
+    from bench.run import write_import_csv
 
     watch_sql()
     timed(intake, "read_source", "read and decode the file")
@@ -94,8 +95,10 @@ def main() -> int:
     import cockpit_tui.store.intake as store_intake
 
     timed(store_intake, "apply_records", "chunk writes (all)")
-    import cockpit_tui.store.import_transactions as transactions
-
+    try:
+        import cockpit_tui.store.import_transactions as transactions
+    except ImportError:  # a tree from before issue 18's round 4
+        transactions = None
     timed(transactions, "make_durable", "final sync")
     timed(transactions, "warm_up", "business calendar loaded")
     imported_at = time.perf_counter() - started

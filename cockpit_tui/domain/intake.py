@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
+from functools import lru_cache
 
 from cockpit_tui.domain.money import parse_price
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text, fold_header
@@ -55,6 +56,8 @@ _FIELDS = {
     "optin": "consent",
 }
 
+#: Prices repeat from row to row (a Decimal is immutable: one per distinct text).
+_price = lru_cache(maxsize=4096)(parse_price)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
 
@@ -202,7 +205,7 @@ def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord |
     price = None
     price_text = clean_text(raw.get("price", ""))
     if price_text:
-        price = parse_price(price_text)
+        price = _price(price_text)
         if price is None:
             return Rejection("intake.bad_price")
     created_at = None

@@ -221,6 +221,7 @@ def test_a_failing_chunk_leaves_whole_chunks_and_a_rerun_finishes_the_file(
     if services.store.url.is_sqlite:
         with services.store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2, "FULL again"
+            assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -2000, "default"
 
     monkeypatch.setattr(intake_module, "record_consent", real_record_consent)
     rerun = services.intake.import_file(path)
