@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, tzinfo
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple, cast
 
 from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
@@ -66,10 +67,18 @@ class Checked(NamedTuple):
     document: str
 
 
-def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejection:
-    """Validate one row and prepare its fingerprint and search document."""
+@lru_cache(maxsize=1)
+def _document_text() -> Callable[..., str]:
+    """The store's document builder, imported on the first row (not per row: an import
+    statement costs microseconds even for a loaded module)."""
     from cockpit_tui.store.search_index import document_text
 
+    return document_text
+
+
+def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejection:
+    """Validate one row and prepare its fingerprint and search document."""
+    document_text = _document_text()
     record = validate(fields, zone=zone)
     if isinstance(record, Rejection):
         return record
