@@ -18,7 +18,6 @@ import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import suppress
 from datetime import datetime, tzinfo
 from decimal import Decimal
 from functools import lru_cache
@@ -126,9 +125,11 @@ def _start(
     _ROWS = rows
     try:
         pool = ProcessPoolExecutor(
-            max_workers=cores,
+            # The importing process writes every row itself (SQLite has one writer):
+            # it is the critical path and keeps a core; the workers share the others.
+            max_workers=max(1, cores - 1),
             mp_context=mp.get_context("fork"),
-            initializer=_start_worker,
+            initializer=die_with_parent,
             initargs=(os.getpid(),),
         )
         return pool, [pool.submit(_check_part, start, end, zone) for start, end in bounds]
@@ -193,23 +194,6 @@ def _unpack(item: object) -> Checked | Rejection:
     packed, fingerprint, document = cast("tuple[Packed, str, str]", item)
     record = LeadRecord(*packed[:10], _STATUSES[packed[10]], packed[11])
     return Checked(record, fingerprint, document)
-
-
-#: How much a validation worker yields to the importing process (``nice`` increment).
-WORKER_NICENESS = 5
-
-
-def _start_worker(parent_pid: int) -> None:
-    """A validation worker's set-up: it ends with its import and yields the CPU to it.
-
-    The importing process writes every row itself (SQLite has one writer), so
-    it is the import's critical path; the workers only need to stay ahead of
-    it. With three processes on two cores, equal shares would give the
-    writer two thirds of a core while the workers run.
-    """
-    die_with_parent(parent_pid)
-    with suppress(OSError):  # not allowed here: equal shares, as before
-        os.nice(WORKER_NICENESS)
 
 
 def die_with_parent(parent_pid: int) -> None:
