@@ -33,8 +33,18 @@ MORE = ["Status", "Vendedor", "Consentimento", "ID"]
 BEFORE = [
     [*HEADER, *MORE],
     ["Ana Lima", "(11) 98765-0001", "", "Argo", "", "OLX", "Oi", "", "", "", "", "ext-1"],
-    ["Bruno Sá", "(11) 98765-0002", "bruno@example.com", "Onix", "", "Site", "", "", "sold"]
-    + ["", "", ""],
+    [
+        "Bruno Sá",
+        "(11) 98765-0002",
+        "bruno@example.com",
+        "Onix",
+        "",
+        "Site",
+        "",
+        "",
+        "sold",
+        *[""] * 3,
+    ],
 ]
 
 
@@ -64,8 +74,16 @@ def _mixed_rows() -> list[list[str]]:
         # the customer whose lead was sold comes back: a new card, same customer
         ["Bruno", "", "BRUNO@example.com", "Tracker", "", "", "Voltei", "", "", "", "", ""],
         # a row repeated inside the file, and a second message from a new customer
-        ["Cliente 3 Conceição", "(21) 98003-0003", "cliente3@example.com", "Jeep Compass"]
-        + ["R$ 139.900,00", "Webmotors", "Olá 3, ainda está disponível?", "", "", "", "", ""],
+        [
+            "Cliente 3 Conceição",
+            "(21) 98003-0003",
+            "cliente3@example.com",
+            "Jeep Compass",
+            "R$ 139.900,00",
+            "Webmotors",
+            "Olá 3, ainda está disponível?",
+            *[""] * 5,
+        ],
         ["Cliente 5", "(21) 98005-0005", "", "", "", "", "Outra pergunta", "", "", "", "", ""],
         # refusals, with their line numbers
         ["Sem Telefone", "", "", "", "", "", "", "", "", "", "", ""],
@@ -167,7 +185,8 @@ def test_a_mixed_file_is_stored_as_the_plain_import_stores_it(
     ]
     stored = _dump(services)
     assert stored == expected
-    assert len(stored["consent"]) > 0 and len(stored["search"]) == len(stored["lead"])
+    assert len(stored["consent"]) > 0
+    assert len(stored["search"]) == len(stored["lead"])
 
 
 def test_importing_the_same_file_again_changes_nothing(
@@ -202,7 +221,8 @@ def test_a_failing_chunk_leaves_whole_chunks_and_a_rerun_finishes_the_file(
     import cockpit_tui.services.intake as intake_module
 
     path = _write(tmp_path / "mixed.csv", _mixed_rows())
-    real_record_consent = intake_module.record_consent
+    from cockpit_tui.services.intake_events import record_consent as real_record_consent
+
     chunks = 0
 
     def fails_in_the_third_chunk(*args: Any) -> None:
