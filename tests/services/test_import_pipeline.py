@@ -73,7 +73,7 @@ def _mixed_rows() -> list[list[str]]:
         ["Ana", "", "ana@example.com", "", "", "", "Pelo id", "", "", "", "", "ext-1"],
         # the customer whose lead was sold comes back: a new card, same customer
         ["Bruno", "", "BRUNO@example.com", "Tracker", "", "", "Voltei", "", "", "", "", ""],
-        # a row repeated inside the file, and a second message from a new customer
+        # the same customers again (merged), and a row identical to an earlier one (skipped)
         [
             "Cliente 3 Conceição",
             "(21) 98003-0003",
@@ -85,6 +85,16 @@ def _mixed_rows() -> list[list[str]]:
             *[""] * 5,
         ],
         ["Cliente 5", "(21) 98005-0005", "", "", "", "", "Outra pergunta", "", "", "", "", ""],
+        [
+            "Cliente 1 Conceição",
+            "(21) 98001-0001",
+            "cliente1@example.com",
+            "Jeep Compass",
+            "R$ 139.900,00",
+            "Webmotors",
+            "Olá 1, ainda está disponível?",
+            *[""] * 5,
+        ],
         # refusals, with their line numbers
         ["Sem Telefone", "", "", "", "", "", "", "", "", "", "", ""],
         ["Fone Ruim", "123", "", "", "", "", "", "", "", "", "", ""],
@@ -174,14 +184,14 @@ def test_a_mixed_file_is_stored_as_the_plain_import_stores_it(
         expected = _dump(reference)
     finally:
         reference.close()
-    assert (summary.imported, summary.merged, summary.already) == (41, 4, 0)
+    assert (summary.imported, summary.merged, summary.already) == (41, 4, 1)
     assert [(row.line, why.reason) for row, why in summary.rejected] == [
-        (47, "intake.missing_contact"),
-        (48, "intake.bad_phone"),
-        (49, "intake.missing_name"),
-        (50, "intake.bad_email"),
-        (51, "intake.bad_price"),
-        (52, "intake.bad_status"),
+        (48, "intake.missing_contact"),
+        (49, "intake.bad_phone"),
+        (50, "intake.missing_name"),
+        (51, "intake.bad_email"),
+        (52, "intake.bad_price"),
+        (53, "intake.bad_status"),
     ]
     stored = _dump(services)
     assert stored == expected
@@ -197,7 +207,7 @@ def test_importing_the_same_file_again_changes_nothing(
     stored = _dump(services)
     again = services.intake.import_file(path)
     assert (again.imported, again.merged) == (0, 0)
-    assert again.already == first.imported + first.merged
+    assert again.already == first.imported + first.merged + first.already
     assert len(again.rejected) == len(first.rejected)
     now = _dump(services)
     # As before this change, a re-run records the rows' consent again (the same
@@ -245,7 +255,7 @@ def test_a_failing_chunk_leaves_whole_chunks_and_a_rerun_finishes_the_file(
 
     monkeypatch.setattr(intake_module, "record_consent", real_record_consent)
     rerun = services.intake.import_file(path)
-    assert rerun.already == 2 * small_parts
+    assert rerun.already == 2 * small_parts + 1, "the two chunks, and the row seen twice"
     reference = open_services(reference_url, actor="Ana", clock=clock)
     try:
         _reference_import(reference, path, clock)
