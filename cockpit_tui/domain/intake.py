@@ -6,13 +6,19 @@ Pure functions: the service reads the file, these decide what each row means.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from cockpit_tui.domain.money import parse_price
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text, fold_header
 from cockpit_tui.domain.statuses import Status, parse_status
+
+if TYPE_CHECKING:
+    from cockpit_tui.domain.consent import Channel, ConsentState
 
 #: A field longer than this is refused (nobody types it; it is a broken export).
 MAX_RAW_FIELD = 50_000
@@ -55,6 +61,8 @@ _FIELDS = {
     "optin": "consent",
 }
 
+#: Prices repeat from row to row (a Decimal is immutable: one per distinct text).
+_price = lru_cache(maxsize=4096)(parse_price)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
 
@@ -116,9 +124,7 @@ class LeadRecord:
             self.salesperson or "",
             self.status.value,
         ]
-        import hashlib  # lazy: loading OpenSSL's hashes costs start-up time elsewhere
-
-        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        return str(_sha256()("\x1f".join(parts).encode()).hexdigest())
 
     def identity_keys(self) -> list[str]:
         """Keys that make two records the same lead: external id, phone, e-mail."""
@@ -171,6 +177,28 @@ def parse_when(raw: str, zone: tzinfo | None = None) -> datetime | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _sha256() -> Callable[[bytes], Any]:
+    """hashlib's SHA-256, imported on first use (loading OpenSSL's hashes costs start-up time
+    elsewhere; an import statement per fingerprint cost more than the hash)."""
+    import hashlib
+
+    return hashlib.sha256
+
+
+@lru_cache(maxsize=1)
+def _lazy_checks() -> tuple[
+    Callable[[str], str | None],
+    Callable[[str], tuple[tuple[Channel, ConsentState], ...] | None],
+]:
+    """The phone and consent checks, imported on the first row (an import statement in
+    :func:`validate` itself cost more per row than most of its checks)."""
+    from cockpit_tui.domain.consent import parse_consent  # it folds words with this module
+    from cockpit_tui.domain.phones import normalize_phone  # lazy: phonenumbers is heavy
+
+    return normalize_phone, parse_consent
+
+
 def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord | Rejection:
     """Check and clean one incoming lead given as field → text.
 
@@ -178,8 +206,7 @@ def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord |
         raw: Values by lead field (see :func:`field_of`); missing fields are empty.
         zone: Time zone of dates written without one (None: the machine's).
     """
-    from cockpit_tui.domain.phones import normalize_phone  # lazy: phonenumbers is heavy
-
+    normalize_phone, parse_consent = _lazy_checks()
     for field, value in raw.items():
         if not isinstance(value, str):
             return Rejection("intake.bad_value", (("field", field),))
@@ -202,7 +229,7 @@ def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord |
     price = None
     price_text = clean_text(raw.get("price", ""))
     if price_text:
-        price = parse_price(price_text)
+        price = _price(price_text)
         if price is None:
             return Rejection("intake.bad_price")
     created_at = None
@@ -218,8 +245,6 @@ def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord |
         if found is None:
             return Rejection("intake.bad_status")
         status = found
-    from cockpit_tui.domain.consent import parse_consent  # it folds words with this module
-
     consent = parse_consent(clean_text(raw.get("consent", "")))
     if consent is None:
         return Rejection("intake.bad_consent")

@@ -32,9 +32,56 @@ def normalize_phone(raw: str, *, region: str = DEFAULT_REGION) -> str | None:
         return None
     if region == DEFAULT_REGION and (match := _WELL_FORMED_BR.fullmatch(text)):
         digits = "".join(match.groups())
-        number = phonenumbers.PhoneNumber(country_code=55, national_number=int(digits))
-        return "+55" + digits if phonenumbers.is_valid_number(number) else None
+        return "+55" + digits if _valid_in_brazil(digits) else None
     return parse_phone(text, region=region)
+
+
+def _valid_in_brazil(national: str) -> bool:
+    """``phonenumbers.is_valid_number`` of +55 ``national``, on its metadata's compiled patterns.
+
+    The same test phonenumbers makes (its ``_number_type_helper``): the
+    general pattern, then any one number type, each with its possible
+    lengths; the patterns are compiled once instead of looked up per number.
+    """
+    general, kinds = _brazil_patterns()
+    return _matches(national, general) and any(_matches(national, kind) for kind in kinds)
+
+
+Pattern = tuple[frozenset[int], "re.Pattern[str]"] | None
+
+
+def _matches(national: str, desc: Pattern) -> bool:
+    if desc is None:
+        return False
+    lengths, pattern = desc
+    if lengths and len(national) not in lengths:
+        return False
+    return pattern.fullmatch(national) is not None
+
+
+@lru_cache(maxsize=1)
+def _brazil_patterns() -> tuple[Pattern, tuple[Pattern, ...]]:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(DEFAULT_REGION)
+    assert metadata is not None
+
+    def compiled(desc: phonenumbers.PhoneNumberDesc | None) -> Pattern:
+        if desc is None or not desc.national_number_pattern:
+            return None
+        return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+
+    kinds = (
+        metadata.premium_rate,
+        metadata.toll_free,
+        metadata.shared_cost,
+        metadata.voip,
+        metadata.personal_number,
+        metadata.pager,
+        metadata.uan,
+        metadata.voicemail,
+        metadata.fixed_line,
+        metadata.mobile,
+    )
+    return compiled(metadata.general_desc), tuple(compiled(kind) for kind in kinds)
 
 
 def parse_phone(text: str, *, region: str = DEFAULT_REGION) -> str | None:

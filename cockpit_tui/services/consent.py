@@ -151,28 +151,29 @@ def record_intake_consent(
     if not carrying:
         return 0
     # Imported only now: it loads the ORM's tables, which a file without consent never needs.
-    from cockpit_tui.store.consent_audit import customer_ids_by_contact, insert_consent
+    from cockpit_tui.store.consent_audit import customer_ids_by_contact, insert_consents
 
     customers = customer_ids_by_contact(
         executor,
         phones=[record.phone for record in carrying if record.phone],
         emails=[record.email for record in carrying if record.email],
     )
-    written = 0
+    rows = []
     for record in carrying:
         keys = [f"phone:{record.phone}", f"email:{record.email}"]
         customer_id = next((customers[key] for key in keys if key in customers), None)
         if customer_id is None:
             continue
-        for channel, state in record.consent:
-            insert_consent(
-                executor,
-                customer_id=customer_id,
-                channel=channel,
-                state=state,
-                source=source.value,
-                actor=actor,
-                at=at,
-            )
-            written += 1
-    return written
+        rows += [
+            {
+                "customer_id": customer_id,
+                "channel": channel,
+                "state": state,
+                "source": source.value,
+                "actor": actor,
+                "at": at,
+            }
+            for channel, state in record.consent
+        ]
+    insert_consents(executor, rows=rows)  # one statement: a file may carry it on every row
+    return len(rows)

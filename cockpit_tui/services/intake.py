@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
@@ -18,19 +19,20 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
-from cockpit_tui.domain.intake import LeadRecord, Rejection
+from cockpit_tui.domain.intake import Rejection
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.intake_events import QUEUED, EventWriter, Queued, record_consent
-from cockpit_tui.services.intake_validation import validate_all
+from cockpit_tui.services.intake_validation import Checked, checked_parts
 from cockpit_tui.services.source_files import SourceRow, read_source, write_rejects
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
-    from cockpit_tui.store.intake import BatchResult
+    from cockpit_tui.store.intake import BatchResult, DryRunMemo
+    from cockpit_tui.store.transaction import Connection
     from cockpit_tui.store.unmatched import UnmatchedMessage
 
 #: Rows per transaction when importing.
-CHUNK_ROWS = 2000
+CHUNK_ROWS = 5000
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -109,57 +111,51 @@ class IntakeService:
         Raises:
             InvalidInputError: the file as a whole cannot be read (see :func:`read_source`).
         """
-        from cockpit_tui.store.engine import write_connection
-        from cockpit_tui.store.intake import apply_records
-
         source = read_source(path, encoding=encoding)
         summary = ImportSummary()
-        valid: list[LeadRecord] = []
-        checks = validate_all(source.rows, self._zone)
-        if source.open_ended and _grew(path, source.size):
-            # The last line had no line break and the file has grown since:
-            # it was a row still being written, imported whole by the next run.
-            checks[-1] = Rejection("intake.incomplete_row")
-        for row, checked in zip(source.rows, checks, strict=True):
-            if isinstance(checked, Rejection):
-                summary.rejected.append((row, checked))
-            else:
-                valid.append(checked)
-        total = len(valid)
-        chunks = [valid[start : start + CHUNK_ROWS] for start in range(0, total, CHUNK_ROWS)]
+        total = len(source.rows)
         done = 0
+        salespeople: set[str] = set()
+        # Started first: the workers check rows while this process loads the write path.
+        parts = checked_parts(source.rows, self._zone, part_rows=CHUNK_ROWS)
+        with ExitStack() as stack:
+            memo = reading = None
+            if dry_run:
+                # Counted in one read transaction (a snapshot): never the write lock.
+                from cockpit_tui.store.intake import DryRunMemo
 
-        def count(result: BatchResult, size: int) -> None:
-            nonlocal done
-            summary.imported += result.created
-            summary.merged += result.merged
-            summary.already += result.already
-            done += size
-            if on_progress is not None:
-                on_progress(done, total)
+                memo = DryRunMemo()
+                read_engine = self._store.engine.execution_options(cockpit_read_only=True)
+                reading = stack.enter_context(read_engine.connect())
+            else:
+                from cockpit_tui.store.import_transactions import make_durable, warm_up
 
-        if dry_run:
-            # Counted in one read transaction (a snapshot): a dry run never takes the write lock.
-            from cockpit_tui.store.intake import DryRunMemo
-
-            memo = DryRunMemo()
-            read_engine = self._store.engine.execution_options(cockpit_read_only=True)
-            with read_engine.connect() as connection:
-                for chunk in chunks:
-                    result = apply_records(
-                        connection, chunk, actor=self._actor, now=self._clock.now(), dry_run=memo
-                    )
-                    count(result, len(chunk))
-        else:
-            for chunk in chunks:
-                with write_connection(self._store.engine) as connection:
-                    result = apply_records(
-                        connection, chunk, actor=self._actor, now=self._clock.now()
-                    )
-                    record_consent(connection, chunk, "import", self._actor, self._clock.now())
-                count(result, len(chunk))
+                # Chunks commit without waiting for the disk; the import's end waits once.
+                stack.callback(make_durable, self._store.engine)
+                warm_up(self._store.engine, self._clock.now())  # while workers check rows
+            for number, part in enumerate(parts):
+                first = number * CHUNK_ROWS
+                if first + len(part) >= total and source.open_ended and _grew(path, source.size):
+                    # The last line had no line break and the file has grown since:
+                    # it was a row still being written, imported whole by the next run.
+                    part[-1] = Rejection("intake.incomplete_row")
+                chunk: list[Checked] = []
+                for row, checked in zip(source.rows[first : first + len(part)], part, strict=True):
+                    if isinstance(checked, Rejection):
+                        summary.rejected.append((row, checked))
+                    else:
+                        chunk.append(checked)
+                if chunk:
+                    result = self._write_chunk(chunk, reading=reading, memo=memo)
+                    summary.imported += result.created
+                    summary.merged += result.merged
+                    summary.already += result.already
+                    salespeople.update(c.record.salesperson for c in chunk if c.record.salesperson)
+                done += len(part)
+                if on_progress is not None:
+                    on_progress(done, total)
         if not dry_run:
-            self._join_team({record.salesperson for record in valid if record.salesperson})
+            self._join_team(salespeople)
         rejects = path.with_name(path.name + ".rejects.csv")
         try:
             if summary.rejected and not dry_run:
@@ -171,6 +167,28 @@ class IntakeService:
             # The rows are imported; only the list of refusals has nowhere to go.
             summary.rejects_unwritable = rejects
         return summary
+
+    def _write_chunk(
+        self, chunk: list[Checked], *, reading: Connection | None, memo: DryRunMemo | None
+    ) -> BatchResult:
+        """Write one chunk in its own transaction (or count it in the dry run's ``reading``)."""
+        from cockpit_tui.store.import_transactions import bulk_write
+        from cockpit_tui.store.intake import apply_records
+
+        records = [checked.record for checked in chunk]
+        prints = [checked.fingerprint for checked in chunk]
+        documents = [checked.document for checked in chunk]
+        now = self._clock.now()
+        if reading is not None:
+            return apply_records(
+                reading, records, actor=self._actor, now=now, dry_run=memo, prints=prints
+            )
+        with bulk_write(self._store.engine) as connection:
+            result = apply_records(
+                connection, records, actor=self._actor, now=now, prints=prints, documents=documents
+            )
+            record_consent(connection, records, "import", self._actor, self._clock.now())
+        return result
 
     # -- events ----------------------------------------------------------------
 

@@ -1,55 +1,199 @@
-"""Validating an import's rows, on every core for big files.
+"""Validating an import's rows, on every core for big files, part by part.
 
-Checking each row (its phone above all) is most of an import's time, so from
-:data:`PARALLEL_ROWS` rows on the rows are split between forked worker
-processes while the importing process loads the write path.
+Checking each row (its phone above all) and preparing what the store writes
+for it (its fingerprint, its search document) is about half of an import's
+work, so from :data:`PARALLEL_ROWS` rows on it runs in forked worker
+processes while the importing process writes the parts already checked:
+the parts come back in file order, one at a time, as the writes need them.
+
+The workers are forked after the file is read, so they already hold its
+rows: a part is sent as two numbers and comes back as plain tuples, which
+pickle an order of magnitude faster than the records themselves.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from datetime import tzinfo
+from datetime import datetime, tzinfo
+from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple, cast
 
 from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
+from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.source_files import SourceRow
 
 #: Rows from which validation is shared between processes.
 PARALLEL_ROWS = 4000
 
+#: The rows of the file being imported, for the forked workers (set before the fork).
+_ROWS: list[SourceRow] = []
 
-def validate_all(rows: list[SourceRow], zone: tzinfo | None) -> list[LeadRecord | Rejection]:
-    """Validate every row, on every core for big files.
+_STATUSES = {status.value: status for status in Status}
 
-    Checking a phone with phonenumbers is most of an import's time. For a big
-    file the rows are split between worker processes (forked, so they start
-    with phonenumbers loaded), while this process loads the write path
-    (SQLAlchemy, another ~0.4 s) in the meantime. Any failure to use
-    processes falls back to validating here.
+#: A record as plain values, in :class:`LeadRecord`'s field order (the status as its value).
+Packed = tuple[
+    str,
+    str | None,
+    str | None,
+    str | None,
+    Decimal | None,
+    str | None,
+    str | None,
+    datetime | None,
+    str | None,
+    str | None,
+    str,
+    tuple[tuple[str, str], ...],
+]
+
+
+class Checked(NamedTuple):
+    """A valid row and what the store writes for it, computed where it was validated.
+
+    Attributes:
+        record: The cleaned lead.
+        fingerprint: :meth:`LeadRecord.fingerprint`.
+        document: Its search document when its customer is new
+            (:func:`~cockpit_tui.store.search_index.document_text` of the record alone).
     """
+
+    record: LeadRecord
+    fingerprint: str
+    document: str
+
+
+@lru_cache(maxsize=1)
+def _document_text() -> Callable[..., str]:
+    """The store's document builder, imported on the first row (not per row: an import
+    statement costs microseconds even for a loaded module)."""
+    from cockpit_tui.store.search_index import document_text
+
+    return document_text
+
+
+def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejection:
+    """Validate one row and prepare its fingerprint and search document."""
+    document_text = _document_text()
+    record = validate(fields, zone=zone)
+    if isinstance(record, Rejection):
+        return record
+    document = document_text(
+        record.name,
+        record.phone,
+        record.email,
+        record.vehicle,
+        record.source,
+        [record.message] if record.message else [],
+    )
+    return Checked(record, record.fingerprint(), document)
+
+
+def checked_parts(
+    rows: list[SourceRow], zone: tzinfo | None, *, part_rows: int
+) -> Iterator[list[Checked | Rejection]]:
+    """Every row checked, in file order, ``part_rows`` rows at a time.
+
+    For a big file on several cores the work starts at once in forked worker
+    processes, ahead of the caller, which writes each part while the next
+    ones are checked. Any failure to use processes falls back to checking
+    here, part by part.
+    """
+    bounds = [
+        (start, min(start + part_rows, len(rows))) for start in range(0, len(rows), part_rows)
+    ]
     cores = os.cpu_count() or 1
-    if len(rows) < PARALLEL_ROWS or cores < 2 or "fork" not in mp.get_all_start_methods():
-        return [validate(row.fields, zone=zone) for row in rows]
+    pool = None
+    if len(rows) >= PARALLEL_ROWS and cores >= 2 and "fork" in mp.get_all_start_methods():
+        pool = _start(rows, zone, bounds, cores)
+    return _collect(rows, zone, bounds, pool)
+
+
+def _start(
+    rows: list[SourceRow], zone: tzinfo | None, bounds: list[tuple[int, int]], cores: int
+) -> tuple[ProcessPoolExecutor, list[Future[list[object]]]] | None:
+    """Fork the workers (they inherit ``rows``) and hand them every part, in order."""
     import phonenumbers  # noqa: F401  (loaded before the fork, so workers share it)
 
-    fields = [row.fields for row in rows]
-    size = -(-len(fields) // cores)
-    parts = [fields[start : start + size] for start in range(0, len(fields), size)]
+    from cockpit_tui.store import search_index  # noqa: F401  (idem)
+
+    global _ROWS
+    _ROWS = rows
     try:
-        with ProcessPoolExecutor(
-            max_workers=cores,
+        pool = ProcessPoolExecutor(
+            # The importing process writes every row itself (SQLite has one writer):
+            # it is the critical path and keeps a core; the workers share the others.
+            max_workers=max(1, cores - 1),
             mp_context=mp.get_context("fork"),
             initializer=die_with_parent,
             initargs=(os.getpid(),),
-        ) as pool:
-            pending = [pool.submit(_validate_part, part, zone) for part in parts]
-            from cockpit_tui.store import engine  # noqa: F401  (loads while workers validate)
-
-            return [checked for future in pending for checked in future.result()]
+        )
+        return pool, [pool.submit(_check_part, start, end, zone) for start, end in bounds]
     except (OSError, BrokenProcessPool):
-        return [validate(row.fields, zone=zone) for row in rows]
+        return None
+    finally:
+        _ROWS = []  # the workers were forked with it; the caller keeps its own list
+
+
+def _collect(
+    rows: list[SourceRow],
+    zone: tzinfo | None,
+    bounds: list[tuple[int, int]],
+    started: tuple[ProcessPoolExecutor, list[Future[list[object]]]] | None,
+) -> Iterator[list[Checked | Rejection]]:
+    given = 0
+    if started is not None:
+        pool, pending = started
+        try:
+            for future in pending:
+                part = [_unpack(item) for item in future.result()]
+                given += 1
+                yield part
+        except (OSError, BrokenProcessPool):
+            pass
+        finally:
+            # An import stopped by an error or Ctrl-C does not wait for the parts not begun.
+            pool.shutdown(wait=True, cancel_futures=True)
+    for start, end in bounds[given:]:
+        yield [check_row(row.fields, zone) for row in rows[start:end]]
+
+
+def _check_part(start: int, end: int, zone: tzinfo | None) -> list[object]:
+    """In a worker: rows ``start``–``end`` of the file, as :func:`_pack` sends them back."""
+    return [_pack(check_row(row.fields, zone)) for row in _ROWS[start:end]]
+
+
+def _pack(checked: Checked | Rejection) -> object:
+    if isinstance(checked, Rejection):
+        return checked
+    r = checked.record
+    packed: Packed = (
+        r.name,
+        r.phone,
+        r.email,
+        r.vehicle,
+        r.price,
+        r.source,
+        r.message,
+        r.created_at,
+        r.external_id,
+        r.salesperson,
+        r.status.value,
+        r.consent,
+    )
+    return (packed, checked.fingerprint, checked.document)
+
+
+def _unpack(item: object) -> Checked | Rejection:
+    if isinstance(item, Rejection):
+        return item
+    packed, fingerprint, document = cast("tuple[Packed, str, str]", item)
+    record = LeadRecord(*packed[:10], _STATUSES[packed[10]], packed[11])
+    return Checked(record, fingerprint, document)
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -84,7 +228,3 @@ def die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-def _validate_part(part: list[dict[str, str]], zone: tzinfo | None) -> list[LeadRecord | Rejection]:
-    return [validate(fields, zone=zone) for fields in part]

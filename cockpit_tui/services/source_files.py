@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.intake import Rejection, field_of
@@ -141,19 +142,25 @@ def _read_csv(text: str, encoding: str) -> SourceFile:
         for values in reader:
             line = start
             start = reader.line_num + 1
-            if not any(value.strip() for value in values):
+            joined = "".join(values)
+            if not joined.strip():  # a blank line (every cell blank)
                 continue
             if not header:
                 header = values
                 fields = [field_of(name) for name in header]
                 if "name" not in fields:
                     raise InvalidInputError("intake.no_name_column")
+                every_column_known = None not in fields
                 continue
-            row = {
-                name: restore_cell(value)
-                for name, value in zip(fields, values, strict=False)
-                if name is not None
-            }
+            if every_column_known and "'" not in joined:
+                # The common row: nothing to restore, no column to leave out.
+                row = dict(zip(cast("list[str]", fields), values, strict=False))
+            else:
+                row = {
+                    name: restore_cell(value)
+                    for name, value in zip(fields, values, strict=False)
+                    if name is not None
+                }
             rows.append(SourceRow(line, row, values))
     except csv.Error as error:
         raise InvalidInputError("intake.bad_csv", line=str(start)) from error

@@ -40,6 +40,15 @@ def insert_consent(
     )
 
 
+def insert_consents(session: Session | Connection, *, rows: list[dict[str, Any]]) -> None:
+    """Record many changes of consent in one statement (an import's chunk), in list order.
+
+    Each row has the keyword arguments of :func:`insert_consent`.
+    """
+    if rows:
+        session.execute(sa.insert(_consent), rows)
+
+
 def consent_rows(session: Session, *, customer_id: int) -> list[dict[str, Any]]:
     """A customer's consent records, in the order they were made."""
     query = sa.select(_consent).where(_consent.c.customer_id == customer_id).order_by(_consent.c.id)

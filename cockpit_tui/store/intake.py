@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +26,15 @@ from cockpit_tui.domain import attention
 from cockpit_tui.domain.intake import LeadRecord
 from cockpit_tui.domain.models import AttentionState, Direction
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
+from cockpit_tui.store.bulk_rows import insert_rows, match_rows
 from cockpit_tui.store.codec import from_micros, to_cents, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids
-from cockpit_tui.store.response_clock import NOT_WAITING, arrival_columns, start_waiting
+from cockpit_tui.store.response_clock import (
+    NOT_WAITING,
+    arrival_columns,
+    start_waiting,
+)
 from cockpit_tui.store.search_index import document_text, refresh_search
 
 
@@ -81,6 +88,8 @@ def apply_records(
     now: datetime,
     fingerprints: bool = True,
     dry_run: DryRunMemo | None = None,
+    prints: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
 ) -> BatchResult:
     """Create or merge ``records`` (in order) inside the caller's transaction.
 
@@ -98,14 +107,19 @@ def apply_records(
         fingerprints: Remember each record so the same row is never imported twice.
         dry_run: Count only: write nothing (a read transaction is enough, so no
             write lock is taken) and carry what would have been written in this memo.
+        prints: Each record's :meth:`~LeadRecord.fingerprint`, when already computed
+            (an import's validation workers compute them).
+        documents: Each record's search document made of the record alone
+            (:func:`document_text`), when already computed; used for new customers.
     """
     result = BatchResult()
-    prints = [record.fingerprint() for record in records]
+    if prints is None:
+        prints = [record.fingerprint() for record in records]
     known: dict[str, int] = {}
     if fingerprints and prints:
-        rows = _query(
+        rows = match_rows(
             connection,
-            "SELECT fingerprint, lead_id FROM import_fingerprint WHERE fingerprint IN :prints",
+            "SELECT fingerprint, lead_id FROM import_fingerprint WHERE fingerprint {in_prints}",
             prints=prints,
         )
         known = {str(fp): int(lead_id) for fp, lead_id in rows}
@@ -118,32 +132,32 @@ def apply_records(
 
     key_to_lead: dict[str, int] = {}
     if external_ids:
-        for lead_id, external_id in _query(
+        for lead_id, external_id in match_rows(
             connection,
-            "SELECT id, external_id FROM lead WHERE external_id IN :ids ORDER BY id",
+            "SELECT id, external_id FROM lead WHERE external_id {in_ids} ORDER BY id",
             ids=external_ids,
         ):
             key_to_lead[f"id:{external_id}"] = int(lead_id)
     customers: dict[str, int] = {}
     if phones != [""] or emails != [""]:
-        for customer_id, phone, email in _query(
+        for customer_id, phone, email in match_rows(
             connection,
             "SELECT id, phone, email FROM customer "
-            "WHERE phone IN :phones OR email IN :emails ORDER BY id",
+            "WHERE phone {in_phones} OR email {in_emails} ORDER BY id",
             phones=phones,
             emails=emails,
         ):
             for key in (f"phone:{phone}" if phone else None, f"email:{email}" if email else None):
                 if key and key not in customers:
                     customers[key] = int(customer_id)
-        for lead_id, phone, email in _query(
+        for lead_id, phone, email in match_rows(
             connection,
             "SELECT l.id, c.phone, c.email FROM lead l JOIN customer c ON c.id = l.customer_id "
-            "WHERE (c.phone IN :phones OR c.email IN :emails) AND l.status NOT IN :closed "
+            "WHERE (c.phone {in_phones} OR c.email {in_emails}) AND l.status NOT IN "
+            f"({', '.join(repr(status.value) for status in sorted(CLOSED_STATUSES))}) "
             "ORDER BY l.id",
             phones=phones,
             emails=emails,
-            closed=[status.value for status in CLOSED_STATUSES],
         ):
             for key in (f"phone:{phone}" if phone else None, f"email:{email}" if email else None):
                 if key:
@@ -159,9 +173,9 @@ def apply_records(
     states: dict[int, AttentionState] = {} if dry_run is None else dry_run.states
     existing_targets = sorted(set(key_to_lead.values()) - set(states))
     if existing_targets:
-        for lead_id, attention_at, unread, last_activity in _query(
+        for lead_id, attention_at, unread, last_activity in match_rows(
             connection,
-            "SELECT id, attention_at, unread_count, last_activity_at FROM lead WHERE id IN :ids",
+            "SELECT id, attention_at, unread_count, last_activity_at FROM lead WHERE id {in_ids}",
             ids=existing_targets,
         ):
             states[int(lead_id)] = AttentionState(
@@ -185,13 +199,18 @@ def apply_records(
     fresh_docs: dict[int, str] = {}  # search documents of new leads, built without a read
     now_us = to_micros(now)
 
-    for record, fingerprint in zip(records, prints, strict=True):
+    # A file without dates: every row arrives "now", so these are computed once per instant.
+    micros: dict[datetime, int] = {now: now_us}
+    arrivals: dict[datetime, AttentionState] = {}
+    for index, (record, fingerprint) in enumerate(zip(records, prints, strict=True)):
         if fingerprint in known:
             result.already += 1
             result.lead_ids.append(known[fingerprint])
             continue
         at = record.created_at or now
-        at_us = to_micros(at)
+        at_us = micros.get(at)
+        if at_us is None:
+            at_us = micros[at] = to_micros(at)
         keys = record.identity_keys()
         target = next((key_to_lead[k] for k in keys if k in key_to_lead), None)
         if target is not None:
@@ -208,13 +227,17 @@ def apply_records(
             customer_id = next((customers[k] for k in keys if k in customers), None)
             if customer_id is None:
                 # A new customer: the lead's search document is made of this record alone.
-                fresh_docs[next_lead] = document_text(
-                    record.name,
-                    record.phone,
-                    record.email,
-                    record.vehicle,
-                    record.source,
-                    [record.message] if record.message else [],
+                fresh_docs[next_lead] = (
+                    documents[index]
+                    if documents is not None
+                    else document_text(
+                        record.name,
+                        record.phone,
+                        record.email,
+                        record.vehicle,
+                        record.source,
+                        [record.message] if record.message else [],
+                    )
                 )
                 customer_id = next_customer
                 next_customer += 1
@@ -232,7 +255,10 @@ def apply_records(
                         customers[key] = customer_id
             lead_id = next_lead
             next_lead += 1
-            states[lead_id] = attention.on_arrival(at)
+            arrived = arrivals.get(at)
+            if arrived is None:
+                arrived = arrivals[at] = attention.on_arrival(at)
+            states[lead_id] = arrived
             if record.status not in CLOSED_STATUSES:
                 waits[lead_id] = at
             new_leads[lead_id] = {
@@ -242,7 +268,7 @@ def apply_records(
                 "version": 1,
                 "assigned_to": record.salesperson,
                 "vehicle": record.vehicle,
-                "price": None if record.price is None else to_cents(record.price),
+                "price": None if record.price is None else _cents(record.price),
                 "source": record.source,
                 "external_id": record.external_id,
                 "created_at": at_us,
@@ -267,8 +293,13 @@ def apply_records(
         return result
     # New leads are inserted with their response clock already running.
     clocks = arrival_columns(connection, {k: at for k, at in waits.items() if k in new_leads})
+    attention_columns: dict[AttentionState, dict[str, Any]] = {}  # new leads share a few
     for lead_id, row in new_leads.items():
-        row.update(_attention_columns(states[lead_id]))
+        state = states[lead_id]
+        found = attention_columns.get(state)
+        if found is None:
+            found = attention_columns[state] = _attention_columns(state)
+        row.update(found)
         row.update(clocks.get(lead_id, NOT_WAITING))
     _insert_many(connection, "customer", new_customers)
     _insert_many(connection, "lead", list(new_leads.values()))
@@ -293,6 +324,12 @@ def apply_records(
     return result
 
 
+@lru_cache(maxsize=1024)
+def _cents(price: Decimal) -> int:
+    """:func:`to_cents`, once per distinct price (a file repeats its prices)."""
+    return to_cents(price)
+
+
 def _run_many(connection: Connection, sql: str, rows: list[tuple[object, ...]]) -> None:
     """``executemany`` at the driver level: a batch without per-value ORM type processing."""
     if not rows:
@@ -307,12 +344,11 @@ def _insert_many(connection: Connection, table: str, rows: list[dict[str, Any]])
     if not rows:
         return
     columns = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
     if len(columns) == 1:
-        _run_many(connection, sql, [(row[columns[0]],) for row in rows])
+        insert_rows(connection, table, columns, [(row[columns[0]],) for row in rows])
         return
     values = itemgetter(*columns)  # tuples built in C: this runs for every imported row
-    _run_many(connection, sql, [values(row) for row in rows])
+    insert_rows(connection, table, columns, [values(row) for row in rows])
 
 
 def _attention_columns(state: AttentionState) -> dict[str, Any]:

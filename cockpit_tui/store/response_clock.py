@@ -93,17 +93,19 @@ def arrival_columns(
     if not waits:
         return {}
     policy = response_policy(connection)
-    known: dict[datetime, SlaMarks] = {}  # a file without dates: every lead arrives "now"
+    # A file without dates: every lead arrives "now", so leads share one (read-only) mapping.
+    known: dict[datetime, dict[str, int | None]] = {}
     columns: dict[int, dict[str, int | None]] = {}
     for lead_id, since in waits.items():
-        marks = known.get(since)
-        if marks is None:
-            marks = known[since] = policy.marks(since)
-        columns[lead_id] = {
-            "waiting_since": to_micros(since),
-            "response_due_soon_at": to_micros(marks.due_soon_at),
-            "response_due_at": to_micros(marks.due_at),
-        }
+        found = known.get(since)
+        if found is None:
+            marks = policy.marks(since)
+            found = known[since] = {
+                "waiting_since": to_micros(since),
+                "response_due_soon_at": to_micros(marks.due_soon_at),
+                "response_due_at": to_micros(marks.due_at),
+            }
+        columns[lead_id] = found
     return columns
 
 

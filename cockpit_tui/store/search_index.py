@@ -147,12 +147,11 @@ def refresh_search(
     if unknown:
         docs += documents(executor, unknown)
     if docs:
-        # At the driver level: an import fills thousands of documents per transaction.
-        placeholder = "?" if sqlite else "%s"
+        # At the driver level (COPY on PostgreSQL): an import fills thousands per transaction.
+        from cockpit_tui.store.bulk_rows import insert_rows
+
         connection = executor if isinstance(executor, Connection) else executor.connection()
-        connection.exec_driver_sql(
-            f"INSERT INTO lead_search ({key}, doc) VALUES ({placeholder}, {placeholder})", docs
-        )
+        insert_rows(connection, "lead_search", (key, "doc"), docs)
 
 
 def _is_sqlite(executor: Session | Connection) -> bool:

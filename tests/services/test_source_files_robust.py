@@ -60,16 +60,16 @@ def test_a_row_still_being_written_is_left_for_the_next_run(
 ) -> None:
     path = tmp_path / "growing.csv"
     path.write_text(HEADER + "Ana;11987654321\nBia Fer", encoding="utf-8")
-    from cockpit_tui.services.intake_validation import validate_all as real_validate_all
+    from cockpit_tui.services.intake_validation import checked_parts as real_checked_parts
 
-    def writer_finishes_meanwhile(rows, zone):  # type: ignore[no-untyped-def]
+    def writer_finishes_meanwhile(rows, zone, *, part_rows):  # type: ignore[no-untyped-def]
         with path.open("a", encoding="utf-8") as out:
             out.write("nandes;11987654322\n")
-        return real_validate_all(rows, zone)
+        return real_checked_parts(rows, zone, part_rows=part_rows)
 
-    monkeypatch.setattr(intake_module, "validate_all", writer_finishes_meanwhile)
+    monkeypatch.setattr(intake_module, "checked_parts", writer_finishes_meanwhile)
     first = services.intake.import_file(path)
-    monkeypatch.setattr(intake_module, "validate_all", real_validate_all)
+    monkeypatch.setattr(intake_module, "checked_parts", real_checked_parts)
     assert first.imported == 1
     assert [(row.line, why.reason) for row, why in first.rejected] == [(3, "intake.incomplete_row")]
     second = services.intake.import_file(path)

@@ -1,0 +1,54 @@
+"""Many rows inserted at the driver level: ``executemany`` on SQLite, ``COPY`` on PostgreSQL.
+
+The bulk writers (an import's chunks, its search documents) hand over rows
+whose values are already as stored (microseconds, cents, plain strings), so
+no per-value processing by SQLAlchemy is needed. On PostgreSQL ``COPY … FROM
+STDIN`` (psycopg 3's ``cursor.copy``) streams them in one statement instead
+of one ``INSERT`` per row, inside the caller's transaction like any other write.
+:func:`match_rows` is the matching read: which of a chunk's thousands of
+values are already stored, with one parameter per list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+
+def insert_rows(
+    connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]
+) -> None:
+    """Insert ``rows`` (values in ``columns`` order) into ``table`` in the caller's transaction."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if connection.dialect.name == "postgresql":
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" for _ in columns)
+    connection.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(rows))
+
+
+def match_rows(connection: Connection, sql: str, **lists: Sequence[object]) -> list[Any]:
+    """Run a read whose ``{in_NAME}`` marks test membership in a list, at the driver level.
+
+    One parameter per list, whatever its length (a JSON array on SQLite, an
+    array on PostgreSQL): a chunk's thousands of values are neither expanded
+    into thousands of placeholders nor passed through SQLAlchemy's
+    per-value processing.
+    """
+    sqlite = connection.dialect.name == "sqlite"
+    marks = {
+        f"in_{name}": "IN (SELECT value FROM json_each(?))" if sqlite else "= ANY(%s)"
+        for name in lists
+    }
+    order = sorted(lists, key=lambda name: sql.index("{in_" + name + "}"))
+    values = [json.dumps(list(lists[name])) if sqlite else list(lists[name]) for name in order]
+    return list(connection.exec_driver_sql(sql.format(**marks), tuple(values)))
