@@ -197,7 +197,7 @@ def main() -> int:
 
 
 def search_headers(db: Path) -> tuple[str, str]:
-    """The Nova proposta header under the search "civic" and without it."""
+    """The Nova proposta header's count under the search "civic" and without it."""
     from cockpit_tui.domain.filters import LeadFilter
     from cockpit_tui.domain.statuses import Status
     from cockpit_tui.services import open_services
@@ -209,7 +209,8 @@ def search_headers(db: Path) -> tuple[str, str]:
         total = services.board.counts()[Status.NEW]
     finally:
         services.close()
-    return f"Nova proposta · {found}/{total}", f"Nova proposta · {total}"
+    # The label shortens ("Nova propo…") when the counts are long: match the counts only.
+    return f" · {found}/{total}", f" · {total}"
 
 
 if __name__ == "__main__":
