@@ -146,7 +146,7 @@ class BoardService:
         thread; only the search reader is touched, so the poll and the
         columns' reads go on. On PostgreSQL the read runs to its end.
         """
-        self._store.search_reader.interrupt()
+        self._store.interrupt_search()
 
     def find(self, where: LeadScope, *, limit: int = 8) -> list[LeadCard]:
         """Leads ``where`` keeps (a search), the ones needing attention first."""

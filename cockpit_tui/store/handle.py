@@ -62,6 +62,12 @@ class Store:
                 self._search_reader = self.reader.sibling()
             return self._search_reader
 
+    def interrupt_search(self) -> None:
+        """Interrupt the search reader's running query, if it was ever opened."""
+        reader = self._search_reader
+        if reader is not None:
+            reader.interrupt()
+
     def close(self) -> None:
         """Release the readers' connections and the engine's pool."""
         self.reader.close()
