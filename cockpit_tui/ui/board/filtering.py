@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from cockpit_tui.ui.board.host import BoardHost
 
 
+#: Cards per column a new filter reads first: more than the tallest screen shows; the
+#: column reads on (by keyset) as the selection moves down.
+FIRST_CARDS = 24
+
+
 @dataclass
 class FilterRead(Message):
     """What the board shows under a new filter, read off the UI thread.
@@ -88,9 +93,7 @@ def start_filter_read(
                 counts = services.board.counts(where)
                 contents = {status: read_window(spec) for status, spec in specs.items()}
             else:
-                pages = services.board.first_pages(
-                    where, limit=max(spec.length for spec in specs.values())
-                )
+                pages = services.board.first_pages(where, limit=FIRST_CARDS)
                 counts = {status: page.total for status, page in pages.items()}
                 contents = {status: WindowContent(0, page.cards) for status, page in pages.items()}
             if not wanted():
