@@ -1,6 +1,7 @@
 """Where a search keystroke's time goes: the phases of "civic" typed on the real board.
 
-``python bench/search_phases.py [--sizes 1000,10000,100000] [--searches 12]``
+``python bench/search_phases.py [--sizes 1000,10000,100000] [--searches 12]
+[--base main --rounds 3]`` (with ``--base``: that revision too, start by start alternately)
 starts cockpit in a 160×45 pseudo-terminal (as ``bench/run.py`` does) through
 this script's ``--child`` mode, which wraps a few steps of the board to note
 ``time.perf_counter()`` (CLOCK_MONOTONIC, shared with the parent): the key
@@ -118,15 +119,21 @@ def phases(events: list[list[Any]], sent: float, done: float) -> dict[str, float
     }
 
 
-def measure(db: Path, searches: int) -> list[dict[str, float]]:
-    """Type "civic" ``searches`` times on the board of ``db``; each search's phases."""
+def measure(db: Path, searches: int, tree: str = "-") -> list[dict[str, float]]:
+    """Type "civic" ``searches`` times on the board of ``db``; each search's phases.
+
+    Args:
+        db: The store.
+        searches: How many times.
+        tree: A folder holding another ``cockpit_tui`` to run instead of this one.
+    """
     from bench.ab import search_headers
     from bench.run import Terminal
 
     narrowed, everything = search_headers(db)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "events.json"
-        argv = [sys.executable, __file__, "--child", str(out), "--"]
+        argv = [sys.executable, __file__, "--child", str(out), tree, "--"]
         argv += ["--db", f"sqlite:///{db}", "--user", "bench"]
         terminal = Terminal(db, argv=argv)
         spans = []
@@ -164,20 +171,34 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="a search keystroke's phases")
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--searches", type=int, default=12)
+    parser.add_argument(
+        "--base", help="also run this git revision, alternately (starts of --searches each)"
+    )
+    parser.add_argument("--rounds", type=int, default=1, help="starts per tree and size")
     args = parser.parse_args()
     from bench.run import cache_bytecode, store_for
 
     cache_bytecode()
     sizes = [int(size) for size in args.sizes.split(",")]
-    results = {}
-    for size in sizes:
-        load = os.getloadavg()[0]
-        runs = measure(store_for(size), args.searches)
-        results[size] = (load, runs)
+    with tempfile.TemporaryDirectory() as folder:
+        trees = {"this tree": "-"}
+        if args.base:
+            from bench.ab import extract
+
+            trees = {args.base: str(extract(args.base, Path(folder))), **trees}
+        results: dict[tuple[str, int], tuple[float, list[dict[str, float]]]] = {}
+        for size in sizes:
+            for _ in range(args.rounds):
+                for name, tree in trees.items():
+                    load, runs = results.get((name, size), (os.getloadavg()[0], []))
+                    runs += measure(store_for(size), args.searches, tree)
+                    results[name, size] = (load, runs)
     names = list(next(iter(results.values()))[1][0])
-    header = " | ".join(f"{size:,} leads (load {load:.1f})" for size, (load, _) in results.items())
+    header = " | ".join(
+        f"{tree}, {size:,} leads (load {load:.1f})" for (tree, size), (load, _) in results.items()
+    )
     print(f"| phase, median / p95 (ms) | {header} |")
-    print("|---" * (len(sizes) + 1) + "|")
+    print("|---" * (len(results) + 1) + "|")
     for name in names:
         cells = []
         for _, runs in results.values():
@@ -188,10 +209,12 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+    if len(sys.argv) > 3 and sys.argv[1] == "--child":
+        if sys.argv[3] != "-":
+            sys.path.insert(0, sys.argv[3])  # another revision's cockpit_tui
         install(sys.argv[2])
         from cockpit_tui.cli.main import main as cockpit
 
-        sys.argv = ["cockpit", *sys.argv[4:]]
+        sys.argv = ["cockpit", *sys.argv[5:]]
         raise SystemExit(cockpit(sys.argv[1:]))
     raise SystemExit(main())
