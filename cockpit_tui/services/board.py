@@ -16,7 +16,7 @@ from cockpit_tui.services.filtering import LeadScope, Where, build_scope, clause
 from cockpit_tui.store.board_keys import board_key, board_key_of_row
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.handle import Store
-from cockpit_tui.store.reader import BoardKey, Row
+from cockpit_tui.store.reader import BoardKey, Clause, Row
 
 if TYPE_CHECKING:
     from cockpit_tui.domain.business_time import BusinessCalendar
@@ -93,28 +93,40 @@ class BoardService:
         """Every column's first ``limit`` cards and count under ``where``.
 
         What a search shows when it is typed: the same cards and counts as
-        :meth:`counts` and :meth:`cards_at` at offset 0 give. Up to
+        :meth:`counts` and :meth:`cards_at` at offset 0 give, read on the
+        store's search reader (see :meth:`interrupt_search`). Up to
         :data:`WINDOWED_MATCHES` matches it is one read (one match instead of
-        seven); a broader match (a short or common term) is counted and then
-        read column by column, where each column's first page comes early in
-        the board's index, instead of ranking every match.
+        seven). A broader match (a common term) is counted and then read
+        column by column, where each column's first page comes early in the
+        board's index. A search of short terms only (one or two letters: no
+        trigram look-up, every document is read) is counted first, and a
+        broad one then reads each column's first page by walking the board's
+        index and checking each lead's document, which stops after a page
+        instead of listing every match first.
         """
-        totals: dict[str, int] = {}
+        reader, clause = self._store.search_reader, where.clause
         cards: dict[str, list[LeadCard]] = {}
-        for total, row in self._reader.first_rows(
-            where.clause, limit=limit + 1, cap=WINDOWED_MATCHES
-        ):
-            card = card_from_row(row)
-            totals[card.status.value] = total
-            cards.setdefault(card.status.value, []).append(card)
-        if sum(totals.values()) > WINDOWED_MATCHES:
-            counts = self.counts(where)
+        # Short terms are counted first: the count tells whether ranking would pay.
+        counted = reader.counts(clause) if clause.scans else None
+        totals = counted or {}
+        broad = sum(totals.values()) > WINDOWED_MATCHES
+        if counted != {} and not broad:  # (a counted match that kept nothing has no page)
+            for total, row in reader.first_rows(clause, limit=limit + 1, cap=WINDOWED_MATCHES):
+                card = card_from_row(row)
+                totals[card.status.value] = total
+                cards.setdefault(card.status.value, []).append(card)
+            if sum(totals.values()) > WINDOWED_MATCHES:
+                broad, totals = True, reader.counts(clause)
+        if broad:
+            walk = Clause(clause.walk_sql or clause.sql, clause.params)
             cards = {
-                status.value: self.cards_at(status, offset=0, limit=limit + 1, where=where)
-                for status in STATUS_ORDER
-                if counts[status]
+                status: [
+                    card_from_row(row)
+                    for row in reader.column_rows(status, limit=limit + 1, where=walk)
+                ]
+                for status, count in totals.items()
+                if count
             }
-            totals = {status.value: count for status, count in counts.items()}
         pages = {}
         for status in STATUS_ORDER:
             found = cards.get(status.value, [])
@@ -125,6 +137,16 @@ class BoardService:
                 has_more=len(found) > limit,
             )
         return pages
+
+    def interrupt_search(self) -> None:
+        """Stop the search read running now, if any (more keys were typed: it is stale).
+
+        The interrupted :meth:`first_pages` raises
+        :class:`~cockpit_tui.domain.errors.StoreUnavailableError` in its
+        thread; only the search reader is touched, so the poll and the
+        columns' reads go on. On PostgreSQL the read runs to its end.
+        """
+        self._store.interrupt_search()
 
     def find(self, where: LeadScope, *, limit: int = 8) -> list[LeadCard]:
         """Leads ``where`` keeps (a search), the ones needing attention first."""

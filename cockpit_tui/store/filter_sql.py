@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter, search_terms
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.reader import Clause
-from cockpit_tui.store.search_sql import match_clause
+from cockpit_tui.store.search_sql import match_clause, short_walk_clause
 
 #: The condition of each quick filter that takes no value but the present.
 _QUICK_SQL: dict[QuickFilter, str] = {
@@ -34,6 +34,7 @@ def filter_clause(
     parts: list[str] = []
     params: list[object] = []
     terms = search_terms(lead_filter.search)
+    walk = short_walk_clause(terms) if sqlite else None
     if terms:
         sql, values = match_clause(terms, sqlite=sqlite)
         parts.append(sql)
@@ -58,4 +59,13 @@ def filter_clause(
         params.append(lead_filter.salesperson)
     if not parts:
         return None
-    return Clause(" AND ".join(f"({part})" for part in parts), tuple(params))
+    walk_sql = None
+    if walk is not None:
+        # The same parameters in the same order: only the search's own part differs.
+        walk_sql = " AND ".join(f"({part})" for part in [walk[0], *parts[1:]])
+    return Clause(
+        " AND ".join(f"({part})" for part in parts),
+        tuple(params),
+        walk_sql=walk_sql,
+        scans=walk is not None,
+    )

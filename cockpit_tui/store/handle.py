@@ -37,6 +37,7 @@ class Store:
         self.joins_team = False
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
+        self._search_reader: StoreReader | None = None
 
     @property
     def engine(self) -> Engine:
@@ -48,9 +49,30 @@ class Store:
                 self._engine = create_store_engine(self.url)
             return self._engine
 
+    @property
+    def search_reader(self) -> StoreReader:
+        """A second reader for the board's search reads (opened on first use).
+
+        A search typed on reads of its own can be interrupted when more keys
+        come (:meth:`StoreReader.interrupt`) without stopping the poll's or a
+        column's read, and never waits behind them.
+        """
+        with self._engine_lock:
+            if self._search_reader is None:
+                self._search_reader = self.reader.sibling()
+            return self._search_reader
+
+    def interrupt_search(self) -> None:
+        """Interrupt the search reader's running query, if it was ever opened."""
+        reader = self._search_reader
+        if reader is not None:
+            reader.interrupt()
+
     def close(self) -> None:
-        """Release the reader's connection and the engine's pool."""
+        """Release the readers' connections and the engine's pool."""
         self.reader.close()
+        if self._search_reader is not None:
+            self._search_reader.close()
         if self._engine is not None:
             self._engine.dispose()
 

@@ -33,3 +33,20 @@ def match_clause(terms: Sequence[str], *, sqlite: bool) -> tuple[str, list[Any]]
         "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%" for term in terms
     ]
     return f"l.id IN (SELECT lead_id FROM lead_search WHERE {' AND '.join(conditions)})", params
+
+
+def short_walk_clause(terms: Sequence[str]) -> tuple[str, list[Any]] | None:
+    """SQLite: the same condition as :func:`match_clause` checked on one lead's document.
+
+    Only for searches whose terms are all shorter than three characters (no
+    trigram look-up to start from): walking the board's index and checking
+    each lead's document stops after a page of a broad match ("c" keeps nearly
+    every lead), where the list form reads every document first. None when a
+    term is long enough for the trigram index.
+    """
+    if not terms or any(len(term) >= 3 for term in terms):
+        return None
+    conditions = " AND ".join("instr(s.doc, ?) > 0" for _ in terms)
+    return f"EXISTS (SELECT 1 FROM lead_search s WHERE s.rowid = l.id AND {conditions})", list(
+        terms
+    )

@@ -361,4 +361,7 @@ def _strip(parts: Parts, base: Style, width: int, stripe: Style | None = None) -
     used = 2 + sum(cell_len(text) for text, _ in parts)
     if used < width:
         segments.append(Segment(" " * (width - used), base))
-    return Strip(segments).crop(0, width)
+    # Runs of one style as one segment: every repaint of the board filters and writes
+    # each segment of each line, and most of a card line is in the card's own style.
+    simple = Segment.simplify(segments)
+    return Strip(simple, width) if used <= width else Strip(simple).crop(0, width)

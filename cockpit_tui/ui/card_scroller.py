@@ -79,6 +79,9 @@ class CardScroller(ABC):
         self.minutes_waited: Callable[[datetime, datetime], int | None] | None = None
         #: The lead ``space`` would pick next (issue 15: marked "▶ próximo"), if known.
         self.next_lead_id: int | None = None
+        #: Bumped by every change of what the scroller shows (its drawn frame is then stale).
+        self._serial = 0
+        self._frame: tuple[tuple[object, ...], list[Strip]] | None = None
 
     # -- what the board reads --------------------------------------------------
 
@@ -226,6 +229,7 @@ class CardScroller(ABC):
         """The column got a new size on screen; keep the selection visible."""
         if (width, height) != (self.width, self.height):
             self.width, self.height = width, height
+            self._serial += 1
             self._place_cursor(self.cursor)
 
     def scroll_by(self, cards: int) -> None:
@@ -251,6 +255,7 @@ class CardScroller(ABC):
     def forget_lines(self) -> None:
         """Drop the lines drawn so far."""
         self._line_cache.clear()
+        self._serial += 1
 
     # -- keys (sent by the board) ----------------------------------------------
 
@@ -339,6 +344,7 @@ class CardScroller(ABC):
             self.owner.load_far(self, first, last)
 
     def _changed(self) -> None:
+        self._serial += 1
         if self.owner is not None:
             self.owner.column_changed(self)
 
@@ -355,29 +361,103 @@ class CardScroller(ABC):
             y: The line, from the top of the area.
             now: The present, if the caller already has it (one clock read per line).
         """
-        width = self.width
+        lines = self.frame(now)
+        if 0 <= y < len(lines):
+            return lines[y]
+        assert self._styles is not None, "restyle() before drawing"
+        return Strip([Segment(" " * self.width, self._styles.blank)], self.width)
+
+    def frame(self, now: datetime | None = None) -> list[Strip]:
+        """Every line of the scroller's area (:attr:`height` lines), drawn once per state.
+
+        A repaint of the board asks each column for each of its lines; the
+        column walks its cards once and keeps the lines until something it
+        shows changes (its cards, selection, scroll, size, focus, the minute,
+        the next-lead mark), so a line costs a list index, and a column that
+        did not change costs nothing when another one did.
+        """
         styles = self._styles
         assert styles is not None, "restyle() before drawing"
-        if self.total == 0:
-            text = self._translate(self.empty_key) if y == 1 else ""
-            return Strip([Segment(fit(" " + text, width), styles.blank + styles.muted)], width)
-        index, row = self._item_at_line(y)
-        if index >= self.total:
-            return Strip([Segment(" " * width, styles.blank)], width)
-        card = self.window.card_at(index)
-        if card is None:
-            return self.placeholder(row, styles)
         now = now or self._clock.now()
-        selected = index == self.cursor
         minute = now.replace(second=0, microsecond=0)
         # The business-time wait replaces the wall-clock stand-in once the calendar loads.
         business = self.minutes_waited is not None and self.minutes_waited(now, now) is not None
-        key = (card, selected, self.active, width, minute, business, card.id == self.next_lead_id)
+        window = self.window
+        key = (
+            self._serial,
+            self.width,
+            self.height,
+            self.active,
+            minute,
+            business,
+            self.next_lead_id,
+            id(window),
+            window.start,
+            len(window.cards),
+            window.total,
+            self.top_card,
+            self.cursor,
+            id(styles),
+        )
+        if self._frame is not None and self._frame[0] == key:
+            return self._frame[1]
+        lines = self._draw_frame(now, minute, business, styles)
+        self._frame = (key, lines)
+        return lines
+
+    def _draw_frame(
+        self, now: datetime, minute: datetime, business: bool, styles: CardStyles
+    ) -> list[Strip]:
+        """The :attr:`height` lines of the area, walking the cards from the top card once."""
+        width, height = self.width, max(0, self.height)
+        blank = Strip([Segment(" " * width, styles.blank)], width)
+        if self.total == 0:
+            said = styles.blank + styles.muted
+            lines = [Strip([Segment(" " * width, said)], width)] * height
+            if height > 1:
+                empty = fit(" " + self._translate(self.empty_key), width)
+                lines[1] = Strip([Segment(empty, said)], width)
+            return lines
+        lines = []
+        index = self.top_card
+        while len(lines) < height:
+            if index >= self.total:
+                lines.append(blank)
+                continue
+            card = self.window.card_at(index)
+            if card is None:
+                drawn = [self.placeholder(row, styles) for row in range(self.lines_of(index))]
+            else:
+                drawn = self._card_strips(card, index, now, minute, business, styles)
+            lines.extend(drawn[: height - len(lines)])
+            index += 1
+        return lines
+
+    def _card_strips(
+        self,
+        card: LeadCard,
+        index: int,
+        now: datetime,
+        minute: datetime,
+        business: bool,
+        styles: CardStyles,
+    ) -> list[Strip]:
+        """One card's lines, from the cache of drawn cards when it was drawn before."""
+        selected = index == self.cursor
+        key = (
+            card,
+            selected,
+            self.active,
+            self.width,
+            minute,
+            business,
+            card.id == self.next_lead_id,
+        )
         lines = self._line_cache.get(key)
         if lines is None:
             lines = self.draw(card, now=now, styles=styles, selected=selected)
             self._line_cache.set(key, lines)
-        return lines[row]
+        return lines
 
     @abstractmethod
     def draw(

@@ -135,7 +135,8 @@ def test_a_search_reads_every_column_top_and_count_in_one_read_as_the_column_que
     ranked: int,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # With 3, "olx" and "cliente" match more than one read ranks: the column reads take over.
+    # With 3, "olx", "cliente" and "c" match more than one read ranks: the column reads
+    # take over (short terms: by walking the board's index, checking each lead's document).
     monkeypatch.setattr("cockpit_tui.services.board.WINDOWED_MATCHES", ranked)
     # More OLX leads than a page, across columns and with and without attention,
     # so the one-read pages are cut, ranked and counted like the per-column reads.
@@ -148,9 +149,19 @@ def test_a_search_reads_every_column_top_and_count_in_one_read_as_the_column_que
             services.leads.move(lead.id, Status.NEGOTIATING)
         if number % 2:
             services.leads.mark_handled(lead.id)
+    tick(clock)  # the newest lead, on top of its column, kept by none of the short searches
+    services.leads.add(name="Zé Newest", phone="11 91111-2222", source="Webmotors")
     board = services.board
-    for text in ("olx", "cliente", "civic", "nobody-like-this"):
-        where = board.scope(LeadFilter(search=text))
+    searches = [
+        LeadFilter(search=text)
+        for text in ("olx", "cliente", "civic", "nobody-like-this", "c", "li", "ol", "e 1", "zq")
+    ]
+    # A short term next to a quick filter and a source: their parameters follow the search's.
+    searches.append(LeadFilter(search="e", quick=frozenset({QuickFilter.ATTENTION})))
+    searches.append(LeadFilter(search="li", source="OLX"))
+    for lead_filter in searches:
+        text = repr(lead_filter)
+        where = board.scope(lead_filter)
         assert where is not None
         pages = board.first_pages(where, limit=2)
         counts = board.counts(where)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,12 +11,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from cockpit_tui.domain.errors import StoreUnavailableError
 from cockpit_tui.domain.filters import QuickFilter
 from cockpit_tui.domain.plans import Plan
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.preferences import Preferences
+from cockpit_tui.store.reader import Clause
 from cockpit_tui.ui.app import CockpitApp
 from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.screens.filter_picker import FilterPicker
@@ -81,6 +84,45 @@ async def test_slash_narrows_every_column_with_shown_over_total(
         assert header_of(app, Status.NEW).endswith("1/2")
         assert header_of(app, Status.NEGOTIATING).endswith("1/2")
         assert header_of(app, Status.SOLD).endswith("0/0")
+
+
+async def test_typing_on_interrupts_a_slow_read_and_the_whole_query_shows(
+    ui_services: Services, store: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A one-letter search reads every document; more keys stop that read, not wait for it."""
+    reader = ui_services.store.search_reader
+    counts, started = reader.counts, threading.Event()
+    asked: list[Clause | None] = []
+    interrupted: list[Clause | None] = []
+
+    def slow_counts(where: Clause | None = None) -> dict[str, int]:
+        asked.append(where)
+        started.set()
+        try:  # a read that would take minutes (the counts of "c" in a huge store)
+            reader.fetchall(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 500000000) "
+                "SELECT COUNT(*) FROM n"
+            )
+        except StoreUnavailableError:
+            interrupted.append(where)
+            raise
+        return counts(where)
+
+    monkeypatch.setattr(reader, "counts", slow_counts)
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("slash", "c")
+        await wait_until(pilot, started.is_set)  # the read of "c" is under way
+        await pilot.press(*"ivic")
+        await wait_until(pilot, lambda: board(app).lead_filter.search == "civic")
+        await wait_until(pilot, lambda: settled(app))
+        # "c" (and "ci", if its read started before the next key) were stopped.
+        assert interrupted == asked
+        assert [where.params for where in asked if where is not None][:1] == [("c",)]
+        assert search_field(app).value == "civic", "no key lost"
+        assert shown_ids(app) == {store["joao"], store["bruno"]}
+        assert header_of(app, Status.NEW).endswith("1/2")
+        assert not [n for n in app._notifications if n.severity == "error"], "nothing to report"
 
 
 async def test_search_is_accent_free_and_reads_phones_in_any_format(

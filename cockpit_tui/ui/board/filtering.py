@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from cockpit_tui.ui.board.host import BoardHost
 
 
+#: Cards per column a new filter reads first: more than the tallest screen shows; the
+#: column reads on (by keyset) as the selection moves down.
+FIRST_CARDS = 24
+
+
 @dataclass
 class FilterRead(Message):
     """What the board shows under a new filter, read off the UI thread.
@@ -76,7 +81,8 @@ def start_filter_read(
     search matches once); without one, the counts and each column's top are
     read on the board's index. Where the lead ``keep`` now is is found here
     too, so showing the result reads nothing on the UI thread. A read that
-    ``wanted`` says was overtaken (more keys typed) before it started is skipped.
+    ``wanted`` says was overtaken (more keys typed) is skipped, or dropped when
+    it ends (the board also interrupts it: :meth:`BoardFilters.apply`).
     """
 
     def read() -> None:
@@ -87,11 +93,11 @@ def start_filter_read(
                 counts = services.board.counts(where)
                 contents = {status: read_window(spec) for status, spec in specs.items()}
             else:
-                pages = services.board.first_pages(
-                    where, limit=max(spec.length for spec in specs.values())
-                )
+                pages = services.board.first_pages(where, limit=FIRST_CARDS)
                 counts = {status: page.total for status, page in pages.items()}
                 contents = {status: WindowContent(0, page.cards) for status, page in pages.items()}
+            if not wanted():
+                return  # overtaken while it read: the newer read shows
             kept = None if keep is None else _kept_position(services, keep, where, contents)
         except CockpitError as error:
             screen.post_message(FilterRead(serial, {}, {}, error))
@@ -136,6 +142,10 @@ class BoardFilters:
         """
         host = self._host
         state, services = host.state, host.cockpit.services
+        if self.busy:
+            # The read under way is stale now: stop it, so this one does not wait behind
+            # it (a one-letter search reads every document; its result would be dropped).
+            services.board.interrupt_search()
         selected = host.selected_card
         self._keep = keep if keep is not None else (selected.id if selected else None)
         where = services.board.scope(lead_filter)

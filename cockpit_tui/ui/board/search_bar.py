@@ -9,8 +9,10 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
-#: Seconds after the last keystroke before the search runs.
-SEARCH_DEBOUNCE = 0.03
+#: Seconds after the last keystroke before the search runs: enough for a burst of keys
+#: (a paste, a fast typist) to arrive as one search. Short, because a read overtaken by
+#: more keys is interrupted (ui/board/filtering.py), so an early search costs little.
+SEARCH_DEBOUNCE = 0.015
 
 
 #: Editing keys applied in key order (Input's own bindings for them, run in the same order).

@@ -255,27 +255,34 @@ class BoardCanvas(Widget, can_focus=False):
     # -- drawing -----------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
-        """One line across the visible columns."""
+        """One line across the visible columns.
+
+        Built as one strip from the columns' drawn lines (each column draws
+        its area once per change, see ``CardScroller.frame``): joining strips
+        per column would build a dozen strips per line, each with its caches.
+        """
         styles = self._resolve_styles()
         if self._sized_for != (self.size, self.first_visible, self.visible_count):
             self._size_columns()  # the first frame can be drawn before the Resize event
         height = self.size.height
         now = self._clock.now()
-        strips = []
+        segments: list[Segment] = []
+        width = 0
         for column, (_, block) in zip(self.shown_columns, self._blocks(), strict=False):
             rule = self._chrome["rule-active" if column.active else "rule"]
             inner = block - 1
             if y == 0:
                 header = self._chrome["header-active" if column.active else "header"]
-                text = fit(" " + header_with_total(column, inner - 1), inner)
-                strips.append(Strip([Segment("▏", rule), Segment(text, header)], block))
+                part = Strip(
+                    [Segment(fit(" " + header_with_total(column, inner - 1), inner), header)]
+                )
             elif y == height - 1:
                 text = column.off_screen_text()
                 line = fit(text.rjust(inner - 1) + " ", inner) if text else " " * inner
-                strips.append(
-                    Strip([Segment("▏", rule), Segment(line, styles.blank + styles.muted)], block)
-                )
+                part = Strip([Segment(line, styles.blank + styles.muted)])
             else:
-                card_line = column.render_line(y - 1, now)
-                strips.append(Strip.join([Strip([Segment("▏", rule)], 1), card_line]))
-        return Strip.join(strips) if strips else Strip.blank(self.size.width)
+                part = column.render_line(y - 1, now)
+            segments.append(Segment("▏", rule))
+            segments.extend(part)
+            width += 1 + part.cell_length
+        return Strip(segments, width) if segments else Strip.blank(self.size.width)
