@@ -60,12 +60,27 @@ class LeadScreen(Protocol):
     def run_worker(self, work: Any, *, thread: bool, exclusive: bool, group: str) -> Worker[Any]:
         """Run ``work`` in a worker."""
 
+    def hold_keys(self) -> None:
+        """Keep what is typed from now on for the dialog about to open."""
+
+    def stop_holding(self) -> None:
+        """Let what was typed go to the dialog now on top."""
+
+    def drop_held_keys(self) -> None:
+        """Forget what was typed: the dialog did not open."""
+
 
 def open_reply(screen: LeadScreen) -> None:
-    """Read the lead's window (in a worker), then open the dialog that fits it."""
+    """Read the lead's window (in a worker), then open the dialog that fits it.
+
+    What is typed meanwhile waits for the dialog (``ui/type_ahead.py``), rather than
+    reaching the lead screen's keys.
+    """
     card = screen.card
     if card is None:
+        screen.drop_held_keys()
         return
+    screen.hold_keys()
     replies = screen.cockpit.services.replies
 
     def read() -> None:
@@ -77,6 +92,7 @@ def open_reply(screen: LeadScreen) -> None:
                 templates = replies.approved_templates()
                 previews = replies.template_preview(card.id, templates)
         except CockpitError as error:
+            screen.app.call_from_thread(screen.drop_held_keys)
             screen.app.call_from_thread(report_error, cast("Widget", screen), error)
             return
         screen.app.call_from_thread(_open_form, screen, card, window, templates, previews)
@@ -112,6 +128,7 @@ def _open_form(
             send=lambda template: services.replies.send_template(card.id, template),
         )
     screen.open_form(form, t("lead.replied"))
+    screen.stop_holding()
 
 
 def retry_failed(screen: LeadScreen) -> None:
