@@ -1100,4 +1100,6 @@ MESSAGES: dict[str, str] = {
     ),
     "history.handled": "marked as handled",
     "key.lead.undo": "Undo",
+    # Round 4 (r21p): defects from the cold user trial
+    "picker.closed_by_key": "Nothing moved: {key} is not an option of Move (1–6 choose).",
 }

@@ -1134,4 +1134,6 @@ MESSAGES: dict[str, str] = {
     ),
     "history.handled": "marcou como atendido",
     "key.lead.undo": "Desfazer",
+    # Round 4 (r21p): defects from the cold user trial
+    "picker.closed_by_key": "Nada foi movido: {key} não é uma opção do Mover (1–6 escolhe).",
 }
