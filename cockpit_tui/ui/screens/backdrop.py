@@ -56,7 +56,13 @@ class DimmedModal(ModalScreen[ResultT], KeyHoldScreen[ResultT]):
         self._backdrop: tuple[Size, _Lines] | None = None
 
     def on_mount(self) -> None:
-        """After the dialog's own ``on_mount`` (its focus calls are queued already)."""
+        """The dialog's own key bar; then its first focus (after the dialog's ``on_mount``,
+        whose focus calls are queued already)."""
+        from cockpit_tui.ui.context import cockpit_of
+        from cockpit_tui.ui.widgets.key_bar import KeyBar
+
+        # Over the dimmed bar of the screen behind, whose keys do not work here.
+        self.mount(KeyBar(palette_label=cockpit_of(self.app).t("board.palette_key")))
         self.app.call_later(self._take_first_focus)
 
     def _take_first_focus(self) -> None:
