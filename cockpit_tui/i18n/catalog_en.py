@@ -183,7 +183,7 @@ MESSAGES: dict[str, str] = {
     "team.empty_name": "The salesperson's name is empty.",
     "team.not_member": "{name} is not on the team. See the team with: cockpit team",
     "form.hint": "ctrl+s saves · tab changes field · esc closes without saving",
-    "form.text_hint": "ctrl+s or ctrl+j sends · esc closes without sending",
+    "form.text_hint": "ctrl+s or ctrl+j sends · esc keeps the draft",
     "form.bad_datetime": (
         "Invalid date and time: use yyyy-mm-dd hh:mm, e.g. {example:%Y-%m-%d} 14:30."
     ),
@@ -638,7 +638,7 @@ MESSAGES: dict[str, str] = {
     "agenda.happened": "happened",
     "agenda.missed": "did not happen",
     "key.reply.templates": "Templates",
-    "reply.hint": "ctrl+t inserts a template · ctrl+s or ctrl+j sends · esc closes without sending",
+    "reply.hint": "ctrl+t inserts a template · ctrl+s or ctrl+j sends · esc keeps the draft",
     "template_picker.title": "Reply templates",
     "template_picker.hint": "type to filter · ↑↓ choose · enter inserts · esc goes back",
     "template_picker.placeholder": "name or words of the template",
@@ -1102,4 +1102,5 @@ MESSAGES: dict[str, str] = {
     "key.lead.undo": "Undo",
     # Round 4 (r21p): defects from the cold user trial
     "picker.closed_by_key": "Nothing moved: {key} is not an option of Move (1–6 choose).",
+    "reply.draft_kept": "Draft kept: r opens the reply again with the text.",
 }

@@ -190,7 +190,7 @@ MESSAGES: dict[str, str] = {
     "team.empty_name": "O nome do vendedor está vazio.",
     "team.not_member": "{name} não faz parte da equipe. Veja a equipe com: cockpit team",
     "form.hint": "ctrl+s salva · tab muda de campo · esc fecha sem salvar",
-    "form.text_hint": "ctrl+s ou ctrl+j envia · esc fecha sem enviar",
+    "form.text_hint": "ctrl+s ou ctrl+j envia · esc guarda o rascunho",
     "form.bad_datetime": (
         "Data e hora inválidas: use dd/mm/aaaa hh:mm, por exemplo {example:%d/%m/%Y} 14:30."
     ),
@@ -655,7 +655,7 @@ MESSAGES: dict[str, str] = {
     "agenda.happened": "aconteceu",
     "agenda.missed": "não aconteceu",
     "key.reply.templates": "Modelos",
-    "reply.hint": "ctrl+t insere um modelo · ctrl+s ou ctrl+j envia · esc fecha sem enviar",
+    "reply.hint": "ctrl+t insere um modelo · ctrl+s ou ctrl+j envia · esc guarda o rascunho",
     "template_picker.title": "Modelos de resposta",
     "template_picker.hint": "digite para filtrar · ↑↓ escolhe · enter insere · esc volta",
     "template_picker.placeholder": "nome ou trecho do modelo",
@@ -1036,7 +1036,7 @@ MESSAGES: dict[str, str] = {
         "Nenhum modelo da loja está ligado a um modelo aprovado do WhatsApp. Ligue um com: "
         "cockpit templates whatsapp NOME MODELO_APROVADO pt_BR"
     ),
-    "reply_template.hint": "↑↓ escolhe · enter ou ctrl+s envia o modelo · esc fecha sem enviar",
+    "reply_template.hint": "↑↓ escolhe · enter ou ctrl+s envia o modelo · esc guarda o rascunho",
     "reply_template.hint_none": "esc fecha",
     "cli.templates.off": "com whatsapp: desliga o modelo do modelo aprovado do WhatsApp",
     "cli.templates.whatsapp_usage": (
@@ -1136,4 +1136,5 @@ MESSAGES: dict[str, str] = {
     "key.lead.undo": "Desfazer",
     # Round 4 (r21p): defects from the cold user trial
     "picker.closed_by_key": "Nada foi movido: {key} não é uma opção do Mover (1–6 escolhe).",
+    "reply.draft_kept": "Rascunho guardado: r reabre a resposta com o texto.",
 }

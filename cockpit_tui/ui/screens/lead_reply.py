@@ -110,13 +110,26 @@ def _open_form(
     services, t = screen.cockpit.services, screen.cockpit.t
     title = t("reply.title", name=card.customer_name)
     if window.is_open:
+        drafts = screen.cockpit.reply_drafts
+
+        def send(text: str) -> object:
+            sent = services.replies.reply(card.id, text)
+            drafts.forget(card.id)
+            return sent
+
+        def keep_draft(text: str) -> None:
+            if drafts.keep(card.id, text):
+                screen.say(t("reply.draft_kept"))
+
         form: ReplyForm | TemplateReplyForm = ReplyForm(
             title,
             t,
-            send=lambda text: services.replies.reply(card.id, text),
+            send=send,
             matching=services.templates.matching,
             fill=lambda template: services.templates.fill_for_lead(template, card.id),
             conversation=screen.detail.messages if screen.detail else (),
+            draft=drafts.get(card.id),
+            keep_draft=keep_draft,
         )
     else:
         form = TemplateReplyForm(
