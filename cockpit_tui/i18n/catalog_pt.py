@@ -737,7 +737,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.check_problem": "problema: {problem}",
     "error.ingest_interrupted": (
-        "Ingestão interrompida na linha {line} ({applied} eventos aplicados antes dela; "
+        "Ingestão interrompida na linha {line} ({count} eventos aplicados antes dela; "
         "rodar de novo é seguro, eventos repetidos são ignorados): {cause}"
     ),
     "intake.incomplete_row": (
@@ -993,7 +993,7 @@ MESSAGES: dict[str, str] = {
         "Digite dois dias, o primeiro antes do último, no máximo 366 dias: 01/11/2026 15/11/2026."
     ),
     "report.nothing": "nenhum no período",
-    "report.day_figures": "{arrived} chegaram · {sold} vendidos · 1ª resposta {median}",
+    "report.day_figures": "{arrived} · {sold} · 1ª resposta {median}",
     "board.next.due_in": "{name}: vence em {span}",
     "board.next.breached": "{name}: fora do prazo há {span}",
     "board.next.appointment": "{name}: visita de hoje ou atrasada",
@@ -1089,7 +1089,7 @@ MESSAGES: dict[str, str] = {
     "app.header_duty": "na loja: {names}",
     "card.next": "▶ próximo",
     "list.wait": "Espera",
-    "cli.ingest_rescued": "Resgate: {count} lead(s) sem primeira resposta no prazo repassados.",
+    "cli.ingest_rescued": "Resgate: {count} leads sem primeira resposta no prazo repassados.",
     # issue 13 (r13b): nothing meaningful cut
     "app.header_short": "{user} · atenção: {attention}",
     "app.header_short_breached": "{user} · fora do prazo: {breached} · atenção: {attention}",
@@ -1137,4 +1137,16 @@ MESSAGES: dict[str, str] = {
     # Round 4 (r21p): defects from the cold user trial
     "picker.closed_by_key": "Nada foi movido: {key} não é uma opção do Mover (1–6 escolhe).",
     "reply.draft_kept": "Rascunho guardado: r reabre a resposta com o texto.",
+    "report.under_a_minute": "< 1 min",
+    "report.arrived_count": "{count} chegaram",
+    "report.arrived_count.one": "1 chegou",
+    "report.sold_count": "{count} vendidos",
+    "report.sold_count.one": "1 vendido",
+    "alert.more.one": "e mais 1 alerta",
+    "cli.ingest_rescued.one": "Resgate: 1 lead sem primeira resposta no prazo repassado.",
+    "error.ingest_interrupted.one": (
+        "Ingestão interrompida na linha {line} "
+        "(1 evento aplicado antes dela; "
+        "rodar de novo é seguro, eventos repetidos são ignorados): {cause}"
+    ),
 }

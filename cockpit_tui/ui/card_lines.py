@@ -297,13 +297,10 @@ def with_next_marker(parts: Parts, inner: int, t: Translator, style: Style) -> P
 
 
 def span_text(minutes: int, t: Translator) -> str:
-    """Business minutes as "12 min" or "3 h 20 min"."""
-    if minutes < 60:
-        return t("board.next.minutes", minutes=minutes)
-    hours, rest = divmod(minutes, 60)
-    if rest == 0:
-        return t("board.next.hours", hours=hours)
-    return t("board.next.hours_minutes", hours=hours, minutes=rest)
+    """Business minutes as "12 min" or "3 h 20 min" (``i18n.format.format_span``)."""
+    from cockpit_tui.i18n.format import format_span
+
+    return format_span(minutes, t)
 
 
 def waiting_text(
