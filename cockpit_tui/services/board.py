@@ -58,11 +58,18 @@ class BoardService:
         """
         if not lead_filter.active:
             return None
+        spellings: list[str] = []
+        if lead_filter.source:
+            from cockpit_tui.domain.sources import spellings_of
+            from cockpit_tui.store.source_reads import recorded_sources
+
+            spellings = spellings_of(lead_filter.source, recorded_sources(self._reader))
         return build_scope(
             lead_filter,
             actor=self._actor,
             now=self._clock.now(),
             sqlite=self._store.url.is_sqlite,
+            source_spellings=spellings,
         )
 
     def list_source(self, query: ListQuery, where: Where = None) -> ListSource:
@@ -136,8 +143,11 @@ class BoardService:
         return self._reader.card_row(lead_id, clause_of(where)) is not None
 
     def sources(self) -> list[str]:
-        """The sources leads came from (Webmotors, OLX, …), for the source filter."""
-        return self._reader.sources()
+        """The sources leads came from (Webmotors, OLX, …), for the source filter: each once,
+        however it was spelled ("Telefone", "telefone"), as first recorded."""
+        from cockpit_tui.store.source_reads import known_sources
+
+        return known_sources(self._reader)
 
     def attention_count(self) -> int:
         """How many leads need an interaction (the header's "N precisam de atenção")."""

@@ -5,6 +5,7 @@ Plain strings, no SQLAlchemy (the board imports this on the first filter).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter, search_terms
@@ -21,7 +22,12 @@ _QUICK_SQL: dict[QuickFilter, str] = {
 
 
 def filter_clause(
-    lead_filter: LeadFilter, *, actor: str, now: datetime, sqlite: bool
+    lead_filter: LeadFilter,
+    *,
+    actor: str,
+    now: datetime,
+    sqlite: bool,
+    source_spellings: Sequence[str] = (),
 ) -> Clause | None:
     """The SQL condition (over ``l``, the lead) for ``lead_filter``; None when nothing is filtered.
 
@@ -30,6 +36,8 @@ def filter_clause(
         actor: The user ("only mine").
         now: The present (overdue appointments, stale leads).
         sqlite: Whether the store is SQLite (the search index differs).
+        source_spellings: Every stored spelling of the filter's source ("Telefone",
+            "telefone"); none: the source as the filter names it.
     """
     parts: list[str] = []
     params: list[object] = []
@@ -51,8 +59,9 @@ def filter_clause(
         parts.append(f"l.last_activity_at < CASE l.status {cases} END")
         params += [to_micros(now - timedelta(days=days)) for days in STALE_DAYS.values()]
     if lead_filter.source:
-        parts.append("l.source = ?")
-        params.append(lead_filter.source)
+        spellings = list(source_spellings) or [lead_filter.source]
+        parts.append(f"l.source IN ({', '.join('?' for _ in spellings)})")
+        params += spellings
     if lead_filter.salesperson:
         parts.append("l.assigned_to = ?")
         params.append(lead_filter.salesperson)
