@@ -239,10 +239,14 @@ class BoardService:
             now.astimezone().replace(hour=23, minute=59, second=59, microsecond=0)
         )
         reader = self._reader
+
+        def due() -> list[Row]:
+            return reader.due_appointment_rows(until=end_of_day, limit=limit, where=clause)
+
         groups: tuple[Callable[[], list[Row]], ...] = (
             lambda: reader.in_time_rows(now=now_us, limit=limit, where=clause),
             lambda: reader.breached_rows(now=now_us, limit=limit, where=clause),
-            lambda: reader.due_appointment_rows(until=end_of_day, limit=limit, where=clause),
+            due,
             lambda: reader.urgent_rows(limit=limit, where=clause),
             lambda: reader.waiting_rows(limit=limit, where=clause),
         )
@@ -253,6 +257,8 @@ class BoardService:
                 break
             for row in group():
                 card = card_from_row(row)
+                if group is due and card.status.is_closed:
+                    continue  # a sold or lost lead's pending visit is moot, not due
                 if card.id not in seen:
                     seen.add(card.id)
                     ordered.append(card)

@@ -9,9 +9,13 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter, search_terms
+from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.reader import Clause
 from cockpit_tui.store.search_sql import match_clause
+
+#: Sold and not sold, as SQL (a closed lead has no overdue appointment).
+_CLOSED_STATUSES = ", ".join(f"'{status.value}'" for status in CLOSED_STATUSES)
 
 #: The condition of each quick filter that takes no value but the present.
 _QUICK_SQL: dict[QuickFilter, str] = {
@@ -52,7 +56,11 @@ def filter_clause(
         params.append(actor)
     parts += [sql for chosen, sql in _QUICK_SQL.items() if chosen in quick]
     if QuickFilter.OVERDUE in quick:
-        parts.append("l.next_appointment_at IS NOT NULL AND l.next_appointment_at < ?")
+        # A sold or lost lead's pending visit is moot, not late.
+        parts.append(
+            "l.next_appointment_at IS NOT NULL AND l.next_appointment_at < ?"
+            f" AND l.status NOT IN ({_CLOSED_STATUSES})"
+        )
         params.append(to_micros(now))
     if QuickFilter.STALE in quick:
         cases = " ".join(f"WHEN '{status.value}' THEN ?" for status in STALE_DAYS)

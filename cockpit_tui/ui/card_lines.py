@@ -269,13 +269,14 @@ def appointment_line(
     styles: CardStyles,
     base: Style,
 ) -> Parts | None:
-    """ "◷ 02/12 13:30" (in the late colour when its time has passed), or None without one."""
+    """ "◷ 02/12 13:30" (in the late colour when its time has passed, unless the lead is
+    sold or lost), or None without one."""
     if card.next_appointment_at is None:
         return None
+    overdue = card.appointment_overdue(now)
     when = card.next_appointment_at.astimezone().strftime(
         "%m/%d %H:%M" if translate.lang == "en" else "%d/%m %H:%M"
     )
-    overdue = card.next_appointment_at < now
     label = translate("card.overdue" if overdue else "card.appointment", when=when)
     return [(fit("◷ " + label, inner), base + styles.overdue if overdue else base)]
 
