@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from cockpit_tui.i18n.format import format_span
+from cockpit_tui.domain.reports import GroupFigures
+from cockpit_tui.domain.sanitize import clean_text
+from cockpit_tui.i18n.format import format_money, format_span
 from cockpit_tui.i18n.translate import Translator
 
 
@@ -63,3 +65,24 @@ def format_short_money(value: Decimal, lang: str = "pt") -> str:
             return f"R$ {_pt_digits(text)} {pt_unit}"
     whole = f"{amount:.0f}"
     return f"R${whole}" if lang == "en" else f"R$ {whole}"
+
+
+def group_cells(
+    line: GroupFigures, t: Translator, *, empty: str, short_money: bool = False
+) -> list[str]:
+    """One source's or salesperson's figures as text, in the report's column order:
+    name (``empty``'s sentence for none), arrived, sold, conversion, sales, within
+    SLA, median, P90."""
+    lang = t.lang
+    response = line.first_response
+    money = format_short_money if short_money else format_money
+    return [
+        clean_text(line.name) if line.name is not None else t(empty),
+        format_count(line.arrived, lang),
+        format_count(line.sold, lang),
+        format_share(line.conversion, lang),
+        money(line.sales_total, lang),
+        format_share(response.within_sla_share, lang),
+        format_minutes(response.median_minutes, lang),
+        format_minutes(response.p90_minutes, lang),
+    ]

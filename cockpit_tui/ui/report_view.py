@@ -18,7 +18,6 @@ from rich.table import Table
 from rich.text import Text
 
 from cockpit_tui.domain.reports import GroupFigures, Report
-from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_money
 from cockpit_tui.i18n.report_format import (
@@ -27,6 +26,7 @@ from cockpit_tui.i18n.report_format import (
     format_minutes,
     format_share,
     format_short_money,
+    group_cells,
 )
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.ui.report_fit import columns_that_fit, pack_sentence
@@ -155,23 +155,8 @@ def groups_table(
 ) -> RenderableType:
     """By source or by salesperson: one row per group, figures right-aligned, never cut
     (on a narrow ``width`` the least needed columns are left out)."""
-    lang = t.lang
     headings = [t("report.col.name"), *(t(key) for key in _GROUP_COLUMNS)]
-    rows: list[list[str]] = []
-    for line in lines:
-        response = line.first_response
-        rows.append(
-            [
-                clean_text(line.name) if line.name is not None else t(empty),
-                format_count(line.arrived, lang),
-                format_count(line.sold, lang),
-                format_share(line.conversion, lang),
-                format_short_money(line.sales_total, lang),
-                format_share(response.within_sla_share, lang),
-                format_minutes(response.median_minutes, lang),
-                format_minutes(response.p90_minutes, lang),
-            ]
-        )
+    rows = [group_cells(line, t, empty=empty, short_money=True) for line in lines]
     widths = [max(cell_len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
     widths[0] = min(widths[0], _NAME_WIDTH)
     shown = columns_that_fit(widths, _GROUP_DROP_ORDER, width)
