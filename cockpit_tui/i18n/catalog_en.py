@@ -1101,8 +1101,8 @@ MESSAGES: dict[str, str] = {
     "history.handled": "marked as handled",
     "key.lead.undo": "Undo",
     # Round 4 (r21p): defects from the cold user trial
-    "picker.closed_by_key": "Nothing moved: {key} is not an option of Move (1–6 choose).",
-    "reply.draft_kept": "Draft kept: r opens the reply again with the text.",
+    "picker.closed_by_key": "Nothing moved: {key} is not a Move option.",
+    "reply.draft_kept": "Draft kept: r brings it back.",
     "report.under_a_minute": "< 1 min",
     "report.arrived_count": "{count} arrived",
     "report.arrived_count.one": "1 arrived",

@@ -1135,8 +1135,8 @@ MESSAGES: dict[str, str] = {
     "history.handled": "marcou como atendido",
     "key.lead.undo": "Desfazer",
     # Round 4 (r21p): defects from the cold user trial
-    "picker.closed_by_key": "Nada foi movido: {key} não é uma opção do Mover (1–6 escolhe).",
-    "reply.draft_kept": "Rascunho guardado: r reabre a resposta com o texto.",
+    "picker.closed_by_key": "Nada movido: {key} não é opção do Mover.",
+    "reply.draft_kept": "Rascunho guardado: r retoma.",
     "report.under_a_minute": "< 1 min",
     "report.arrived_count": "{count} chegaram",
     "report.arrived_count.one": "1 chegou",

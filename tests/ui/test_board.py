@@ -312,7 +312,7 @@ async def test_a_key_that_is_no_option_closes_the_picker_without_moving(
         await press(pilot, "m", "x", "5")
         assert ui_services.leads.get(carla).status is Status.NEW
         assert isinstance(app.screen, BoardScreen)
-        assert any("Nada foi movido: x" in text for text in notices(app))
+        assert any("Nada movido: x" in text for text in notices(app))
         assert board(app).active_column.status is Status.SOLD, "5 went on to the board"
         await press(pilot, "1", "m", "m")  # m again: closed, as a toggle
         assert isinstance(app.screen, BoardScreen)
