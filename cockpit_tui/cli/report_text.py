@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 from cockpit_tui.domain.reports import GroupFigures, Report
-from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_money
-from cockpit_tui.i18n.report_format import format_count, format_day, format_minutes, format_share
+from cockpit_tui.i18n.report_format import (
+    format_count,
+    format_day,
+    format_minutes,
+    format_share,
+    group_cells,
+)
 from cockpit_tui.i18n.translate import Translator
 
 
 def _group_line(line: GroupFigures, t: Translator, empty: str) -> str:
-    lang = t.lang
-    response = line.first_response
-    return "  " + "\t".join(
-        [
-            clean_text(line.name) if line.name is not None else t(empty),
-            format_count(line.arrived, lang),
-            format_count(line.sold, lang),
-            format_share(line.conversion, lang),
-            format_money(line.sales_total, lang),
-            format_share(response.within_sla_share, lang),
-            format_minutes(response.median_minutes, lang),
-            format_minutes(response.p90_minutes, lang),
-        ]
-    )
+    return "  " + "\t".join(group_cells(line, t, empty=empty))
 
 
 def report_lines(report: Report, t: Translator) -> list[str]:

@@ -96,6 +96,12 @@ class LeadCard:
         soon = self.response_due_soon_at or self.response_due_at
         return SlaMarks(soon, self.response_due_at).state(now)
 
+    def appointment_overdue(self, now: datetime) -> bool:
+        """Whether its next appointment's time has passed, on a lead still open: a sold
+        or lost lead has nothing late (its pending visits are moot, not overdue)."""
+        at = self.next_appointment_at
+        return at is not None and at < now and not self.status.is_closed
+
     @property
     def attention(self) -> AttentionState:
         """The attention facts of this lead."""

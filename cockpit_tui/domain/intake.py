@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from cockpit_tui.domain.money import parse_price
 from cockpit_tui.domain.sanitize import clean_message, clean_optional, clean_text, fold_header
+from cockpit_tui.domain.sources import tidy_source
 from cockpit_tui.domain.statuses import Status, parse_status
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord |
         email=email_text or None,
         vehicle=clean_optional(raw.get("vehicle")),
         price=price,
-        source=clean_optional(raw.get("source")),
+        source=tidy_source(clean_optional(raw.get("source"))),
         message=message,
         created_at=created_at,
         external_id=clean_optional(raw.get("external_id")),

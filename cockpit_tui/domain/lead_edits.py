@@ -11,6 +11,7 @@ from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.intake import is_email
 from cockpit_tui.domain.money import parse_price
 from cockpit_tui.domain.sanitize import clean_optional, clean_text
+from cockpit_tui.domain.sources import tidy_source
 
 
 class EditableField(StrEnum):
@@ -86,6 +87,8 @@ def read_field(field: EditableField, raw: str) -> str | Decimal | None:
         if price is None:
             raise InvalidInputError("entry.bad_price")
         return price
+    if field is EditableField.SOURCE:
+        return tidy_source(clean_optional(raw))
     return clean_optional(raw)
 
 

@@ -183,7 +183,7 @@ MESSAGES: dict[str, str] = {
     "team.empty_name": "The salesperson's name is empty.",
     "team.not_member": "{name} is not on the team. See the team with: cockpit team",
     "form.hint": "ctrl+s saves · tab changes field · esc closes without saving",
-    "form.text_hint": "ctrl+s or ctrl+j sends · esc closes without sending",
+    "form.text_hint": "ctrl+s or ctrl+j sends · esc keeps the draft",
     "form.bad_datetime": (
         "Invalid date and time: use yyyy-mm-dd hh:mm, e.g. {example:%Y-%m-%d} 14:30."
     ),
@@ -638,7 +638,7 @@ MESSAGES: dict[str, str] = {
     "agenda.happened": "happened",
     "agenda.missed": "did not happen",
     "key.reply.templates": "Templates",
-    "reply.hint": "ctrl+t inserts a template · ctrl+s or ctrl+j sends · esc closes without sending",
+    "reply.hint": "ctrl+t inserts a template · ctrl+s or ctrl+j sends · esc keeps the draft",
     "template_picker.title": "Reply templates",
     "template_picker.hint": "type to filter · ↑↓ choose · enter inserts · esc goes back",
     "template_picker.placeholder": "name or words of the template",
@@ -717,7 +717,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.check_problem": "problem: {problem}",
     "error.ingest_interrupted": (
-        "Ingest stopped at line {line} ({applied} events applied before it; running it "
+        "Ingest stopped at line {line} ({count} events applied before it; running it "
         "again is safe, repeated events are ignored): {cause}"
     ),
     "intake.incomplete_row": (
@@ -965,7 +965,7 @@ MESSAGES: dict[str, str] = {
         "Type two days, the first before the last, at most 366 days: 2026-11-01 2026-11-15."
     ),
     "report.nothing": "none in the period",
-    "report.day_figures": "{arrived} arrived · {sold} sold · 1st response {median}",
+    "report.day_figures": "{arrived} · {sold} · 1st response {median}",
     "board.next.due_in": "{name}: due in {span}",
     "board.next.breached": "{name}: past the deadline by {span}",
     "board.next.appointment": "{name}: appointment today or overdue",
@@ -1058,7 +1058,7 @@ MESSAGES: dict[str, str] = {
     "app.header_duty": "on duty: {names}",
     "card.next": "▶ next",
     "list.wait": "Wait",
-    "cli.ingest_rescued": "Rescue: {count} lead(s) without a first response in time handed over.",
+    "cli.ingest_rescued": "Rescue: {count} leads without a first response in time handed over.",
     # issue 13 (r13b): nothing meaningful cut
     "app.header_short": "{user} · attention: {attention}",
     "app.header_short_breached": "{user} · overdue: {breached} · attention: {attention}",
@@ -1100,4 +1100,19 @@ MESSAGES: dict[str, str] = {
     ),
     "history.handled": "marked as handled",
     "key.lead.undo": "Undo",
+    # Round 4 (r21p): defects from the cold user trial
+    "picker.closed_by_key": "Nothing moved: {key} is not a Move option.",
+    "reply.draft_kept": "Draft kept: r brings it back.",
+    "report.under_a_minute": "< 1 min",
+    "report.arrived_count": "{count} arrived",
+    "report.arrived_count.one": "1 arrived",
+    "report.sold_count": "{count} sold",
+    "report.sold_count.one": "1 sold",
+    "alert.more.one": "and 1 more alert",
+    "cli.ingest_rescued.one": "Rescue: 1 lead without a first response in time handed over.",
+    "error.ingest_interrupted.one": (
+        "Ingest stopped at line {line} "
+        "(1 event applied before it; "
+        "running it again is safe, repeated events are ignored): {cause}"
+    ),
 }

@@ -190,7 +190,7 @@ MESSAGES: dict[str, str] = {
     "team.empty_name": "O nome do vendedor está vazio.",
     "team.not_member": "{name} não faz parte da equipe. Veja a equipe com: cockpit team",
     "form.hint": "ctrl+s salva · tab muda de campo · esc fecha sem salvar",
-    "form.text_hint": "ctrl+s ou ctrl+j envia · esc fecha sem enviar",
+    "form.text_hint": "ctrl+s ou ctrl+j envia · esc guarda o rascunho",
     "form.bad_datetime": (
         "Data e hora inválidas: use dd/mm/aaaa hh:mm, por exemplo {example:%d/%m/%Y} 14:30."
     ),
@@ -655,7 +655,7 @@ MESSAGES: dict[str, str] = {
     "agenda.happened": "aconteceu",
     "agenda.missed": "não aconteceu",
     "key.reply.templates": "Modelos",
-    "reply.hint": "ctrl+t insere um modelo · ctrl+s ou ctrl+j envia · esc fecha sem enviar",
+    "reply.hint": "ctrl+t insere um modelo · ctrl+s ou ctrl+j envia · esc guarda o rascunho",
     "template_picker.title": "Modelos de resposta",
     "template_picker.hint": "digite para filtrar · ↑↓ escolhe · enter insere · esc volta",
     "template_picker.placeholder": "nome ou trecho do modelo",
@@ -737,7 +737,7 @@ MESSAGES: dict[str, str] = {
     ),
     "cli.check_problem": "problema: {problem}",
     "error.ingest_interrupted": (
-        "Ingestão interrompida na linha {line} ({applied} eventos aplicados antes dela; "
+        "Ingestão interrompida na linha {line} ({count} eventos aplicados antes dela; "
         "rodar de novo é seguro, eventos repetidos são ignorados): {cause}"
     ),
     "intake.incomplete_row": (
@@ -993,7 +993,7 @@ MESSAGES: dict[str, str] = {
         "Digite dois dias, o primeiro antes do último, no máximo 366 dias: 01/11/2026 15/11/2026."
     ),
     "report.nothing": "nenhum no período",
-    "report.day_figures": "{arrived} chegaram · {sold} vendidos · 1ª resposta {median}",
+    "report.day_figures": "{arrived} · {sold} · 1ª resposta {median}",
     "board.next.due_in": "{name}: vence em {span}",
     "board.next.breached": "{name}: fora do prazo há {span}",
     "board.next.appointment": "{name}: visita de hoje ou atrasada",
@@ -1036,7 +1036,7 @@ MESSAGES: dict[str, str] = {
         "Nenhum modelo da loja está ligado a um modelo aprovado do WhatsApp. Ligue um com: "
         "cockpit templates whatsapp NOME MODELO_APROVADO pt_BR"
     ),
-    "reply_template.hint": "↑↓ escolhe · enter ou ctrl+s envia o modelo · esc fecha sem enviar",
+    "reply_template.hint": "↑↓ escolhe · enter ou ctrl+s envia o modelo · esc guarda o rascunho",
     "reply_template.hint_none": "esc fecha",
     "cli.templates.off": "com whatsapp: desliga o modelo do modelo aprovado do WhatsApp",
     "cli.templates.whatsapp_usage": (
@@ -1089,7 +1089,7 @@ MESSAGES: dict[str, str] = {
     "app.header_duty": "na loja: {names}",
     "card.next": "▶ próximo",
     "list.wait": "Espera",
-    "cli.ingest_rescued": "Resgate: {count} lead(s) sem primeira resposta no prazo repassados.",
+    "cli.ingest_rescued": "Resgate: {count} leads sem primeira resposta no prazo repassados.",
     # issue 13 (r13b): nothing meaningful cut
     "app.header_short": "{user} · atenção: {attention}",
     "app.header_short_breached": "{user} · fora do prazo: {breached} · atenção: {attention}",
@@ -1134,4 +1134,19 @@ MESSAGES: dict[str, str] = {
     ),
     "history.handled": "marcou como atendido",
     "key.lead.undo": "Desfazer",
+    # Round 4 (r21p): defects from the cold user trial
+    "picker.closed_by_key": "Nada movido: {key} não é opção do Mover.",
+    "reply.draft_kept": "Rascunho guardado: r retoma.",
+    "report.under_a_minute": "< 1 min",
+    "report.arrived_count": "{count} chegaram",
+    "report.arrived_count.one": "1 chegou",
+    "report.sold_count": "{count} vendidos",
+    "report.sold_count.one": "1 vendido",
+    "alert.more.one": "e mais 1 alerta",
+    "cli.ingest_rescued.one": "Resgate: 1 lead sem primeira resposta no prazo repassado.",
+    "error.ingest_interrupted.one": (
+        "Ingestão interrompida na linha {line} "
+        "(1 evento aplicado antes dela; "
+        "rodar de novo é seguro, eventos repetidos são ignorados): {cause}"
+    ),
 }

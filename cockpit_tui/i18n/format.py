@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cockpit_tui.i18n.translate import Translator
 
 
 def format_money(value: Decimal, lang: str = "pt", *, cents: bool = True) -> str:
@@ -39,3 +43,13 @@ def format_relative(value: datetime, now: datetime, lang: str = "pt") -> str:
         return f"{days} days ago" if lang == "en" else f"há {days} dias"
     months = days // 30
     return f"{months} months ago" if lang == "en" else f"há {months} meses"
+
+
+def format_span(minutes: int, t: Translator) -> str:
+    """Whole minutes as the board and the reports write them: "12 min", "3 h", "16 h 11 min"."""
+    if minutes < 60:
+        return t("board.next.minutes", minutes=minutes)
+    hours, rest = divmod(minutes, 60)
+    if rest == 0:
+        return t("board.next.hours", hours=hours)
+    return t("board.next.hours_minutes", hours=hours, minutes=rest)

@@ -1,7 +1,7 @@
 """How the report's figures are written in each language.
 
-pt: "1.234", "25,0 %", "3,5 min", "27/11", "R$ 4,2 mi"; en: "1,234", "25.0%",
-"3.5 min", "2026-11-27", "R$4.2M". Money in full goes through
+pt: "1.234", "25,0 %", "16 h 11 min", "27/11", "R$ 4,2 mi"; en: "1,234", "25.0%",
+"16 h 11 min", "2026-11-27", "R$4.2M". Money in full goes through
 :func:`cockpit_tui.i18n.format.format_money`.
 """
 
@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+
+from cockpit_tui.domain.reports import GroupFigures
+from cockpit_tui.domain.sanitize import clean_text
+from cockpit_tui.i18n.format import format_money, format_span
+from cockpit_tui.i18n.translate import Translator
 
 
 def _pt_digits(text: str) -> str:
@@ -30,11 +35,15 @@ def format_share(value: float | None, lang: str = "pt") -> str:
 
 
 def format_minutes(value: float | None, lang: str = "pt") -> str:
-    """Business minutes with one decimal ("—" when nobody was answered)."""
+    """Business minutes to the minute, as the board writes waits: "45 min", "16 h 11 min",
+    "< 1 min" ("—" when nobody was answered)."""
     if value is None:
         return "—"
-    text = f"{value:,.1f}"
-    return f"{text if lang == 'en' else _pt_digits(text)} min"
+    t = Translator(lang)
+    whole = round(value)
+    if whole < 1:
+        return t("report.under_a_minute")
+    return format_span(whole, t)
 
 
 def format_day(value: date, lang: str = "pt", *, year: bool = False) -> str:
@@ -56,3 +65,24 @@ def format_short_money(value: Decimal, lang: str = "pt") -> str:
             return f"R$ {_pt_digits(text)} {pt_unit}"
     whole = f"{amount:.0f}"
     return f"R${whole}" if lang == "en" else f"R$ {whole}"
+
+
+def group_cells(
+    line: GroupFigures, t: Translator, *, empty: str, short_money: bool = False
+) -> list[str]:
+    """One source's or salesperson's figures as text, in the report's column order:
+    name (``empty``'s sentence for none), arrived, sold, conversion, sales, within
+    SLA, median, P90."""
+    lang = t.lang
+    response = line.first_response
+    money = format_short_money if short_money else format_money
+    return [
+        clean_text(line.name) if line.name is not None else t(empty),
+        format_count(line.arrived, lang),
+        format_count(line.sold, lang),
+        format_share(line.conversion, lang),
+        money(line.sales_total, lang),
+        format_share(response.within_sla_share, lang),
+        format_minutes(response.median_minutes, lang),
+        format_minutes(response.p90_minutes, lang),
+    ]

@@ -65,9 +65,13 @@ class AgendaService(StoreService):
                 assigned_to=row.assigned_to,
                 status=Status(row.status),
                 occurred=row.appointment.occurred,
-                overdue=row.appointment.resolved_at is None and row.appointment.at < now,
+                overdue=row.appointment.resolved_at is None
+                and row.appointment.at < now
+                and not Status(row.status).is_closed,
             )
             for row in rows
+            # Earlier days' pending visits come back only for open leads (not late once closed).
+            if row.appointment.at >= start or not Status(row.status).is_closed
         ]
         return Agenda(
             day=shown, zone=zone, everyone=everyone, items=agenda_order(items, day_start=start)

@@ -58,11 +58,18 @@ class BoardService:
         """
         if not lead_filter.active:
             return None
+        spellings: list[str] = []
+        if lead_filter.source:
+            from cockpit_tui.domain.sources import spellings_of
+            from cockpit_tui.store.source_reads import recorded_sources
+
+            spellings = spellings_of(lead_filter.source, recorded_sources(self._reader))
         return build_scope(
             lead_filter,
             actor=self._actor,
             now=self._clock.now(),
             sqlite=self._store.url.is_sqlite,
+            source_spellings=spellings,
         )
 
     def list_source(self, query: ListQuery, where: Where = None) -> ListSource:
@@ -158,8 +165,11 @@ class BoardService:
         return self._reader.card_row(lead_id, clause_of(where)) is not None
 
     def sources(self) -> list[str]:
-        """The sources leads came from (Webmotors, OLX, …), for the source filter."""
-        return self._reader.sources()
+        """The sources leads came from (Webmotors, OLX, …), for the source filter: each once,
+        however it was spelled ("Telefone", "telefone"), as first recorded."""
+        from cockpit_tui.store.source_reads import known_sources
+
+        return known_sources(self._reader)
 
     def attention_count(self) -> int:
         """How many leads need an interaction (the header's "N precisam de atenção")."""
@@ -251,10 +261,14 @@ class BoardService:
             now.astimezone().replace(hour=23, minute=59, second=59, microsecond=0)
         )
         reader = self._reader
+
+        def due() -> list[Row]:
+            return reader.due_appointment_rows(until=end_of_day, limit=limit, where=clause)
+
         groups: tuple[Callable[[], list[Row]], ...] = (
             lambda: reader.in_time_rows(now=now_us, limit=limit, where=clause),
             lambda: reader.breached_rows(now=now_us, limit=limit, where=clause),
-            lambda: reader.due_appointment_rows(until=end_of_day, limit=limit, where=clause),
+            due,
             lambda: reader.urgent_rows(limit=limit, where=clause),
             lambda: reader.waiting_rows(limit=limit, where=clause),
         )
@@ -265,6 +279,8 @@ class BoardService:
                 break
             for row in group():
                 card = card_from_row(row)
+                if group is due and card.status.is_closed:
+                    continue  # a sold or lost lead's pending visit is moot, not due
                 if card.id not in seen:
                     seen.add(card.id)
                     ordered.append(card)

@@ -9,6 +9,7 @@ the services.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -34,7 +35,12 @@ Where = LeadScope | None
 
 
 def build_scope(
-    lead_filter: LeadFilter, *, actor: str, now: datetime, sqlite: bool
+    lead_filter: LeadFilter,
+    *,
+    actor: str,
+    now: datetime,
+    sqlite: bool,
+    source_spellings: Sequence[str] = (),
 ) -> LeadScope | None:
     """The scope of ``lead_filter``; None when it keeps every lead.
 
@@ -43,10 +49,13 @@ def build_scope(
         actor: The user ("only mine").
         now: The present (overdue appointments, stale leads).
         sqlite: Whether the store is SQLite (the search index differs).
+        source_spellings: Every stored spelling of the filter's source (none: as typed).
     """
     from cockpit_tui.store.filter_sql import filter_clause  # lazy: the first filter pays
 
-    clause = filter_clause(lead_filter, actor=actor, now=now, sqlite=sqlite)
+    clause = filter_clause(
+        lead_filter, actor=actor, now=now, sqlite=sqlite, source_spellings=source_spellings
+    )
     return None if clause is None else LeadScope(lead_filter, clause)
 
 

@@ -232,7 +232,7 @@ class IntakeService:
                 if cause is None:
                     raise
                 raise CockpitError(
-                    "error.ingest_interrupted", line=number, applied=applied, cause=cause
+                    "error.ingest_interrupted", line=number, count=applied, cause=cause
                 ) from error
             if isinstance(outcome, IngestProblem):
                 bad += 1

@@ -28,7 +28,9 @@ class LeadEntryService(StoreService):
 
     def sources(self) -> list[str]:
         """Sources to offer: "Loja (presencial)", "Telefone", then the store's known ones."""
-        return source_choices(self._store.reader.sources())
+        from cockpit_tui.store.source_reads import known_sources
+
+        return source_choices(known_sources(self._store.reader))
 
     def matches(self, *, phone: str = "", email: str = "") -> list[LeadCard]:
         """Open leads of the store whose customer has this phone or e-mail, newest first.

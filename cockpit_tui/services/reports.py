@@ -87,8 +87,11 @@ class _Tally:
         self.sold_arrivals[day] += per_status[STATUS_ORDER.index(Status.SOLD)]
 
     def add_group(self, grouping: str, group: Any, counts: list[int]) -> None:
-        """One source's or salesperson's arrived, answered, within SLA."""
-        self.counts[(grouping, group)] = counts
+        """One source's (or one of its spellings') or salesperson's arrived, answered,
+        within SLA."""
+        total = self.counts[(grouping, group)]
+        for position, count in enumerate(counts):
+            total[position] += count
 
     def add_sales(self, day: int, source: Any, owner: Any, sold: int, value: Decimal) -> None:
         """One (day, source, owner at the sale) group of sales."""
@@ -195,6 +198,7 @@ class ReportService(StoreService):
     def _report(self, period: ReportPeriod, readers: _Readers) -> Report:
         from cockpit_tui.store import report_sql
         from cockpit_tui.store.codec import to_micros
+        from cockpit_tui.store.source_reads import spellings_by_source
 
         zone = ZoneInfo(readers.first.setting("timezone") or DEFAULT_TIMEZONE)
         stored_sla = readers.first.setting("sla_minutes")
@@ -216,6 +220,7 @@ class ReportService(StoreService):
         reached_rows = readers.run(report_sql.reached_before, bounds)
         lost_rows = readers.run(report_sql.lost_reasons, bounds)
         pipeline = readers.run(self._pipeline)
+        source_spellings = readers.run(spellings_by_source)
         tally = _Tally()
         for day, *counts in daily.result():
             figures = [int(count or 0) for count in counts]
@@ -230,15 +235,23 @@ class ReportService(StoreService):
             for grouping in report_sql.GROUP_COLUMNS
         }
         percentiles = self._read_percentiles(readers, tally, bounds, walk=walk)
+        # "Telefone" and "telefone" are one source, shown as first recorded (domain/sources).
+        spellings = source_spellings.result()
+        shown_as = {spelling: first for first, every in spellings.items() for spelling in every}
         for grouping, rows in groups.items():
             for group, *counts in rows.result():
+                if grouping == "source" and group is not None:
+                    group = shown_as.get(str(group), group)
                 tally.add_group(grouping, group, [int(count or 0) for count in counts])
-        percentiles += self._read_percentiles(readers, tally, bounds, walk=walk, grouped=True)
+        percentiles += self._read_percentiles(
+            readers, tally, bounds, walk=walk, grouped=True, spellings=spellings
+        )
         reached: Counter[Status] = Counter(tally.now_in)
         for status, count in reached_rows.result():
             reached[Status(status)] += int(count)
         for day, source, owner, sold, value in sales.result():
-            tally.add_sales(int(day), source, owner, int(sold), _cents(value))
+            shown = shown_as.get(str(source), source) if source is not None else None
+            tally.add_sales(int(day), shown, owner, int(sold), _cents(value))
         for key, answer in percentiles:
             tally.percentiles[key] = answer.result()
         total = tally.figures("all", 0)
@@ -275,9 +288,11 @@ class ReportService(StoreService):
         *,
         walk: bool,
         grouped: bool = False,
+        spellings: dict[str, list[str]] | None = None,
     ) -> list[tuple[tuple[str, Any], Future[tuple[float | None, float | None]]]]:
         """Start reading the median and 90th percentile (nearest rank) of every group
-        with an answer: overall and per day, or (``grouped``) per source and salesperson."""
+        with an answer: overall and per day, or (``grouped``) per source and salesperson
+        (a source in all its ``spellings``)."""
         period = (bounds.days[0][0], bounds.days[-1][1])
         started = []
         for (grouping, group), (_, answered, _) in list(tally.counts.items()):
@@ -286,6 +301,8 @@ class ReportService(StoreService):
             scope, of_group, walks = period, None, walk
             if grouping == "day":
                 scope, walks = bounds.days[group], False
+            elif grouping == "source" and group is not None and spellings:
+                of_group = (grouping, tuple(spellings.get(group, [group])))
             elif grouping != "all":
                 of_group = (grouping, group)
             answer = readers.run(

@@ -5,12 +5,17 @@ Plain strings, no SQLAlchemy (the board imports this on the first filter).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter, search_terms
+from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.reader import Clause
 from cockpit_tui.store.search_sql import match_clause, short_walk_clause
+
+#: Sold and not sold, as SQL (a closed lead has no overdue appointment).
+_CLOSED_STATUSES = ", ".join(f"'{status.value}'" for status in CLOSED_STATUSES)
 
 #: The condition of each quick filter that takes no value but the present.
 _QUICK_SQL: dict[QuickFilter, str] = {
@@ -21,7 +26,12 @@ _QUICK_SQL: dict[QuickFilter, str] = {
 
 
 def filter_clause(
-    lead_filter: LeadFilter, *, actor: str, now: datetime, sqlite: bool
+    lead_filter: LeadFilter,
+    *,
+    actor: str,
+    now: datetime,
+    sqlite: bool,
+    source_spellings: Sequence[str] = (),
 ) -> Clause | None:
     """The SQL condition (over ``l``, the lead) for ``lead_filter``; None when nothing is filtered.
 
@@ -30,6 +40,8 @@ def filter_clause(
         actor: The user ("only mine").
         now: The present (overdue appointments, stale leads).
         sqlite: Whether the store is SQLite (the search index differs).
+        source_spellings: Every stored spelling of the filter's source ("Telefone",
+            "telefone"); none: the source as the filter names it.
     """
     parts: list[str] = []
     params: list[object] = []
@@ -45,15 +57,20 @@ def filter_clause(
         params.append(actor)
     parts += [sql for chosen, sql in _QUICK_SQL.items() if chosen in quick]
     if QuickFilter.OVERDUE in quick:
-        parts.append("l.next_appointment_at IS NOT NULL AND l.next_appointment_at < ?")
+        # A sold or lost lead's pending visit is moot, not late.
+        parts.append(
+            "l.next_appointment_at IS NOT NULL AND l.next_appointment_at < ?"
+            f" AND l.status NOT IN ({_CLOSED_STATUSES})"
+        )
         params.append(to_micros(now))
     if QuickFilter.STALE in quick:
         cases = " ".join(f"WHEN '{status.value}' THEN ?" for status in STALE_DAYS)
         parts.append(f"l.last_activity_at < CASE l.status {cases} END")
         params += [to_micros(now - timedelta(days=days)) for days in STALE_DAYS.values()]
     if lead_filter.source:
-        parts.append("l.source = ?")
-        params.append(lead_filter.source)
+        spellings = list(source_spellings) or [lead_filter.source]
+        parts.append(f"l.source IN ({', '.join('?' for _ in spellings)})")
+        params += spellings
     if lead_filter.salesperson:
         parts.append("l.assigned_to = ?")
         params.append(lead_filter.salesperson)

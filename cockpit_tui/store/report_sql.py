@@ -131,7 +131,8 @@ def ranked_response(
         period: UTC bounds (µs) of the arrivals counted: the report's, or one day's.
         rank: Which answer, from the fastest (or, with ``from_slowest``, the slowest).
         from_slowest: Count from the slowest: the 90th percentile is then a short walk.
-        group: ``(grouping, value)`` to count one source or salesperson only (None: all).
+        group: ``(grouping, value)`` to count one source or salesperson only (None: all);
+            a tuple of values counts them together (a source's spellings).
         walk: Walk the answers in order on ``ix_lead_report_response`` (or the grouping's
             index), skipping those of other periods: quick when the period holds a
             good share of the store's leads. Otherwise (a day, a short period in a
@@ -150,6 +151,9 @@ def ranked_response(
         column = GROUP_COLUMNS[group[0]]
         if group[1] is None:
             where = f" AND {column} IS NULL"
+        elif isinstance(group[1], tuple):
+            where = f" AND {column} IN ({', '.join('?' for _ in group[1])})"
+            params += group[1]
         else:
             where = f" AND {column} = ?"
             params.append(group[1])

@@ -20,12 +20,14 @@ from cockpit_tui.services import Services
 from cockpit_tui.services.preferences import Preferences
 from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.notices import PlainNotices
+from cockpit_tui.ui.reply_drafts import ReplyDrafts
+from cockpit_tui.ui.type_ahead import KeyHoldApp
 
 #: How often the app checks that its terminal is still there.
 _TERMINAL_CHECK_SECONDS = 2.0
 
 
-class CockpitApp(PlainNotices):
+class CockpitApp(KeyHoldApp, PlainNotices):
     """cockpit-tui: the lead board of one store for one salesperson.
 
     Args:
@@ -60,6 +62,7 @@ class CockpitApp(PlainNotices):
         self.services = services
         self.t = Translator(lang)
         self.poll_interval = poll_interval
+        self.reply_drafts = ReplyDrafts()
         self.preferences = preferences
         self._keymap_folder = keymap_folder
         self._prefs_warned = False

@@ -269,13 +269,14 @@ def appointment_line(
     styles: CardStyles,
     base: Style,
 ) -> Parts | None:
-    """ "◷ 02/12 13:30" (in the late colour when its time has passed), or None without one."""
+    """ "◷ 02/12 13:30" (in the late colour when its time has passed, unless the lead is
+    sold or lost), or None without one."""
     if card.next_appointment_at is None:
         return None
+    overdue = card.appointment_overdue(now)
     when = card.next_appointment_at.astimezone().strftime(
         "%m/%d %H:%M" if translate.lang == "en" else "%d/%m %H:%M"
     )
-    overdue = card.next_appointment_at < now
     label = translate("card.overdue" if overdue else "card.appointment", when=when)
     return [(fit("◷ " + label, inner), base + styles.overdue if overdue else base)]
 
@@ -297,13 +298,10 @@ def with_next_marker(parts: Parts, inner: int, t: Translator, style: Style) -> P
 
 
 def span_text(minutes: int, t: Translator) -> str:
-    """Business minutes as "12 min" or "3 h 20 min"."""
-    if minutes < 60:
-        return t("board.next.minutes", minutes=minutes)
-    hours, rest = divmod(minutes, 60)
-    if rest == 0:
-        return t("board.next.hours", hours=hours)
-    return t("board.next.hours_minutes", hours=hours, minutes=rest)
+    """Business minutes as "12 min" or "3 h 20 min" (``i18n.format.format_span``)."""
+    from cockpit_tui.i18n.format import format_span
+
+    return format_span(minutes, t)
 
 
 def waiting_text(

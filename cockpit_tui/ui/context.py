@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from cockpit_tui.domain.filters import LeadFilter
     from cockpit_tui.i18n.translate import Translator
     from cockpit_tui.services import Services
+    from cockpit_tui.ui.reply_drafts import ReplyDrafts
 
 
 @runtime_checkable
@@ -26,6 +27,7 @@ class CockpitContext(Protocol):
     services: Services
     t: Translator
     poll_interval: float
+    reply_drafts: ReplyDrafts
 
     def saved_filters(self) -> LeadFilter:
         """The quick filters this user had on last time."""

@@ -144,11 +144,15 @@ class LeadActions:
         """Ask which status to move ``card`` to (1–6, esc cancels)."""
         from cockpit_tui.ui.screens.move_picker import MovePicker  # first use pays the import
 
+        picker = MovePicker(card.status, self.cockpit.t)
+
         def chosen(status: Status | None) -> None:
             if status is not None:
                 self.move_to(card, status)
+            elif picker.closed_by is not None:
+                self._host.say(self.cockpit.t("picker.closed_by_key", key=picker.closed_by))
 
-        self._screen.app.push_screen(MovePicker(card.status, self.cockpit.t), chosen)
+        self._screen.app.push_screen(picker, chosen)
 
     def undo(self) -> None:
         """Undo this user's last move, assignment or "atendido" (again: the one before)."""

@@ -105,7 +105,7 @@ def summary_text(detail: LeadDetail, *, now: datetime, t: Translator) -> Content
     if pending is not None:
         text.append("\n")
         when = format_datetime(pending.at, lang)
-        overdue = pending.at < now
+        overdue = pending.at < now and not detail.card.status.is_closed
         field(
             "lead.next_appointment",
             t(f"appointment.{pending.kind.value}")

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from cockpit_tui.domain.reports import GroupFigures, Report
-from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import status_label
 from cockpit_tui.i18n.format import format_money
 from cockpit_tui.i18n.report_format import (
@@ -26,10 +26,15 @@ from cockpit_tui.i18n.report_format import (
     format_minutes,
     format_share,
     format_short_money,
+    group_cells,
 )
 from cockpit_tui.i18n.translate import Translator
+from cockpit_tui.ui.report_fit import columns_that_fit, pack_sentence
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
+
+#: The widest a name (source, salesperson) is shown in a table; longer ones end in "…".
+_NAME_WIDTH = 22
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +80,17 @@ def title(text: str, palette: Palette) -> Text:
     return Text(text, style=f"bold {palette.bar}")
 
 
-def summary(report: Report, t: Translator) -> Text:
-    """The period, the rule it counts by, and the headline figures."""
+def summary(report: Report, t: Translator, *, width: int = 200) -> Text:
+    """The period, the rule it counts by, and the headline figures (broken between figures
+    to fit ``width``)."""
     lang = t.lang
     response = report.first_response
     first = format_day(report.period.first, lang, year=True)
     last = format_day(report.period.last, lang, year=True)
     return Text(
         "\n".join(
-            [
+            pack_sentence(sentence, width)
+            for sentence in [
                 t("report.period_line", first=first, last=last)
                 + " · "
                 + t("report.counted_by_arrival"),
@@ -123,36 +130,47 @@ def funnel(report: Report, t: Translator, palette: Palette, *, width: int) -> Re
     return Group(title(t("report.funnel"), palette), bar_rows(rows, palette, width=width))
 
 
+#: The figure columns of the by-source and by-salesperson tables, and the order in
+#: which a narrow screen leaves them out (P90 first; the summary has the overall ones).
+_GROUP_COLUMNS = (
+    "report.col.arrived",
+    "report.col.sold",
+    "report.col.conversion",
+    "report.col.sales",
+    "report.col.within_sla",
+    "report.col.median",
+    "report.col.p90",
+)
+_GROUP_DROP_ORDER = (7, 5, 3)
+
+
 def groups_table(
-    lines: list[GroupFigures], t: Translator, palette: Palette, *, heading: str, empty: str
+    lines: list[GroupFigures],
+    t: Translator,
+    palette: Palette,
+    *,
+    heading: str,
+    empty: str,
+    width: int = 200,
 ) -> RenderableType:
-    """By source or by salesperson: one row per group, figures right-aligned."""
-    lang = t.lang
+    """By source or by salesperson: one row per group, figures right-aligned, never cut
+    (on a narrow ``width`` the least needed columns are left out)."""
+    headings = [t("report.col.name"), *(t(key) for key in _GROUP_COLUMNS)]
+    rows = [group_cells(line, t, empty=empty, short_money=True) for line in lines]
+    widths = [max(cell_len(row[i]) for row in [headings, *rows]) for i in range(len(headings))]
+    widths[0] = min(widths[0], _NAME_WIDTH)
+    shown = columns_that_fit(widths, _GROUP_DROP_ORDER, width)
     table = Table(box=None, padding=(0, 1), header_style=f"bold {palette.muted}", expand=False)
-    table.add_column(t("report.col.name"), no_wrap=True, max_width=22, overflow="ellipsis")
-    for key in (
-        "report.col.arrived",
-        "report.col.sold",
-        "report.col.conversion",
-        "report.col.sales",
-        "report.col.within_sla",
-        "report.col.median",
-        "report.col.p90",
-    ):
-        table.add_column(t(key), justify="right", no_wrap=True)
-    for line in lines:
-        response = line.first_response
-        name = Text(clean_text(line.name)) if line.name is not None else Text(t(empty))
-        table.add_row(
-            name,
-            format_count(line.arrived, lang),
-            format_count(line.sold, lang),
-            format_share(line.conversion, lang),
-            format_short_money(line.sales_total, lang),
-            format_share(response.within_sla_share, lang),
-            format_minutes(response.median_minutes, lang),
-            format_minutes(response.p90_minutes, lang),
-        )
+    for index in shown:
+        if index == 0:
+            table.add_column(headings[0], no_wrap=True, max_width=_NAME_WIDTH, overflow="ellipsis")
+        else:
+            table.add_column(
+                headings[index], justify="right", no_wrap=True, min_width=widths[index]
+            )
+    for row in rows:
+        # Lead data (a source, a salesperson) in a Text: never read as markup.
+        table.add_row(*(Text(row[index]) for index in shown))
     return Group(title(t(heading), palette), table)
 
 
@@ -185,8 +203,8 @@ def daily(report: Report, t: Translator, palette: Palette, *, width: int) -> Ren
             float(day.arrived),
             t(
                 "report.day_figures",
-                arrived=format_count(day.arrived, lang),
-                sold=format_count(day.sold, lang),
+                arrived=t("report.arrived_count", count=format_count(day.arrived, lang)),
+                sold=t("report.sold_count", count=format_count(day.sold, lang)),
                 median=format_minutes(day.first_response.median_minutes, lang),
             ),
         )

@@ -133,7 +133,7 @@ def row_line(
             if widths[-1] >= 10
             else ("%y-%m-%d" if lang == "en" else "%d/%m/%y")
         )
-    overdue = card.next_appointment_at is not None and card.next_appointment_at < now
+    overdue = card.appointment_overdue(now)
     cells: list[tuple[str, Style]] = [
         (badge, badge_style),
         (

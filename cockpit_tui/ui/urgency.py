@@ -38,6 +38,6 @@ def card_urgency(card: LeadCard, now: datetime) -> Urgency | None:
         return Urgency.REPLY
     if card.is_new:
         return Urgency.NEW
-    if card.next_appointment_at is not None and card.next_appointment_at < now:
+    if card.appointment_overdue(now):
         return Urgency.LATE
     return None

@@ -54,7 +54,7 @@ def test_ingest_rescues_the_leads_nobody_answered_in_time(
     feed.write_text(json.dumps(event) + "\n", encoding="utf-8")
     code, _, err = run(capsys, "--db", db, "ingest", str(feed))
     assert code == 0
-    assert "Resgate: 1 lead(s) sem primeira resposta no prazo repassados." in err
+    assert "Resgate: 1 lead sem primeira resposta no prazo repassado." in err
     services = open_services(db, actor="Ana")
     try:
         assert services.leads.get(old.id).assigned_to == "Carla Mendes"

@@ -23,17 +23,58 @@ from cockpit_tui.services.clock import FrozenClock
 from tests.conftest import services_for
 
 
+class WatchedLog(io.StringIO):
+    """The server's log, which a test can await: :meth:`logged` returns once an event is in it.
+
+    The server writes on the test's event loop (its delivery worker logs
+    ``delivery.sent`` once the reply is marked sent), so each write wakes the
+    waiters at once: no polling.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiters: list[tuple[str, asyncio.Future[None]]] = []
+
+    def write(self, text: str) -> int:
+        """Keep the text, then wake whoever waits for an event now in the log."""
+        written = super().write(text)
+        for waited in [waiter for waiter in self._waiters if self.has(waiter[0])]:
+            self._waiters.remove(waited)
+            if not waited[1].done():
+                waited[1].set_result(None)
+        return written
+
+    def lines(self) -> list[dict[str, Any]]:
+        """The JSON lines logged so far."""
+        return [json.loads(line) for line in self.getvalue().splitlines()]
+
+    def has(self, event: str) -> bool:
+        """Whether a line with ``event`` was logged."""
+        return f'"event": "{event}"' in self.getvalue()
+
+    async def logged(self, event: str, timeout: float = 30) -> None:
+        """Return once ``event`` is logged; fail after ``timeout`` seconds."""
+        if self.has(event):
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append((event, future))
+        try:
+            await asyncio.wait_for(future, timeout)
+        except TimeoutError:
+            raise AssertionError(f"the server never logged {event}") from None
+
+
 @dataclass
 class RunningServer:
     """A server under test: its address, its log, an HTTP session to talk to it."""
 
     base: str
-    log: io.StringIO
+    log: WatchedLog
     http: aiohttp.ClientSession
 
     def log_lines(self) -> list[dict[str, Any]]:
         """The JSON lines logged so far."""
-        return [json.loads(line) for line in self.log.getvalue().splitlines()]
+        return self.log.lines()
 
 
 @pytest.fixture
@@ -41,7 +82,7 @@ async def server(services: Services) -> AsyncIterator[RunningServer]:
     """``cockpit serve`` on the test's store, with delivery pacing fit for tests."""
     stop = asyncio.Event()
     port: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-    log = io.StringIO()
+    log = WatchedLog()
     options = ServeOptions(
         host="127.0.0.1",
         port=0,

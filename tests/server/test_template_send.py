@@ -14,7 +14,7 @@ from cockpit_tui.services.delivery import delivery_states
 from tests.conftest import NOW
 from tests.server.conftest import RunningServer
 from tests.server.fake_graph import FakeGraph
-from tests.server.test_delivery import PHONE, configure_whatsapp, eventually
+from tests.server.test_delivery import PHONE, configure_whatsapp
 
 TEXT = "Olá, {nome}! O {veiculo} por {valor} ainda está aqui. {vendedor}"
 
@@ -55,7 +55,7 @@ async def test_outside_the_window_free_text_is_refused_and_the_template_goes_as_
         message.body
         == "Olá, Maria! O Jeep Compass Longitude 2.0 2021 por R$ 139.900,00 ainda está aqui. Bia"
     )
-    await eventually(lambda: len(fake.accepted) == 1)
+    await server.log.logged("delivery.sent")
     (sent,) = fake.accepted
     assert sent.payload == {
         "messaging_product": "whatsapp",
@@ -80,7 +80,7 @@ async def test_outside_the_window_free_text_is_refused_and_the_template_goes_as_
         "biz_opaque_callback_data": sent.opaque,
     }
     assert sent.opaque, "the claim rides along, as with free text"
-    await eventually(lambda: delivery_states(observer.store, lead_id)[0].state == "sent")
+    assert delivery_states(observer.store, lead_id)[0].state == "sent"
     assert observer.leads.outbox() == []
     assert fake.bad_requests == []
 
@@ -93,7 +93,8 @@ async def test_a_template_without_placeholders_goes_without_components(
     observer.templates.save("Bom dia", "Bom dia! Podemos ajudar?")
     template = observer.templates.link_whatsapp("Bom dia", "bom_dia", "pt_BR")
     observer.replies.send_template(lead_id, template)
-    await eventually(lambda: len(fake.accepted) == 1)
+    await server.log.logged("delivery.sent")
+    assert len(fake.accepted) == 1
     assert fake.accepted[0].payload["template"] == {
         "name": "bom_dia",
         "language": {"code": "pt_BR"},

@@ -303,6 +303,26 @@ async def test_m_opens_the_picker_digits_choose_and_esc_cancels(
         assert shown_counts(app)[Status.SOLD] == 1
 
 
+async def test_a_key_that_is_no_option_closes_the_picker_without_moving(
+    ui_services: Services, three_leads: list[int]
+) -> None:
+    carla = three_leads[2]
+    app = make_app(ui_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "m", "x", "5")
+        assert ui_services.leads.get(carla).status is Status.NEW
+        assert isinstance(app.screen, BoardScreen)
+        assert any("Nada movido: x" in text for text in notices(app))
+        assert board(app).active_column.status is Status.SOLD, "5 went on to the board"
+        await press(pilot, "1", "m", "m")  # m again: closed, as a toggle
+        assert isinstance(app.screen, BoardScreen)
+        assert ui_services.leads.get(carla).status is Status.NEW
+        await press(pilot, "m", "9")  # a digit naming no status is refused out loud
+        picker = app.screen
+        assert isinstance(picker, MovePicker)
+        assert "9 não é um status" in str(picker.query_one("#picker-hint", Static).content)
+
+
 async def test_u_and_ctrl_z_undo_several_moves(
     ui_services: Services, three_leads: list[int], size: tuple[int, int]
 ) -> None:

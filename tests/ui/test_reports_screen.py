@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from textual.widgets import Static
 
 from cockpit_tui.domain.reports import PeriodName, ReportPeriod, named_period
+from cockpit_tui.i18n.format import format_money
+from cockpit_tui.i18n.report_format import format_count, format_minutes, format_short_money
 from cockpit_tui.services import Services
 from cockpit_tui.services.report_document import report_document
 from cockpit_tui.ui.screens.reports import ReportsScreen
@@ -107,3 +110,37 @@ def test_reports_snapshot(
         await _opened(pilot)
 
     assert snap_compare(make_app(demo_services), terminal_size=size, run_before=opened)
+
+
+@pytest.mark.parametrize("lang", ["pt", "en"])
+async def test_at_80_columns_no_figure_is_cut_and_times_read_in_hours(
+    demo_services: Services, lang: str
+) -> None:
+    app = make_app(demo_services, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _opened(pilot)
+        report = screen.report
+        assert report is not None
+        summary = _text(screen, "#reports-summary")
+        total = format_money(report.sales_total, lang)
+        assert any(total in line for line in summary.split("\n")), summary
+        assert not re.search(r"\d[,.]\d min", summary), "minutes with a decimal"
+        median = format_minutes(report.first_response.median_minutes, lang)
+        assert median in summary
+        tables = {"#reports-sources": report.by_source, "#reports-people": report.by_salesperson}
+        for selector, lines in tables.items():
+            table = _text(screen, selector)
+            assert max(len(line.rstrip()) for line in table.split("\n")) <= 76
+            for line in lines:
+                figures = (
+                    format_count(line.arrived, lang),
+                    format_short_money(line.sales_total, lang),
+                    format_minutes(line.first_response.median_minutes, lang),
+                )
+                for figure in figures:
+                    assert figure in table, f"{figure!r} cut in {selector}:\n{table}"
+        daily = _text(screen, "#reports-daily")
+        if any(day.arrived == 1 for day in report.daily):
+            assert ("1 chegou" if lang == "pt" else "1 arrived") in daily
+        assert "1 chegaram" not in daily
+        assert "1 vendidos" not in daily

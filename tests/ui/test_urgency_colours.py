@@ -21,7 +21,7 @@ from cockpit_tui.ui.card_lines import STRIPE
 from cockpit_tui.ui.column_view import ColumnView
 from cockpit_tui.ui.urgency import Urgency
 from tests.conftest import tick
-from tests.ui.conftest import board, column, make_app, press, wait_until
+from tests.ui.conftest import board, column, make_app, press, screen_lines, wait_until
 
 
 def stripe_of(view: ColumnView, index: int) -> Style | None:
@@ -102,3 +102,25 @@ async def test_each_reason_has_its_stripe_and_the_selection_looks_like_none_of_t
         assert edge.text == STRIPE
         assert edge.style is not None
         assert edge.style.color == colours[reply]
+
+
+async def test_a_lost_lead_s_past_visit_is_not_shown_late(
+    ui_services: Services, clock: FrozenClock
+) -> None:
+    ui_services.settings.set_plan(Plan.SMART)
+    lost = ui_services.leads.add(name="Lucas Perdido", vehicle="Fiat Argo 2022").id
+    kept = ui_services.leads.add(name="Olga Aberta", vehicle="Fiat Mobi 2021").id
+    for lead in (lost, kept):
+        ui_services.appointments.schedule(
+            lead, AppointmentKind.VISIT, clock.now() + timedelta(minutes=30), plan=Plan.SMART
+        )
+    tick(clock, 60)
+    ui_services.leads.move(lost, Status.LOST)
+    app = make_app(ui_services)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        lost_view, open_view = column(app, Status.LOST), column(app, Status.NEW)
+        assert any("Lucas Perdido" in line for line in screen_lines(lost_view))
+        assert not any("atrasado" in line for line in screen_lines(lost_view))
+        assert stripe_of(lost_view, 0) is None
+        assert any("atrasado" in line for line in screen_lines(open_view))

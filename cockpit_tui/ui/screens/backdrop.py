@@ -10,7 +10,7 @@ behind an open dialog shows when it closes.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
@@ -18,6 +18,8 @@ from textual.geometry import Size
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen
 from textual.strip import Strip
+
+from cockpit_tui.ui.type_ahead import KeyHoldScreen
 
 ResultT = TypeVar("ResultT")
 
@@ -35,12 +37,42 @@ class _Lines:
             yield newline
 
 
-class DimmedModal(ModalScreen[ResultT]):
-    """A modal screen whose backdrop is the screen below, dimmed, rendered once."""
+class DimmedModal(ModalScreen[ResultT], KeyHoldScreen[ResultT]):
+    """A modal screen whose backdrop is the screen below, dimmed, rendered once.
+
+    ModalScreen comes first: Textual takes the CSS of the first base only.
+
+    Keys typed before its first field is focused wait for that field
+    (``ui/type_ahead.py``): ``n`` then "Carlos" at once types "Carlos".
+    """
+
+    HOLD_UNTIL_FOCUS: ClassVar[bool] = True
+    # The dialog focuses its own first field (on mount, or _take_first_focus): focusing
+    # the first widget after compose would let the waiting keys go to the wrong one.
+    AUTO_FOCUS = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._backdrop: tuple[Size, _Lines] | None = None
+
+    def on_mount(self) -> None:
+        """The dialog's own key bar; then its first focus (after the dialog's ``on_mount``,
+        whose focus calls are queued already)."""
+        from cockpit_tui.ui.context import cockpit_of
+        from cockpit_tui.ui.widgets.key_bar import KeyBar
+
+        # Over the dimmed bar of the screen behind, whose keys do not work here.
+        self.mount(KeyBar(palette_label=cockpit_of(self.app).t("board.palette_key")))
+        self.app.call_later(self._take_first_focus)
+
+    def _take_first_focus(self) -> None:
+        if not self.holding_keys or self.focused is not None:
+            return
+        chain = self.focus_chain
+        if chain:
+            self.set_focus(chain[0])
+        else:
+            self.stop_holding()
 
     def render(self) -> RenderableType:
         """The screen below, tinted with this screen's translucent background."""

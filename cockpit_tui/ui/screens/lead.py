@@ -12,7 +12,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker
 
@@ -26,6 +25,7 @@ from cockpit_tui.ui.errors import report_error
 from cockpit_tui.ui.lead_actions import LeadActions
 from cockpit_tui.ui.lead_keys import move_bindings
 from cockpit_tui.ui.lead_text import conversation_text, history_text, summary_text
+from cockpit_tui.ui.type_ahead import KeyHoldScreen
 from cockpit_tui.ui.widgets.key_bar import KeyBar
 from cockpit_tui.ui.widgets.text_line import TextLine
 
@@ -53,7 +53,7 @@ _LEAD_KEYS = frozenset(
 )
 
 
-class LeadScreen(CustomerRightsKeys, Screen[int]):
+class LeadScreen(CustomerRightsKeys, KeyHoldScreen[int]):
     """One lead, opened from the board; dismisses with the lead to select on the board.
 
     Opening it marks the customer's replies read (the bold goes away on every
@@ -114,6 +114,8 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
         self.lead_id = lead_id
         self.detail: LeadDetail | None = None
         self._then = then
+        if then == "reply":
+            self.hold_keys()  # the reply typed while the lead loads goes to the reply form
         self._unread_ids: set[int] = set()
         self._last_change = 0
         self._poll_worker: Worker[None] | None = None
@@ -200,6 +202,7 @@ class LeadScreen(CustomerRightsKeys, Screen[int]):
 
     def on_lead_screen_load_failed(self, message: LoadFailed) -> None:
         """Say why the lead could not be read; what is on screen stays."""
+        self.drop_held_keys()  # typed for a reply that cannot open
         report_error(self, message.error)
 
     def _show(self) -> None:

@@ -59,3 +59,12 @@ class LeadHost(Protocol):
 
     def run_worker(self, work: Any, *, thread: bool, exclusive: bool, group: str) -> Worker[Any]:
         """Run ``work`` in a worker."""
+
+    def hold_keys(self) -> None:
+        """Keep what is typed from now on for the dialog about to open."""
+
+    def stop_holding(self) -> None:
+        """Let what was typed go to the dialog now on top."""
+
+    def drop_held_keys(self) -> None:
+        """Forget what was typed: the dialog did not open."""

@@ -27,10 +27,16 @@ if TYPE_CHECKING:
 
 
 def open_reply(screen: LeadHost) -> None:
-    """Read the lead's window (in a worker), then open the dialog that fits it."""
+    """Read the lead's window (in a worker), then open the dialog that fits it.
+
+    What is typed meanwhile waits for the dialog (``ui/type_ahead.py``), rather than
+    reaching the lead screen's keys.
+    """
     card = screen.card
     if card is None:
+        screen.drop_held_keys()
         return
+    screen.hold_keys()
     replies = screen.cockpit.services.replies
 
     def read() -> None:
@@ -42,6 +48,7 @@ def open_reply(screen: LeadHost) -> None:
                 templates = replies.approved_templates()
                 previews = replies.template_preview(card.id, templates)
         except CockpitError as error:
+            screen.app.call_from_thread(screen.drop_held_keys)
             screen.app.call_from_thread(report_error, cast("Widget", screen), error)
             return
         screen.app.call_from_thread(_open_form, screen, card, window, templates, previews)
@@ -59,13 +66,26 @@ def _open_form(
     services, t = screen.cockpit.services, screen.cockpit.t
     title = t("reply.title", name=card.customer_name)
     if window.is_open:
+        drafts = screen.cockpit.reply_drafts
+
+        def send(text: str) -> object:
+            sent = services.replies.reply(card.id, text)
+            drafts.forget(card.id)
+            return sent
+
+        def keep_draft(text: str) -> None:
+            if drafts.keep(card.id, text):
+                screen.say(t("reply.draft_kept"))
+
         form: ReplyForm | TemplateReplyForm = ReplyForm(
             title,
             t,
-            send=lambda text: services.replies.reply(card.id, text),
+            send=send,
             matching=services.templates.matching,
             fill=lambda template: services.templates.fill_for_lead(template, card.id),
             conversation=screen.detail.messages if screen.detail else (),
+            draft=drafts.get(card.id),
+            keep_draft=keep_draft,
         )
     else:
         form = TemplateReplyForm(
@@ -77,6 +97,7 @@ def _open_form(
             send=lambda template: services.replies.send_template(card.id, template),
         )
     screen.open_form(form, t("lead.replied"))
+    screen.stop_holding()
 
 
 def retry_failed(screen: LeadHost) -> None:

@@ -1,4 +1,9 @@
-"""The status picker behind ``m``: the six statuses, a digit chooses, esc cancels."""
+"""The status picker behind ``m``: the six statuses, a digit chooses, esc cancels.
+
+Any other letter or sign closes it without moving (``m`` again, a letter meant
+for the board): a key typed by mistake never leaves the picker waiting for the
+next digit, which would move the lead.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +50,8 @@ class MovePicker(DimmedModal[Status | None]):
         super().__init__()
         self._current = current
         self._t = translate
+        #: The key that closed the picker without moving (None: esc, or a status chosen).
+        self.closed_by: str | None = None
 
     def compose(self) -> ComposeResult:
         """A title and the six statuses."""
@@ -82,11 +89,17 @@ class MovePicker(DimmedModal[Status | None]):
             self.dismiss(status)
 
     def on_key(self, event: events.Key) -> None:
-        """A digit that names no status is refused out loud (never a default choice)."""
-        if event.character is not None and event.character in "0789":
-            event.stop()
-            event.prevent_default()
-            self._say(self._t("picker.not_a_status", key=event.character))
+        """A digit that names no status is refused out loud; any other sign closes the picker."""
+        character = event.character
+        if character is None or not event.is_printable or event.key in self.active_bindings:
+            return  # the list's keys (↑↓ enter…), the digits 1–6, esc
+        event.stop()
+        event.prevent_default()
+        if character in "0789":
+            self._say(self._t("picker.not_a_status", key=character))
+        else:
+            self.closed_by = character
+            self.dismiss(None)
 
     def _say(self, text: str) -> None:
         self.query_one("#picker-hint", Static).update(Content(text))

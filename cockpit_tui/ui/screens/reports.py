@@ -53,6 +53,10 @@ class ReportRead(Message):
         self.error = error
 
 
+#: Columns the reports' body keeps off its text: its padding (2) and scrollbar (2).
+_BODY_MARGIN = 4
+
+
 class ReportsScreen(Screen[None]):
     """The period picker on top, then the sections, in one scrolling column."""
 
@@ -217,11 +221,19 @@ class ReportsScreen(Screen[None]):
         palette = self._palette()
         # Bars take what the widest figures leave of the screen's width.
         width = max(10, min(50, self.size.width - 60))
-        self.query_one("#reports-summary", Static).update(report_view.summary(report, t))
+        # The body's padding and its scrollbar leave this much for text.
+        text_width = max(20, self.size.width - _BODY_MARGIN)
+        summary = report_view.summary(report, t, width=text_width)
+        self.query_one("#reports-summary", Static).update(summary)
         sections = {
             "#reports-funnel": report_view.funnel(report, t, palette, width=width),
             "#reports-sources": report_view.groups_table(
-                report.by_source, t, palette, heading="report.by_source", empty="report.no_source"
+                report.by_source,
+                t,
+                palette,
+                heading="report.by_source",
+                empty="report.no_source",
+                width=text_width,
             ),
             "#reports-people": report_view.groups_table(
                 report.by_salesperson,
@@ -229,6 +241,7 @@ class ReportsScreen(Screen[None]):
                 palette,
                 heading="report.by_salesperson",
                 empty="report.unassigned",
+                width=text_width,
             ),
             "#reports-lost": report_view.lost_reasons(report, t, palette, width=width),
             "#reports-daily": report_view.daily(report, t, palette, width=width),

@@ -29,6 +29,8 @@ class ReplyForm(TextForm):
         fill: A template's text filled for this lead.
         conversation: The lead's messages, oldest first: the customer's last
             ones are quoted above the text area, with their time.
+        draft: The text left in this lead's reply last time (esc keeps it).
+        keep_draft: Called with what is typed when esc closes the form unsent.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -44,9 +46,13 @@ class ReplyForm(TextForm):
         matching: Callable[[str], Sequence[ReplyTemplate]],
         fill: Callable[[ReplyTemplate], str],
         conversation: Sequence[Message] = (),
+        draft: str = "",
+        keep_draft: Callable[[str], object] | None = None,
     ) -> None:
         super().__init__(title, translate, send=send, placeholder=translate("reply.placeholder"))
         self._quoted = last_from_customer(conversation)
+        self._draft = draft
+        self._keep_draft = keep_draft
         self._hint = translate("reply.hint")
         self._matching = matching
         self._fill = fill
@@ -56,6 +62,19 @@ class ReplyForm(TextForm):
         if self._quoted:
             yield Static(quote_text(self._quoted, self.t), id="reply-quote")
         yield from super().compose_fields()
+
+    def on_mount(self) -> None:
+        """The draft left last time, the cursor after it."""
+        if self._draft:
+            area = self.query_one(TextArea)
+            area.load_text(self._draft)
+            area.move_cursor(area.document.end)
+
+    def action_cancel(self) -> None:
+        """Close unsent; what was typed stays as this lead's draft."""
+        if self._keep_draft is not None:
+            self._keep_draft(self.query_one(TextArea).text)
+        super().action_cancel()
 
     def action_templates(self) -> None:
         """Pick a template; its filled text goes in at the cursor."""
