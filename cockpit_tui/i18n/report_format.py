@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from cockpit_tui.domain.reports import GroupFigures
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.i18n.format import format_money, format_span
 from cockpit_tui.i18n.translate import Translator
+
+if TYPE_CHECKING:  # the board's column totals use this module before any report is read
+    from cockpit_tui.domain.reports import GroupFigures
 
 
 def _pt_digits(text: str) -> str:
