@@ -49,9 +49,10 @@ class ReplyForm(TextForm):
         draft: str = "",
         keep_draft: Callable[[str], object] | None = None,
     ) -> None:
-        super().__init__(title, translate, send=send, placeholder=translate("reply.placeholder"))
+        super().__init__(
+            title, translate, send=send, placeholder=translate("reply.placeholder"), text=draft
+        )
         self._quoted = last_from_customer(conversation)
-        self._draft = draft
         self._keep_draft = keep_draft
         self._hint = translate("reply.hint")
         self._matching = matching
@@ -62,13 +63,6 @@ class ReplyForm(TextForm):
         if self._quoted:
             yield Static(quote_text(self._quoted, self.t), id="reply-quote")
         yield from super().compose_fields()
-
-    def on_mount(self) -> None:
-        """The draft left last time, the cursor after it."""
-        if self._draft:
-            area = self.query_one(TextArea)
-            area.load_text(self._draft)
-            area.move_cursor(area.document.end)
 
     def action_cancel(self) -> None:
         """Close unsent; what was typed stays as this lead's draft."""

@@ -13,6 +13,20 @@ from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.ui.screens.forms.form_screen import FormScreen
 
 
+class _TextField(TextArea):
+    """The form's text area: focused, with the cursor after its text, once it is mounted.
+
+    Its own mount, not the form's: the form's ``Mount`` can come before the
+    fields inside its panel are mounted (seen with keys typed ahead), and the
+    keys typed meanwhile wait for this first focus (``ui/type_ahead.py``).
+    """
+
+    def on_mount(self) -> None:
+        self.cursor_blink = False
+        self.move_cursor(self.document.end)
+        self.screen.set_focus(self)
+
+
 class TextForm(FormScreen[str]):
     """Type a text and send it with ctrl+s or ctrl+j (terminals rarely send ctrl+enter).
 
@@ -22,6 +36,7 @@ class TextForm(FormScreen[str]):
         send: Stores the text; raises :class:`CockpitError` to refuse it
             (an empty reply), which the form shows.
         placeholder: Shown while the area is empty.
+        text: What the area holds when the form opens (a draft), the cursor after it.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -35,18 +50,16 @@ class TextForm(FormScreen[str]):
         *,
         send: Callable[[str], object],
         placeholder: str = "",
+        text: str = "",
     ) -> None:
         super().__init__(title, translate, hint=translate("form.text_hint"))
         self._send = send
         self._placeholder = placeholder
+        self._text = text
 
     def compose_fields(self) -> ComposeResult:
         """The text area."""
-        yield TextArea(id="form-text", placeholder=self._placeholder, soft_wrap=True)
-
-    def on_mount(self) -> None:
-        """Type straight away."""
-        self.query_one(TextArea).focus()
+        yield _TextField(self._text, id="form-text", placeholder=self._placeholder, soft_wrap=True)
 
     def save(self) -> str:
         """Send the text as typed (the service cleans and checks it)."""
