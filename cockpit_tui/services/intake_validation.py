@@ -59,7 +59,7 @@ class Checked(NamedTuple):
         record: The cleaned lead.
         fingerprint: :meth:`LeadRecord.fingerprint`.
         document: Its search document when its customer is new
-            (:func:`~cockpit_tui.store.search_index.document_text` of the record alone).
+            (:func:`~cockpit_tui.store.search_index.record_document`).
     """
 
     record: LeadRecord
@@ -68,29 +68,21 @@ class Checked(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _document_text() -> Callable[..., str]:
+def _record_document() -> Callable[[LeadRecord], str]:
     """The store's document builder, imported on the first row (not per row: an import
     statement costs microseconds even for a loaded module)."""
-    from cockpit_tui.store.search_index import document_text
+    from cockpit_tui.store.search_index import record_document
 
-    return document_text
+    return record_document
 
 
 def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejection:
     """Validate one row and prepare its fingerprint and search document."""
-    document_text = _document_text()
+    record_document = _record_document()
     record = validate(fields, zone=zone)
     if isinstance(record, Rejection):
         return record
-    document = document_text(
-        record.name,
-        record.phone,
-        record.email,
-        record.vehicle,
-        record.source,
-        [record.message] if record.message else [],
-    )
-    return Checked(record, record.fingerprint(), document)
+    return Checked(record, record.fingerprint(), record_document(record))
 
 
 def checked_parts(

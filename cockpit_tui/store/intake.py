@@ -35,7 +35,7 @@ from cockpit_tui.store.response_clock import (
     arrival_columns,
     start_waiting,
 )
-from cockpit_tui.store.search_index import document_text, refresh_search
+from cockpit_tui.store.search_index import record_document, refresh_search
 
 
 @dataclass(slots=True)
@@ -110,7 +110,7 @@ def apply_records(
         prints: Each record's :meth:`~LeadRecord.fingerprint`, when already computed
             (an import's validation workers compute them).
         documents: Each record's search document made of the record alone
-            (:func:`document_text`), when already computed; used for new customers.
+            (:func:`record_document`), when already computed; used for new customers.
     """
     result = BatchResult()
     if prints is None:
@@ -228,16 +228,7 @@ def apply_records(
             if customer_id is None:
                 # A new customer: the lead's search document is made of this record alone.
                 fresh_docs[next_lead] = (
-                    documents[index]
-                    if documents is not None
-                    else document_text(
-                        record.name,
-                        record.phone,
-                        record.email,
-                        record.vehicle,
-                        record.source,
-                        [record.message] if record.message else [],
-                    )
+                    documents[index] if documents is not None else record_document(record)
                 )
                 customer_id = next_customer
                 next_customer += 1

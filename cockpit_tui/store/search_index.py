@@ -27,6 +27,8 @@ from cockpit_tui.domain.filters import fold
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from cockpit_tui.domain.intake import LeadRecord
+
 
 def _ids_condition(column: str, lead_ids: Sequence[int], *, sqlite: bool) -> tuple[str, Any]:
     if sqlite:
@@ -83,6 +85,18 @@ def document_text(
         fold(" ".join(bodies))[-MAX_DOC_MESSAGE_CHARS:],
     ]
     return " ".join(part for part in parts if part)
+
+
+def record_document(record: LeadRecord) -> str:
+    """The search document of a lead made of one imported or ingested record alone."""
+    return document_text(
+        record.name,
+        record.phone,
+        record.email,
+        record.vehicle,
+        record.source,
+        [record.message] if record.message else [],
+    )
 
 
 def _newest_bodies(
