@@ -22,7 +22,8 @@ from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.i18n.translate import Translator
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.column_window import ColumnWindow, WindowContent
-from cockpit_tui.ui.card_lines import CARD_HEIGHT, CardStyles, fit
+from cockpit_tui.ui.card_area import draw_area
+from cockpit_tui.ui.card_lines import CARD_HEIGHT, CardStyles
 
 
 class ColumnOwner(Protocol):
@@ -401,39 +402,15 @@ class CardScroller(ABC):
         )
         if self._frame is not None and self._frame[0] == key:
             return self._frame[1]
-        lines = self._draw_frame(now, minute, business, styles)
+        lines = draw_area(self, now, minute, business, styles)
         self._frame = (key, lines)
         return lines
 
-    def _draw_frame(
-        self, now: datetime, minute: datetime, business: bool, styles: CardStyles
-    ) -> list[Strip]:
-        """The :attr:`height` lines of the area, walking the cards from the top card once."""
-        width, height = self.width, max(0, self.height)
-        blank = Strip([Segment(" " * width, styles.blank)], width)
-        if self.total == 0:
-            said = styles.blank + styles.muted
-            lines = [Strip([Segment(" " * width, said)], width)] * height
-            if height > 1:
-                empty = fit(" " + self._translate(self.empty_key), width)
-                lines[1] = Strip([Segment(empty, said)], width)
-            return lines
-        lines = []
-        index = self.top_card
-        while len(lines) < height:
-            if index >= self.total:
-                lines.append(blank)
-                continue
-            card = self.window.card_at(index)
-            if card is None:
-                drawn = [self.placeholder(row, styles) for row in range(self.lines_of(index))]
-            else:
-                drawn = self._card_strips(card, index, now, minute, business, styles)
-            lines.extend(drawn[: height - len(lines)])
-            index += 1
-        return lines
+    def empty_text(self) -> str:
+        """What an empty scroller says on its second line."""
+        return self._translate(self.empty_key)
 
-    def _card_strips(
+    def card_strips(
         self,
         card: LeadCard,
         index: int,

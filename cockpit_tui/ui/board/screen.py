@@ -164,13 +164,10 @@ class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
         self.values.start(self.cockpit.saved_column_totals())
         self.set_interval(self.cockpit.poll_interval, self.poll_store)
         self.set_interval(_CLOCK_REFRESH, self.tick_clock)
-        # After the first frame is on screen: the import holds the GIL for ~0.5 s.
-        self.set_timer(_WARM_UP_DELAY, self._warm_up)
+        # After the first frame is on screen: the import holds the GIL for ~0.5 s. A lambda:
+        # `self.actions.warm_up` would build the actions (and import them) right now.
+        self.set_timer(_WARM_UP_DELAY, lambda: self.actions.warm_up())
         self.set_timer(_WARM_UP_DELAY, self._load_calendar)
-
-    def _warm_up(self) -> None:
-        """Build the lead actions (their modules) and warm the write path, after the first frame."""
-        self.actions.warm_up()
 
     def _load_calendar(self) -> None:
         """Load the business calendar in a worker, then show the waits in business time."""
