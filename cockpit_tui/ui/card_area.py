@@ -8,19 +8,51 @@ that module stays one job; the scroller memoises what this draws
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from rich.segment import Segment
 from textual.strip import Strip
 
+from cockpit_tui.domain.cards import LeadCard
+from cockpit_tui.services.column_window import ColumnWindow
 from cockpit_tui.ui.card_lines import CardStyles, fit
 
-if TYPE_CHECKING:
-    from cockpit_tui.ui.card_scroller import CardScroller
+
+class Scroller(Protocol):
+    """What the drawing asks of the scroller (``CardScroller``, which imports this module)."""
+
+    width: int
+    height: int
+    top_card: int
+    window: ColumnWindow
+
+    @property
+    def total(self) -> int:
+        """Cards in the column."""
+
+    def empty_text(self) -> str:
+        """What an empty scroller says."""
+
+    def lines_of(self, index: int) -> int:
+        """Lines the card at ``index`` takes."""
+
+    def placeholder(self, row: int, styles: CardStyles) -> Strip:
+        """Line ``row`` of a card not read yet."""
+
+    def card_strips(
+        self,
+        card: LeadCard,
+        index: int,
+        now: datetime,
+        minute: datetime,
+        business: bool,
+        styles: CardStyles,
+    ) -> list[Strip]:
+        """One card's lines."""
 
 
 def draw_area(
-    scroller: CardScroller, now: datetime, minute: datetime, business: bool, styles: CardStyles
+    scroller: Scroller, now: datetime, minute: datetime, business: bool, styles: CardStyles
 ) -> list[Strip]:
     """The scroller's :attr:`height` lines, walking its cards from the top card once."""
     width, height = scroller.width, max(0, scroller.height)

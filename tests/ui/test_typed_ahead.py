@@ -83,7 +83,10 @@ async def test_r_on_the_board_then_typing_at_once_writes_the_reply(
         type_at_once(app, "r", *typed("Bom dia, ok hoje"))
         await wait_until(pilot, lambda: isinstance(app.screen, ReplyForm))
         form = app.screen
-        await wait_until(pilot, lambda: form.query_one(TextArea).text == "Bom dia, ok hoje")
+        # The area is mounted a moment after the form: wait for it, then for the text.
+        await wait_until(
+            pilot, lambda: [a.text for a in form.query(TextArea)] == ["Bom dia, ok hoje"]
+        )
         lead_screen = app.screen_stack[-2]
         assert isinstance(lead_screen, LeadScreen)
         assert not lead_screen.holding_keys
