@@ -5,8 +5,9 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+
+from cockpit_tui.domain.records import Record, set_field
 
 APP_NAME = "cockpit-tui"
 STORE_FILE = "store.sqlite"
@@ -50,8 +51,7 @@ def default_user(environ: Mapping[str, str] | None = None) -> str:
         return "vendedor"
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Record):
     """What a run of cockpit works with.
 
     Attributes:
@@ -66,12 +66,29 @@ class Settings:
             change they make puts them on the store's team.
     """
 
+    __slots__ = ("db_url", "demo", "lang", "named_store", "user", "user_named")
     db_url: str
     user: str
     lang: str
-    demo: bool = False
-    named_store: bool = False
-    user_named: bool = False
+    demo: bool
+    named_store: bool
+    user_named: bool
+
+    def __init__(
+        self,
+        db_url: str,
+        user: str,
+        lang: str,
+        demo: bool = False,
+        named_store: bool = False,
+        user_named: bool = False,
+    ) -> None:
+        set_field(self, "db_url", db_url)
+        set_field(self, "user", user)
+        set_field(self, "lang", lang)
+        set_field(self, "demo", demo)
+        set_field(self, "named_store", named_store)
+        set_field(self, "user_named", user_named)
 
 
 def store_url_for(

@@ -14,8 +14,9 @@ intake ran under the user's name (``cockpit ingest`` on their machine).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
+
+from cockpit_tui.domain.records import Record, set_field
 
 
 class AlertMode(StrEnum):
@@ -52,8 +53,7 @@ LEAD_ASSIGNED = "lead.assigned"
 ALERTING_KINDS = (LEAD_CREATED, LEAD_ADDED, MESSAGE_IN, LEAD_ASSIGNED)
 
 
-@dataclass(frozen=True, slots=True)
-class AlertEvent:
+class AlertEvent(Record):
     """A change-log entry that may alert, with the lead as it is now.
 
     Attributes:
@@ -68,6 +68,17 @@ class AlertEvent:
         previous: For a rescue: whom the lead was taken from.
     """
 
+    __slots__ = (
+        "actor",
+        "assigned_to",
+        "change_id",
+        "customer_name",
+        "kind",
+        "lead_id",
+        "previous",
+        "reason",
+        "source",
+    )
     change_id: int
     kind: str
     lead_id: int
@@ -75,12 +86,33 @@ class AlertEvent:
     customer_name: str
     source: str | None
     assigned_to: str | None
-    reason: str | None = None
-    previous: str | None = None
+    reason: str | None
+    previous: str | None
+
+    def __init__(
+        self,
+        change_id: int,
+        kind: str,
+        lead_id: int,
+        actor: str,
+        customer_name: str,
+        source: str | None,
+        assigned_to: str | None,
+        reason: str | None = None,
+        previous: str | None = None,
+    ) -> None:
+        set_field(self, "change_id", change_id)
+        set_field(self, "kind", kind)
+        set_field(self, "lead_id", lead_id)
+        set_field(self, "actor", actor)
+        set_field(self, "customer_name", customer_name)
+        set_field(self, "source", source)
+        set_field(self, "assigned_to", assigned_to)
+        set_field(self, "reason", reason)
+        set_field(self, "previous", previous)
 
 
-@dataclass(frozen=True, slots=True)
-class Alert:
+class Alert(Record):
     """One alert to show (and ring) on a user's board.
 
     Attributes:
@@ -91,11 +123,26 @@ class Alert:
         other: For a rescue, the other salesperson (None: nobody).
     """
 
+    __slots__ = ("customer_name", "kind", "lead_id", "other", "source")
     kind: AlertKind
     lead_id: int
     customer_name: str
     source: str | None
-    other: str | None = None
+    other: str | None
+
+    def __init__(
+        self,
+        kind: AlertKind,
+        lead_id: int,
+        customer_name: str,
+        source: str | None,
+        other: str | None = None,
+    ) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "lead_id", lead_id)
+        set_field(self, "customer_name", customer_name)
+        set_field(self, "source", source)
+        set_field(self, "other", other)
 
 
 def may_answer(assigned_to: str | None, *, user: str, mode: AlertMode) -> bool:

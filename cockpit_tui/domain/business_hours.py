@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from itertools import pairwise
 
 from cockpit_tui.domain.errors import InvalidSettingError
+from cockpit_tui.domain.records import Record, set_field
 
 #: The default, exactly as the issue states it.
 DEFAULT_BUSINESS_HOURS = "seg-sex 08:00-18:00; sab 08:00-13:00"
@@ -34,15 +34,18 @@ _TIME = re.compile(r"(\d{1,2})(?::(\d{2})|h(\d{2})?)")
 Period = tuple[int, int]
 
 
-@dataclass(frozen=True, slots=True)
-class WeeklyHours:
+class WeeklyHours(Record):
     """When the store is open, per weekday.
 
     Attributes:
         days: Seven tuples (Monday first) of sorted, disjoint open periods.
     """
 
+    __slots__ = ("days",)
     days: tuple[tuple[Period, ...], ...]
+
+    def __init__(self, days: tuple[tuple[Period, ...], ...]) -> None:
+        set_field(self, "days", days)
 
     def seconds_on(self, weekday: int) -> int:
         """Open seconds on a weekday (0 = Monday)."""

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from cockpit_tui.domain.business_hours import WeeklyHours
+from cockpit_tui.domain.records import Record, set_field
 
 #: The holidays of one year (dates on which the store is closed all day).
 HolidaySource = Callable[[int], frozenset[date]]
@@ -39,8 +39,7 @@ class SlaState(StrEnum):
     BREACHED = "breached"
 
 
-@dataclass(frozen=True, slots=True)
-class SlaMarks:
+class SlaMarks(Record):
     """The two instants a waiting lead changes SLA state, computed once when it starts waiting.
 
     Stored with the lead, they let the board and ``space`` read the state of
@@ -52,8 +51,13 @@ class SlaMarks:
         due_at: When the target is breached.
     """
 
+    __slots__ = ("due_at", "due_soon_at")
     due_soon_at: datetime
     due_at: datetime
+
+    def __init__(self, due_soon_at: datetime, due_at: datetime) -> None:
+        set_field(self, "due_soon_at", due_soon_at)
+        set_field(self, "due_at", due_at)
 
     def state(self, now: datetime) -> SlaState:
         """The SLA state at ``now``."""

@@ -1,31 +1,37 @@
 """What the board reads of a lead: its card, its attention facts, a column's page, a change.
 
-Frozen dataclasses with no database or UI type. Only these are created when the
-board starts (the lead screen's values live in :mod:`lead_history`).
+Frozen records (:mod:`cockpit_tui.domain.records`: a frozen dataclass's behaviour
+without its cost at import) with no database or UI type. Only these are created
+when the board starts (the lead screen's values live in :mod:`lead_history`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 from cockpit_tui.domain.business_time import SlaMarks, SlaState
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.domain.statuses import Status
 
 
-@dataclass(frozen=True, slots=True)
-class Customer:
+class Customer(Record):
     """A person the store talks to; one customer may have several leads over time."""
 
+    __slots__ = ("email", "id", "name", "phone")
     id: int
     name: str
     phone: str | None
     email: str | None
 
+    def __init__(self, id: int, name: str, phone: str | None, email: str | None) -> None:
+        set_field(self, "id", id)
+        set_field(self, "name", name)
+        set_field(self, "phone", phone)
+        set_field(self, "email", email)
 
-@dataclass(frozen=True, slots=True)
-class AttentionState:
+
+class AttentionState(Record):
     """The facts the attention and ordering rules read from a lead.
 
     Attributes:
@@ -35,13 +41,20 @@ class AttentionState:
         last_activity_at: The lead's most recent event of any kind.
     """
 
+    __slots__ = ("attention_at", "last_activity_at", "unread_count")
     attention_at: datetime | None
     unread_count: int
     last_activity_at: datetime
 
+    def __init__(
+        self, attention_at: datetime | None, unread_count: int, last_activity_at: datetime
+    ) -> None:
+        set_field(self, "attention_at", attention_at)
+        set_field(self, "unread_count", unread_count)
+        set_field(self, "last_activity_at", last_activity_at)
 
-@dataclass(frozen=True, slots=True)
-class LeadCard:
+
+class LeadCard(Record):
     """What the board shows of a lead: one card or one list row.
 
     Attributes:
@@ -67,6 +80,29 @@ class LeadCard:
         first_response_seconds: Business seconds from arrival to the first response.
     """
 
+    __slots__ = (
+        "assigned_to",
+        "attention_at",
+        "created_at",
+        "customer_id",
+        "customer_name",
+        "email",
+        "first_response_at",
+        "first_response_seconds",
+        "id",
+        "last_activity_at",
+        "next_appointment_at",
+        "phone",
+        "price",
+        "response_due_at",
+        "response_due_soon_at",
+        "source",
+        "status",
+        "unread_count",
+        "vehicle",
+        "version",
+        "waiting_since",
+    )
     id: int
     version: int
     status: Status
@@ -82,12 +118,58 @@ class LeadCard:
     last_activity_at: datetime
     attention_at: datetime | None
     unread_count: int
-    next_appointment_at: datetime | None = None
-    waiting_since: datetime | None = None
-    response_due_soon_at: datetime | None = None
-    response_due_at: datetime | None = None
-    first_response_at: datetime | None = None
-    first_response_seconds: int | None = None
+    next_appointment_at: datetime | None
+    waiting_since: datetime | None
+    response_due_soon_at: datetime | None
+    response_due_at: datetime | None
+    first_response_at: datetime | None
+    first_response_seconds: int | None
+
+    def __init__(
+        self,
+        id: int,
+        version: int,
+        status: Status,
+        customer_id: int,
+        customer_name: str,
+        phone: str | None,
+        email: str | None,
+        vehicle: str | None,
+        price: Decimal | None,
+        source: str | None,
+        assigned_to: str | None,
+        created_at: datetime,
+        last_activity_at: datetime,
+        attention_at: datetime | None,
+        unread_count: int,
+        next_appointment_at: datetime | None = None,
+        waiting_since: datetime | None = None,
+        response_due_soon_at: datetime | None = None,
+        response_due_at: datetime | None = None,
+        first_response_at: datetime | None = None,
+        first_response_seconds: int | None = None,
+    ) -> None:
+        set_field(self, "id", id)
+        set_field(self, "version", version)
+        set_field(self, "status", status)
+        set_field(self, "customer_id", customer_id)
+        set_field(self, "customer_name", customer_name)
+        set_field(self, "phone", phone)
+        set_field(self, "email", email)
+        set_field(self, "vehicle", vehicle)
+        set_field(self, "price", price)
+        set_field(self, "source", source)
+        set_field(self, "assigned_to", assigned_to)
+        set_field(self, "created_at", created_at)
+        set_field(self, "last_activity_at", last_activity_at)
+        set_field(self, "attention_at", attention_at)
+        set_field(self, "unread_count", unread_count)
+        set_field(self, "next_appointment_at", next_appointment_at)
+        set_field(self, "waiting_since", waiting_since)
+        set_field(self, "response_due_soon_at", response_due_soon_at)
+        set_field(self, "response_due_at", response_due_at)
+        set_field(self, "first_response_at", first_response_at)
+        set_field(self, "first_response_seconds", first_response_seconds)
 
     def sla_state(self, now: datetime) -> SlaState | None:
         """Where its wait stands at ``now`` against the SLA (None when nothing waits)."""
@@ -123,8 +205,7 @@ class LeadCard:
         return self.unread_count > 0
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Record):
     """One entry of the change log: something a board may need to refresh.
 
     Attributes:
@@ -135,15 +216,22 @@ class Change:
         at: When.
     """
 
+    __slots__ = ("actor", "at", "id", "kind", "lead_id")
     id: int
     kind: str
     lead_id: int | None
     actor: str
     at: datetime
 
+    def __init__(self, id: int, kind: str, lead_id: int | None, actor: str, at: datetime) -> None:
+        set_field(self, "id", id)
+        set_field(self, "kind", kind)
+        set_field(self, "lead_id", lead_id)
+        set_field(self, "actor", actor)
+        set_field(self, "at", at)
 
-@dataclass(frozen=True, slots=True)
-class ColumnPage:
+
+class ColumnPage(Record):
     """A window of one column, in board order.
 
     Attributes:
@@ -153,7 +241,16 @@ class ColumnPage:
         has_more: More cards follow this page.
     """
 
+    __slots__ = ("cards", "has_more", "status", "total")
     status: Status
     total: int
     cards: tuple[LeadCard, ...]
     has_more: bool
+
+    def __init__(
+        self, status: Status, total: int, cards: tuple[LeadCard, ...], has_more: bool
+    ) -> None:
+        set_field(self, "status", status)
+        set_field(self, "total", total)
+        set_field(self, "cards", cards)
+        set_field(self, "has_more", has_more)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.domain.statuses import Status
 
 _PHONE_LIKE = re.compile(r"[\d\s()+.\-]+")
@@ -69,8 +69,7 @@ def search_terms(text: str) -> tuple[str, ...]:
     return tuple(term for term in fold(stripped).split() if term)
 
 
-@dataclass(frozen=True, slots=True)
-class LeadFilter:
+class LeadFilter(Record):
     """Everything that narrows what the board shows.
 
     Attributes:
@@ -80,10 +79,23 @@ class LeadFilter:
         salesperson: Only leads assigned to this salesperson.
     """
 
-    search: str = ""
-    quick: frozenset[QuickFilter] = field(default_factory=frozenset)
-    source: str | None = None
-    salesperson: str | None = None
+    __slots__ = ("quick", "salesperson", "search", "source")
+    search: str
+    quick: frozenset[QuickFilter]
+    source: str | None
+    salesperson: str | None
+
+    def __init__(
+        self,
+        search: str = "",
+        quick: frozenset[QuickFilter] = frozenset(),
+        source: str | None = None,
+        salesperson: str | None = None,
+    ) -> None:
+        set_field(self, "search", search)
+        set_field(self, "quick", quick)
+        set_field(self, "source", source)
+        set_field(self, "salesperson", salesperson)
 
     @property
     def active(self) -> bool:
@@ -97,7 +109,7 @@ class LeadFilter:
 
     def with_search(self, text: str) -> LeadFilter:
         """The same filters with another search text."""
-        return replace(self, search=text)
+        return LeadFilter(text, self.quick, self.source, self.salesperson)
 
     def toggled(self, quick: QuickFilter) -> LeadFilter:
         """The filters with ``quick`` on or off (mine and unassigned exclude each other)."""
@@ -109,7 +121,7 @@ class LeadFilter:
             exclusive = {QuickFilter.MINE, QuickFilter.UNASSIGNED}
             if quick in exclusive:
                 chosen -= exclusive - {quick}
-        return replace(self, quick=frozenset(chosen))
+        return LeadFilter(self.search, frozenset(chosen), self.source, self.salesperson)
 
     def without_quick_filters(self) -> LeadFilter:
         """Only the search stays."""

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cockpit_tui.domain.business_hours import DEFAULT_BUSINESS_HOURS, canonical_business_hours
@@ -24,6 +23,7 @@ from cockpit_tui.domain.holiday_rules import (
     canonical_extra_holidays,
     parse_holiday_region,
 )
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.domain.sanitize import clean_text
 
 #: Meta's Graph API; the version is pinned here and nowhere else.
@@ -35,8 +35,7 @@ _MAX_VALUE = 1000
 Parser = Callable[[str], str | None]
 
 
-@dataclass(frozen=True, slots=True)
-class SettingSpec:
+class SettingSpec(Record):
     """One store setting.
 
     Attributes:
@@ -46,10 +45,17 @@ class SettingSpec:
         secret: Never printed back (shown as "definido" / "set").
     """
 
+    __slots__ = ("default", "key", "parse", "secret")
     key: str
     default: str | None
     parse: Parser
-    secret: bool = False
+    secret: bool
+
+    def __init__(self, key: str, default: str | None, parse: Parser, secret: bool = False) -> None:
+        set_field(self, "key", key)
+        set_field(self, "default", default)
+        set_field(self, "parse", parse)
+        set_field(self, "secret", secret)
 
 
 def _bounded_int(low: int, high: int, *, off_word: bool = False) -> Parser:

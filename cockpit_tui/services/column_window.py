@@ -9,9 +9,8 @@ view uses the same cache over its own query (see :mod:`card_source`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cockpit_tui.domain.cards import LeadCard
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services.board import BoardService
 from cockpit_tui.services.card_source import CardSource, ColumnSource
@@ -24,8 +23,7 @@ CAPACITY = 600
 _OFFSET_LIMIT = 2000
 
 
-@dataclass(frozen=True, slots=True)
-class WindowSpec:
+class WindowSpec(Record):
     """What a window holds, captured so a worker thread can re-read it.
 
     Attributes:
@@ -35,14 +33,22 @@ class WindowSpec:
         anchor: The first card held, if any.
     """
 
+    __slots__ = ("anchor", "length", "source", "start")
     source: CardSource
     start: int
     length: int
     anchor: LeadCard | None
 
+    def __init__(
+        self, source: CardSource, start: int, length: int, anchor: LeadCard | None
+    ) -> None:
+        set_field(self, "source", source)
+        set_field(self, "start", start)
+        set_field(self, "length", length)
+        set_field(self, "anchor", anchor)
 
-@dataclass(frozen=True, slots=True)
-class WindowContent:
+
+class WindowContent(Record):
     """A window's cards as read from the store.
 
     Attributes:
@@ -50,8 +56,13 @@ class WindowContent:
         cards: Cards in board order.
     """
 
+    __slots__ = ("cards", "start")
     start: int
     cards: tuple[LeadCard, ...]
+
+    def __init__(self, start: int, cards: tuple[LeadCard, ...]) -> None:
+        set_field(self, "start", start)
+        set_field(self, "cards", cards)
 
 
 class ColumnWindow:

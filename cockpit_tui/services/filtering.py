@@ -10,15 +10,14 @@ the services.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from cockpit_tui.domain.filters import LeadFilter
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.store.reader import Clause
 
 
-@dataclass(frozen=True, slots=True)
-class LeadScope:
+class LeadScope(Record):
     """The leads a filter keeps, fixed at the moment it was built.
 
     Attributes:
@@ -26,8 +25,13 @@ class LeadScope:
         clause: The store's condition for them (for services only).
     """
 
+    __slots__ = ("clause", "lead_filter")
     lead_filter: LeadFilter
     clause: Clause
+
+    def __init__(self, lead_filter: LeadFilter, clause: Clause) -> None:
+        set_field(self, "lead_filter", lead_filter)
+        set_field(self, "clause", clause)
 
 
 #: What narrows a board or list query: a scope, or None for every lead.

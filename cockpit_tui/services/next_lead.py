@@ -7,12 +7,12 @@ response clock runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from cockpit_tui.domain.business_time import BusinessCalendar
 from cockpit_tui.domain.cards import LeadCard
+from cockpit_tui.domain.records import Record, set_field
 
 
 class NextKind(StrEnum):
@@ -24,8 +24,7 @@ class NextKind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class NextReason:
+class NextReason(Record):
     """Why a lead comes next.
 
     Attributes:
@@ -34,8 +33,13 @@ class NextReason:
             deadline (``breached``, rounded down); 0 otherwise.
     """
 
+    __slots__ = ("kind", "minutes")
     kind: NextKind
-    minutes: int = 0
+    minutes: int
+
+    def __init__(self, kind: NextKind, minutes: int = 0) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "minutes", minutes)
 
 
 def reason_for(card: LeadCard, now: datetime, calendar: BusinessCalendar) -> NextReason:

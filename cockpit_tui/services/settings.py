@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cockpit_tui.domain.calendar_values import CALENDAR_KEYS
 from cockpit_tui.domain.plans import DEFAULT_PLAN, Plan, parse_plan
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.domain.store_settings import SETTINGS, SettingSpec, parse_setting, setting_spec
 from cockpit_tui.services.store_service import StoreService
 
 PLAN_KEY = "plan"
 
 
-@dataclass(frozen=True, slots=True)
-class SettingValue:
+class SettingValue(Record):
     """A setting and the value in effect.
 
     Attributes:
@@ -22,9 +20,15 @@ class SettingValue:
         is_default: The store never set it.
     """
 
+    __slots__ = ("is_default", "spec", "value")
     spec: SettingSpec
     value: str | None
     is_default: bool
+
+    def __init__(self, spec: SettingSpec, value: str | None, is_default: bool) -> None:
+        set_field(self, "spec", spec)
+        set_field(self, "value", value)
+        set_field(self, "is_default", is_default)
 
 
 class SettingsService(StoreService):

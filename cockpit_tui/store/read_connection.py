@@ -14,10 +14,10 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, Protocol, Self
 
 from cockpit_tui.domain.errors import StoreUnavailableError
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.urls import StoreUrl
 
@@ -39,8 +39,7 @@ REVERSED_ORDER = "ORDER BY l.needs_attention, l.sort_at, l.id"
 ALL_STATUSES = "'new', 'negotiating', 'awaiting_visit', 'visited', 'sold', 'lost'"
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(Record):
     """A condition over ``l`` (the lead), with its parameters, added to board queries.
 
     Attributes:
@@ -53,10 +52,23 @@ class Clause:
             are all too short for the trigram index).
     """
 
+    __slots__ = ("params", "scans", "sql", "walk_sql")
     sql: str
-    params: tuple[Any, ...] = ()
-    walk_sql: str | None = None
-    scans: bool = False
+    params: tuple[Any, ...]
+    walk_sql: str | None
+    scans: bool
+
+    def __init__(
+        self,
+        sql: str,
+        params: tuple[Any, ...] = (),
+        walk_sql: str | None = None,
+        scans: bool = False,
+    ) -> None:
+        set_field(self, "sql", sql)
+        set_field(self, "params", params)
+        set_field(self, "walk_sql", walk_sql)
+        set_field(self, "scans", scans)
 
 
 def and_clause(where: Clause | None) -> tuple[str, tuple[Any, ...]]:
@@ -64,13 +76,18 @@ def and_clause(where: Clause | None) -> tuple[str, tuple[Any, ...]]:
     return (f" AND ({where.sql})", where.params) if where is not None else ("", ())
 
 
-@dataclass(frozen=True, slots=True)
-class BoardKey:
+class BoardKey(Record):
     """Position of a card in its column's order, for keyset paging."""
 
+    __slots__ = ("lead_id", "needs_attention", "sort_at")
     needs_attention: int
     sort_at: int
     lead_id: int
+
+    def __init__(self, needs_attention: int, sort_at: int, lead_id: int) -> None:
+        set_field(self, "needs_attention", needs_attention)
+        set_field(self, "sort_at", sort_at)
+        set_field(self, "lead_id", lead_id)
 
 
 class _Cursor(Protocol):

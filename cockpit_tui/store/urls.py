@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.records import Record, set_field
 
 
-@dataclass(frozen=True, slots=True)
-class StoreUrl:
+class StoreUrl(Record):
     """A parsed store URL.
 
     Attributes:
@@ -22,11 +21,26 @@ class StoreUrl:
         pg_schema: The ``search_path`` schema asked for in the URL, if any.
     """
 
+    __slots__ = ("backend", "pg_conninfo", "pg_schema", "sqlite_path", "url")
     url: str
     backend: str
-    sqlite_path: Path | None = None
-    pg_conninfo: str | None = None
-    pg_schema: str | None = None
+    sqlite_path: Path | None
+    pg_conninfo: str | None
+    pg_schema: str | None
+
+    def __init__(
+        self,
+        url: str,
+        backend: str,
+        sqlite_path: Path | None = None,
+        pg_conninfo: str | None = None,
+        pg_schema: str | None = None,
+    ) -> None:
+        set_field(self, "url", url)
+        set_field(self, "backend", backend)
+        set_field(self, "sqlite_path", sqlite_path)
+        set_field(self, "pg_conninfo", pg_conninfo)
+        set_field(self, "pg_schema", pg_schema)
 
     @property
     def is_sqlite(self) -> bool:

@@ -10,7 +10,6 @@ never lands after a newer one; a read started before a change made here
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -19,6 +18,7 @@ from cockpit_tui.domain.alerts import Alert
 from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.plans import Plan
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.domain.statuses import Status, status_label
 from cockpit_tui.services.column_window import WindowContent, WindowSpec, read_window
@@ -33,8 +33,7 @@ if TYPE_CHECKING:
     from cockpit_tui.ui.board.host import BoardHost
 
 
-@dataclass(frozen=True)
-class Followed:
+class Followed(Record):
     """Where the lead the user had selected is after another process's commit.
 
     Attributes:
@@ -46,12 +45,29 @@ class Followed:
         moved_by: Who moved it, when it changed column.
     """
 
+    __slots__ = ("from_status", "lead_id", "moved_by", "name", "rank", "status")
     lead_id: int
     name: str
     from_status: Status
     status: Status
     rank: int
     moved_by: str | None
+
+    def __init__(
+        self,
+        lead_id: int,
+        name: str,
+        from_status: Status,
+        status: Status,
+        rank: int,
+        moved_by: str | None,
+    ) -> None:
+        set_field(self, "lead_id", lead_id)
+        set_field(self, "name", name)
+        set_field(self, "from_status", from_status)
+        set_field(self, "status", status)
+        set_field(self, "rank", rank)
+        set_field(self, "moved_by", moved_by)
 
 
 class LivePoll:
@@ -62,32 +78,47 @@ class LivePoll:
         services: The open store's services.
     """
 
-    @dataclass
     class Refreshed(Message):
         """What the poll read after another process committed."""
 
-        generation: int
-        counts: dict[Status, int]
-        attention: int
-        plan: Plan
-        contents: dict[Status, WindowContent]
-        list_content: WindowContent | None = None
-        list_total: int = 0
-        total_counts: dict[Status, int] | None = None
-        followed: Followed | None = None
-        on_duty: tuple[str, ...] = ()
+        def __init__(
+            self,
+            generation: int,
+            counts: dict[Status, int],
+            attention: int,
+            plan: Plan,
+            contents: dict[Status, WindowContent],
+            list_content: WindowContent | None = None,
+            list_total: int = 0,
+            total_counts: dict[Status, int] | None = None,
+            followed: Followed | None = None,
+            on_duty: tuple[str, ...] = (),
+        ) -> None:
+            self.generation = generation
+            self.counts = counts
+            self.attention = attention
+            self.plan = plan
+            self.contents = contents
+            self.list_content = list_content
+            self.list_total = list_total
+            self.total_counts = total_counts
+            self.followed = followed
+            self.on_duty = on_duty
+            super().__init__()
 
-    @dataclass
     class Alerted(Message):
         """Alerts for this user (issue 15): a lead arrived, a customer wrote, an SLA ends."""
 
-        alerts: list[Alert]
+        def __init__(self, alerts: list[Alert]) -> None:
+            self.alerts = alerts
+            super().__init__()
 
-    @dataclass
     class LoadFailed(Message):
         """The poll could not read the store."""
 
-        error: CockpitError
+        def __init__(self, error: CockpitError) -> None:
+            self.error = error
+            super().__init__()
 
     def __init__(
         self,

@@ -8,11 +8,11 @@ status filter), so Textual offers a pane's keys only while it is on show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from textual.binding import Binding
 
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.domain.statuses import STATUS_ORDER, status_label
 
 if TYPE_CHECKING:
@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from cockpit_tui.ui.column_view import CardScroller
 
 
-@dataclass(frozen=True, slots=True)
-class MoveRead:
+class MoveRead(Record):
     """What a move's worker read for the board after the write.
 
     Attributes:
@@ -35,11 +34,26 @@ class MoveRead:
         around: The new column's cards around it (None when not shown).
     """
 
+    __slots__ = ("around", "attention", "counts", "rank", "shown")
     attention: int
     counts: dict[Status, int] | None
     shown: bool
     rank: int
     around: WindowContent | None
+
+    def __init__(
+        self,
+        attention: int,
+        counts: dict[Status, int] | None,
+        shown: bool,
+        rank: int,
+        around: WindowContent | None,
+    ) -> None:
+        set_field(self, "attention", attention)
+        set_field(self, "counts", counts)
+        set_field(self, "shown", shown)
+        set_field(self, "rank", rank)
+        set_field(self, "around", around)
 
 
 def status_bindings(action: str) -> list[Binding]:

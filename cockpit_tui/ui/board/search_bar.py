@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import events
 from textual.message import Message
 from textual.timer import Timer
@@ -36,12 +34,13 @@ class SearchBar(Input):
         placeholder: The hint in the empty field.
     """
 
-    @dataclass
     class Search(Message):
         """The user typed (after a pause) or pressed enter (``kept``: back to the board)."""
 
-        text: str
-        kept: bool = False
+        def __init__(self, text: str, kept: bool = False) -> None:
+            self.text = text
+            self.kept = kept
+            super().__init__()
 
     def __init__(self, placeholder: str) -> None:
         super().__init__(placeholder=placeholder, id="search")

@@ -8,7 +8,6 @@ an answer overtaken by a newer read is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
     from cockpit_tui.ui.board.host import BoardHost
 
 
-@dataclass
 class ValuesRead(Message):
     """The columns' total asking values, read off the UI thread.
 
@@ -34,9 +32,16 @@ class ValuesRead(Message):
         error: Why the store could not be read (then ``totals`` is empty).
     """
 
-    serial: int
-    totals: dict[Status, Decimal] = field(default_factory=dict)
-    error: CockpitError | None = None
+    def __init__(
+        self,
+        serial: int,
+        totals: dict[Status, Decimal] | None = None,
+        error: CockpitError | None = None,
+    ) -> None:
+        self.serial = serial
+        self.totals: dict[Status, Decimal] = {} if totals is None else totals
+        self.error = error
+        super().__init__()
 
 
 class ColumnValues:

@@ -8,7 +8,6 @@ fraction of what a widget (and a frame) per column did.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -78,31 +77,35 @@ class BoardCanvas(Widget, can_focus=False):
     BoardCanvas > .board--rule-active { background: $surface; color: $foreground; }
     """
 
-    @dataclass
     class SelectionChanged(Message):
         """A column's selection, cards or scroll changed."""
 
-        column: ColumnView
+        def __init__(self, column: ColumnView) -> None:
+            self.column = column
+            super().__init__()
 
-    @dataclass
     class Clicked(Message):
         """The user clicked a card (which selected it) in this column."""
 
-        column: ColumnView
+        def __init__(self, column: ColumnView) -> None:
+            self.column = column
+            super().__init__()
 
-    @dataclass
     class ReadFailed(Message):
         """The store could not be read for a column's cards."""
 
-        error: CockpitError
+        def __init__(self, error: CockpitError) -> None:
+            self.error = error
+            super().__init__()
 
-    @dataclass
     class FarPageLoaded(Message):
         """A worker read the cards for a jump into the middle of a long column."""
 
-        column: ColumnView
-        content: WindowContent
-        generation: int
+        def __init__(self, column: ColumnView, content: WindowContent, generation: int) -> None:
+            self.column = column
+            self.content = content
+            self.generation = generation
+            super().__init__()
 
     def __init__(self, columns: list[ColumnView], *, clock: Clock) -> None:
         super().__init__(id="board-canvas")
