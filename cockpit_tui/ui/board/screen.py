@@ -29,6 +29,7 @@ from cockpit_tui.ui.board.alerts import BoardAlerts
 from cockpit_tui.ui.board.cards_pane import CardsPane
 from cockpit_tui.ui.board.clock_tick import tick_clock
 from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
+from cockpit_tui.ui.board.first_show import FirstShow
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
 from cockpit_tui.ui.board.next_mark import NextMark
@@ -69,7 +70,7 @@ def board_commands() -> type[Provider]:
     return BoardCommands
 
 
-class BoardScreen(BoardReadout, LeadKeys, Screen[None]):
+class BoardScreen(FirstShow, BoardReadout, LeadKeys, Screen[None]):
     """The store's board: what every salesperson keeps open all day.
 
     Args:
