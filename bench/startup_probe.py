@@ -54,6 +54,15 @@ def install() -> None:
         mark("store open start")
         services = open_for(*args, **kwargs)
         mark("store opened")
+        return services
+
+    # The UI is imported after the first read has started (as cli.commands.run_board does).
+    from cockpit_tui.ui.board import first_read
+
+    start_first_read = first_read.FirstRead.__init__
+
+    def timed_first_read(self: Any, *args: Any, **kwargs: Any) -> None:
+        start_first_read(self, *args, **kwargs)
         from cockpit_tui.ui import app as app_module
         from cockpit_tui.ui.board import screen as screen_module
 
@@ -90,9 +99,9 @@ def install() -> None:
         board.compose = timed_compose  # type: ignore[method-assign]
         board._read_first_figures = timed_read_first  # type: ignore[method-assign]
         board.on_mount = timed_on_mount  # type: ignore[method-assign]
-        return services
 
     commands.open_for = timed_open_for
+    first_read.FirstRead.__init__ = timed_first_read  # type: ignore[method-assign]
 
 
 if __name__ == "__main__":

@@ -67,14 +67,20 @@ def run_board(settings: Settings, t: Translator) -> int:
     try:
         from cockpit_tui.config import config_dir
         from cockpit_tui.services.preferences import Preferences
-        from cockpit_tui.ui.app import CockpitApp
+        from cockpit_tui.ui.board.first_read import FirstRead
 
         _live_in_store_zone(services)
         folder = config_dir()
+        preferences = Preferences(folder, services.actor)
+        # Read while Textual is imported (next line): the store's driver lets go of the GIL.
+        first_read = FirstRead(services, preferences)
+        from cockpit_tui.ui.app import CockpitApp
+
         CockpitApp(
             services,
             lang=settings.lang,
-            preferences=Preferences(folder, services.actor),
+            preferences=preferences,
+            first_read=first_read,
             keymap_folder=folder,
             new_store=(
                 services.store.url.describe()

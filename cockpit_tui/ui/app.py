@@ -18,6 +18,7 @@ from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.i18n.translate import Translator, describe_error
 from cockpit_tui.services import Services
 from cockpit_tui.services.preferences import Preferences
+from cockpit_tui.ui.board.first_read import FirstRead
 from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.notices import PlainNotices
 from cockpit_tui.ui.reply_drafts import ReplyDrafts
@@ -36,6 +37,7 @@ class CockpitApp(KeyHoldApp, PlainNotices):
         poll_interval: Seconds between checks for other processes' commits.
         preferences: Where the user's quick filters are kept (None: not kept).
         keymap_folder: Where ``keymap.toml`` may rebind keys (None: defaults only).
+        first_read: The first board's figures, read since start-up (``ui/board/first_read.py``).
     """
 
     #: The board's CSS with the app's: the board is the default screen, whose CSS
@@ -56,9 +58,11 @@ class CockpitApp(KeyHoldApp, PlainNotices):
         preferences: Preferences | None = None,
         keymap_folder: Path | None = None,
         new_store: str | None = None,
+        first_read: FirstRead | None = None,
     ) -> None:
         super().__init__()
         self._new_store = new_store
+        self._first_read = first_read
         self.services = services
         self.t = Translator(lang)
         self.poll_interval = poll_interval
@@ -118,7 +122,8 @@ class CockpitApp(KeyHoldApp, PlainNotices):
         the app's first updates back (that frame was thrown away), then drawn
         whole once more before anything reached the terminal (issue 18).
         """
-        return BoardScreen()
+        first, self._first_read = self._first_read, None
+        return BoardScreen(first_read=first)
 
     def on_mount(self) -> None:
         """Translate the app's keys, apply the user's keymap, watch the terminal."""

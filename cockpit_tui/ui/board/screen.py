@@ -29,6 +29,7 @@ from cockpit_tui.ui.board.alerts import BoardAlerts
 from cockpit_tui.ui.board.cards_pane import CardsPane
 from cockpit_tui.ui.board.clock_tick import tick_clock
 from cockpit_tui.ui.board.filtering import BoardFilters, FilterRead
+from cockpit_tui.ui.board.first_read import FirstRead, first_figures
 from cockpit_tui.ui.board.first_show import FirstShow
 from cockpit_tui.ui.board.keys import BOARD_BINDINGS
 from cockpit_tui.ui.board.live import LivePoll
@@ -75,6 +76,7 @@ class BoardScreen(FirstShow, BoardReadout, LeadKeys, Screen[None]):
 
     Args:
         lead_filter: The filters to start with (None: the ones the user saved).
+        first_read: The first figures, read since start-up (None: read them here).
     """
 
     CSS_PATH = "board.tcss"
@@ -82,9 +84,11 @@ class BoardScreen(FirstShow, BoardReadout, LeadKeys, Screen[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {board_commands}
     BINDINGS: ClassVar[list[BindingType]] = BOARD_BINDINGS
 
-    def __init__(self, lead_filter: LeadFilter | None = None) -> None:
+    def __init__(
+        self, lead_filter: LeadFilter | None = None, first_read: FirstRead | None = None
+    ) -> None:
         super().__init__()
-        self._initial_filter = lead_filter
+        self._initial_filter, self._first_read = lead_filter, first_read
         self.state = BoardState()
         self._actions: LeadActions | None = None
         self.filters = BoardFilters(self, self)
@@ -137,19 +141,11 @@ class BoardScreen(FirstShow, BoardReadout, LeadKeys, Screen[None]):
         yield KeyBar(palette_label=t("board.palette_key"))
 
     def _read_first_figures(self) -> None:
-        """Counts, attention and plan, read on the UI thread for the first frame.
-
-        A few milliseconds even at 100,000 leads; the first frame then shows
-        real counts instead of zeros followed by a second paint.
-        """
-        cockpit, state = self.cockpit, self.state
-        state.lead_filter = self._initial_filter or cockpit.saved_filters()
-        state.where = cockpit.services.board.scope(state.lead_filter)
-        try:
-            cockpit.services.board.has_new_commits()  # the poll compares against this point
-            state.read(cockpit.services.board, cockpit.services.settings)
-        except CockpitError as error:
-            self._startup_error = error
+        """Counts, attention and plan for the first frame (``ui/board/first_read.py``): real
+        counts at once instead of zeros followed by a second paint."""
+        first, self._first_read = self._first_read, None
+        self.state, error = first_figures(self.cockpit, first, self._initial_filter)
+        self._startup_error = self._startup_error or error
 
     def on_mount(self) -> None:
         """Show the figures, focus the first column, start watching the store."""
