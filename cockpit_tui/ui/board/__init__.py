@@ -5,6 +5,8 @@ One job per module:
 - ``screen``: the screen itself — composition, wiring of the parts below.
 - ``keys``: the screen's own key bindings (the panes declare theirs).
 - ``state``: the figures it shows (counts, totals, attention, plan, filter), no Textual.
+- ``first_read``: the first figures, read on a thread while Textual is imported.
+- ``first_show``: the first show keeps the styles its widgets got at mount.
 - ``header_text``: the header line from its longest form to its shortest ("3 filtros").
 - ``offscreen``: the line naming the columns a narrow screen hides, fitted to its width.
 - ``readout``: read-only views of the panes and figures (the palette and tests use them).
