@@ -7,7 +7,6 @@ is cleaned of control characters and placed in a plain ``Segment``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from rich.cells import cell_len, set_cell_size
@@ -17,6 +16,7 @@ from textual.strip import Strip
 
 from cockpit_tui.domain.business_time import SlaState
 from cockpit_tui.domain.cards import LeadCard
+from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.i18n.format import format_money, format_relative
 from cockpit_tui.i18n.translate import Translator
@@ -31,8 +31,7 @@ STRIPE = "▌"
 Parts = list[tuple[str, Style]]
 
 
-@dataclass(frozen=True, slots=True)
-class CardStyles:
+class CardStyles(Record):
     """The Rich styles a card is drawn with, resolved from the widget's CSS.
 
     One colour per meaning (see :mod:`cockpit_tui.ui.urgency`); the selection
@@ -54,6 +53,21 @@ class CardStyles:
         stripes: The left-edge mark's colour for each urgency.
     """
 
+    __slots__ = (
+        "blank",
+        "card",
+        "cursor",
+        "muted",
+        "new",
+        "overdue",
+        "price",
+        "reply",
+        "stripes",
+        "unread",
+        "wait_late",
+        "wait_ok",
+        "wait_soon",
+    )
     card: Style
     cursor: Style
     unread: Style
@@ -67,6 +81,36 @@ class CardStyles:
     wait_late: Style
     blank: Style
     stripes: dict[Urgency, Style]
+
+    def __init__(
+        self,
+        card: Style,
+        cursor: Style,
+        unread: Style,
+        reply: Style,
+        new: Style,
+        muted: Style,
+        overdue: Style,
+        price: Style,
+        wait_ok: Style,
+        wait_soon: Style,
+        wait_late: Style,
+        blank: Style,
+        stripes: dict[Urgency, Style],
+    ) -> None:
+        set_field(self, "card", card)
+        set_field(self, "cursor", cursor)
+        set_field(self, "unread", unread)
+        set_field(self, "reply", reply)
+        set_field(self, "new", new)
+        set_field(self, "muted", muted)
+        set_field(self, "overdue", overdue)
+        set_field(self, "price", price)
+        set_field(self, "wait_ok", wait_ok)
+        set_field(self, "wait_soon", wait_soon)
+        set_field(self, "wait_late", wait_late)
+        set_field(self, "blank", blank)
+        set_field(self, "stripes", stripes)
 
     @classmethod
     def from_components(cls, style: Callable[..., Style], prefix: str) -> CardStyles:

@@ -4,7 +4,6 @@ worker (the counts and each column's first cards), and shown when the read comes
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
 FIRST_CARDS = 24
 
 
-@dataclass
 class FilterRead(Message):
     """What the board shows under a new filter, read off the UI thread.
 
@@ -47,11 +45,20 @@ class FilterRead(Message):
             and index), None if the filter leaves it out or none was asked.
     """
 
-    serial: int
-    counts: dict[Status, int]
-    contents: dict[Status, WindowContent]
-    error: CockpitError | None = None
-    kept: tuple[Status, int] | None = None
+    def __init__(
+        self,
+        serial: int,
+        counts: dict[Status, int],
+        contents: dict[Status, WindowContent],
+        error: CockpitError | None = None,
+        kept: tuple[Status, int] | None = None,
+    ) -> None:
+        self.serial = serial
+        self.counts = counts
+        self.contents = contents
+        self.error = error
+        self.kept = kept
+        super().__init__()
 
 
 def _kept_position(
