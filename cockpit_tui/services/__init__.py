@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from cockpit_tui.domain.sanitize import clean_text
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
 _Service = TypeVar("_Service")
 
 
-@dataclass(slots=True)
 class Services:
     """The services of one open store for one salesperson.
 
@@ -54,14 +52,26 @@ class Services:
         clock: The time source every service uses (frozen in tests).
     """
 
-    store: Store
-    board: BoardService
-    settings: SettingsService
-    actor: str
-    clock: Clock
-    _intake: IntakeService | None = None
-    _built: dict[object, object] = field(default_factory=dict)
-    _building: threading.Lock = field(default_factory=threading.Lock)
+    # A plain class, not a dataclass: a dataclass compiles its generated methods when its
+    # module is imported, before the board's first frame (issue 18).
+    __slots__ = ("_building", "_built", "_intake", "actor", "board", "clock", "settings", "store")
+
+    def __init__(
+        self,
+        store: Store,
+        board: BoardService,
+        settings: SettingsService,
+        actor: str,
+        clock: Clock,
+    ) -> None:
+        self.store = store
+        self.board = board
+        self.settings = settings
+        self.actor = actor
+        self.clock = clock
+        self._intake: IntakeService | None = None
+        self._built: dict[object, object] = {}
+        self._building = threading.Lock()
 
     @property
     def intake(self) -> IntakeService:

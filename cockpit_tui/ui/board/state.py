@@ -7,7 +7,6 @@ store, so it is tested on its own (``tests/ui/test_board_state.py``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cockpit_tui.domain.cards import LeadCard
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from cockpit_tui.services.settings import SettingsService
 
 
-@dataclass
 class BoardState:
     """What the board knows about the store, as last read.
 
@@ -37,16 +35,32 @@ class BoardState:
         generation: Bumped by every change made here; a poll read before it is stale.
     """
 
-    counts: dict[Status, int] = field(default_factory=lambda: dict.fromkeys(STATUS_ORDER, 0))
-    total_counts: dict[Status, int] | None = None
-    attention: int = 0
-    breached: int = 0
-    plan: Plan | None = None
-    lead_filter: LeadFilter = field(default_factory=LeadFilter)
-    where: LeadScope | None = None
-    generation: int = 0
-    #: Issue 15: who is on duty ("na loja"), in the turn's order.
-    on_duty: tuple[str, ...] = ()
+    # A plain class, not a dataclass: a dataclass compiles its generated methods when its
+    # module is imported, before the board's first frame (issue 18).
+    def __init__(
+        self,
+        counts: dict[Status, int] | None = None,
+        total_counts: dict[Status, int] | None = None,
+        attention: int = 0,
+        breached: int = 0,
+        plan: Plan | None = None,
+        lead_filter: LeadFilter | None = None,
+        where: LeadScope | None = None,
+        generation: int = 0,
+        on_duty: tuple[str, ...] = (),
+    ) -> None:
+        self.counts: dict[Status, int] = (
+            dict.fromkeys(STATUS_ORDER, 0) if counts is None else counts
+        )
+        self.total_counts = total_counts
+        self.attention = attention
+        self.breached = breached
+        self.plan = plan
+        self.lead_filter = LeadFilter() if lead_filter is None else lead_filter
+        self.where = where
+        self.generation = generation
+        #: Issue 15: who is on duty ("na loja"), in the turn's order.
+        self.on_duty = on_duty
 
     def bump(self) -> int:
         """Mark a change made here (a poll read before it is thrown away); the new generation."""
