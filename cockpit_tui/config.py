@@ -12,6 +12,8 @@ from cockpit_tui.domain.records import Record, set_field
 APP_NAME = "cockpit-tui"
 STORE_FILE = "store.sqlite"
 DEMO_STORE_FILE = "demo.sqlite"
+#: The user's key rebindings, in the config folder (``ui/keymap.py`` reads it).
+KEYMAP_FILE = "keymap.toml"
 
 
 def data_dir(environ: Mapping[str, str] | None = None) -> Path:

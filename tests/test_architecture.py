@@ -91,8 +91,9 @@ def test_the_board_loads_without_what_its_first_frame_does_not_show(tmp_path: Pa
     # write actions, the other commands' modules, the services built on first use and
     # the import's validation are loaded when first used (each would be paid by every
     # start otherwise); so is the list view (its widget, rows, sorts and queries), opened
-    # by `v`. Checked on the real start-up (parser, app, mount, first paint): importing
-    # the modules alone missed what the parser and on_mount pulled in.
+    # by `v`, and the keymap's module when there is no keymap. Checked on the real
+    # start-up (parser, app, mount, first paint): importing the modules alone missed
+    # what the parser and on_mount pulled in.
     loaded = modules_at_first_frame(tmp_path)
     assert "cockpit_tui.ui.board.screen" in loaded  # the probe saw the board
     later = {
@@ -116,6 +117,7 @@ def test_the_board_loads_without_what_its_first_frame_does_not_show(tmp_path: Pa
         "cockpit_tui.ui.board.list_pane",
         "cockpit_tui.services.lead_list",
         "cockpit_tui.store.list_queries",
+        "cockpit_tui.ui.keymap",  # read only when the user has a keymap.toml (none here)
         "sqlalchemy",
         "hashlib",
     }

@@ -12,6 +12,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from cockpit_tui.config import KEYMAP_FILE
 from cockpit_tui.domain.alerts import AlertMode
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.filters import LeadFilter
@@ -176,8 +177,8 @@ class CockpitApp(KeyHoldApp, PlainNotices):
 
     def _apply_keymap(self) -> None:
         """Rebind keys from the user's keymap; say what was left out and why."""
-        if self._keymap_folder is None:
-            return
+        if self._keymap_folder is None or not (self._keymap_folder / KEYMAP_FILE).exists():
+            return  # most users have none: its module is not even imported (issue 18)
         from cockpit_tui.ui.keymap import known_binding_ids, load_keymap
 
         loaded = load_keymap(self._keymap_folder, known_binding_ids)

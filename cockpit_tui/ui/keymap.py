@@ -19,7 +19,9 @@ from pathlib import Path
 
 from textual.keys import Keys
 
-FILE_NAME = "keymap.toml"
+from cockpit_tui.config import KEYMAP_FILE
+
+FILE_NAME = KEYMAP_FILE
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 _NAMED = frozenset(key.value for key in Keys) | frozenset(
     {
