@@ -1,5 +1,7 @@
 """An import into a small store builds the lead's indexes after its rows (SQLite, issue 18).
 
+(Its write-ahead log is also copied into the database on a thread of its own.)
+
 While they are missing, another board must still read every landed row
 right (counts, order, search); whatever ends the import — its end, a failed
 chunk, a killed process — the store ends up with exactly the indexes and
@@ -12,6 +14,7 @@ import csv
 import os
 import sqlite3
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -52,6 +55,10 @@ def _schema(path: Path) -> dict[str, object]:
         ).fetchall()
         deferred = connection.execute("SELECT name FROM bulk_deferred").fetchall()
     return {"indexes": indexes, "search": search, "deferred": deferred}
+
+
+def _checkpointers() -> list[threading.Thread]:
+    return [thread for thread in threading.enumerate() if thread.name == "cockpit-checkpoint"]
 
 
 def _index_names(path: Path) -> set[str]:
@@ -99,6 +106,7 @@ def test_a_board_reads_every_landed_row_while_the_indexes_wait_for_the_import_to
     assert summary.imported == 20
     assert seen == [7, 14, 20]
     assert _schema(path) == untouched
+    assert not _checkpointers(), "the import's checkpoint thread ended with it"
     assert board.counts()[Status.NEW] == 20
 
 
@@ -129,6 +137,7 @@ def test_a_failed_import_still_builds_the_indexes(
 ) -> None:
     import cockpit_tui.services.intake as intake_module
     from cockpit_tui.services.intake_events import record_consent as real
+
     chunks = 0
 
     def fails_in_the_second_chunk(*args: object) -> None:
@@ -148,6 +157,7 @@ def test_a_failed_import_still_builds_the_indexes(
     finally:
         services.close()
     assert _schema(path) == untouched
+    assert not _checkpointers()
 
 
 def _dead_pid() -> int:
