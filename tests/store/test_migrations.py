@@ -74,6 +74,22 @@ def test_a_version_one_file_is_upgraded_after_a_backup(tmp_path: Path) -> None:
     again.close()
 
 
+def test_the_progress_bar_counts_the_steps_after_the_backup(tmp_path: Path) -> None:
+    """A step that rebuilds a table takes a while: the bar must not sit at the backup's 100%."""
+    path = tmp_path / "old.sqlite"
+    version_one_store(path)
+    url = parse_store_url(f"sqlite:///{path}")
+    engine = create_store_engine(url)
+    seen: list[tuple[int, int]] = []
+    migrate(engine, url, on_progress=lambda done, total: seen.append((done, total)))
+    engine.dispose()
+
+    pending = len(all_migrations()) - 1
+    steps = [(done, pending) for done in range(pending + 1)]
+    assert seen[-len(steps) :] == steps
+    assert len(seen) > len(steps)  # the backup's pages came first
+
+
 def test_a_failing_migration_keeps_the_previous_schema_and_data(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     version_one_store(path)

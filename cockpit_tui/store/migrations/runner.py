@@ -117,6 +117,8 @@ def migrate(
 
     A SQLite store that already holds a schema is first copied next to itself
     (``<file>.pre-v<N>-<timestamp>.bak``) with the online backup API.
+    ``on_progress`` gets the backup's pages copied, then (for a store that
+    had a schema) the steps done out of those pending.
 
     Raises:
         CockpitError: ``error.schema_too_new`` when the store was written by a
@@ -143,8 +145,12 @@ def migrate(
         )
         backup_sqlite_file(store_url.sqlite_path, backup_path, on_progress=on_progress)
 
+    # After the backup's pages, the bar counts the steps: one can rebuild a table for a while.
+    report_step = on_progress if found > 0 else None
     version = found
-    for step in pending:
+    for done, step in enumerate(pending):
+        if report_step is not None:
+            report_step(done, len(pending))
         try:
             with _step_connection(engine, step) as connection, connection.begin():
                 if engine.dialect.name == "postgresql":
@@ -166,6 +172,8 @@ def migrate(
                 "error.migration_failed", version=step.version, kept=version
             ) from error
         version = step.version
+    if report_step is not None:
+        report_step(len(pending), len(pending))
     return MigrationReport(found, version, backup_path)
 
 
