@@ -360,22 +360,22 @@ def waiting_text(
     """ "aguardando 3 min", its style by SLA state and its short form ("espera 3 min");
     None when the lead waits for nothing.
 
-    ``waited`` is in business minutes; before the store's calendar is loaded
-    (a moment after the board opens) the wall-clock minutes stand in. With
+    ``waited`` is in business minutes; until the store's calendar is loaded
+    (a moment after the board opens) it is None and the span reads "…": the
+    wall clock would say "7 h" for a night the store was closed. With
     ``bare``, both forms are only the span ("3 min"), for the list's column.
     """
     state = card.sla_state(now)
     if state is None or card.waiting_since is None:
         return None
-    if waited is None:
-        waited = max(0, int((now - card.waiting_since).total_seconds()) // 60)
     style = {
         SlaState.OK: styles.wait_ok,
         SlaState.DUE_SOON: styles.wait_soon,
         SlaState.BREACHED: styles.wait_late,
     }[state]
     # Whole hours past the first one: the card is narrow, the lead screen has the detail.
-    span = span_text(waited if waited < 60 else waited - waited % 60, t)
+    whole = None if waited is None else (waited if waited < 60 else waited - waited % 60)
+    span = "…" if whole is None else span_text(whole, t)
     if bare:
         return span, style, span
     return t("card.waiting", span=span), style, t("card.waiting_short", span=span)
