@@ -15,11 +15,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
-from cockpit_tui.domain.intake import Rejection
+from cockpit_tui.domain.intake import LeadRecord, Rejection
 from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.intake_events import QUEUED, EventWriter, Queued, record_consent
 from cockpit_tui.services.intake_validation import Checked, checked_parts
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 
 #: Rows per transaction when importing.
 CHUNK_ROWS = 5000
+#: Positions in a record's values (:data:`~cockpit_tui.domain.intake.RecordValues`).
+_SALESPERSON: Final = 9
+_CONSENT: Final = 11
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -150,7 +153,7 @@ class IntakeService:
                     summary.imported += result.created
                     summary.merged += result.merged
                     summary.already += result.already
-                    salespeople.update(c.record.salesperson for c in chunk if c.record.salesperson)
+                    salespeople.update(c[0][_SALESPERSON] for c in chunk if c[0][_SALESPERSON])
                 done += len(part)
                 if on_progress is not None:
                     on_progress(done, total)
@@ -173,21 +176,21 @@ class IntakeService:
     ) -> BatchResult:
         """Write one chunk in its own transaction (or count it in the dry run's ``reading``)."""
         from cockpit_tui.store.import_transactions import bulk_write
-        from cockpit_tui.store.intake import apply_records
+        from cockpit_tui.store.intake import apply_values
 
-        records = [checked.record for checked in chunk]
-        prints = [checked.fingerprint for checked in chunk]
-        documents = [checked.document for checked in chunk]
+        records, prints, documents = (list(column) for column in zip(*chunk, strict=True))
         now = self._clock.now()
         if reading is not None:
-            return apply_records(
+            return apply_values(
                 reading, records, actor=self._actor, now=now, dry_run=memo, prints=prints
             )
         with bulk_write(self._store.engine) as connection:
-            result = apply_records(
+            result = apply_values(
                 connection, records, actor=self._actor, now=now, prints=prints, documents=documents
             )
-            record_consent(connection, records, "import", self._actor, self._clock.now())
+            # Consent is rare: only the rows that carry it become records.
+            carrying = [LeadRecord(*values) for values in records if values[_CONSENT]]
+            record_consent(connection, carrying, "import", self._actor, self._clock.now())
         return result
 
     # -- events ----------------------------------------------------------------

@@ -27,7 +27,7 @@ from cockpit_tui.domain.filters import fold
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from cockpit_tui.domain.intake import LeadRecord
+    from cockpit_tui.domain.intake import LeadRecord, RecordValues
 
 
 def _ids_condition(column: str, lead_ids: Sequence[int], *, sqlite: bool) -> tuple[str, Any]:
@@ -89,14 +89,15 @@ def document_text(
 
 def record_document(record: LeadRecord) -> str:
     """The search document of a lead made of one imported or ingested record alone."""
-    return document_text(
-        record.name,
-        record.phone,
-        record.email,
-        record.vehicle,
-        record.source,
-        [record.message] if record.message else [],
-    )
+    from cockpit_tui.domain.intake import record_values
+
+    return values_document(record_values(record))
+
+
+def values_document(values: RecordValues) -> str:
+    """:func:`record_document` of a record given as its values (an import's rows)."""
+    name, phone, email, vehicle, _price, source, message = values[:7]
+    return document_text(name, phone, email, vehicle, source, [message] if message else [])
 
 
 def _newest_bodies(
