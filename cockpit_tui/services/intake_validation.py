@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -123,10 +124,12 @@ def _collect(
 ) -> Iterator[list[Checked | Rejection]]:
     given = 0
     if started is not None:
-        pool, pending = started
+        pool, futures = started
+        pending = deque(futures)  # a part given is let go: its rows are written by then
+        del futures
         try:
-            for future in pending:
-                part = future.result()
+            while pending:
+                part = pending.popleft().result()
                 given += 1
                 yield part
         except (OSError, BrokenProcessPool):
