@@ -173,18 +173,20 @@ class IntakeService:
                     # The last line had no line break and the file has grown since:
                     # it was a row still being written, imported whole by the next run.
                     part[-1] = Rejection("intake.incomplete_row")
-                chunk: list[Checked] = []
-                for row, checked in zip(source.rows[first : first + len(part)], part, strict=True):
-                    if isinstance(checked, Rejection):
-                        summary.rejected.append((row, checked))
-                    else:
-                        chunk.append(checked)
+                chunk = [checked for checked in part if not isinstance(checked, Rejection)]
+                if len(chunk) < len(part):
+                    rows = source.rows[first : first + len(part)]
+                    summary.rejected += [
+                        (row, checked)
+                        for row, checked in zip(rows, part, strict=True)
+                        if isinstance(checked, Rejection)
+                    ]
                 if chunk:
                     result = self._write_chunk(chunk, reading=reading, memo=memo)
                     summary.imported += result.created
                     summary.merged += result.merged
                     summary.already += result.already
-                    salespeople.update(c[0][_SALESPERSON] for c in chunk if c[0][_SALESPERSON])
+                    salespeople |= {name for c in chunk if (name := c[0][_SALESPERSON])}
                 done += len(part)
                 if on_progress is not None:
                     on_progress(done, total)
