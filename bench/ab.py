@@ -39,7 +39,6 @@ sys.path.insert(0, str(ROOT))
 from bench.run import (  # noqa: E402  (the path above first)
     Terminal,
     cache_bytecode,
-    create_store,
     percentile,
     store_for,
     write_import_csv,
@@ -126,7 +125,17 @@ def imported(tree: Path, source: Path, rows: int, folder: Path) -> float:
     db = folder / "import.sqlite"
     for leftover in folder.glob("import.sqlite*"):
         leftover.unlink()
-    create_store(db)
+    # Made by the tree's own code: a store of a newer schema is refused by an older tree.
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys; sys.path.insert(0, {str(tree)!r}); "
+            "from cockpit_tui.services import open_services; "
+            f"open_services({f'sqlite:///{db}'!r}, actor='bench').close()",
+        ],
+        check=True,
+    )
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(

@@ -162,11 +162,12 @@ class IntakeService:
                 read_engine = self._store.engine.execution_options(cockpit_read_only=True)
                 reading = stack.enter_context(read_engine.connect())
             else:
-                from cockpit_tui.store.import_transactions import make_durable, warm_up
+                from cockpit_tui.store.import_transactions import import_session
 
-                # Chunks commit without waiting for the disk; the import's end waits once.
-                stack.callback(make_durable, self._store.engine)
-                warm_up(self._store.engine, self._clock.now())  # while workers check rows
+                # Chunks commit without waiting for the disk (the end waits once); into a
+                # small store, indexes are built after the rows; the calendar loads now.
+                session = import_session(self._store.engine, rows=total, now=self._clock.now())
+                stack.enter_context(session)
             for number, part in enumerate(parts):
                 first = number * CHUNK_ROWS
                 if first + len(part) >= total and source.open_ended and _grew(path, source.size):

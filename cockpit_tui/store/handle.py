@@ -121,7 +121,29 @@ def open_store(
             from cockpit_tui.store.migrations.runner import migrate
 
             store.migration = migrate(store.engine, store_url, on_progress=on_progress)
+        elif store_url.is_sqlite:
+            _finish_abandoned_import(store)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _finish_abandoned_import(store: Store) -> None:
+    """Build the indexes an import deferred and never restored (it crashed or was killed).
+
+    One primary-key read when there is nothing to do; a store that cannot be
+    written now (read-only file, busy) opens as it is: its reads are right
+    without those indexes, only slower, and the next open tries again.
+    """
+    deferred = store.reader.fetchone("SELECT owner_pid FROM bulk_deferred LIMIT 1")
+    if deferred is None:
+        return
+    import sqlalchemy
+
+    from cockpit_tui.store.import_deferral import restore_if_abandoned
+
+    try:
+        restore_if_abandoned(store.engine, int(deferred[0]))
+    except sqlalchemy.exc.SQLAlchemyError:
+        return

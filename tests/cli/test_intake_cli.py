@@ -110,6 +110,13 @@ def test_outbox_lists_replies_and_ack_removes_them(
     assert "já estava marcada como entregue" in err
 
 
+def _indexes(db_file: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db_file) as connection:
+        return connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).fetchall()
+
+
 def test_an_import_killed_midway_leaves_whole_rows_and_finishes_on_rerun(tmp_path: Path) -> None:
     path = tmp_path / "big.csv"
     rows = 10_000  # five chunks, validated in parallel (over PARALLEL_ROWS)
@@ -146,6 +153,12 @@ def test_an_import_killed_midway_leaves_whole_rows_and_finishes_on_rerun(tmp_pat
     assert 0 < count <= rows
     assert count % CHUNK_ROWS == 0 or count == rows, "only whole chunks are committed"
     assert count == prints == messages == customers, "every row fully in or out"
+    # The import built the lead's indexes after its rows (a new store): opening the store
+    # again builds what the killed process left undone.
+    fresh = tmp_path / "fresh.sqlite"
+    open_services(f"sqlite:///{fresh}", actor="setup").close()
+    open_services(url, actor="reopen").close()
+    assert _indexes(db_file) == _indexes(fresh)
     finished = subprocess.run(
         [*COCKPIT, "--db", url, "import", str(path)], capture_output=True, text=True, check=False
     )

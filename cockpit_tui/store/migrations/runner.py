@@ -8,7 +8,8 @@ data exactly as the previous version had them.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +45,7 @@ _MODULES = (
     "m0018_report_responses",
     "m0019_template_replies",
     "m0020_undo_every_kind",
+    "m0022_lead_status_check",
 )
 
 
@@ -54,6 +56,7 @@ class Migration:
     version: int
     description: str
     upgrade: Callable[[sa.Connection], None]
+    foreign_keys_off: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,12 @@ class MigrationReport:
 
 def _load(name: str) -> Migration:
     module: ModuleType = importlib.import_module(f"cockpit_tui.store.migrations.{name}")
-    return Migration(module.VERSION, module.DESCRIPTION, module.upgrade)
+    return Migration(
+        module.VERSION,
+        module.DESCRIPTION,
+        module.upgrade,
+        getattr(module, "FOREIGN_KEYS_OFF", False),
+    )
 
 
 def all_migrations() -> tuple[Migration, ...]:
@@ -138,7 +146,7 @@ def migrate(
     version = found
     for step in pending:
         try:
-            with engine.begin() as connection:
+            with _step_connection(engine, step) as connection, connection.begin():
                 if engine.dialect.name == "postgresql":
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
                 connection.exec_driver_sql(_VERSION_TABLE)
@@ -147,6 +155,8 @@ def migrate(
                     version = step.version
                     continue
                 step.upgrade(connection)
+                if step.foreign_keys_off and engine.dialect.name == "sqlite":
+                    _check_foreign_keys(connection, step.version)
                 connection.execute(
                     sa.text("INSERT INTO schema_version (version, applied_at) VALUES (:v, :at)"),
                     {"v": step.version, "at": to_micros(datetime.now(UTC))},
@@ -157,3 +167,33 @@ def migrate(
             ) from error
         version = step.version
     return MigrationReport(found, version, backup_path)
+
+
+@contextmanager
+def _step_connection(engine: sa.Engine, step: Migration) -> Iterator[sa.Connection]:
+    """A connection for one step; on SQLite without foreign keys if the step rebuilds a table.
+
+    SQLite ignores ``PRAGMA foreign_keys`` inside a transaction, so it is set
+    on the driver's connection before the step's transaction begins, and set
+    back on after it ends, whatever happened.
+    """
+    with engine.connect() as connection:
+        if not (step.foreign_keys_off and engine.dialect.name == "sqlite"):
+            yield connection
+            return
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            yield connection
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
+
+
+def _check_foreign_keys(connection: sa.Connection, version: int) -> None:
+    """Fail the step (rolled back) if it left a reference to a missing row."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        raise sa.exc.IntegrityError(
+            f"migration {version} left a broken reference in {broken[0]}", None, ValueError()
+        )
