@@ -367,6 +367,9 @@ def _message_field(raw: str) -> str | None:
     return clean_message(raw) or None
 
 
+_STATUS_TEXT = {status: status.value for status in Status}
+
+
 def fingerprint_of(values: RecordValues) -> str:
     """:meth:`LeadRecord.fingerprint` of a record given as :data:`RecordValues`.
 
@@ -399,7 +402,7 @@ def fingerprint_of(values: RecordValues) -> str:
             created_at.isoformat() if created_at else "",
             external or "",
             seller or "",
-            status.value,
+            _STATUS_TEXT[status],
         )
     )
     return str(_sha256()(text.encode()).hexdigest())
