@@ -63,7 +63,7 @@ def documents(executor: Session | Connection, lead_ids: Sequence[int]) -> list[t
     ]
 
 
-#: Vehicles and sources repeat from lead to lead (an import folds each once).
+#: Vehicles, sources and short messages repeat from lead to lead (an import folds each once).
 _fold_repeated = lru_cache(maxsize=4096)(fold)
 
 
@@ -76,15 +76,18 @@ def document_text(
     bodies: Sequence[str],
 ) -> str:
     """A lead's search document from its customer's and its own values, messages oldest first."""
-    parts = [
+    messages = " ".join(bodies)
+    # An import's messages are often a portal's template: folded once each when short.
+    folded = _fold_repeated(messages) if len(messages) <= 500 else fold(messages)
+    parts = (
         fold(name or ""),
         (phone or "").lstrip("+"),
         (email or "").lower(),
         _fold_repeated(vehicle or ""),
         _fold_repeated(source or ""),
-        fold(" ".join(bodies))[-MAX_DOC_MESSAGE_CHARS:],
-    ]
-    return " ".join(part for part in parts if part)
+        folded[-MAX_DOC_MESSAGE_CHARS:],
+    )
+    return " ".join(filter(None, parts))
 
 
 def record_document(record: LeadRecord) -> str:
