@@ -260,29 +260,30 @@ def validate_values(
             return _BAD_PHONE
     if email_text and not _EMAIL.fullmatch(email_text):
         return _BAD_EMAIL
-    price = _price_field(get("price", ""))
+    # A field left out or blank reads as nothing without a look-up (most columns of most rows).
+    price = _price_field(text) if (text := get("price")) else None
     if isinstance(price, Rejection):
         return price
-    created_at = _date_field(get("date", ""), zone)
+    created_at = _date_field(text, zone) if (text := get("date")) else None
     if isinstance(created_at, Rejection):
         return created_at
-    status = _status_field(get("status", ""))
+    status = _status_field(text) if (text := get("status")) else Status.NEW
     if isinstance(status, Rejection):
         return status
-    consent = _consent_field(get("consent", ""))
+    consent = _consent_field(text) if (text := get("consent")) else ()
     if isinstance(consent, Rejection):
         return consent
     return (
         name,
         phone,
         email_text or None,
-        _optional_field(get("vehicle")),
+        _optional_field(text) if (text := get("vehicle")) else None,
         price,
-        _source_field(get("source")),
-        _message_field(get("message", "")),
+        _source_field(text) if (text := get("source")) else None,
+        _message_field(text) if (text := get("message")) else None,
         created_at,
-        _optional_field(get("external_id")),
-        _salesperson_field(get("salesperson")),
+        _optional_field(text) if (text := get("external_id")) else None,
+        _salesperson_field(text) if (text := get("salesperson")) else None,
         status,
         consent,
     )
