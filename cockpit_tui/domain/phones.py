@@ -12,8 +12,10 @@ DEFAULT_REGION = "BR"
 #: A Brazilian number as people usually write it: "+55" or nothing, the area code
 #: (two digits, neither 0, so no national or carrier prefix to strip) with or
 #: without parentheses, then 8 or 9 digits, a dash or space allowed where people
-#: put them. For these, parsing can only give "+55" followed by the digits.
-_WELL_FORMED_BR = re.compile(r"(?:\+55[ -]?)?\(?([1-9][1-9])\)? ?(9?\d{4})[ -]?(\d{4})")
+#: put them. For these, parsing can only give "+55" followed by the digits. ASCII
+#: digits only: phonenumbers reads other scripts' digits ("１", "١") as their values,
+#: which the digits copied from the match would not be.
+_WELL_FORMED_BR = re.compile(r"(?:\+55[ -]?)?\(?([1-9][1-9])\)? ?(9?\d{4})[ -]?(\d{4})", re.ASCII)
 
 
 @lru_cache(maxsize=65_536)
