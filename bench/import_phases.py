@@ -94,7 +94,9 @@ def main() -> int:
     timed(concurrent.futures.Future, "result", "wait for the workers")
     import cockpit_tui.store.intake as store_intake
 
-    timed(store_intake, "apply_records", "chunk writes (all)")
+    # The import writes through apply_values since round 5 (apply_records before).
+    writes = "apply_values" if hasattr(store_intake, "apply_values") else "apply_records"
+    timed(store_intake, writes, "chunk writes (all)")
     try:
         import cockpit_tui.store.import_transactions as transactions
     except ImportError:  # a tree from before issue 18's round 4

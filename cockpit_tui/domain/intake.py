@@ -6,11 +6,13 @@ Pure functions: the service reads the file, these decide what each row means.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from cockpit_tui.domain.money import parse_price
@@ -62,8 +64,6 @@ _FIELDS = {
     "optin": "consent",
 }
 
-#: Prices repeat from row to row (a Decimal is immutable: one per distinct text).
-_price = lru_cache(maxsize=4096)(parse_price)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _BR_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?")
 
@@ -112,20 +112,7 @@ class LeadRecord:
 
     def fingerprint(self) -> str:
         """A stable hash of the record's values: the same row imported twice has the same one."""
-        parts = [
-            self.name,
-            self.phone or "",
-            self.email or "",
-            self.vehicle or "",
-            str(self.price or ""),
-            self.source or "",
-            self.message or "",
-            self.created_at.isoformat() if self.created_at else "",
-            self.external_id or "",
-            self.salesperson or "",
-            self.status.value,
-        ]
-        return str(_sha256()("\x1f".join(parts).encode()).hexdigest())
+        return fingerprint_of(record_values(self))
 
     def identity_keys(self) -> list[str]:
         """Keys that make two records the same lead: external id, phone, e-mail."""
@@ -200,67 +187,223 @@ def _lazy_checks() -> tuple[
     return normalize_phone, parse_consent
 
 
-def validate(raw: dict[str, str], *, zone: tzinfo | None = None) -> LeadRecord | Rejection:
+def validate(raw: Mapping[str, str], *, zone: tzinfo | None = None) -> LeadRecord | Rejection:
     """Check and clean one incoming lead given as field → text.
 
     Args:
         raw: Values by lead field (see :func:`field_of`); missing fields are empty.
         zone: Time zone of dates written without one (None: the machine's).
     """
-    normalize_phone, parse_consent = _lazy_checks()
+    values = validate_values(raw, zone=zone)
+    if isinstance(values, Rejection):
+        return values
+    return LeadRecord(*values)
+
+
+#: A valid record as plain values, in :class:`LeadRecord`'s field order.
+RecordValues = tuple[
+    str,
+    str | None,
+    str | None,
+    str | None,
+    Decimal | None,
+    str | None,
+    str | None,
+    datetime | None,
+    str | None,
+    str | None,
+    Status,
+    tuple[tuple[str, str], ...],
+]
+
+#: A record's values as a tuple (one C call instead of a dozen attribute reads).
+record_values: Callable[[LeadRecord], RecordValues] = attrgetter(
+    *(field.name for field in dataclass_fields(LeadRecord))
+)
+
+_MISSING_NAME = Rejection("intake.missing_name")
+_MISSING_CONTACT = Rejection("intake.missing_contact")
+_BAD_PHONE = Rejection("intake.bad_phone")
+_BAD_EMAIL = Rejection("intake.bad_email")
+_BAD_PRICE = Rejection("intake.bad_price")
+_BAD_DATE = Rejection("intake.bad_date")
+_BAD_STATUS = Rejection("intake.bad_status")
+_BAD_CONSENT = Rejection("intake.bad_consent")
+
+
+def validate_values(
+    raw: Mapping[str, str], *, zone: tzinfo | None = None
+) -> RecordValues | Rejection:
+    """:func:`validate`'s answer as plain values (``LeadRecord(*values)`` is the record).
+
+    An import checks its rows in other processes and sends them back: a tuple
+    crosses faster than a record. Fields that repeat from row to row (vehicle,
+    price, source, date, status, consent, salesperson) are read once per
+    distinct text.
+    """
+    normalize_phone = _lazy_checks()[0]
+    for value in raw.values():
+        if not isinstance(value, str) or len(value) > MAX_RAW_FIELD:
+            return _refused_value(raw)
+    get = raw.get
+    name = clean_text(get("name", ""))
+    if not name:
+        return _MISSING_NAME
+    phone_text = clean_text(get("phone", ""), max_length=40)
+    email_text = clean_text(get("email", "")).lower()
+    if not phone_text and not email_text:
+        return _MISSING_CONTACT
+    phone = None
+    if phone_text:
+        phone = normalize_phone(phone_text)
+        if phone is None:
+            return _BAD_PHONE
+    if email_text and not _EMAIL.fullmatch(email_text):
+        return _BAD_EMAIL
+    # A field left out or blank reads as nothing without a look-up (most columns of most rows).
+    price = _price_field(text) if (text := get("price")) else None
+    if isinstance(price, Rejection):
+        return price
+    created_at = _date_field(text, zone) if (text := get("date")) else None
+    if isinstance(created_at, Rejection):
+        return created_at
+    status = _status_field(text) if (text := get("status")) else Status.NEW
+    if isinstance(status, Rejection):
+        return status
+    consent = _consent_field(text) if (text := get("consent")) else ()
+    if isinstance(consent, Rejection):
+        return consent
+    return (
+        name,
+        phone,
+        email_text or None,
+        _optional_field(text) if (text := get("vehicle")) else None,
+        price,
+        _source_field(text) if (text := get("source")) else None,
+        _message_field(text) if (text := get("message")) else None,
+        created_at,
+        _optional_field(text) if (text := get("external_id")) else None,
+        _salesperson_field(text) if (text := get("salesperson")) else None,
+        status,
+        consent,
+    )
+
+
+def _refused_value(raw: Mapping[str, str]) -> Rejection:
+    """Why a row with a value that is not text, or too long, is refused (the first such field)."""
     for field, value in raw.items():
         if not isinstance(value, str):
             return Rejection("intake.bad_value", (("field", field),))
         if len(value) > MAX_RAW_FIELD:
             return Rejection("intake.field_too_long", (("field", field), ("size", str(len(value)))))
-    name = clean_text(raw.get("name", ""))
-    if not name:
-        return Rejection("intake.missing_name")
-    phone_text = clean_text(raw.get("phone", ""), max_length=40)
-    email_text = clean_text(raw.get("email", "")).lower()
-    if not phone_text and not email_text:
-        return Rejection("intake.missing_contact")
-    phone = None
-    if phone_text:
-        phone = normalize_phone(phone_text)
-        if phone is None:
-            return Rejection("intake.bad_phone")
-    if email_text and not _EMAIL.fullmatch(email_text):
-        return Rejection("intake.bad_email")
-    price = None
-    price_text = clean_text(raw.get("price", ""))
-    if price_text:
-        price = _price(price_text)
-        if price is None:
-            return Rejection("intake.bad_price")
-    created_at = None
-    date_text = clean_text(raw.get("date", ""))
-    if date_text:
-        created_at = parse_when(date_text, zone)
-        if created_at is None:
-            return Rejection("intake.bad_date")
-    status = Status.NEW
-    status_text = clean_text(raw.get("status", ""))
-    if status_text:
-        found = parse_status(status_text)
-        if found is None:
-            return Rejection("intake.bad_status")
-        status = found
-    consent = parse_consent(clean_text(raw.get("consent", "")))
+    raise AssertionError("no value to refuse")  # pragma: no cover
+
+
+#: Distinct texts of a repeated field kept per process (an import's vehicles, prices…).
+_REPEATED = 4096
+
+
+@lru_cache(maxsize=_REPEATED)
+def _optional_field(raw: str | None) -> str | None:
+    return clean_optional(raw)
+
+
+@lru_cache(maxsize=_REPEATED)
+def _source_field(raw: str | None) -> str | None:
+    return tidy_source(clean_optional(raw))
+
+
+@lru_cache(maxsize=_REPEATED)
+def _salesperson_field(raw: str | None) -> str | None:
+    return clean_optional(raw, max_length=100)
+
+
+@lru_cache(maxsize=_REPEATED)
+def _price_field(raw: str) -> Decimal | Rejection | None:
+    text = clean_text(raw)
+    if not text:
+        return None
+    price = parse_price(text)
+    return _BAD_PRICE if price is None else price
+
+
+@lru_cache(maxsize=_REPEATED)
+def _date_field(raw: str, zone: tzinfo | None) -> datetime | Rejection | None:
+    text = clean_text(raw)
+    if not text:
+        return None
+    when = parse_when(text, zone)
+    return _BAD_DATE if when is None else when
+
+
+@lru_cache(maxsize=_REPEATED)
+def _status_field(raw: str) -> Status | Rejection:
+    text = clean_text(raw)
+    if not text:
+        return Status.NEW
+    found = parse_status(text)
+    return _BAD_STATUS if found is None else found
+
+
+@lru_cache(maxsize=_REPEATED)
+def _consent_field(raw: str) -> tuple[tuple[str, str], ...] | Rejection:
+    consent = _lazy_checks()[1](clean_text(raw))
     if consent is None:
-        return Rejection("intake.bad_consent")
-    message = clean_message(raw.get("message", "")) or None
-    return LeadRecord(
-        name=name,
-        phone=phone,
-        email=email_text or None,
-        vehicle=clean_optional(raw.get("vehicle")),
-        price=price,
-        source=tidy_source(clean_optional(raw.get("source"))),
-        message=message,
-        created_at=created_at,
-        external_id=clean_optional(raw.get("external_id")),
-        salesperson=clean_optional(raw.get("salesperson"), max_length=100),
-        status=status,
-        consent=tuple((channel.value, state.value) for channel, state in consent),
+        return _BAD_CONSENT
+    return tuple((channel.value, state.value) for channel, state in consent)
+
+
+#: Longest message whose cleaning is kept for the next rows (templates repeat; letters do not).
+_REPEATED_MESSAGE = 500
+
+
+@lru_cache(maxsize=_REPEATED)
+def _short_message(raw: str) -> str | None:
+    return clean_message(raw) or None
+
+
+def _message_field(raw: str) -> str | None:
+    if len(raw) <= _REPEATED_MESSAGE:
+        return _short_message(raw)
+    return clean_message(raw) or None
+
+
+_STATUS_TEXT = {status: status.value for status in Status}
+
+
+def fingerprint_of(values: RecordValues) -> str:
+    """:meth:`LeadRecord.fingerprint` of a record given as :data:`RecordValues`.
+
+    The format is kept forever: a file imported by an earlier version must be
+    recognised by its fingerprints (tests/unit/test_intake_fast_paths.py pins it).
+    """
+    (
+        name,
+        phone,
+        email,
+        vehicle,
+        price,
+        source,
+        message,
+        created_at,
+        external,
+        seller,
+        status,
+        _,
+    ) = values
+    text = "\x1f".join(
+        (
+            name,
+            phone or "",
+            email or "",
+            vehicle or "",
+            str(price or ""),
+            source or "",
+            message or "",
+            created_at.isoformat() if created_at else "",
+            external or "",
+            seller or "",
+            _STATUS_TEXT[status],
+        )
     )
+    return str(_sha256()(text.encode()).hexdigest())

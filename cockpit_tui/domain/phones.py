@@ -12,8 +12,10 @@ DEFAULT_REGION = "BR"
 #: A Brazilian number as people usually write it: "+55" or nothing, the area code
 #: (two digits, neither 0, so no national or carrier prefix to strip) with or
 #: without parentheses, then 8 or 9 digits, a dash or space allowed where people
-#: put them. For these, parsing can only give "+55" followed by the digits.
-_WELL_FORMED_BR = re.compile(r"(?:\+55[ -]?)?\(?([1-9][1-9])\)? ?(9?\d{4})[ -]?(\d{4})")
+#: put them. For these, parsing can only give "+55" followed by the digits. ASCII
+#: digits only: phonenumbers reads other scripts' digits ("１", "١") as their values,
+#: which the digits copied from the match would not be.
+_WELL_FORMED_BR = re.compile(r"(?:\+55[ -]?)?\(?([1-9][1-9])\)? ?(9?\d{4})[ -]?(\d{4})", re.ASCII)
 
 
 @lru_cache(maxsize=65_536)
@@ -43,33 +45,33 @@ def _valid_in_brazil(national: str) -> bool:
     general pattern, then any one number type, each with its possible
     lengths; the patterns are compiled once instead of looked up per number.
     """
-    general, kinds = _brazil_patterns()
-    return _matches(national, general) and any(_matches(national, kind) for kind in kinds)
-
-
-Pattern = tuple[frozenset[int], "re.Pattern[str]"] | None
-
-
-def _matches(national: str, desc: Pattern) -> bool:
-    if desc is None:
+    general, kinds = _brazil_patterns(len(national))
+    if general is None or general.fullmatch(national) is None:
         return False
-    lengths, pattern = desc
-    if lengths and len(national) not in lengths:
-        return False
-    return pattern.fullmatch(national) is not None
+    return any(kind.fullmatch(national) is not None for kind in kinds)
 
 
-@lru_cache(maxsize=1)
-def _brazil_patterns() -> tuple[Pattern, tuple[Pattern, ...]]:
+@lru_cache(maxsize=32)
+def _brazil_patterns(length: int) -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]]:
+    """The general pattern and the number types' patterns that allow ``length`` digits.
+
+    None for the general pattern when no Brazilian number has that length.
+    """
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(DEFAULT_REGION)
     assert metadata is not None
 
-    def compiled(desc: phonenumbers.PhoneNumberDesc | None) -> Pattern:
+    def compiled(desc: phonenumbers.PhoneNumberDesc | None) -> re.Pattern[str] | None:
         if desc is None or not desc.national_number_pattern:
             return None
-        return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+        if desc.possible_length and length not in desc.possible_length:
+            return None
+        return re.compile(desc.national_number_pattern)
 
+    # Any one type makes the number valid, so the order only sets how soon the
+    # answer comes: the types people write first.
     kinds = (
+        metadata.mobile,
+        metadata.fixed_line,
         metadata.premium_rate,
         metadata.toll_free,
         metadata.shared_cost,
@@ -78,10 +80,9 @@ def _brazil_patterns() -> tuple[Pattern, tuple[Pattern, ...]]:
         metadata.pager,
         metadata.uan,
         metadata.voicemail,
-        metadata.fixed_line,
-        metadata.mobile,
     )
-    return compiled(metadata.general_desc), tuple(compiled(kind) for kind in kinds)
+    patterns = (compiled(kind) for kind in kinds)
+    return compiled(metadata.general_desc), tuple(p for p in patterns if p is not None)
 
 
 def parse_phone(text: str, *, region: str = DEFAULT_REGION) -> str | None:

@@ -56,9 +56,12 @@ def clean_text(value: object, *, max_length: int = MAX_FIELD_LENGTH) -> str:
     if value is None or value == "":
         return ""
     text = str(value)
-    if text.isascii() and text.isprintable():
-        # No controls, escapes, bidi marks or line breaks can be in it, and NFC
-        # leaves ASCII alone: only the spaces need tidying (the common case).
+    if text.isprintable():
+        # Printable text has no controls, escapes, bidi or zero-width marks, line
+        # breaks or no-break spaces (each is in a non-printable Unicode category),
+        # nor does its NFC form: only composing and the spaces remain (the common case).
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
         text = (_SPACES.sub(" ", text) if "  " in text else text).strip()
     else:
         text = unicodedata.normalize("NFC", text)

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from datetime import datetime, tzinfo
-from decimal import Decimal
+from datetime import tzinfo
 from functools import lru_cache
-from typing import NamedTuple, cast
 
-from cockpit_tui.domain.intake import LeadRecord, Rejection, validate
-from cockpit_tui.domain.statuses import Status
+from cockpit_tui.domain.intake import RecordValues, Rejection, fingerprint_of, validate_values
 from cockpit_tui.services.source_files import SourceRow
 
 #: Rows from which validation is shared between processes.
@@ -33,56 +31,43 @@ PARALLEL_ROWS = 4000
 #: The rows of the file being imported, for the forked workers (set before the fork).
 _ROWS: list[SourceRow] = []
 
-_STATUSES = {status.value: status for status in Status}
-
-#: A record as plain values, in :class:`LeadRecord`'s field order (the status as its value).
-Packed = tuple[
-    str,
-    str | None,
-    str | None,
-    str | None,
-    Decimal | None,
-    str | None,
-    str | None,
-    datetime | None,
-    str | None,
-    str | None,
-    str,
-    tuple[tuple[str, str], ...],
-]
-
-
-class Checked(NamedTuple):
-    """A valid row and what the store writes for it, computed where it was validated.
-
-    Attributes:
-        record: The cleaned lead.
-        fingerprint: :meth:`LeadRecord.fingerprint`.
-        document: Its search document when its customer is new
-            (:func:`~cockpit_tui.store.search_index.record_document`).
-    """
-
-    record: LeadRecord
-    fingerprint: str
-    document: str
+#: A valid row and what the store writes for it, computed where it was validated: its
+#: values (``LeadRecord(*values)`` is the record), its fingerprint
+#: (:meth:`~cockpit_tui.domain.intake.LeadRecord.fingerprint`) and its search document
+#: when its customer is new (:func:`~cockpit_tui.store.search_index.values_document`).
+#: A plain tuple: a part of 5,000 of them crosses between processes as one pickle.
+Checked = tuple[RecordValues, str, str]
 
 
 @lru_cache(maxsize=1)
-def _record_document() -> Callable[[LeadRecord], str]:
+def _values_document() -> Callable[[RecordValues], str]:
     """The store's document builder, imported on the first row (not per row: an import
     statement costs microseconds even for a loaded module)."""
-    from cockpit_tui.store.search_index import record_document
+    from cockpit_tui.store.search_index import values_document
 
-    return record_document
+    return values_document
 
 
 def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejection:
     """Validate one row and prepare its fingerprint and search document."""
-    record_document = _record_document()
-    record = validate(fields, zone=zone)
-    if isinstance(record, Rejection):
-        return record
-    return Checked(record, record.fingerprint(), record_document(record))
+    values = validate_values(fields, zone=zone)
+    if isinstance(values, Rejection):
+        return values
+    return (values, fingerprint_of(values), _values_document()(values))
+
+
+def check_rows(rows: list[SourceRow], zone: tzinfo | None) -> list[Checked | Rejection]:
+    """:func:`check_row` of each of ``rows``, in order."""
+    document = _values_document()
+    checked: list[Checked | Rejection] = []
+    add = checked.append
+    for row in rows:
+        values = validate_values(row.fields, zone=zone)
+        if isinstance(values, Rejection):
+            add(values)
+        else:
+            add((values, fingerprint_of(values), document(values)))
+    return checked
 
 
 def checked_parts(
@@ -107,7 +92,7 @@ def checked_parts(
 
 def _start(
     rows: list[SourceRow], zone: tzinfo | None, bounds: list[tuple[int, int]], cores: int
-) -> tuple[ProcessPoolExecutor, list[Future[list[object]]]] | None:
+) -> tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None:
     """Fork the workers (they inherit ``rows``) and hand them every part, in order."""
     import phonenumbers  # noqa: F401  (loaded before the fork, so workers share it)
 
@@ -135,14 +120,16 @@ def _collect(
     rows: list[SourceRow],
     zone: tzinfo | None,
     bounds: list[tuple[int, int]],
-    started: tuple[ProcessPoolExecutor, list[Future[list[object]]]] | None,
+    started: tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None,
 ) -> Iterator[list[Checked | Rejection]]:
     given = 0
     if started is not None:
-        pool, pending = started
+        pool, futures = started
+        pending = deque(futures)  # a part given is let go: its rows are written by then
+        del futures
         try:
-            for future in pending:
-                part = [_unpack(item) for item in future.result()]
+            while pending:
+                part = pending.popleft().result()
                 given += 1
                 yield part
         except (OSError, BrokenProcessPool):
@@ -151,41 +138,12 @@ def _collect(
             # An import stopped by an error or Ctrl-C does not wait for the parts not begun.
             pool.shutdown(wait=True, cancel_futures=True)
     for start, end in bounds[given:]:
-        yield [check_row(row.fields, zone) for row in rows[start:end]]
+        yield check_rows(rows[start:end], zone)
 
 
-def _check_part(start: int, end: int, zone: tzinfo | None) -> list[object]:
-    """In a worker: rows ``start``–``end`` of the file, as :func:`_pack` sends them back."""
-    return [_pack(check_row(row.fields, zone)) for row in _ROWS[start:end]]
-
-
-def _pack(checked: Checked | Rejection) -> object:
-    if isinstance(checked, Rejection):
-        return checked
-    r = checked.record
-    packed: Packed = (
-        r.name,
-        r.phone,
-        r.email,
-        r.vehicle,
-        r.price,
-        r.source,
-        r.message,
-        r.created_at,
-        r.external_id,
-        r.salesperson,
-        r.status.value,
-        r.consent,
-    )
-    return (packed, checked.fingerprint, checked.document)
-
-
-def _unpack(item: object) -> Checked | Rejection:
-    if isinstance(item, Rejection):
-        return item
-    packed, fingerprint, document = cast("tuple[Packed, str, str]", item)
-    record = LeadRecord(*packed[:10], _STATUSES[packed[10]], packed[11])
-    return Checked(record, fingerprint, document)
+def _check_part(start: int, end: int, zone: tzinfo | None) -> list[Checked | Rejection]:
+    """In a worker: rows ``start``–``end`` of the file, checked."""
+    return check_rows(_ROWS[start:end], zone)
 
 
 def die_with_parent(parent_pid: int) -> None:

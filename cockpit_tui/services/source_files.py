@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple
 
 from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.intake import Rejection, field_of
@@ -34,19 +34,31 @@ _UTF16_BOMS = tuple(bom for bom, _ in _BOMS)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRow:
+class SourceRow(NamedTuple):
     """One data row of an input file.
+
+    A tuple, made for each of a file's rows before anything else can start: a
+    CSV row keeps its cells and the columns' fields, and its values by field
+    are put together when asked (by the validation workers, in parallel).
 
     Attributes:
         line: Where it starts in the file (1 = the first line), or its position in a JSON array.
-        fields: Its values by lead field.
         original: The row as it was in the file (for the rejects file).
+        named: Its values by lead field, when made as it was read (JSON, restored cells).
+        columns: Each cell's lead field, in order, when ``named`` is None.
     """
 
     line: int
-    fields: dict[str, str]
     original: list[str]
+    named: dict[str, str] | None = None
+    columns: Sequence[str] = ()
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """Its values by lead field."""
+        if self.named is not None:
+            return self.named
+        return dict(zip(self.columns, self.original, strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +141,17 @@ def _decode(data: bytes, encoding: str | None) -> tuple[str, str]:
 
 def _read_csv(text: str, encoding: str) -> SourceFile:
     csv.field_size_limit(MAX_FILE_BYTES)  # long fields are refused row by row, not fatally
-    lines = text.splitlines()
+    lines = text.splitlines(keepends=True)  # a line break is blank to strip() and no delimiter
     first = next((line for line in lines if line.strip()), "")
     if not first:
         raise InvalidInputError("intake.empty_file")
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
+    reader = csv.reader(lines, delimiter=delimiter)
     header: list[str] = []
     rows: list[SourceRow] = []
+    add = rows.append
     start = 1
+    known: Sequence[str] = ()  # the columns' fields when every column is a lead field
     try:
         for values in reader:
             line = start
@@ -150,18 +164,19 @@ def _read_csv(text: str, encoding: str) -> SourceFile:
                 fields = [field_of(name) for name in header]
                 if "name" not in fields:
                     raise InvalidInputError("intake.no_name_column")
-                every_column_known = None not in fields
+                if None not in fields:
+                    known = tuple(name for name in fields if name is not None)
                 continue
-            if every_column_known and "'" not in joined:
+            if known and "'" not in joined:
                 # The common row: nothing to restore, no column to leave out.
-                row = dict(zip(cast("list[str]", fields), values, strict=False))
+                add(SourceRow(line, values, None, known))
             else:
                 row = {
                     name: restore_cell(value)
                     for name, value in zip(fields, values, strict=False)
                     if name is not None
                 }
-            rows.append(SourceRow(line, row, values))
+                add(SourceRow(line, values, row))
     except csv.Error as error:
         raise InvalidInputError("intake.bad_csv", line=str(start)) from error
     return SourceFile(rows, header, delimiter, encoding)
@@ -188,7 +203,7 @@ def _read_json(text: str, encoding: str) -> SourceFile:
                 keys.append(str(key))
             if name is not None and value is not None:
                 fields[name] = value if isinstance(value, str) else json.dumps(value)
-        rows.append(SourceRow(position, fields, [json.dumps(item, ensure_ascii=False)]))
+        rows.append(SourceRow(position, [json.dumps(item, ensure_ascii=False)], fields))
     return SourceFile(rows, keys, ",", encoding)
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
-from functools import lru_cache
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -22,39 +20,30 @@ from sqlalchemy import Connection, bindparam, text
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-from cockpit_tui.domain import attention
-from cockpit_tui.domain.intake import LeadRecord
-from cockpit_tui.domain.models import AttentionState, Direction
+from cockpit_tui.domain.intake import LeadRecord, RecordValues, fingerprint_of, record_values
+from cockpit_tui.domain.models import AttentionState
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.bulk_rows import insert_rows, match_rows
-from cockpit_tui.store.codec import from_micros, to_cents, to_micros
+from cockpit_tui.store.codec import from_micros, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids
-from cockpit_tui.store.response_clock import (
-    NOT_WAITING,
-    arrival_columns,
-    start_waiting,
+from cockpit_tui.store.intake_rows import (
+    ATTENTION_COLUMNS,
+    CHANGE_COLUMNS,
+    CUSTOMER_COLUMNS,
+    LEAD_COLUMNS,
+    MESSAGE_COLUMNS,
+    PRINT_COLUMNS,
+    Matches,
+    attention_values,
+    build_rows,
+    contacts,
+    finished_leads,
+    identity_keys,
 )
-from cockpit_tui.store.search_index import record_document, refresh_search
-
-
-@dataclass(slots=True)
-class BatchResult:
-    """What a batch did.
-
-    Attributes:
-        created: New leads.
-        merged: Rows that were duplicates of an open lead (their message was added to it).
-        already: Rows imported before (same fingerprint): nothing done.
-        lead_ids: For each record, the lead it created or landed on.
-        created_ids: The new leads, in arrival order.
-    """
-
-    created: int = 0
-    merged: int = 0
-    already: int = 0
-    lead_ids: list[int] = field(default_factory=list)
-    created_ids: list[int] = field(default_factory=list)
+from cockpit_tui.store.intake_rows import BatchResult as BatchResult
+from cockpit_tui.store.response_clock import arrival_columns, start_waiting
+from cockpit_tui.store.search_index import refresh_search
 
 
 @dataclass(slots=True)
@@ -112,9 +101,36 @@ def apply_records(
         documents: Each record's search document made of the record alone
             (:func:`record_document`), when already computed; used for new customers.
     """
+    return apply_values(
+        connection,
+        [record_values(record) for record in records],
+        actor=actor,
+        now=now,
+        fingerprints=fingerprints,
+        dry_run=dry_run,
+        prints=prints,
+        documents=documents,
+    )
+
+
+def apply_values(
+    connection: Connection,
+    records: Sequence[RecordValues],
+    *,
+    actor: str,
+    now: datetime,
+    fingerprints: bool = True,
+    dry_run: DryRunMemo | None = None,
+    prints: Sequence[str] | None = None,
+    documents: Sequence[str] | None = None,
+) -> BatchResult:
+    """:func:`apply_records` of records given as their values (an import's workers send these).
+
+    Each table's rows are built as the tuples the driver inserts, in one pass.
+    """
     result = BatchResult()
     if prints is None:
-        prints = [record.fingerprint() for record in records]
+        prints = [fingerprint_of(values) for values in records]
     known: dict[str, int] = {}
     if fingerprints and prints:
         rows = match_rows(
@@ -126,9 +142,7 @@ def apply_records(
     if dry_run is not None:
         known.update((fp, dry_run.known[fp]) for fp in prints if fp in dry_run.known)
 
-    phones = sorted({r.phone for r in records if r.phone}) or [""]
-    emails = sorted({r.email for r in records if r.email}) or [""]
-    external_ids = sorted({r.external_id for r in records if r.external_id})
+    phones, emails, external_ids = contacts(records)
 
     key_to_lead: dict[str, int] = {}
     if external_ids:
@@ -165,7 +179,7 @@ def apply_records(
 
     if dry_run is not None:
         # Leads the earlier chunks would have created are newer than any stored one.
-        for key in {key for record in records for key in record.identity_keys()}:
+        for key in {key for values in records for key in identity_keys(values)}:
             if key in dry_run.key_to_lead:
                 key_to_lead[key] = dry_run.key_to_lead[key]
             if key in dry_run.customers:
@@ -189,136 +203,39 @@ def apply_records(
     if dry_run is not None:
         next_customer = max(next_customer, dry_run.next_customer)
         next_lead = max(next_lead, dry_run.next_lead)
-    new_customers: list[dict[str, Any]] = []
-    new_leads: dict[int, dict[str, Any]] = {}
-    messages: list[dict[str, Any]] = []
-    changes: list[dict[str, Any]] = []
-    new_prints: list[dict[str, Any]] = []
-    touched: set[int] = set()
-    waits: dict[int, datetime] = {}  # issue 15: leads whose response clock starts
-    fresh_docs: dict[int, str] = {}  # search documents of new leads, built without a read
-    now_us = to_micros(now)
-
-    # A file without dates: every row arrives "now", so these are computed once per instant.
-    micros: dict[datetime, int] = {now: now_us}
-    arrivals: dict[datetime, AttentionState] = {}
-    for index, (record, fingerprint) in enumerate(zip(records, prints, strict=True)):
-        if fingerprint in known:
-            result.already += 1
-            result.lead_ids.append(known[fingerprint])
-            continue
-        at = record.created_at or now
-        at_us = micros.get(at)
-        if at_us is None:
-            at_us = micros[at] = to_micros(at)
-        keys = record.identity_keys()
-        target = next((key_to_lead[k] for k in keys if k in key_to_lead), None)
-        if target is not None:
-            if record.message:
-                fresh_docs.pop(target, None)  # it now has more messages: read it back
-                messages.append(_message(target, record.message, at_us, read=False))
-                states[target] = attention.on_inbound_message(states[target], at)
-                waits.setdefault(target, at)
-                touched.add(target)
-                changes.append(_change("message.in", target, actor, now_us))
-            result.merged += 1
-            lead_id = target
-        else:
-            customer_id = next((customers[k] for k in keys if k in customers), None)
-            if customer_id is None:
-                # A new customer: the lead's search document is made of this record alone.
-                fresh_docs[next_lead] = (
-                    documents[index] if documents is not None else record_document(record)
-                )
-                customer_id = next_customer
-                next_customer += 1
-                new_customers.append(
-                    {
-                        "id": customer_id,
-                        "name": record.name,
-                        "phone": record.phone,
-                        "email": record.email,
-                        "created_at": at_us,
-                    }
-                )
-                for key in keys:
-                    if not key.startswith("id:"):
-                        customers[key] = customer_id
-            lead_id = next_lead
-            next_lead += 1
-            arrived = arrivals.get(at)
-            if arrived is None:
-                arrived = arrivals[at] = attention.on_arrival(at)
-            states[lead_id] = arrived
-            if record.status not in CLOSED_STATUSES:
-                waits[lead_id] = at
-            new_leads[lead_id] = {
-                "id": lead_id,
-                "customer_id": customer_id,
-                "status": record.status.value,
-                "version": 1,
-                "assigned_to": record.salesperson,
-                "vehicle": record.vehicle,
-                "price": None if record.price is None else _cents(record.price),
-                "source": record.source,
-                "external_id": record.external_id,
-                "created_at": at_us,
-            }
-            if record.message:
-                messages.append(_message(lead_id, record.message, at_us, read=True))
-            changes.append(_change("lead.created", lead_id, actor, now_us))
-            for key in keys:
-                key_to_lead[key] = lead_id
-            result.created += 1
-            result.created_ids.append(lead_id)
-        if fingerprints:
-            known[fingerprint] = lead_id
-            new_prints.append({"fingerprint": fingerprint, "lead_id": lead_id, "at": now_us})
-        result.lead_ids.append(lead_id)
-
+    matches = Matches(known, key_to_lead, customers, states, next_customer, next_lead)
+    batch = build_rows(
+        records, prints, documents, matches, result, actor=actor, now=now, fingerprints=fingerprints
+    )
     if dry_run is not None:
         dry_run.known.update(known)
         dry_run.key_to_lead.update(key_to_lead)
         dry_run.customers.update(customers)
-        dry_run.next_customer, dry_run.next_lead = next_customer, next_lead
+        dry_run.next_customer, dry_run.next_lead = matches.next_customer, matches.next_lead
         return result
+    new_leads, touched, waits = batch.leads, batch.touched, batch.waits
+    insert_rows(connection, "customer", CUSTOMER_COLUMNS, batch.customers)
     # New leads are inserted with their response clock already running.
-    clocks = arrival_columns(connection, {k: at for k, at in waits.items() if k in new_leads})
-    attention_columns: dict[AttentionState, dict[str, Any]] = {}  # new leads share a few
-    for lead_id, row in new_leads.items():
-        state = states[lead_id]
-        found = attention_columns.get(state)
-        if found is None:
-            found = attention_columns[state] = _attention_columns(state)
-        row.update(found)
-        row.update(clocks.get(lead_id, NOT_WAITING))
-    _insert_many(connection, "customer", new_customers)
-    _insert_many(connection, "lead", list(new_leads.values()))
+    clocks = arrival_columns(connection, batch.new_waits())
+    insert_rows(connection, "lead", LEAD_COLUMNS, finished_leads(batch, states, clocks))
     old_touched = sorted(touched - set(new_leads))
     if old_touched:
-        columns = list(_attention_columns(states[old_touched[0]]))
-        sql = f"UPDATE lead SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
+        sql = f"UPDATE lead SET {', '.join(f'{c} = ?' for c in ATTENTION_COLUMNS)} WHERE id = ?"
         _run_many(
             connection,
             sql,
-            [(*_attention_columns(states[lead_id]).values(), lead_id) for lead_id in old_touched],
+            [(*attention_values(states[lead_id]), lead_id) for lead_id in old_touched],
         )
-    _insert_many(connection, "message", messages)
-    _insert_many(connection, "import_fingerprint", new_prints)
-    _insert_many(connection, "change_log", changes)
-    if new_customers or new_leads:
+    insert_rows(connection, "message", MESSAGE_COLUMNS, batch.messages)
+    insert_rows(connection, "import_fingerprint", PRINT_COLUMNS, batch.prints)
+    insert_rows(connection, "change_log", CHANGE_COLUMNS, batch.changes)
+    if batch.customers or new_leads:
         sync_serial_ids(connection, ("customer", "lead"))
-    refresh_search(connection, sorted(touched | set(new_leads)), known=fresh_docs)
+    refresh_search(connection, sorted(touched | set(new_leads)), known=batch.fresh_docs)
     # Issue 15: the response clock, and round-robin in the transaction that creates the leads.
     start_waiting(connection, {k: at for k, at in waits.items() if k not in new_leads})
     distribute_new_leads(connection, lead_ids=result.created_ids, actor=actor, now=now)
     return result
-
-
-@lru_cache(maxsize=1024)
-def _cents(price: Decimal) -> int:
-    """:func:`to_cents`, once per distinct price (a file repeats its prices)."""
-    return to_cents(price)
 
 
 def _run_many(connection: Connection, sql: str, rows: list[tuple[object, ...]]) -> None:
@@ -340,32 +257,6 @@ def _insert_many(connection: Connection, table: str, rows: list[dict[str, Any]])
         return
     values = itemgetter(*columns)  # tuples built in C: this runs for every imported row
     insert_rows(connection, table, columns, [values(row) for row in rows])
-
-
-def _attention_columns(state: AttentionState) -> dict[str, Any]:
-    return {
-        "last_activity_at": to_micros(state.last_activity_at),
-        "attention_at": None if state.attention_at is None else to_micros(state.attention_at),
-        "unread_count": state.unread_count,
-        "needs_attention": 1 if state.attention_at is not None else 0,
-        "sort_at": to_micros(attention.sort_at(state)),
-    }
-
-
-def _message(lead_id: int, body: str, at: int, *, read: bool) -> dict[str, Any]:
-    return {
-        "lead_id": lead_id,
-        "direction": Direction.INBOUND.value,
-        "body": body,
-        "at": at,
-        "author": None,
-        "read_at": at if read else None,
-        "delivered_at": None,
-    }
-
-
-def _change(kind: str, lead_id: int, actor: str, at: int) -> dict[str, Any]:
-    return {"at": at, "kind": kind, "lead_id": lead_id, "actor": actor}
 
 
 def event_seen(session: Session, *, event_id: str) -> bool:

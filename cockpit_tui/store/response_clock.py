@@ -16,9 +16,10 @@ The marks come from the store's calendar (``business_hours``, ``timezone``,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -81,21 +82,25 @@ NOT_WAITING: dict[str, int | None] = {
 }
 
 
+Key = TypeVar("Key", bound=Hashable)
+
+
 def arrival_columns(
-    connection: Connection, waits: Mapping[int, datetime]
-) -> dict[int, dict[str, int | None]]:
+    connection: Connection, waits: Mapping[Key, datetime]
+) -> dict[Key, dict[str, int | None]]:
     """The response-clock columns of new leads that start waiting at the instants given.
 
     For rows about to be inserted (an import's new leads), so the clock is
     written with them instead of by an update after; the same marks as
-    :func:`start_waiting` gives.
+    :func:`start_waiting` gives. ``waits`` is keyed by lead id, or by anything
+    else that the answer is then keyed by (an import asks once per instant).
     """
     if not waits:
         return {}
     policy = response_policy(connection)
     # A file without dates: every lead arrives "now", so leads share one (read-only) mapping.
     known: dict[datetime, dict[str, int | None]] = {}
-    columns: dict[int, dict[str, int | None]] = {}
+    columns: dict[Key, dict[str, int | None]] = {}
     for lead_id, since in waits.items():
         found = known.get(since)
         if found is None:

@@ -27,7 +27,7 @@ from cockpit_tui.domain.filters import fold
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from cockpit_tui.domain.intake import LeadRecord
+    from cockpit_tui.domain.intake import LeadRecord, RecordValues
 
 
 def _ids_condition(column: str, lead_ids: Sequence[int], *, sqlite: bool) -> tuple[str, Any]:
@@ -63,7 +63,7 @@ def documents(executor: Session | Connection, lead_ids: Sequence[int]) -> list[t
     ]
 
 
-#: Vehicles and sources repeat from lead to lead (an import folds each once).
+#: Vehicles, sources and short messages repeat from lead to lead (an import folds each once).
 _fold_repeated = lru_cache(maxsize=4096)(fold)
 
 
@@ -76,27 +76,31 @@ def document_text(
     bodies: Sequence[str],
 ) -> str:
     """A lead's search document from its customer's and its own values, messages oldest first."""
-    parts = [
+    messages = " ".join(bodies)
+    # An import's messages are often a portal's template: folded once each when short.
+    folded = _fold_repeated(messages) if len(messages) <= 500 else fold(messages)
+    parts = (
         fold(name or ""),
         (phone or "").lstrip("+"),
         (email or "").lower(),
         _fold_repeated(vehicle or ""),
         _fold_repeated(source or ""),
-        fold(" ".join(bodies))[-MAX_DOC_MESSAGE_CHARS:],
-    ]
-    return " ".join(part for part in parts if part)
+        folded[-MAX_DOC_MESSAGE_CHARS:],
+    )
+    return " ".join(filter(None, parts))
 
 
 def record_document(record: LeadRecord) -> str:
     """The search document of a lead made of one imported or ingested record alone."""
-    return document_text(
-        record.name,
-        record.phone,
-        record.email,
-        record.vehicle,
-        record.source,
-        [record.message] if record.message else [],
-    )
+    from cockpit_tui.domain.intake import record_values
+
+    return values_document(record_values(record))
+
+
+def values_document(values: RecordValues) -> str:
+    """:func:`record_document` of a record given as its values (an import's rows)."""
+    name, phone, email, vehicle, _price, source, message = values[:7]
+    return document_text(name, phone, email, vehicle, source, [message] if message else [])
 
 
 def _newest_bodies(

@@ -44,3 +44,11 @@ def test_the_usual_spellings_take_the_fast_path() -> None:
         assert _WELL_FORMED_BR.fullmatch(raw), raw
     assert normalize_phone("(11) 98765-4321") == "+5511987654321"
     assert normalize_phone("(21) 2345-6789") == "+552123456789"
+
+
+def test_digits_of_other_scripts_are_read_as_phonenumbers_reads_them() -> None:
+    # Found by tests/unit/test_intake_fast_paths.py: the fast path took a full-width
+    # "１" for a digit and stored it as written instead of as "1".
+    for raw in (" 1198765432１", "(11) 98765-432１", "+55 １１ 98765-4321", "(11) ٩8765-4321"):
+        assert normalize_phone(raw) == parse_phone(raw), raw
+    assert normalize_phone("(11) 98765-432１") == "+5511987654321"

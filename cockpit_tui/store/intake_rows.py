@@ -1,0 +1,326 @@
+"""An import batch's rows, built in one pass as the tuples the driver inserts.
+
+:func:`~cockpit_tui.store.intake.apply_values` reads what the store already
+holds for a batch (:class:`Matches`), then :func:`build_rows` decides for each
+record whether it was imported before, merges into an open lead or makes a
+new one, and builds every table's rows as tuples in their columns' order: no
+per-row dictionaries, method calls or enum look-ups (this runs for each of a
+file's rows, on the import's one writing process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from typing import Final
+
+from cockpit_tui.domain import attention
+from cockpit_tui.domain.intake import RecordValues
+from cockpit_tui.domain.models import AttentionState, Direction
+from cockpit_tui.domain.statuses import CLOSED_STATUSES, Status
+from cockpit_tui.store.codec import to_cents, to_micros
+from cockpit_tui.store.response_clock import NOT_WAITING
+from cockpit_tui.store.search_index import values_document
+
+#: Positions in :data:`RecordValues` that identify a customer.
+PHONE: Final = 1
+EMAIL: Final = 2
+EXTERNAL_ID: Final = 8
+
+ATTENTION_COLUMNS = (
+    "last_activity_at",
+    "attention_at",
+    "unread_count",
+    "needs_attention",
+    "sort_at",
+)
+CUSTOMER_COLUMNS = ("id", "name", "phone", "email", "created_at")
+MESSAGE_COLUMNS = ("lead_id", "direction", "body", "at", "author", "read_at", "delivered_at")
+CHANGE_COLUMNS = ("at", "kind", "lead_id", "actor")
+PRINT_COLUMNS = ("fingerprint", "lead_id", "at")
+#: A new lead's columns: its own values, then the attention and response-clock columns.
+LEAD_COLUMNS = (
+    "id",
+    "customer_id",
+    "status",
+    "version",
+    "assigned_to",
+    "vehicle",
+    "price",
+    "source",
+    "external_id",
+    "created_at",
+    *ATTENTION_COLUMNS,
+    *NOT_WAITING,
+)
+
+_INBOUND = Direction.INBOUND.value
+_STATUS_VALUES = {status: status.value for status in Status}
+
+Row = tuple[object, ...]
+
+
+@dataclass(slots=True)
+class BatchResult:
+    """What a batch did.
+
+    Attributes:
+        created: New leads.
+        merged: Rows that were duplicates of an open lead (their message was added to it).
+        already: Rows imported before (same fingerprint): nothing done.
+        lead_ids: For each record, the lead it created or landed on.
+        created_ids: The new leads, in arrival order.
+    """
+
+    created: int = 0
+    merged: int = 0
+    already: int = 0
+    lead_ids: list[int] = field(default_factory=list)
+    created_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Matches:
+    """What the store (and the batch so far) holds for a batch's records; updated as it goes.
+
+    Attributes:
+        known: Fingerprint → the lead it was imported into.
+        key_to_lead: Identity key ("id:…", "phone:…", "email:…") → the open lead it names.
+        customers: Identity key → customer id.
+        states: Attention state of each lead a record may merge into.
+        next_customer: Id of the next new customer.
+        next_lead: Id of the next new lead.
+    """
+
+    known: dict[str, int]
+    key_to_lead: dict[str, int]
+    customers: dict[str, int]
+    states: dict[int, AttentionState]
+    next_customer: int
+    next_lead: int
+
+
+@dataclass(slots=True)
+class BatchRows:
+    """Every row a batch writes, as tuples in the columns' order of each table.
+
+    Attributes:
+        customers: New customers (:data:`CUSTOMER_COLUMNS`).
+        leads: New leads by id, their own values only (see :func:`finished_leads`).
+        arrived_at: When each new lead arrived.
+        messages: Messages (:data:`MESSAGE_COLUMNS`).
+        changes: Change-log rows (:data:`CHANGE_COLUMNS`).
+        prints: Fingerprints (:data:`PRINT_COLUMNS`).
+        touched: Leads that received a message (stored ones, or new ones merged into).
+        waits: Leads whose response clock starts, and when.
+        fresh_docs: Search documents of new leads, made of their record alone.
+    """
+
+    customers: list[Row] = field(default_factory=list)
+    leads: dict[int, Row] = field(default_factory=dict)
+    arrived_at: dict[int, datetime] = field(default_factory=dict)
+    messages: list[Row] = field(default_factory=list)
+    changes: list[Row] = field(default_factory=list)
+    prints: list[Row] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)
+    waits: dict[int, datetime] = field(default_factory=dict)
+    fresh_docs: dict[int, str] = field(default_factory=dict)
+
+    def new_waits(self) -> dict[datetime, datetime]:
+        """The instants new leads start waiting at (for their clock columns, once each)."""
+        leads = self.leads
+        return {since: since for lead_id, since in self.waits.items() if lead_id in leads}
+
+
+def contacts(records: Sequence[RecordValues]) -> tuple[list[str], list[str], list[str]]:
+    """The batch's distinct phones and e-mails (``[""]`` for none) and external ids, sorted."""
+    phones = sorted({r[PHONE] for r in records if r[PHONE]}) or [""]
+    emails = sorted({r[EMAIL] for r in records if r[EMAIL]}) or [""]
+    external_ids = sorted({r[EXTERNAL_ID] for r in records if r[EXTERNAL_ID]})
+    return phones, emails, external_ids
+
+
+def identity_keys(values: RecordValues) -> list[str]:
+    """:meth:`~cockpit_tui.domain.intake.LeadRecord.identity_keys` of a record's values."""
+    keys = []
+    if values[EXTERNAL_ID]:
+        keys.append(f"id:{values[EXTERNAL_ID]}")
+    if values[PHONE]:
+        keys.append(f"phone:{values[PHONE]}")
+    if values[EMAIL]:
+        keys.append(f"email:{values[EMAIL]}")
+    return keys
+
+
+def build_rows(
+    records: Sequence[RecordValues],
+    prints: Sequence[str],
+    documents: Sequence[str] | None,
+    matches: Matches,
+    result: BatchResult,
+    *,
+    actor: str,
+    now: datetime,
+    fingerprints: bool,
+) -> BatchRows:
+    """Decide each record's fate, in order, and build the rows it writes.
+
+    A record whose fingerprint is known was imported before; one whose
+    external id, phone or e-mail names an open lead (stored, or new earlier in
+    the batch) adds its message to it; any other is a new lead, of the
+    customer those keys name or of a new one. ``matches`` and ``result`` are
+    updated as records are placed.
+    """
+    rows = BatchRows()
+    known, key_to_lead, customers, states = (
+        matches.known,
+        matches.key_to_lead,
+        matches.customers,
+        matches.states,
+    )
+    next_customer, next_lead = matches.next_customer, matches.next_lead
+    new_customers, new_leads, arrived_at = rows.customers, rows.leads, rows.arrived_at
+    messages, changes, new_prints = rows.messages, rows.changes, rows.prints
+    touched, waits, fresh_docs = rows.touched, rows.waits, rows.fresh_docs
+    created_ids, lead_ids = result.created_ids, result.lead_ids
+    now_us = to_micros(now)
+    # A file without dates: every row arrives "now", so these are computed once per instant.
+    micros: dict[datetime, int] = {now: now_us}
+    arrivals: dict[datetime, AttentionState] = {}
+    for index, (values, fingerprint) in enumerate(zip(records, prints, strict=True)):
+        if fingerprint in known:
+            result.already += 1
+            lead_ids.append(known[fingerprint])
+            continue
+        (name, phone, email, vehicle, price, source, message, when, external_id, seller, status) = (
+            values[:11]
+        )
+        at = when or now
+        at_us = micros.get(at)
+        if at_us is None:
+            at_us = micros[at] = to_micros(at)
+        keys = identity_keys(values)
+        target = None
+        for key in keys:
+            target = key_to_lead.get(key)
+            if target is not None:
+                break
+        if target is not None:
+            if message:
+                fresh_docs.pop(target, None)  # it now has more messages: read it back
+                messages.append((target, _INBOUND, message, at_us, None, None, None))
+                states[target] = attention.on_inbound_message(states[target], at)
+                waits.setdefault(target, at)
+                touched.add(target)
+                changes.append((now_us, "message.in", target, actor))
+            result.merged += 1
+            lead_id = target
+        else:
+            customer_id = None
+            for key in keys:
+                customer_id = customers.get(key)
+                if customer_id is not None:
+                    break
+            if customer_id is None:
+                # A new customer: the lead's search document is made of this record alone.
+                fresh_docs[next_lead] = (
+                    documents[index] if documents is not None else values_document(values)
+                )
+                customer_id = next_customer
+                next_customer += 1
+                new_customers.append((customer_id, name, phone, email, at_us))
+                for key in keys:
+                    if not key.startswith("id:"):
+                        customers[key] = customer_id
+            lead_id = next_lead
+            next_lead += 1
+            arrived = arrivals.get(at)
+            if arrived is None:
+                arrived = arrivals[at] = attention.on_arrival(at)
+            states[lead_id] = arrived
+            if status not in CLOSED_STATUSES:
+                waits[lead_id] = at
+            new_leads[lead_id] = (
+                lead_id,
+                customer_id,
+                _STATUS_VALUES[status],
+                1,
+                seller,
+                vehicle,
+                None if price is None else _cents(price),
+                source,
+                external_id,
+                at_us,
+            )
+            arrived_at[lead_id] = at
+            if message:
+                messages.append((lead_id, _INBOUND, message, at_us, None, at_us, None))
+            changes.append((now_us, "lead.created", lead_id, actor))
+            for key in keys:
+                key_to_lead[key] = lead_id
+            result.created += 1
+            created_ids.append(lead_id)
+        if fingerprints:
+            known[fingerprint] = lead_id
+            new_prints.append((fingerprint, lead_id, now_us))
+        lead_ids.append(lead_id)
+    matches.next_customer, matches.next_lead = next_customer, next_lead
+    return rows
+
+
+def finished_leads(
+    rows: BatchRows,
+    states: Mapping[int, AttentionState],
+    clocks: Mapping[datetime, Mapping[str, int | None]],
+) -> list[Row]:
+    """The new leads' rows completed with their attention and response-clock columns.
+
+    Args:
+        rows: The batch's rows.
+        states: Every lead's attention state after the batch.
+        clocks: The clock columns of a lead starting to wait at each instant of
+            :meth:`BatchRows.new_waits`.
+
+    A lead no later record reached shares its columns with every lead that
+    arrived at the same instant (a file without dates: all of them); one a
+    later record merged into has its own.
+    """
+    waits, touched, arrived_at = rows.waits, rows.touched, rows.arrived_at
+    idle = tuple(NOT_WAITING.values())
+    clock_values = {since: tuple(marks.values()) for since, marks in clocks.items()}
+    shared: dict[tuple[datetime, bool], Row] = {}
+    finished = []
+    for lead_id, row in rows.leads.items():
+        if lead_id in touched:
+            since = waits.get(lead_id)
+            clock = idle if since is None else clock_values[since]
+            finished.append(row + attention_values(states[lead_id]) + clock)
+            continue
+        at = arrived_at[lead_id]
+        waiting = lead_id in waits
+        tail = shared.get((at, waiting))
+        if tail is None:
+            clock = clock_values[at] if waiting else idle
+            tail = shared[(at, waiting)] = attention_values(states[lead_id]) + clock
+        finished.append(row + tail)
+    return finished
+
+
+def attention_values(state: AttentionState) -> Row:
+    """The attention columns (:data:`ATTENTION_COLUMNS`) of a lead in ``state``."""
+    return (
+        to_micros(state.last_activity_at),
+        None if state.attention_at is None else to_micros(state.attention_at),
+        state.unread_count,
+        1 if state.attention_at is not None else 0,
+        to_micros(attention.sort_at(state)),
+    )
+
+
+@lru_cache(maxsize=1024)
+def _cents(price: Decimal) -> int:
+    """:func:`to_cents`, once per distinct price (a file repeats its prices)."""
+    return to_cents(price)
