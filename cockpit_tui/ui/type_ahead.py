@@ -16,6 +16,11 @@ posted — an ``Input.Submitted`` that moves to the next field — be handled to
 each widget handles its messages in order, so the callback arrives after the key.
 A :class:`KeyHoldScreen` on top that holds keys (a dialog until its first field
 is focused; the lead screen between ``r`` and the reply form) leaves them queued.
+
+Characters typed into a text field go on together: an :class:`~textual.widgets.Input`
+takes a printable key itself (it inserts it and stops it, so no binding runs and
+the focus stays), so waiting for each one's round trip only spread a word over
+a few frames, and a search could start on its first letters (issue 18).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from textual import events
 from textual.app import App
 from textual.screen import Screen
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from textual.message_pump import MessagePump
@@ -87,6 +93,11 @@ class KeyHoldScreen(Screen[ResultT]):
             self.stop_holding()
 
 
+def _typed_into(target: MessagePump, key: events.Key) -> bool:
+    """Whether ``key`` is a character a text field (``target``) takes in as text."""
+    return isinstance(target, Input) and key.is_printable
+
+
 def _resume(app: App[object]) -> None:
     if isinstance(app, KeyHoldApp):
         app.call_later(app.send_next_key)
@@ -111,6 +122,13 @@ class KeyHoldApp(App[None]):
             return
         await super().on_event(event)
 
+    @property
+    def typing_ahead(self) -> bool:
+        """Whether keys already read wait to be handed on (more typing is on its way)."""
+        screen = self.screen
+        held = isinstance(screen, KeyHoldScreen) and screen.holding_keys
+        return bool(self._typed_keys) and not held
+
     def forget_typed_keys(self) -> None:
         """Drop the keys still queued."""
         self._typed_keys.clear()
@@ -130,6 +148,17 @@ class KeyHoldApp(App[None]):
         target: MessagePump = self.focused or screen
         self._key_waits_on = target
         await super().on_event(key)
+        # The characters after it that go into the same text field go on now (they
+        # have no effect outside it); the key after them waits for the last one.
+        while (
+            self._typed_keys
+            and _typed_into(target, key)
+            and _typed_into(target, self._typed_keys[0])
+            and self.focused is target
+        ):
+            key = self._typed_keys.popleft()
+            self._keys_sent += 1
+            await super().on_event(key)
         self._follow(self._keys_sent, target, passes=2)
 
     def _follow(self, key_number: int, node: MessagePump, *, passes: int) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from cockpit_tui.domain.models import LeadCard
     from cockpit_tui.ui.board.cards_pane import CardsPane
+    from cockpit_tui.ui.board.next_mark import NextMark
     from cockpit_tui.ui.board.pane import BoardPane
     from cockpit_tui.ui.board.search_bar import SearchBar
     from cockpit_tui.ui.board.state import BoardState
@@ -21,6 +22,8 @@ class BoardHost(Protocol):
     """What the board's parts (filters, moves, the poll) ask of the board screen."""
 
     state: BoardState
+    #: The "▶ próximo" mark (issue 15).
+    next_mark: NextMark
 
     @property
     def cockpit(self) -> CockpitContext:
@@ -50,8 +53,9 @@ class BoardHost(Protocol):
     def search_field(self) -> SearchBar:
         """The search field."""
 
-    def show_counts(self) -> None:
-        """Redraw the header and what shows the counts."""
+    def show_counts(self, *, read_mark: bool = True) -> None:
+        """Redraw the header and what shows the counts (``read_mark``: and read the
+        "▶ próximo" mark again, unless the caller has it already)."""
 
     def mark_hidden_stale(self) -> None:
         """Changes were made: the panes off show read again when shown."""

@@ -9,6 +9,8 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
+from cockpit_tui.ui.type_ahead import KeyHoldApp
+
 #: Seconds after the last keystroke before the search runs: enough for a burst of keys
 #: (a paste, a fast typist) to arrive as one search. Short, because a read overtaken by
 #: more keys is interrupted (ui/board/filtering.py), so an early search costs little.
@@ -86,10 +88,21 @@ class SearchBar(Input):
         """Run the search once the typing pauses."""
         event.stop()
         self._cancel()
-        text = event.value
-        self._timer = self.set_timer(
-            SEARCH_DEBOUNCE, lambda: self.post_message(SearchBar.Search(text))
-        )
+        self._timer = self.set_timer(SEARCH_DEBOUNCE, self._typing_paused)
+
+    def _typing_paused(self) -> None:
+        """Search now, unless keys already read wait their turn (a word typed at once).
+
+        Keys are handed on one at a time (``ui/type_ahead.py``); an editing key's
+        round trip can outlast the pause, and a search started then would be
+        interrupted by the next key.
+        """
+        app = self.app
+        if isinstance(app, KeyHoldApp) and app.typing_ahead:
+            self._timer = self.set_timer(SEARCH_DEBOUNCE, self._typing_paused)
+            return
+        self._timer = None
+        self.post_message(SearchBar.Search(self.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: run the search now and give the keys back to the board."""
