@@ -124,10 +124,12 @@ class KeyHoldApp(App[None]):
 
     @property
     def typing_ahead(self) -> bool:
-        """Whether keys already read wait to be handed on (more typing is on its way)."""
+        """Whether keys already read have not all had their effect yet (some still queued,
+        or the last one handed on not yet dealt with), unless a screen holds them."""
         screen = self.screen
-        held = isinstance(screen, KeyHoldScreen) and screen.holding_keys
-        return bool(self._typed_keys) and not held
+        if isinstance(screen, KeyHoldScreen) and screen.holding_keys:
+            return False
+        return bool(self._typed_keys) or self._key_waits_on is not None
 
     def forget_typed_keys(self) -> None:
         """Drop the keys still queued."""
