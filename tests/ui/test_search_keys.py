@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from textual import events
 from textual.app import App
@@ -69,7 +71,8 @@ async def test_a_word_typed_at_once_is_searched_once_however_slow_each_key_s_rou
             search(text, kept=kept)
 
         monkeypatch.setattr(filters, "search", noted)
-        follow, delayed = KeyHoldApp._follow, []
+        follow = KeyHoldApp._follow
+        delayed: list[Callable[[], None]] = []
 
         def slow_follow(
             self: KeyHoldApp, key_number: int, node: MessagePump, *, passes: int
