@@ -113,6 +113,8 @@ class KeyHoldApp(App[None]):
         #: Where the callback following the key on its way waits (None: no key on its way).
         self._key_waits_on: MessagePump | None = None
         self._stuck_timer: Timer | None = None
+        #: The text field the last key handed on was a character for (None: it was not).
+        self._typing_into: MessagePump | None = None
 
     async def on_event(self, event: events.Event) -> None:
         """A key read from the terminal joins the queue; every other event goes on as usual."""
@@ -136,32 +138,34 @@ class KeyHoldApp(App[None]):
         self._typed_keys.clear()
 
     async def send_next_key(self) -> None:
-        """Hand the next queued key on, unless one is on its way or the top screen holds keys."""
+        """Hand the next queued key on, unless one is on its way or the top screen holds keys.
+
+        Characters typed into a text field go on together, and join the ones
+        on their way into it.
+        """
         if not self._typed_keys:
             return
-        if self._key_waits_on is not None:
+        if self._key_waits_on is not None and not self._joins_typing(self._typed_keys[0]):
             self._watch_stuck_key()
             return
         screen = self.screen
         if isinstance(screen, KeyHoldScreen) and screen.holding_keys:
             return
-        key = self._typed_keys.popleft()
-        self._keys_sent += 1
         target: MessagePump = self.focused or screen
-        self._key_waits_on = target
-        await super().on_event(key)
-        # The characters after it that go into the same text field go on now (they
-        # have no effect outside it); the key after them waits for the last one.
-        while (
-            self._typed_keys
-            and _typed_into(target, key)
-            and _typed_into(target, self._typed_keys[0])
-            and self.focused is target
-        ):
+        while True:
             key = self._typed_keys.popleft()
             self._keys_sent += 1
+            self._key_waits_on = target
             await super().on_event(key)
+            self._typing_into = target if _typed_into(target, key) else None
+            if not (self._typed_keys and self._joins_typing(self._typed_keys[0])):
+                break
         self._follow(self._keys_sent, target, passes=2)
+
+    def _joins_typing(self, key: events.Key) -> bool:
+        """Whether ``key`` is one more character into the field the last key was typed into."""
+        field = self._typing_into
+        return field is not None and self.focused is field and _typed_into(field, key)
 
     def _follow(self, key_number: int, node: MessagePump, *, passes: int) -> None:
         """Queue a callback behind the key on ``node``, then on each parent up to the app."""

@@ -11,10 +11,12 @@ from textual.widgets import Input
 
 from cockpit_tui.ui.type_ahead import KeyHoldApp
 
-#: Seconds after the last keystroke before the search runs: enough for a burst of keys
-#: (a paste, a fast typist) to arrive as one search. Short, because a read overtaken by
-#: more keys is interrupted (ui/board/filtering.py), so an early search costs little.
-SEARCH_DEBOUNCE = 0.015
+#: Seconds after the last keystroke before the search runs, for keys of one burst that
+#: the terminal has not handed over yet. Keys already read wait for it anyway (the search
+#: waits until they have all had their effect: ``ui/type_ahead.py``), so a burst (a paste,
+#: tmux, a fast typist) is one search; and a read overtaken by more keys is interrupted
+#: (ui/board/filtering.py), so an early search costs little.
+SEARCH_DEBOUNCE = 0.005
 
 
 #: Editing keys applied in key order (Input's own bindings for them, run in the same order).
