@@ -165,7 +165,9 @@ class KeyHoldApp(App[None]):
     def _joins_typing(self, key: events.Key) -> bool:
         """Whether ``key`` is one more character into the field the last key was typed into."""
         field = self._typing_into
-        return field is not None and self.focused is field and _typed_into(field, key)
+        if field is None or self.focused is not field:
+            return False
+        return _typed_into(field, key)
 
     def _follow(self, key_number: int, node: MessagePump, *, passes: int) -> None:
         """Queue a callback behind the key on ``node``, then on each parent up to the app."""
