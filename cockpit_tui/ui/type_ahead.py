@@ -93,7 +93,7 @@ class KeyHoldScreen(Screen[ResultT]):
             self.stop_holding()
 
 
-def _typed_into(target: MessagePump, key: events.Key) -> bool:
+def _typed_into(target: object, key: events.Key) -> bool:
     """Whether ``key`` is a character a text field (``target``) takes in as text."""
     return isinstance(target, Input) and key.is_printable
 
