@@ -151,7 +151,8 @@ class BoardService:
         The interrupted :meth:`first_pages` raises
         :class:`~cockpit_tui.domain.errors.StoreUnavailableError` in its
         thread; only the search reader is touched, so the poll and the
-        columns' reads go on. On PostgreSQL the read runs to its end.
+        columns' reads go on. On PostgreSQL a cancel request is sent from a
+        thread of its own (the read stops when the server takes it).
         """
         self._store.interrupt_search()
 
