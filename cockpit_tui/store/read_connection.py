@@ -19,10 +19,10 @@ from typing import Any, Protocol, Self
 
 from cockpit_tui.domain.errors import StoreUnavailableError
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
+from cockpit_tui.store.urls import StoreUrl
 
 #: Longest a PostgreSQL cancel request may take before the stale read is left to finish.
 CANCEL_TIMEOUT_SECONDS = 5.0
-from cockpit_tui.store.urls import StoreUrl
 
 Row = tuple[Any, ...]
 

@@ -42,7 +42,8 @@ def test_a_stale_search_read_is_stopped_and_the_reader_reads_on(services: Servic
         assert time.monotonic() < deadline, "the stale read was never stopped"
         services.board.interrupt_search()
         thread.join(0.05)
-    assert len(outcome) == 1 and isinstance(outcome[0], StoreUnavailableError)
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], StoreUnavailableError), outcome
     assert reader.fetchall("SELECT 1") == [(1,)], "the reader reads on"
     services.board.interrupt_search()  # nothing runs: the next read is left alone
     assert reader.fetchall("SELECT 2") == [(2,)]
