@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from textual import events
@@ -9,7 +10,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
-from cockpit_tui.ui.type_ahead import KeyHoldApp
+from cockpit_tui.ui.type_ahead import STUCK_KEY_SECONDS, KeyHoldApp
 
 #: Seconds after the last keystroke before the search runs, for keys of one burst that
 #: the terminal has not handed over yet. Keys already read wait for it anyway (the search
@@ -51,6 +52,7 @@ class SearchBar(Input):
         super().__init__(placeholder=placeholder, id="search")
         self.display = False
         self._timer: Timer | None = None
+        self._changed_at = 0.0
 
     async def _on_key(self, event: events.Key) -> None:
         """Editing keys act here, in the order typed, like the characters do.
@@ -90,6 +92,7 @@ class SearchBar(Input):
         """Run the search once the typing pauses."""
         event.stop()
         self._cancel()
+        self._changed_at = time.monotonic()
         self._timer = self.set_timer(SEARCH_DEBOUNCE, self._typing_paused)
 
     def _typing_paused(self) -> None:
@@ -97,10 +100,13 @@ class SearchBar(Input):
 
         Keys are handed on one at a time (``ui/type_ahead.py``); an editing key's
         round trip can outlast the pause, and a search started then would be
-        interrupted by the next key.
+        interrupted by the next key. A key whose effect never comes back (a
+        widget closed under it) holds the search no longer than the type-ahead
+        waits for it.
         """
         app = self.app
-        if isinstance(app, KeyHoldApp) and app.typing_ahead:
+        waited = time.monotonic() - self._changed_at
+        if isinstance(app, KeyHoldApp) and app.typing_ahead and waited < STUCK_KEY_SECONDS:
             self._timer = self.set_timer(SEARCH_DEBOUNCE, self._typing_paused)
             return
         self._timer = None
