@@ -11,19 +11,27 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from cockpit_tui.domain.models import LeadCard
     from cockpit_tui.ui.board.cards_pane import CardsPane
-    from cockpit_tui.ui.board.next_mark import NextMark
     from cockpit_tui.ui.board.pane import BoardPane
     from cockpit_tui.ui.board.search_bar import SearchBar
     from cockpit_tui.ui.board.state import BoardState
     from cockpit_tui.ui.context import CockpitContext
 
 
+class NextMarkTaker(Protocol):
+    """What the filters ask of the "▶ próximo" mark."""
+
+    def take(self, top: int | None) -> None:
+        """Mark ``top``, read with a filter's cards."""
+
+
 class BoardHost(Protocol):
     """What the board's parts (filters, moves, the poll) ask of the board screen."""
 
     state: BoardState
-    #: The "▶ próximo" mark (issue 15).
-    next_mark: NextMark
+
+    @property
+    def next_mark(self) -> NextMarkTaker:
+        """The "▶ próximo" mark (``ui/board/next_mark.py``, which imports this module)."""
 
     @property
     def cockpit(self) -> CockpitContext:
