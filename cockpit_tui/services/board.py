@@ -16,7 +16,7 @@ from cockpit_tui.services.filtering import LeadScope, Where, build_scope, clause
 from cockpit_tui.store.board_keys import board_key, board_key_of_row
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.handle import Store
-from cockpit_tui.store.reader import BoardKey, Clause, Row
+from cockpit_tui.store.reader import BoardKey, Clause, Row, StoreReader
 
 if TYPE_CHECKING:
     from cockpit_tui.domain.business_time import BusinessCalendar
@@ -151,7 +151,8 @@ class BoardService:
         The interrupted :meth:`first_pages` raises
         :class:`~cockpit_tui.domain.errors.StoreUnavailableError` in its
         thread; only the search reader is touched, so the poll and the
-        columns' reads go on. On PostgreSQL the read runs to its end.
+        columns' reads go on. On PostgreSQL a cancel request is sent from a
+        thread of its own (the read stops when the server takes it).
         """
         self._store.interrupt_search()
 
@@ -253,6 +254,23 @@ class BoardService:
                 brings the list to ``limit`` are not read.
             where: Only the leads a search or filter keeps.
         """
+        return self._urgent_on(self._reader, now, limit=limit, where=where)
+
+    def next_lead_under(self, now: datetime, where: Where) -> int | None:
+        """The lead ``space`` would pick first under ``where`` (the board's "▶ próximo").
+
+        Read on the store's search reader, right after a search's
+        :meth:`first_pages`, so that the search's frame shows the mark with
+        its cards, and a newer search interrupts this read too
+        (:meth:`interrupt_search`): under a search of one letter it reads
+        every document, as the search does.
+        """
+        urgent = self._urgent_on(self._store.search_reader, now, limit=1, where=where)
+        return urgent[0].id if urgent else None
+
+    def _urgent_on(
+        self, reader: StoreReader, now: datetime, *, limit: int, where: Where
+    ) -> list[LeadCard]:
         seen: set[int] = set()
         ordered: list[LeadCard] = []
         clause = clause_of(where)
@@ -260,7 +278,6 @@ class BoardService:
         end_of_day = to_micros(
             now.astimezone().replace(hour=23, minute=59, second=59, microsecond=0)
         )
-        reader = self._reader
 
         def due() -> list[Row]:
             return reader.due_appointment_rows(until=end_of_day, limit=limit, where=clause)

@@ -21,6 +21,9 @@ from cockpit_tui.domain.records import Record, set_field
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.urls import StoreUrl
 
+#: Longest a PostgreSQL cancel request may take before the stale read is left to finish.
+CANCEL_TIMEOUT_SECONDS = 5.0
+
 Row = tuple[Any, ...]
 
 #: Columns of a lead card, in the order :mod:`cockpit_tui.services.cards` reads them.
@@ -109,6 +112,10 @@ class ReadConnection:
         self._url = store_url
         self._lock = threading.Lock()
         self._placeholder = "?"
+        #: Guards which query runs now (a PostgreSQL cancel must hit that one, not the next).
+        self._running_lock = threading.Lock()
+        self._queries = 0
+        self._running = 0  # the number of the query running now; 0: none
         self._connection: Any = self._open()
 
     def _open(self) -> Any:
@@ -154,20 +161,53 @@ class ReadConnection:
     def execute(self, sql: str) -> None:
         """Run a statement that returns no rows (``BEGIN``, ``ROLLBACK``…)."""
         with self._lock:
+            self._started()
             try:
                 self._connection.execute(sql)
             except (sqlite3.Error, _pg_error()) as error:
                 raise StoreUnavailableError(reason=type(error).__name__) from error
+            finally:
+                self._ended()
 
     def interrupt(self) -> None:
-        """Stop the query this reader runs now, from another thread (SQLite only).
+        """Stop the query this reader runs now, from another thread.
 
         The interrupted query raises :class:`StoreUnavailableError` in its own
-        thread; with no query running this does nothing. On PostgreSQL it does
-        nothing either: the query runs to its end.
+        thread; with no query running this does nothing. SQLite stops it at
+        once (``sqlite3.Connection.interrupt``). PostgreSQL is sent a cancel
+        request (``psycopg``'s ``cancel_safe``) from a thread of its own, so
+        the caller (the UI thread) never waits on the network; the request is
+        sent only while that same query still runs, so a query that ended
+        meanwhile lets the next one run untouched.
         """
         if self._url.is_sqlite:
             self._connection.interrupt()
+            return
+        with self._running_lock:
+            running = self._running
+        if running:
+            threading.Thread(
+                target=self._cancel, args=(running,), name="cockpit-read-cancel", daemon=True
+            ).start()
+
+    def _cancel(self, query: int) -> None:
+        """Cancel query number ``query`` on PostgreSQL if it still runs."""
+        with self._running_lock:  # the next query cannot start until the request is sent
+            if self._running != query:
+                return
+            try:
+                self._connection.cancel_safe(timeout=CANCEL_TIMEOUT_SECONDS)
+            except _pg_error():
+                pass  # not cancelled: the stale read runs to its end, as it did before
+
+    def _started(self) -> None:
+        with self._running_lock:
+            self._queries += 1
+            self._running = self._queries
+
+    def _ended(self) -> None:
+        with self._running_lock:
+            self._running = 0
 
     def _sql(self, sql: str) -> str:
         return sql if self._placeholder == "?" else sql.replace("?", "%s")
@@ -176,12 +216,14 @@ class ReadConnection:
         """Run a read query and return all rows as tuples."""
         with self._lock:
             cursor: _Cursor = self._connection.cursor()
+            self._started()
             try:
                 cursor.execute(self._sql(sql), tuple(params))
                 return [tuple(row) for row in cursor.fetchall()]
             except (sqlite3.Error, _pg_error()) as error:
                 raise StoreUnavailableError(reason=type(error).__name__) from error
             finally:
+                self._ended()
                 cursor.close()
 
     def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:

@@ -16,6 +16,11 @@ posted — an ``Input.Submitted`` that moves to the next field — be handled to
 each widget handles its messages in order, so the callback arrives after the key.
 A :class:`KeyHoldScreen` on top that holds keys (a dialog until its first field
 is focused; the lead screen between ``r`` and the reply form) leaves them queued.
+
+Characters typed into a text field go on together: an :class:`~textual.widgets.Input`
+takes a printable key itself (it inserts it and stops it, so no binding runs and
+the focus stays), so waiting for each one's round trip only spread a word over
+a few frames, and a search could start on its first letters (issue 18).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from textual import events
 from textual.app import App
 from textual.screen import Screen
+from textual.widgets import Input
 
 if TYPE_CHECKING:
     from textual.message_pump import MessagePump
@@ -87,6 +93,11 @@ class KeyHoldScreen(Screen[ResultT]):
             self.stop_holding()
 
 
+def _typed_into(target: object, key: events.Key) -> bool:
+    """Whether ``key`` is a character a text field (``target``) takes in as text."""
+    return isinstance(target, Input) and key.is_printable
+
+
 def _resume(app: App[object]) -> None:
     if isinstance(app, KeyHoldApp):
         app.call_later(app.send_next_key)
@@ -102,6 +113,8 @@ class KeyHoldApp(App[None]):
         #: Where the callback following the key on its way waits (None: no key on its way).
         self._key_waits_on: MessagePump | None = None
         self._stuck_timer: Timer | None = None
+        #: The text field the last key handed on was a character for (None: it was not).
+        self._typing_into: MessagePump | None = None
 
     async def on_event(self, event: events.Event) -> None:
         """A key read from the terminal joins the queue; every other event goes on as usual."""
@@ -111,26 +124,50 @@ class KeyHoldApp(App[None]):
             return
         await super().on_event(event)
 
+    @property
+    def typing_ahead(self) -> bool:
+        """Whether keys already read have not all had their effect yet (some still queued,
+        or the last one handed on not yet dealt with), unless a screen holds them."""
+        screen = self.screen
+        if isinstance(screen, KeyHoldScreen) and screen.holding_keys:
+            return False
+        return bool(self._typed_keys) or self._key_waits_on is not None
+
     def forget_typed_keys(self) -> None:
         """Drop the keys still queued."""
         self._typed_keys.clear()
 
     async def send_next_key(self) -> None:
-        """Hand the next queued key on, unless one is on its way or the top screen holds keys."""
+        """Hand the next queued key on, unless one is on its way or the top screen holds keys.
+
+        Characters typed into a text field go on together, and join the ones
+        on their way into it.
+        """
         if not self._typed_keys:
             return
-        if self._key_waits_on is not None:
+        if self._key_waits_on is not None and not self._joins_typing(self._typed_keys[0]):
             self._watch_stuck_key()
             return
         screen = self.screen
         if isinstance(screen, KeyHoldScreen) and screen.holding_keys:
             return
-        key = self._typed_keys.popleft()
-        self._keys_sent += 1
         target: MessagePump = self.focused or screen
-        self._key_waits_on = target
-        await super().on_event(key)
+        while True:
+            key = self._typed_keys.popleft()
+            self._keys_sent += 1
+            self._key_waits_on = target
+            await super().on_event(key)
+            self._typing_into = target if _typed_into(target, key) else None
+            if not (self._typed_keys and self._joins_typing(self._typed_keys[0])):
+                break
         self._follow(self._keys_sent, target, passes=2)
+
+    def _joins_typing(self, key: events.Key) -> bool:
+        """Whether ``key`` is one more character into the field the last key was typed into."""
+        field = self._typing_into
+        if field is None or self.focused is not field:
+            return False
+        return _typed_into(field, key)
 
     def _follow(self, key_number: int, node: MessagePump, *, passes: int) -> None:
         """Queue a callback behind the key on ``node``, then on each parent up to the app."""

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import threading
+from datetime import datetime
+
+import pytest
+
+from cockpit_tui.domain.cards import LeadCard
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
+from cockpit_tui.services.filtering import Where
 from cockpit_tui.ui.app import CockpitApp
 from tests.conftest import services_for, tick
-from tests.ui.conftest import column, make_app, press, screen_lines, selected_id, wait_until
+from tests.ui.conftest import (
+    board,
+    column,
+    make_app,
+    press,
+    screen_lines,
+    selected_id,
+    settled,
+    wait_until,
+)
 
 
 def marked(app: CockpitApp) -> list[str]:
@@ -46,6 +62,39 @@ async def test_the_card_space_picks_next_is_marked_and_the_mark_follows_the_boar
         finally:
             other.close()
         await wait_until(pilot, lambda: marked(app) == ["Alice Lima"])
+
+
+async def test_a_search_draws_the_mark_with_its_cards(
+    ui_services: Services, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mark under a search comes with the search's cards, not from a read after them."""
+    ui_services.leads.add(name="Alice Lima", phone="(11) 91111-1111", source="OLX")
+    tick(clock, 10)  # Alice is past her 5 minutes: Bruno comes first
+    ui_services.leads.add(name="Bruno Reis", phone="(11) 92222-2222", source="OLX")
+    app = make_app(ui_services)
+    board_service = ui_services.board
+    urgent_leads, released = board_service.urgent_leads, threading.Event()
+
+    def held(now: datetime, *, limit: int = 200, where: Where = None) -> list[LeadCard]:
+        released.wait(10)  # a mark read of its own lands only after the assertions
+        return urgent_leads(now, limit=limit, where=where)
+
+    async with app.run_test(size=(160, 45)) as pilot:
+        await wait_until(pilot, lambda: marked(app) == ["Bruno Reis"])
+        monkeypatch.setattr(board_service, "urgent_leads", held)
+        try:
+            await press(pilot, "slash", *"alice")
+            await wait_until(
+                pilot, lambda: board(app).state.lead_filter.search == "alice" and settled(app)
+            )
+            assert marked(app) == ["Alice Lima"], "marked in the frame that shows the search"
+            await press(pilot, "escape")
+            await wait_until(
+                pilot, lambda: board(app).state.lead_filter.search == "" and settled(app)
+            )
+            assert marked(app) == ["Bruno Reis"]
+        finally:
+            released.set()
 
 
 def test_the_marker_never_hides_an_appointment() -> None:

@@ -18,11 +18,11 @@ from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.services.preferences import Preferences
-from cockpit_tui.store.reader import Clause
+from cockpit_tui.store.reader import Clause, Row
 from cockpit_tui.ui.app import CockpitApp
 from cockpit_tui.ui.board.screen import BoardScreen
 from cockpit_tui.ui.screens.filter_picker import FilterPicker
-from tests.conftest import tick
+from tests.conftest import services_for, tick
 from tests.ui.conftest import header_of, make_app, press, selected_id, settled, wait_until
 
 SIZES = [(160, 45), (100, 30)]
@@ -123,6 +123,38 @@ async def test_typing_on_interrupts_a_slow_read_and_the_whole_query_shows(
         assert shown_ids(app) == {store["joao"], store["bruno"]}
         assert header_of(app, Status.NEW).endswith("1/2")
         assert not [n for n in app._notifications if n.severity == "error"], "nothing to report"
+
+
+async def test_a_lead_added_elsewhere_while_the_search_reads_shows_at_the_next_poll(
+    ui_services: Services,
+    ui_url: str,
+    clock: FrozenClock,
+    store: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another salesperson's lead committed just after the search's read shows all the same."""
+    reader = ui_services.store.search_reader
+    first_rows = reader.first_rows
+    bruno = services_for(ui_url, "Bruno", clock)
+    added: list[int] = []
+
+    def read_then_commit(where: Clause, *, limit: int, cap: int) -> list[tuple[int, Row]]:
+        rows = first_rows(where, limit=limit, cap=cap)
+        if not added:  # after the read: its result cannot hold the new lead
+            added.append(bruno.leads.add(name="Carla Dias", vehicle="Honda Civic Si").id)
+        return rows
+
+    monkeypatch.setattr(reader, "first_rows", read_then_commit)
+    app = make_app(ui_services)
+    try:
+        async with app.run_test(size=(160, 45)) as pilot:
+            await type_search(pilot, app, "civic")
+            assert added, "the search read ran"
+            await wait_until(pilot, lambda: added[0] in shown_ids(app))
+            assert shown_ids(app) == {store["joao"], store["bruno"], added[0]}
+            assert header_of(app, Status.NEW).endswith("2/3")
+    finally:
+        bruno.close()
 
 
 async def test_search_is_accent_free_and_reads_phones_in_any_format(

@@ -43,6 +43,8 @@ class FilterRead(Message):
         error: Why the store could not be read (then nothing else is set).
         kept: Where the lead to keep selected is under the filter (its column
             and index), None if the filter leaves it out or none was asked.
+        next_lead: The lead ``space`` would pick first under the filter (the
+            "▶ próximo" mark, drawn in the same frame as the cards), if any.
     """
 
     def __init__(
@@ -52,12 +54,14 @@ class FilterRead(Message):
         contents: dict[Status, WindowContent],
         error: CockpitError | None = None,
         kept: tuple[Status, int] | None = None,
+        next_lead: int | None = None,
     ) -> None:
         self.serial = serial
         self.counts = counts
         self.contents = contents
         self.error = error
         self.kept = kept
+        self.next_lead = next_lead
         super().__init__()
 
 
@@ -86,8 +90,11 @@ def start_filter_read(
 
     Under a filter, one read gives every column's first cards and count (a
     search matches once); without one, the counts and each column's top are
-    read on the board's index. Where the lead ``keep`` now is is found here
-    too, so showing the result reads nothing on the UI thread. A read that
+    read on the board's index. Where the lead ``keep`` now is and which lead
+    ``space`` would pick first are found here too, so showing the result reads
+    nothing on the UI thread and draws the "▶ próximo" mark in the same
+    frame as the cards (a read of its own repainted the board again, in the
+    way of the next key). A read that
     ``wanted`` says was overtaken (more keys typed) is skipped, or dropped when
     it ends (the board also interrupts it: :meth:`BoardFilters.apply`).
     """
@@ -106,10 +113,11 @@ def start_filter_read(
             if not wanted():
                 return  # overtaken while it read: the newer read shows
             kept = None if keep is None else _kept_position(services, keep, where, contents)
+            next_lead = services.board.next_lead_under(services.clock.now(), where)
         except CockpitError as error:
             screen.post_message(FilterRead(serial, {}, {}, error))
             return
-        screen.post_message(FilterRead(serial, counts, contents, kept=kept))
+        screen.post_message(FilterRead(serial, counts, contents, kept=kept, next_lead=next_lead))
 
     screen.run_worker(read, thread=True, group="board-filter")
 
@@ -131,8 +139,6 @@ class BoardFilters:
         self._keep: int | None = None
         #: The lead selected before the search started (esc selects it again).
         self._before_search: int | None = None
-        #: Set when a filter read was shown: the next poll reads even without a commit.
-        self.poll_again = False
 
     @property
     def busy(self) -> bool:
@@ -168,7 +174,7 @@ class BoardFilters:
             for status in STATUS_ORDER
         }
         specs = {status: window.spec() for status, window in self._windows.items()}
-        host.show_counts()  # the header names the new filter now
+        host.show_counts(read_mark=False)  # the header names the new filter now
         host.refresh_bindings()
         serial = self._serial
         start_filter_read(
@@ -195,14 +201,17 @@ class BoardFilters:
         if state.where is None:
             state.total_counts = None
         state.bump()
-        self.poll_again = True  # a change made meanwhile shows at the next poll
+        # Another process's change committed while this was read shows at the next poll:
+        # the poll's check of new commits is on the board's reader, which this read left
+        # alone (a poll dropped meanwhile as stale reads again: LivePoll.show).
+        host.next_mark.take(message.next_lead)  # before the columns: drawn in their frame
         for column in host.cards.columns:
             total = message.counts[column.status]
             column.use_window(self._windows[column.status], total, message.contents[column.status])
         host.cards.set_filter_totals()
         host.pane.filter_changed(self._keep, message.kept)
         host.mark_hidden_stale()
-        host.show_counts()
+        host.show_counts(read_mark=False)
         host.refresh_bindings()
 
     def open_search(self) -> None:

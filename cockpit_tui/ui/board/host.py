@@ -17,10 +17,21 @@ if TYPE_CHECKING:
     from cockpit_tui.ui.context import CockpitContext
 
 
+class NextMarkTaker(Protocol):
+    """What the filters ask of the "▶ próximo" mark."""
+
+    def take(self, top: int | None) -> None:
+        """Mark ``top``, read with a filter's cards."""
+
+
 class BoardHost(Protocol):
     """What the board's parts (filters, moves, the poll) ask of the board screen."""
 
     state: BoardState
+
+    @property
+    def next_mark(self) -> NextMarkTaker:
+        """The "▶ próximo" mark (``ui/board/next_mark.py``, which imports this module)."""
 
     @property
     def cockpit(self) -> CockpitContext:
@@ -50,8 +61,9 @@ class BoardHost(Protocol):
     def search_field(self) -> SearchBar:
         """The search field."""
 
-    def show_counts(self) -> None:
-        """Redraw the header and what shows the counts."""
+    def show_counts(self, *, read_mark: bool = True) -> None:
+        """Redraw the header and what shows the counts (``read_mark``: and read the
+        "▶ próximo" mark again, unless the caller has it already)."""
 
     def mark_hidden_stale(self) -> None:
         """Changes were made: the panes off show read again when shown."""

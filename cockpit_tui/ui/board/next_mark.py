@@ -70,6 +70,13 @@ class NextMark:
             self.top = top
             self.show()
 
+    def take(self, top: int | None) -> None:
+        """Mark ``top``, read with a filter's cards (a read of the mark still out is dropped)."""
+        self._asked += 1
+        self._answered = self._asked
+        self.top = top
+        self.show()
+
     def walked_to(self, urgent: list[LeadCard], picked: LeadCard) -> None:
         """``space`` picked ``picked`` from ``urgent``: the mark goes to the one after it."""
         following = next_urgent(urgent, picked, picked.id)

@@ -198,14 +198,19 @@ class BoardScreen(FirstShow, BoardReadout, LeadKeys, Screen[None]):
 
     # -- drawing the figures ------------------------------------------------------------------
 
-    def show_counts(self) -> None:
-        """Redraw the header and what shows the counts in the pane on show."""
+    def show_counts(self, *, read_mark: bool = True) -> None:
+        """Redraw the header and what shows the counts in the pane on show.
+
+        Args:
+            read_mark: Read the "▶ próximo" mark again (a filter's read brings its own).
+        """
         cockpit = self.cockpit
         forms = self.state.header_forms(cockpit.t, user=cockpit.services.actor)
         self.query_one("#board-header", TextLine).show_forms(forms)
         self.pane.figures_changed()
         self.values.counts_changed()
-        self.next_mark.refresh()
+        if read_mark:
+            self.next_mark.refresh()
 
     def say(self, text: str) -> None:
         """Routine news (a move, an undo) in the header line for a few seconds.
@@ -419,9 +424,6 @@ class BoardScreen(FirstShow, BoardReadout, LeadKeys, Screen[None]):
     def poll_store(self) -> None:
         """Ask a worker whether someone committed, and re-read if so."""
         if self._live is not None:
-            if self.filters.poll_again:  # a filter was shown: changes made meanwhile show now
-                self.filters.poll_again = False
-                self._live.force = True
             self._live.poll()
 
     @on(LivePoll.Refreshed)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import time
+
 from textual import events
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
-#: Seconds after the last keystroke before the search runs: enough for a burst of keys
-#: (a paste, a fast typist) to arrive as one search. Short, because a read overtaken by
-#: more keys is interrupted (ui/board/filtering.py), so an early search costs little.
-SEARCH_DEBOUNCE = 0.015
+from cockpit_tui.ui.type_ahead import STUCK_KEY_SECONDS, KeyHoldApp
+
+#: Seconds after the last keystroke before the search runs, for keys of one burst that
+#: the terminal has not handed over yet. Keys already read wait for it anyway (the search
+#: waits until they have all had their effect: ``ui/type_ahead.py``), so a burst (a paste,
+#: tmux, a fast typist) is one search; and a read overtaken by more keys is interrupted
+#: (ui/board/filtering.py), so an early search costs little.
+SEARCH_DEBOUNCE = 0.005
 
 
 #: Editing keys applied in key order (Input's own bindings for them, run in the same order).
@@ -46,6 +52,7 @@ class SearchBar(Input):
         super().__init__(placeholder=placeholder, id="search")
         self.display = False
         self._timer: Timer | None = None
+        self._changed_at = 0.0
 
     async def _on_key(self, event: events.Key) -> None:
         """Editing keys act here, in the order typed, like the characters do.
@@ -85,10 +92,25 @@ class SearchBar(Input):
         """Run the search once the typing pauses."""
         event.stop()
         self._cancel()
-        text = event.value
-        self._timer = self.set_timer(
-            SEARCH_DEBOUNCE, lambda: self.post_message(SearchBar.Search(text))
-        )
+        self._changed_at = time.monotonic()
+        self._timer = self.set_timer(SEARCH_DEBOUNCE, self._typing_paused)
+
+    def _typing_paused(self) -> None:
+        """Search now, unless keys already read wait their turn (a word typed at once).
+
+        Keys are handed on one at a time (``ui/type_ahead.py``); an editing key's
+        round trip can outlast the pause, and a search started then would be
+        interrupted by the next key. A key whose effect never comes back (a
+        widget closed under it) holds the search no longer than the type-ahead
+        waits for it.
+        """
+        app = self.app
+        waited = time.monotonic() - self._changed_at
+        if isinstance(app, KeyHoldApp) and app.typing_ahead and waited < STUCK_KEY_SECONDS:
+            self._timer = self.set_timer(SEARCH_DEBOUNCE, self._typing_paused)
+            return
+        self._timer = None
+        self.post_message(SearchBar.Search(self.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter: run the search now and give the keys back to the board."""
