@@ -1,4 +1,4 @@
-"""Migration 22 on a populated store: the lead table rebuilt, nothing lost (SQLite, PostgreSQL)."""
+"""Migration 21 on a populated store: the lead table rebuilt, nothing lost (SQLite, PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -90,8 +90,8 @@ def test_the_lead_table_is_rebuilt_with_every_row_index_and_reference(store_url:
     url = parse_store_url(store_url)
     engine = create_store_engine(url)
     try:
-        before_22 = [step for step in all_migrations() if step.version < 22]
-        migrate(engine, url, migrations=before_22)
+        before_21 = [step for step in all_migrations() if step.version < 21]
+        migrate(engine, url, migrations=before_21)
         with engine.begin() as connection:
             _populate(connection)
             if connection.dialect.name == "sqlite":
@@ -100,7 +100,7 @@ def test_the_lead_table_is_rebuilt_with_every_row_index_and_reference(store_url:
             before = _snapshot(connection)
 
         report = migrate(engine, url)
-        assert (report.from_version, report.to_version) == (before_22[-1].version, 22)
+        assert (report.from_version, report.to_version) == (before_21[-1].version, 21)
 
         with engine.connect() as connection:
             assert _snapshot(connection) == before

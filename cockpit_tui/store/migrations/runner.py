@@ -45,7 +45,7 @@ _MODULES = (
     "m0018_report_responses",
     "m0019_template_replies",
     "m0020_undo_every_kind",
-    "m0022_lead_status_check",
+    "m0021_lead_status_check",
 )
 
 

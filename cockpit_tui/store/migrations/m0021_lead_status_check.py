@@ -1,4 +1,4 @@
-"""Migration 22: the lead's status check written with ``OR``; the bulk import's deferred work.
+"""Migration 21: the lead's status check written with ``OR``; the bulk import's deferred work.
 
 SQLite evaluates ``status IN ('new', …)`` by building a lookup table of the
 six values again for every row an ``executemany`` inserts (8–15 µs a row, a
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-VERSION = 22
+VERSION = 21
 DESCRIPTION = "lead status check with OR; bulk import's deferred work"
 #: The runner turns SQLite's foreign keys off around this step (a table rebuild).
 FOREIGN_KEYS_OFF = True
