@@ -136,6 +136,7 @@ async def test_cards_show_what_a_salesperson_needs(
         source="Webmotors",
     )
     tick(clock, 5)
+    ui_services.board.load_calendar(clock.now())  # the waits in business time at once
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
@@ -651,6 +652,7 @@ async def test_the_wait_on_a_card_moves_on_with_the_clock_and_changes_colour(
 ) -> None:
     ui_services.leads.add(name="Maria Souza", vehicle="Fiat Argo 2022")
     tick(clock, 1)
+    ui_services.board.load_calendar(clock.now())  # the waits in business time at once
     app = make_app(ui_services)
     async with app.run_test(size=(160, 45)) as pilot:
         await pilot.pause()
