@@ -14,7 +14,6 @@ key on the same lead waits for the first and starts from its result.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
@@ -117,12 +116,10 @@ class LeadActions:
         services = self.cockpit.services
 
         def warm() -> None:
+            # The write path's modules (the ORM: ~80,000 objects) live as long as the app:
+            # the gate sets them aside from the collector after the import (gc.freeze).
             with gate.pausing_imports():
                 services.leads.warm_up()
-            # The write path's modules (the ORM: ~80,000 objects) live as long as the app:
-            # set them aside from the collector as start-up's are (ui/app.py), or every full
-            # collection walks them, 40-60 ms in the middle of a key or a search's frame.
-            gc.freeze()
             with suppress(CockpitError):  # a read-only or busy store: joining waits for next start
                 services.team.join()
 

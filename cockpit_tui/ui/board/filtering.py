@@ -224,6 +224,8 @@ class BoardFilters:
         if not host.state.lead_filter.search:
             selected = host.selected_card
             self._before_search = selected.id if selected else None
+        self.warm_up_gate.note_busy()  # a search comes: the warm-up waits for the typing too
+        host.search_field.on_typed = self.warm_up_gate.note_busy
         host.search_field.open()
 
     def search(self, text: str, *, kept: bool) -> None:
