@@ -173,6 +173,7 @@ class BoardScreen(FirstShow, BoardReadout, LeadKeys, Screen[None]):
         def load() -> None:  # its imports (holidays) give way to a search, as the warm-up's
             with suppress(CockpitError), self.filters.warm_up_gate.pausing_imports():
                 services.board.load_calendar(services.clock.now())
+                self.filters.warm_up_gate.wait()  # the board's repaint, after a search's
                 self.app.call_from_thread(self.cards.repaint_clock)
 
         self.run_worker(load, thread=True, group="calendar")
