@@ -33,8 +33,9 @@ from importlib.machinery import ModuleSpec
 from types import ModuleType
 from typing import Any
 
-#: How long the board stays "busy" after a search's result is shown (its repaint).
-QUIET_SECONDS = 0.1
+#: How long the board stays "busy" after a search is typed or shown: a user who reads a result
+#: for less than this is still searching (the next search must not find the warm-up running).
+QUIET_SECONDS = 0.3
 #: The longest one module load waits: typing on and on still lets the warm-up finish.
 LONGEST_WAIT_SECONDS = 1.0
 #: How often a waiting warm-up looks again.
