@@ -52,6 +52,7 @@ def install(out: str) -> None:
     from textual import _compositor, app, screen
 
     from cockpit_tui.services import board
+    from cockpit_tui.services.leads import LeadService
     from cockpit_tui.ui.board import filtering, search_bar
 
     _timed(search_bar.SearchBar, "on_input_changed", "key")
@@ -60,6 +61,8 @@ def install(out: str) -> None:
     _timed(board.BoardService, "first_pages", "query")
     _timed(board.BoardService, "counts", "counts")
     _timed(board.BoardService, "position_of", "position")
+    _timed(board.BoardService, "load_calendar", "warm-up: calendar")
+    _timed(LeadService, "warm_up", "warm-up: write path")
     _timed(screen.Screen, "_on_timer_update", "update")
     _timed(screen.Screen, "_refresh_layout", "layout")
     _timed(_compositor.Compositor, "render_update", "repaint")
@@ -157,6 +160,15 @@ def measure(db: Path, searches: int, tree: str = "-") -> list[dict[str, float]]:
             events = json.loads(out.read_text())
         finally:
             terminal.close()
+    if spans:
+        first = spans[0][0]
+        for name, start, end in events:
+            if name.startswith("warm-up"):
+                print(
+                    f"  {name}: {(start - first) * 1000:+.0f} → {(end - first) * 1000:+.0f} ms"
+                    " from the first search's keys",
+                    file=sys.stderr,
+                )
     return [found for sent, done in spans if (found := phases(events, sent, done))]
 
 
@@ -175,6 +187,7 @@ def main() -> int:
         "--base", help="also run this git revision, alternately (starts of --searches each)"
     )
     parser.add_argument("--rounds", type=int, default=1, help="starts per tree and size")
+    parser.add_argument("--each", action="store_true", help="also print every search's phases")
     args = parser.parse_args()
     from bench.run import cache_bytecode, store_for
 
@@ -194,6 +207,14 @@ def main() -> int:
                     runs += measure(store_for(size), args.searches, tree)
                     results[name, size] = (load, runs)
     names = list(next(iter(results.values()))[1][0])
+    if args.each:
+        for (tree, size), (_, runs) in results.items():
+            print(f"{tree}, {size:,} leads, search by search (ms):")
+            for index, run in enumerate(runs, start=1):
+                parts = " ".join(
+                    f"{name.split(' (')[0]}={value:.0f}" for name, value in run.items()
+                )
+                print(f"  {index:2d}: {parts}")
     header = " | ".join(
         f"{tree}, {size:,} leads (load {load:.1f})" for (tree, size), (load, _) in results.items()
     )

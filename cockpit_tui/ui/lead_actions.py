@@ -14,7 +14,6 @@ key on the same lead waits for the first and starts from its result.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from collections.abc import Callable
 from contextlib import suppress
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from cockpit_tui.services.leads import UndoResult
     from cockpit_tui.ui.context import CockpitContext
     from cockpit_tui.ui.screens.forms import AssignChoice
+    from cockpit_tui.ui.warm_up_gate import WarmUpGate
 
 #: The worker group every lead write runs in.
 WORKER_GROUP = "lead-actions"
@@ -105,23 +105,26 @@ class LeadActions:
         """Whether a write is running or waiting (tests and the bench wait on this)."""
         return self._running or bool(self._queue)
 
-    def warm_up(self) -> None:
+    def warm_up(self, gate: WarmUpGate) -> None:
         """Import the write path (the ORM, ~0.5 s) in a worker while the user reads the board.
 
         The first move would otherwise pay for it. The salesperson who opened
         the store also joins its team here (so colleagues can assign leads to
-        them), off the first frame's path.
+        them), off the first frame's path. The import pauses while ``gate``
+        says the board is busy (a search typed meanwhile goes first).
         """
         services = self.cockpit.services
 
         def warm() -> None:
-            services.leads.warm_up()
             # The write path's modules (the ORM: ~80,000 objects) live as long as the app:
-            # set them aside from the collector as start-up's are (ui/app.py), or every full
-            # collection walks them, 40-60 ms in the middle of a key or a search's frame.
-            gc.freeze()
-            with suppress(CockpitError):  # a read-only or busy store: joining waits for next start
-                services.team.join()
+            # the gate sets them aside from the collector after the import (gc.freeze).
+            # The join's first ORM query (mappers configured, statement compiled) is ~0.1 s
+            # of Python that cannot pause: it too waits for a quiet board before it starts.
+            with gate.pausing_imports():
+                services.leads.warm_up()
+                gate.wait()
+                with suppress(CockpitError):  # read-only or busy store: joins at next start
+                    services.team.join()
 
         self._screen.run_worker(warm, thread=True, group="warm-up")
 

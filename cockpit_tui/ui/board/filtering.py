@@ -19,6 +19,7 @@ from cockpit_tui.services.column_window import (
     read_window,
 )
 from cockpit_tui.ui.errors import report_error
+from cockpit_tui.ui.warm_up_gate import WarmUpGate
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -139,6 +140,8 @@ class BoardFilters:
         self._keep: int | None = None
         #: The lead selected before the search started (esc selects it again).
         self._before_search: int | None = None
+        #: Start-up's warm-up waits on this while a search is read and shown.
+        self.warm_up_gate = WarmUpGate(lambda: self.busy)
 
     @property
     def busy(self) -> bool:
@@ -192,6 +195,7 @@ class BoardFilters:
         if message.serial != self._serial:
             return
         self._shown = message.serial
+        self.warm_up_gate.note_busy()  # its repaint follows: the warm-up waits for it too
         host = self._host
         if message.error is not None:
             report_error(self._screen, message.error)
@@ -220,6 +224,8 @@ class BoardFilters:
         if not host.state.lead_filter.search:
             selected = host.selected_card
             self._before_search = selected.id if selected else None
+        self.warm_up_gate.note_busy()  # a search comes: the warm-up waits for the typing too
+        host.search_field.on_typed = self.warm_up_gate.note_busy
         host.search_field.open()
 
     def search(self, text: str, *, kept: bool) -> None:

@@ -163,16 +163,17 @@ class BoardScreen(FirstShow, BoardReadout, LeadKeys, Screen[None]):
         self.set_interval(_CLOCK_REFRESH, self.tick_clock)
         # After the first frame is on screen: the import holds the GIL for ~0.5 s. A lambda:
         # `self.actions.warm_up` would build the actions (and import them) right now.
-        self.set_timer(_WARM_UP_DELAY, lambda: self.actions.warm_up())
+        self.set_timer(_WARM_UP_DELAY, lambda: self.actions.warm_up(self.filters.warm_up_gate))
         self.set_timer(_WARM_UP_DELAY, self._load_calendar)
 
     def _load_calendar(self) -> None:
         """Load the business calendar in a worker, then show the waits in business time."""
         services = self.cockpit.services
 
-        def load() -> None:
-            with suppress(CockpitError):
+        def load() -> None:  # its imports (holidays) give way to a search, as the warm-up's
+            with suppress(CockpitError), self.filters.warm_up_gate.pausing_imports():
                 services.board.load_calendar(services.clock.now())
+                self.filters.warm_up_gate.wait()  # the board's repaint, after a search's
                 self.app.call_from_thread(self.cards.repaint_clock)
 
         self.run_worker(load, thread=True, group="calendar")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from textual import events
 from textual.message import Message
@@ -53,6 +54,8 @@ class SearchBar(Input):
         self.display = False
         self._timer: Timer | None = None
         self._changed_at = 0.0
+        #: Called at each change typed (start-up's warm-up gives way to the typing).
+        self.on_typed: Callable[[], None] = lambda: None
 
     async def _on_key(self, event: events.Key) -> None:
         """Editing keys act here, in the order typed, like the characters do.
@@ -93,6 +96,7 @@ class SearchBar(Input):
         event.stop()
         self._cancel()
         self._changed_at = time.monotonic()
+        self.on_typed()
         self._timer = self.set_timer(SEARCH_DEBOUNCE, self._typing_paused)
 
     def _typing_paused(self) -> None:
