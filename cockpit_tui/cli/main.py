@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import suppress
 
+from cockpit_tui.collector import collector_paused
 from cockpit_tui.config import Settings, default_user, store_url_for
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.i18n.translate import Translator, describe_error, resolve_language
@@ -22,17 +23,12 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``cockpit`` with ``argv`` (default: the process's arguments); return the exit code."""
-    collecting = gc.isenabled()
     # Start-up makes long-lived objects only (modules, classes, the parser, the
     # board's widgets): the cyclic collector's passes over them free nothing and
     # took a tenth of exec → first frame (issue 18). Off until the work starts:
     # a command's run (below) or the board's first frame (ui/app.py).
-    gc.disable()
-    try:
+    with collector_paused():
         return _main(argv)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -9,15 +9,15 @@ re-running the same file adds nothing (each row's fingerprint is kept).
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from cockpit_tui.collector import collector_paused
 from cockpit_tui.domain.errors import CockpitError
 from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
 from cockpit_tui.domain.intake import LeadRecord, Rejection
@@ -70,25 +70,6 @@ def _grew(path: Path, size: int) -> bool:
         return True
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while an import runs (as it was before, after).
-
-    An import makes millions of objects that live until their chunk is
-    written and form no cycles (reference counting frees them): the
-    collector's passes over them, and over the file's rows, found nothing
-    and cost about a tenth of the import. Forked validation workers inherit
-    the pause, so they do not walk (and copy) the rows they share either.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 class IntakeService:
     """Imports files and applies events for one salesperson (recorded as the actor).
 
@@ -134,7 +115,9 @@ class IntakeService:
         Raises:
             InvalidInputError: the file as a whole cannot be read (see :func:`read_source`).
         """
-        with _collector_paused():
+        # An import makes millions of objects that form no cycles; forked validation
+        # workers inherit the pause, so they do not walk (and copy) the shared rows either.
+        with collector_paused():
             return self._import_file(path, encoding, dry_run, on_progress, describe)
 
     def _import_file(
