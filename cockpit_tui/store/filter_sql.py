@@ -12,7 +12,7 @@ from cockpit_tui.domain.filters import STALE_DAYS, LeadFilter, QuickFilter, sear
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.codec import to_micros
 from cockpit_tui.store.reader import Clause
-from cockpit_tui.store.search_sql import match_clause, short_walk_clause
+from cockpit_tui.store.search_sql import match_clause, walk_clause
 
 #: Sold and not sold, as SQL (a closed lead has no overdue appointment).
 _CLOSED_STATUSES = ", ".join(f"'{status.value}'" for status in CLOSED_STATUSES)
@@ -46,7 +46,7 @@ def filter_clause(
     parts: list[str] = []
     params: list[object] = []
     terms = search_terms(lead_filter.search)
-    walk = short_walk_clause(terms) if sqlite else None
+    walk = walk_clause(terms) if sqlite else None
     if terms:
         sql, values = match_clause(terms, sqlite=sqlite)
         parts.append(sql)
@@ -84,5 +84,5 @@ def filter_clause(
         " AND ".join(f"({part})" for part in parts),
         tuple(params),
         walk_sql=walk_sql,
-        scans=walk is not None,
+        scans=walk is not None and all(len(term) < 3 for term in terms),
     )

@@ -48,9 +48,10 @@ class Clause(Record):
     Attributes:
         sql: The condition, e.g. ``l.assigned_to = ?``.
         params: Values of its placeholders, in order.
-        walk_sql: The same condition checked lead by lead (a search as a correlated
-            ``EXISTS`` on the lead's document), for reading a broad match in the
-            board's index order; None when ``sql`` already is (same parameters).
+        walk_sql: The same condition checked lead by lead (a search's look-up
+            listed once, each lead checked against the list and its document),
+            for reading a broad match in the board's index order; None when
+            ``sql`` already is (same parameters).
         scans: Whether matching reads every search document (a search whose terms
             are all too short for the trigram index).
     """

@@ -1,6 +1,13 @@
 """The SQL of the search index, as plain strings (no SQLAlchemy: the board imports it).
 
-See :mod:`cockpit_tui.store.search_index` for how the index is kept.
+On SQLite the index is an FTS5 trigram table that keeps which documents hold
+each trigram, not where (``detail=none``, migration 22: a third of the cost of
+writing a document goes). It cannot answer a phrase ("civic" as the trigrams
+"civ", "ivi", "vic" in a row), so a term of four characters or more is looked
+up as its trigrams, each anywhere in the document, and confirmed with
+``instr`` on the documents found: the same leads as the phrase found, the
+index still narrowing the search. See :mod:`cockpit_tui.store.search_index`
+for how the index is kept.
 """
 
 from __future__ import annotations
@@ -17,17 +24,7 @@ def match_clause(terms: Sequence[str], *, sqlite: bool) -> tuple[str, list[Any]]
     shorter ones are checked on the matching documents (or scanned alone).
     """
     if sqlite:
-        long_terms = [term for term in terms if len(term) >= 3]
-        short_terms = [term for term in terms if len(term) < 3]
-        conditions, params = [], []
-        if long_terms:
-            conditions.append("lead_search MATCH ?")
-            params.append(" AND ".join('"' + term.replace('"', '""') + '"' for term in long_terms))
-        for term in short_terms:
-            conditions.append("instr(doc, ?) > 0")
-            params.append(term)
-        where = " AND ".join(conditions)
-        return f"l.id IN (SELECT rowid FROM lead_search WHERE {where})", params
+        return _sqlite_clause(terms, walk=False)
     conditions = ["doc LIKE ? ESCAPE '!'" for _ in terms]
     params = [
         "%" + term.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%" for term in terms
@@ -35,18 +32,50 @@ def match_clause(terms: Sequence[str], *, sqlite: bool) -> tuple[str, list[Any]]
     return f"l.id IN (SELECT lead_id FROM lead_search WHERE {' AND '.join(conditions)})", params
 
 
-def short_walk_clause(terms: Sequence[str]) -> tuple[str, list[Any]] | None:
-    """SQLite: the same condition as :func:`match_clause` checked on one lead's document.
+def trigram_query(terms: Sequence[str]) -> str:
+    """The FTS5 query asking for every trigram of ``terms`` (each at least three characters).
 
-    Only for searches whose terms are all shorter than three characters (no
-    trigram look-up to start from): walking the board's index and checking
-    each lead's document stops after a page of a broad match ("c" keeps nearly
-    every lead), where the list form reads every document first. None when a
-    term is long enough for the trigram index.
+    Each trigram is a quoted string of its own (one token: no phrase, which
+    ``detail=none`` refuses), a double quote in it doubled; a trigram two terms
+    share, or one term repeats, is asked once.
     """
-    if not terms or any(len(term) >= 3 for term in terms):
-        return None
-    conditions = " AND ".join("instr(s.doc, ?) > 0" for _ in terms)
-    return f"EXISTS (SELECT 1 FROM lead_search s WHERE s.rowid = l.id AND {conditions})", list(
-        terms
+    trigrams = dict.fromkeys(
+        term[start : start + 3] for term in terms for start in range(len(term) - 2)
     )
+    return " AND ".join('"' + trigram.replace('"', '""') + '"' for trigram in trigrams)
+
+
+def _document_check(count: int) -> str:
+    """SQL true when lead ``l``'s document holds ``count`` terms (given as parameters)."""
+    conditions = " AND ".join("instr(s.doc, ?) > 0" for _ in range(count))
+    return f"EXISTS (SELECT 1 FROM lead_search s WHERE s.rowid = l.id AND {conditions})"
+
+
+def walk_clause(terms: Sequence[str]) -> tuple[str, list[Any]] | None:
+    """SQLite: :func:`match_clause`'s condition written for a walk of the board's index.
+
+    A broad match (a common term, one or two letters) reads each column's
+    first page by walking the board's index and checking each lead, which
+    stops after a page, where the list form finds every match first. Terms
+    shorter than three characters are checked on each lead's document; with
+    a longer term, the index's look-up is listed once and each lead of the
+    column is checked against that list (the ``+`` keeps SQLite from reading
+    the leads through the list instead), then the document confirms the
+    terms the look-up cannot. None when there is no term.
+    """
+    return _sqlite_clause(terms, walk=True) if terms else None
+
+
+def _sqlite_clause(terms: Sequence[str], *, walk: bool) -> tuple[str, list[Any]]:
+    long_terms = [term for term in terms if len(term) >= 3]
+    if not long_terms:
+        if walk:
+            return _document_check(len(terms)), list(terms)
+        where = " AND ".join("instr(doc, ?) > 0" for _ in terms)
+        return f"l.id IN (SELECT rowid FROM lead_search WHERE {where})", list(terms)
+    # A three-character term is one trigram: the look-up alone answers it.
+    checked = [term for term in terms if len(term) != 3]
+    sql = f"{'+' if walk else ''}l.id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)"
+    if checked:
+        sql += f" AND {_document_check(len(checked))}"
+    return sql, [trigram_query(long_terms), *checked]

@@ -99,7 +99,8 @@ def test_the_lead_table_is_rebuilt_with_every_row_index_and_reference(store_url:
         with engine.connect() as connection:
             before = _snapshot(connection)
 
-        report = migrate(engine, url)
+        up_to_21 = [step for step in all_migrations() if step.version <= 21]
+        report = migrate(engine, url, migrations=up_to_21)
         assert (report.from_version, report.to_version) == (before_21[-1].version, 21)
 
         with engine.connect() as connection:
