@@ -1,7 +1,9 @@
 """Where a search keystroke's time goes: the phases of "civic" typed on the real board.
 
 ``python bench/search_phases.py [--sizes 1000,10000,100000] [--searches 12]
-[--base main --rounds 3]`` (with ``--base``: that revision too, start by start alternately)
+[--base main --rounds 3 [--base-stores DIR]]`` (with ``--base``: that revision too, start
+by start alternately; ``--base-stores``: its own copies of the stores, when this tree
+migrates them to a schema it cannot open)
 starts cockpit in a 160×45 pseudo-terminal (as ``bench/run.py`` does) through
 this script's ``--child`` mode, which wraps a few steps of the board to note
 ``time.perf_counter()`` (CLOCK_MONOTONIC, shared with the parent): the key
@@ -122,18 +124,22 @@ def phases(events: list[list[Any]], sent: float, done: float) -> dict[str, float
     }
 
 
-def measure(db: Path, searches: int, tree: str = "-") -> list[dict[str, float]]:
+def measure(
+    db: Path, searches: int, tree: str = "-", headers: tuple[str, str] | None = None
+) -> list[dict[str, float]]:
     """Type "civic" ``searches`` times on the board of ``db``; each search's phases.
 
     Args:
         db: The store.
         searches: How many times.
         tree: A folder holding another ``cockpit_tui`` to run instead of this one.
+        headers: The headers to wait for (narrowed, every lead); read from ``db``
+            by this tree when not given.
     """
     from bench.ab import search_headers
     from bench.run import Terminal
 
-    narrowed, everything = search_headers(db)
+    narrowed, everything = headers or search_headers(db)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "events.json"
         argv = [sys.executable, __file__, "--child", str(out), tree, "--"]
@@ -188,7 +194,14 @@ def main() -> int:
     )
     parser.add_argument("--rounds", type=int, default=1, help="starts per tree and size")
     parser.add_argument("--each", action="store_true", help="also print every search's phases")
+    parser.add_argument(
+        "--base-stores",
+        type=Path,
+        help="the folder of --base's stores (s1000.sqlite…), copies at its schema version, "
+        "when this tree migrates bench/stores/ to a version --base cannot open",
+    )
     args = parser.parse_args()
+    from bench.ab import search_headers
     from bench.run import cache_bytecode, store_for
 
     cache_bytecode()
@@ -204,7 +217,11 @@ def main() -> int:
             for _ in range(args.rounds):
                 for name, tree in trees.items():
                     load, runs = results.get((name, size), (os.getloadavg()[0], []))
-                    runs += measure(store_for(size), args.searches, tree)
+                    db, headers = store_for(size), None
+                    if args.base_stores and name == args.base:
+                        # The same leads: the headers are read from this tree's store.
+                        db, headers = args.base_stores / db.name, search_headers(db)
+                    runs += measure(db, args.searches, tree, headers)
                     results[name, size] = (load, runs)
     names = list(next(iter(results.values()))[1][0])
     if args.each:

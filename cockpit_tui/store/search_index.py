@@ -5,8 +5,10 @@ the vehicle, the source and its most recent messages (up to
 :data:`MAX_DOC_MESSAGE_CHARS` characters of them, so recording a message costs
 the same on a lead with 5,000 messages as on a new one), lower case and without accents
 (folded in Python, the same way as what the user types). On SQLite it lives
-in an FTS5 table with the trigram tokenizer (any substring of three
-characters or more is an index lookup); on PostgreSQL in a plain table
+in an FTS5 table with the trigram tokenizer, without the trigrams' positions
+(migration 22: any substring of three characters or more is an index lookup,
+one of four or more confirmed on the documents found, see
+:mod:`cockpit_tui.store.search_sql`); on PostgreSQL in a plain table
 searched with ``LIKE`` (with a pg_trgm index when the server has it). Every
 write path that changes those fields calls :func:`refresh_search` in its own
 transaction, so the index never lags behind the leads.

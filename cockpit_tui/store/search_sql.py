@@ -1,13 +1,13 @@
 """The SQL of the search index, as plain strings (no SQLAlchemy: the board imports it).
 
 On SQLite the index is an FTS5 trigram table that keeps which documents hold
-each trigram, not where (``detail=none``, migration 22: a third of the cost of
-writing a document goes). It cannot answer a phrase ("civic" as the trigrams
-"civ", "ivi", "vic" in a row), so a term of four characters or more is looked
-up as its trigrams, each anywhere in the document, and confirmed with
-``instr`` on the documents found: the same leads as the phrase found, the
-index still narrowing the search. See :mod:`cockpit_tui.store.search_index`
-for how the index is kept.
+each trigram, not where (``detail=none``, migration 22: cheaper to write).
+It cannot answer a phrase ("civic" as the trigrams "civ", "ivi", "vic" in a
+row; FTS5 refuses phrase queries on such a table), so a term of four
+characters or more is looked up as its trigrams, each anywhere in the
+document, and confirmed with ``instr`` on each lead's document: the same
+leads as a phrase query found, the index still narrowing the search. See
+:mod:`cockpit_tui.store.search_index` for how the index is kept.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ def match_clause(terms: Sequence[str], *, sqlite: bool) -> tuple[str, list[Any]]
     """SQL (over ``l``, the lead) true for leads whose document holds every term.
 
     Terms are already folded (see :func:`cockpit_tui.domain.filters.search_terms`).
-    On SQLite, terms of three characters or more use the trigram index;
-    shorter ones are checked on the matching documents (or scanned alone).
+    On SQLite, terms of three characters or more use the trigram index, and
+    those of four or more, like shorter ones, are then checked on each found
+    lead's document (terms all shorter than three: every document is read).
     """
     if sqlite:
         return _sqlite_clause(terms, walk=False)
@@ -46,9 +47,15 @@ def trigram_query(terms: Sequence[str]) -> str:
 
 
 def _document_check(count: int) -> str:
-    """SQL true when lead ``l``'s document holds ``count`` terms (given as parameters)."""
-    conditions = " AND ".join("instr(s.doc, ?) > 0" for _ in range(count))
-    return f"EXISTS (SELECT 1 FROM lead_search s WHERE s.rowid = l.id AND {conditions})"
+    """SQL true when lead ``l``'s document holds ``count`` terms (given as parameters).
+
+    The document is read from the table where FTS5 stores it (``lead_search``'s
+    ``_content``, column ``c0``, keyed by the rowid): a plain primary-key look-up
+    costs half what going through the virtual table does, and a broad search
+    makes thousands.
+    """
+    conditions = " AND ".join("instr(s.c0, ?) > 0" for _ in range(count))
+    return f"EXISTS (SELECT 1 FROM lead_search_content s WHERE s.id = l.id AND {conditions})"
 
 
 def walk_clause(terms: Sequence[str]) -> tuple[str, list[Any]] | None:
