@@ -136,7 +136,8 @@ def test_a_search_reads_every_column_top_and_count_in_one_read_as_the_column_que
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # With 3, "olx", "cliente" and "c" match more than one read ranks: the column reads
-    # take over (short terms: by walking the board's index, checking each lead's document).
+    # take over, walking the board's index (checking each lead against the trigram
+    # look-up's list, and its document for short terms and terms of four letters or more).
     monkeypatch.setattr("cockpit_tui.services.board.WINDOWED_MATCHES", ranked)
     # More OLX leads than a page, across columns and with and without attention,
     # so the one-read pages are cut, ranked and counted like the per-column reads.
@@ -159,6 +160,9 @@ def test_a_search_reads_every_column_top_and_count_in_one_read_as_the_column_que
     # A short term next to a quick filter and a source: their parameters follow the search's.
     searches.append(LeadFilter(search="e", quick=frozenset({QuickFilter.ATTENTION})))
     searches.append(LeadFilter(search="li", source="OLX"))
+    # Long terms checked on each lead's document (no trigram positions), with a short one.
+    searches.append(LeadFilter(search="clie nte 1", source="OLX"))
+    searches.append(LeadFilter(search="cliente", quick=frozenset({QuickFilter.ATTENTION})))
     for lead_filter in searches:
         text = repr(lead_filter)
         where = board.scope(lead_filter)
