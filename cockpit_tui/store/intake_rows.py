@@ -40,7 +40,7 @@ ATTENTION_COLUMNS = (
 CUSTOMER_COLUMNS = ("id", "name", "phone", "email", "created_at")
 MESSAGE_COLUMNS = ("lead_id", "direction", "body", "at", "author", "read_at", "delivered_at")
 CHANGE_COLUMNS = ("at", "kind", "lead_id", "actor")
-PRINT_COLUMNS = ("fingerprint", "lead_id", "at")
+PRINT_COLUMNS = ("fingerprint_hi", "fingerprint_lo", "lead_id", "at")
 #: A new lead's columns: its own values, then the attention and response-clock columns.
 LEAD_COLUMNS = (
     "id",
@@ -58,6 +58,10 @@ LEAD_COLUMNS = (
 )
 
 _INBOUND = Direction.INBOUND.value
+#: A fingerprint key's halves are stored as signed 64-bit integers (codec.print_halves,
+#: written out in the loop below: it runs for every imported row).
+_SIGN, _WRAP = 1 << 63, 1 << 64
+_LOW = _WRAP - 1
 _STATUS_VALUES = {status: status.value for status in Status}
 
 Row = tuple[object, ...]
@@ -87,7 +91,8 @@ class Matches:
     """What the store (and the batch so far) holds for a batch's records; updated as it goes.
 
     Attributes:
-        known: Fingerprint → the lead it was imported into.
+        known: Fingerprint key (:func:`~cockpit_tui.domain.intake.fingerprint_key`) → the
+            lead it was imported into.
         key_to_lead: Identity key ("id:…", "phone:…", "email:…") → the open lead it names.
         customers: Identity key → customer id.
         states: Attention state of each lead a record may merge into.
@@ -95,7 +100,7 @@ class Matches:
         next_lead: Id of the next new lead.
     """
 
-    known: dict[str, int]
+    known: dict[int, int]
     key_to_lead: dict[str, int]
     customers: dict[str, int]
     states: dict[int, AttentionState]
@@ -157,7 +162,7 @@ def identity_keys(values: RecordValues) -> list[str]:
 
 def build_rows(
     records: Sequence[RecordValues],
-    prints: Sequence[str],
+    prints: Sequence[int],
     documents: Sequence[str] | None,
     matches: Matches,
     result: BatchResult,
@@ -168,11 +173,11 @@ def build_rows(
 ) -> BatchRows:
     """Decide each record's fate, in order, and build the rows it writes.
 
-    A record whose fingerprint is known was imported before; one whose
-    external id, phone or e-mail names an open lead (stored, or new earlier in
-    the batch) adds its message to it; any other is a new lead, of the
-    customer those keys name or of a new one. ``matches`` and ``result`` are
-    updated as records are placed.
+    ``prints`` are the records' fingerprint keys. A record whose fingerprint is
+    known was imported before; one whose external id, phone or e-mail names an
+    open lead (stored, or new earlier in the batch) adds its message to it; any
+    other is a new lead, of the customer those keys name or of a new one.
+    ``matches`` and ``result`` are updated as records are placed.
     """
     rows = BatchRows()
     known, key_to_lead, customers, states = (
@@ -265,7 +270,15 @@ def build_rows(
             created_ids.append(lead_id)
         if fingerprints:
             known[fingerprint] = lead_id
-            new_prints.append((fingerprint, lead_id, now_us))
+            high, low = fingerprint >> 64, fingerprint & _LOW
+            new_prints.append(
+                (
+                    high - _WRAP if high >= _SIGN else high,
+                    low - _WRAP if low >= _SIGN else low,
+                    lead_id,
+                    now_us,
+                )
+            )
         lead_ids.append(lead_id)
     matches.next_customer, matches.next_lead = next_customer, next_lead
     return rows

@@ -117,7 +117,8 @@ _DUMPS = {
     "customer": "SELECT id, name, phone, email, created_at FROM customer ORDER BY id",
     "lead": "SELECT * FROM lead ORDER BY id",
     "message": "SELECT lead_id, direction, body, at, read_at FROM message ORDER BY id",
-    "fingerprint": "SELECT fingerprint, lead_id, at FROM import_fingerprint ORDER BY fingerprint",
+    "fingerprint": "SELECT fingerprint_hi, fingerprint_lo, lead_id, at FROM import_fingerprint "
+    "ORDER BY fingerprint_hi, fingerprint_lo",
     "change_log": "SELECT at, kind, lead_id, actor FROM change_log ORDER BY id",
     "consent": "SELECT customer_id, channel, state, source, actor, at FROM consent ORDER BY id",
     "team": "SELECT name FROM team_member ORDER BY name",

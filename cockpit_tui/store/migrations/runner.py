@@ -46,6 +46,7 @@ _MODULES = (
     "m0019_template_replies",
     "m0020_undo_every_kind",
     "m0021_lead_status_check",
+    "m0023_fingerprint_key",
 )
 
 
