@@ -198,6 +198,11 @@ def test_a_mixed_file_is_stored_as_the_plain_import_stores_it(
     assert stored == expected
     assert len(stored["consent"]) > 0
     assert len(stored["search"]) == len(stored["lead"])
+    if services.store.url.is_sqlite:
+        # The chunks are written without SQLite's foreign-key checks: every reference holds.
+        with services.store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1, "on again"
 
 
 def test_importing_the_same_file_again_changes_nothing(
@@ -252,6 +257,7 @@ def test_a_failing_chunk_leaves_whole_chunks_and_a_rerun_finishes_the_file(
     if services.store.url.is_sqlite:
         with services.store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2, "FULL again"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1, "on again"
             assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -2000, "default"
 
     monkeypatch.setattr(intake_module, "record_consent", real_record_consent)
