@@ -195,24 +195,39 @@ def build_rows(
     # A file without dates: every row arrives "now", so these are computed once per instant.
     micros: dict[datetime, int] = {now: now_us}
     arrivals: dict[datetime, AttentionState] = {}
+    already = merged = created = 0
     for index, (values, fingerprint) in enumerate(zip(records, prints, strict=True)):
         if fingerprint in known:
-            result.already += 1
+            already += 1
             lead_ids.append(known[fingerprint])
             continue
-        (name, phone, email, vehicle, price, source, message, when, external_id, seller, status) = (
-            values[:11]
-        )
+        (
+            name,
+            phone,
+            email,
+            vehicle,
+            price,
+            source,
+            message,
+            when,
+            external_id,
+            seller,
+            status,
+            _,
+        ) = values
         at = when or now
         at_us = micros.get(at)
         if at_us is None:
             at_us = micros[at] = to_micros(at)
-        keys = identity_keys(values)
-        target = None
-        for key in keys:
-            target = key_to_lead.get(key)
-            if target is not None:
-                break
+        # The identity keys (:func:`identity_keys`), written out: this runs for every row.
+        id_key = f"id:{external_id}" if external_id else None
+        phone_key = f"phone:{phone}" if phone else None
+        email_key = f"email:{email}" if email else None
+        target = None if id_key is None else key_to_lead.get(id_key)
+        if target is None and phone_key is not None:
+            target = key_to_lead.get(phone_key)
+        if target is None and email_key is not None:
+            target = key_to_lead.get(email_key)
         if target is not None:
             if message:
                 fresh_docs.pop(target, None)  # it now has more messages: read it back
@@ -221,14 +236,14 @@ def build_rows(
                 waits.setdefault(target, at)
                 touched.add(target)
                 changes.append((now_us, "message.in", target, actor))
-            result.merged += 1
+            merged += 1
             lead_id = target
         else:
-            customer_id = None
-            for key in keys:
-                customer_id = customers.get(key)
-                if customer_id is not None:
-                    break
+            customer_id = None if id_key is None else customers.get(id_key)
+            if customer_id is None and phone_key is not None:
+                customer_id = customers.get(phone_key)
+            if customer_id is None and email_key is not None:
+                customer_id = customers.get(email_key)
             if customer_id is None:
                 # A new customer: the lead's search document is made of this record alone.
                 fresh_docs[next_lead] = (
@@ -237,9 +252,10 @@ def build_rows(
                 customer_id = next_customer
                 next_customer += 1
                 new_customers.append((customer_id, name, phone, email, at_us))
-                for key in keys:
-                    if not key.startswith("id:"):
-                        customers[key] = customer_id
+                if phone_key is not None:
+                    customers[phone_key] = customer_id
+                if email_key is not None:
+                    customers[email_key] = customer_id
             lead_id = next_lead
             next_lead += 1
             arrived = arrivals.get(at)
@@ -264,9 +280,13 @@ def build_rows(
             if message:
                 messages.append((lead_id, _INBOUND, message, at_us, None, at_us, None))
             changes.append((now_us, "lead.created", lead_id, actor))
-            for key in keys:
-                key_to_lead[key] = lead_id
-            result.created += 1
+            if id_key is not None:
+                key_to_lead[id_key] = lead_id
+            if phone_key is not None:
+                key_to_lead[phone_key] = lead_id
+            if email_key is not None:
+                key_to_lead[email_key] = lead_id
+            created += 1
             created_ids.append(lead_id)
         if fingerprints:
             known[fingerprint] = lead_id
@@ -280,6 +300,9 @@ def build_rows(
                 )
             )
         lead_ids.append(lead_id)
+    result.already += already
+    result.merged += merged
+    result.created += created
     matches.next_customer, matches.next_lead = next_customer, next_lead
     return rows
 
