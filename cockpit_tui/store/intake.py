@@ -39,6 +39,7 @@ from cockpit_tui.store.intake_rows import (
     CUSTOMER_COLUMNS,
     LEAD_COLUMNS,
     MESSAGE_COLUMNS,
+    MESSAGE_CONSTANTS,
     PRINT_COLUMNS,
     Matches,
     attention_values,
@@ -234,7 +235,7 @@ def apply_values(
             sql,
             [(*attention_values(states[lead_id]), lead_id) for lead_id in old_touched],
         )
-    insert_rows(connection, "message", MESSAGE_COLUMNS, batch.messages)
+    insert_rows(connection, "message", MESSAGE_COLUMNS, batch.messages, constants=MESSAGE_CONSTANTS)
     insert_rows(connection, "import_fingerprint", PRINT_COLUMNS, batch.prints)
     insert_rows(connection, "change_log", CHANGE_COLUMNS, batch.changes)
     if batch.customers or new_leads:

@@ -38,7 +38,10 @@ ATTENTION_COLUMNS = (
     "sort_at",
 )
 CUSTOMER_COLUMNS = ("id", "name", "phone", "email", "created_at")
-MESSAGE_COLUMNS = ("lead_id", "direction", "body", "at", "author", "read_at", "delivered_at")
+#: An imported message's columns; the rest are the same for all (:data:`MESSAGE_CONSTANTS`,
+#: and no author or delivery time), so no row carries them.
+MESSAGE_COLUMNS = ("lead_id", "body", "at", "read_at")
+MESSAGE_CONSTANTS = {"direction": Direction.INBOUND.value}
 CHANGE_COLUMNS = ("at", "kind", "lead_id", "actor")
 PRINT_COLUMNS = ("fingerprint_hi", "fingerprint_lo", "lead_id", "at")
 #: A new lead's columns: its own values, then the attention and response-clock columns.
@@ -57,7 +60,6 @@ LEAD_COLUMNS = (
     *NOT_WAITING,
 )
 
-_INBOUND = Direction.INBOUND.value
 #: A fingerprint key's halves are stored as signed 64-bit integers (codec.print_halves,
 #: written out in the loop below: it runs for every imported row).
 _SIGN, _WRAP = 1 << 63, 1 << 64
@@ -231,7 +233,7 @@ def build_rows(
         if target is not None:
             if message:
                 fresh_docs.pop(target, None)  # it now has more messages: read it back
-                messages.append((target, _INBOUND, message, at_us, None, None, None))
+                messages.append((target, message, at_us, None))
                 states[target] = attention.on_inbound_message(states[target], at)
                 waits.setdefault(target, at)
                 touched.add(target)
@@ -278,7 +280,7 @@ def build_rows(
             )
             arrived_at[lead_id] = at
             if message:
-                messages.append((lead_id, _INBOUND, message, at_us, None, at_us, None))
+                messages.append((lead_id, message, at_us, at_us))
             changes.append((now_us, "lead.created", lead_id, actor))
             if id_key is not None:
                 key_to_lead[id_key] = lead_id
