@@ -22,7 +22,13 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import tzinfo
 from functools import lru_cache
 
-from cockpit_tui.domain.intake import RecordValues, Rejection, fingerprint_of, validate_values
+from cockpit_tui.domain.intake import (
+    RecordValues,
+    Rejection,
+    fingerprint_key,
+    fingerprint_of,
+    validate_values,
+)
 from cockpit_tui.services.source_files import SourceRow
 
 #: Rows from which validation is shared between processes.
@@ -32,11 +38,12 @@ PARALLEL_ROWS = 4000
 _ROWS: list[SourceRow] = []
 
 #: A valid row and what the store writes for it, computed where it was validated: its
-#: values (``LeadRecord(*values)`` is the record), its fingerprint
-#: (:meth:`~cockpit_tui.domain.intake.LeadRecord.fingerprint`) and its search document
+#: values (``LeadRecord(*values)`` is the record), its fingerprint as the store keeps it
+#: (:func:`~cockpit_tui.domain.intake.fingerprint_key` of
+#: :meth:`~cockpit_tui.domain.intake.LeadRecord.fingerprint`) and its search document
 #: when its customer is new (:func:`~cockpit_tui.store.search_index.values_document`).
 #: A plain tuple: a part of 5,000 of them crosses between processes as one pickle.
-Checked = tuple[RecordValues, str, str]
+Checked = tuple[RecordValues, int, str]
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +60,7 @@ def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejectio
     values = validate_values(fields, zone=zone)
     if isinstance(values, Rejection):
         return values
-    return (values, fingerprint_of(values), _values_document()(values))
+    return (values, fingerprint_key(fingerprint_of(values)), _values_document()(values))
 
 
 def check_rows(rows: list[SourceRow], zone: tzinfo | None) -> list[Checked | Rejection]:
@@ -66,7 +73,7 @@ def check_rows(rows: list[SourceRow], zone: tzinfo | None) -> list[Checked | Rej
         if isinstance(values, Rejection):
             add(values)
         else:
-            add((values, fingerprint_of(values), document(values)))
+            add((values, fingerprint_key(fingerprint_of(values)), document(values)))
     return checked
 
 

@@ -12,28 +12,47 @@ values are already stored, with one parameter per list.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
 
 
 def insert_rows(
-    connection: Connection, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]
+    connection: Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    constants: Mapping[str, str | int] | None = None,
 ) -> None:
-    """Insert ``rows`` (values in ``columns`` order) into ``table`` in the caller's transaction."""
+    """Insert ``rows`` (values in ``columns`` order) into ``table`` in the caller's transaction.
+
+    ``constants`` are columns with the same value in every row, the code's own
+    (never a value read from outside): on SQLite written into the statement,
+    so no row binds them.
+    """
     if not rows:
         return
-    names = ", ".join(columns)
+    fixed = dict(constants or {})
+    names = ", ".join([*columns, *fixed])
     if connection.dialect.name == "postgresql":
         driver = connection.connection.driver_connection
         assert driver is not None
+        tail = tuple(fixed.values())
         with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row)
+                copy.write_row((*row, *tail) if tail else row)
         return
-    marks = ", ".join("?" for _ in columns)
+    marks = ", ".join(["?" for _ in columns] + [_literal(value) for value in fixed.values()])
     connection.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(rows))
+
+
+def _literal(value: str | int) -> str:
+    """A constant as SQL text."""
+    if isinstance(value, int):
+        return str(int(value))
+    return "'" + value.replace("'", "''") + "'"
 
 
 def match_rows(connection: Connection, sql: str, **lists: Sequence[object]) -> list[Any]:

@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from cockpit_tui.store.codec import print_key
 from cockpit_tui.store.search_index import refresh_search
 from cockpit_tui.store.tables import table_named
 from cockpit_tui.store.template_replies import clear_template_parameters
@@ -79,7 +80,14 @@ def rows_of_lead(session: Session, *, table: sa.Table, lead_id: int) -> list[dic
     """Every row of ``table`` about one lead, in the order they were written."""
     order = table.c.id if "id" in table.c else table.c.at
     query = sa.select(table).where(table.c.lead_id == lead_id).order_by(order)
-    return [dict(row) for row in session.execute(query).mappings()]
+    rows = [dict(row) for row in session.execute(query).mappings()]
+    if table.name == "import_fingerprint":
+        # Also as the hash it is: the 32 hexadecimal digits the store keeps of it.
+        for row in rows:
+            key = print_key(row["fingerprint_hi"], row["fingerprint_lo"])
+            row["fingerprint"] = f"{key:032x}"
+
+    return rows
 
 
 def rows_of_customer(

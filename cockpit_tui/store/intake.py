@@ -20,11 +20,17 @@ from sqlalchemy import Connection, bindparam, text
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-from cockpit_tui.domain.intake import LeadRecord, RecordValues, fingerprint_of, record_values
+from cockpit_tui.domain.intake import (
+    LeadRecord,
+    RecordValues,
+    fingerprint_key,
+    fingerprint_of,
+    record_values,
+)
 from cockpit_tui.domain.models import AttentionState
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.bulk_rows import insert_rows, match_rows
-from cockpit_tui.store.codec import from_micros, to_micros
+from cockpit_tui.store.codec import from_micros, print_halves, print_key, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids
 from cockpit_tui.store.intake_rows import (
@@ -33,6 +39,7 @@ from cockpit_tui.store.intake_rows import (
     CUSTOMER_COLUMNS,
     LEAD_COLUMNS,
     MESSAGE_COLUMNS,
+    MESSAGE_CONSTANTS,
     PRINT_COLUMNS,
     Matches,
     attention_values,
@@ -55,7 +62,7 @@ class DryRunMemo:
     they are kept here instead (a few dictionaries, only for the run).
     """
 
-    known: dict[str, int] = field(default_factory=dict)
+    known: dict[int, int] = field(default_factory=dict)
     key_to_lead: dict[str, int] = field(default_factory=dict)
     customers: dict[str, int] = field(default_factory=dict)
     states: dict[int, AttentionState] = field(default_factory=dict)
@@ -77,7 +84,7 @@ def apply_records(
     now: datetime,
     fingerprints: bool = True,
     dry_run: DryRunMemo | None = None,
-    prints: Sequence[str] | None = None,
+    prints: Sequence[int] | None = None,
     documents: Sequence[str] | None = None,
 ) -> BatchResult:
     """Create or merge ``records`` (in order) inside the caller's transaction.
@@ -96,8 +103,9 @@ def apply_records(
         fingerprints: Remember each record so the same row is never imported twice.
         dry_run: Count only: write nothing (a read transaction is enough, so no
             write lock is taken) and carry what would have been written in this memo.
-        prints: Each record's :meth:`~LeadRecord.fingerprint`, when already computed
-            (an import's validation workers compute them).
+        prints: Each record's fingerprint key (:func:`fingerprint_key` of
+            :meth:`~LeadRecord.fingerprint`), when already computed (an import's
+            validation workers compute them).
         documents: Each record's search document made of the record alone
             (:func:`record_document`), when already computed; used for new customers.
     """
@@ -121,7 +129,7 @@ def apply_values(
     now: datetime,
     fingerprints: bool = True,
     dry_run: DryRunMemo | None = None,
-    prints: Sequence[str] | None = None,
+    prints: Sequence[int] | None = None,
     documents: Sequence[str] | None = None,
 ) -> BatchResult:
     """:func:`apply_records` of records given as their values (an import's workers send these).
@@ -130,15 +138,16 @@ def apply_values(
     """
     result = BatchResult()
     if prints is None:
-        prints = [fingerprint_of(values) for values in records]
-    known: dict[str, int] = {}
+        prints = [fingerprint_key(fingerprint_of(values)) for values in records]
+    known: dict[int, int] = {}
     if fingerprints and prints:
         rows = match_rows(
             connection,
-            "SELECT fingerprint, lead_id FROM import_fingerprint WHERE fingerprint {in_prints}",
-            prints=prints,
+            "SELECT fingerprint_hi, fingerprint_lo, lead_id FROM import_fingerprint "
+            "WHERE fingerprint_hi {in_highs}",
+            highs=[print_halves(key)[0] for key in prints],
         )
-        known = {str(fp): int(lead_id) for fp, lead_id in rows}
+        known = {print_key(high, low): int(lead_id) for high, low, lead_id in rows}
     if dry_run is not None:
         known.update((fp, dry_run.known[fp]) for fp in prints if fp in dry_run.known)
 
@@ -226,7 +235,7 @@ def apply_values(
             sql,
             [(*attention_values(states[lead_id]), lead_id) for lead_id in old_touched],
         )
-    insert_rows(connection, "message", MESSAGE_COLUMNS, batch.messages)
+    insert_rows(connection, "message", MESSAGE_COLUMNS, batch.messages, constants=MESSAGE_CONSTANTS)
     insert_rows(connection, "import_fingerprint", PRINT_COLUMNS, batch.prints)
     insert_rows(connection, "change_log", CHANGE_COLUMNS, batch.changes)
     if batch.customers or new_leads:

@@ -38,9 +38,12 @@ ATTENTION_COLUMNS = (
     "sort_at",
 )
 CUSTOMER_COLUMNS = ("id", "name", "phone", "email", "created_at")
-MESSAGE_COLUMNS = ("lead_id", "direction", "body", "at", "author", "read_at", "delivered_at")
+#: An imported message's columns; the rest are the same for all (:data:`MESSAGE_CONSTANTS`,
+#: and no author or delivery time), so no row carries them.
+MESSAGE_COLUMNS = ("lead_id", "body", "at", "read_at")
+MESSAGE_CONSTANTS = {"direction": Direction.INBOUND.value}
 CHANGE_COLUMNS = ("at", "kind", "lead_id", "actor")
-PRINT_COLUMNS = ("fingerprint", "lead_id", "at")
+PRINT_COLUMNS = ("fingerprint_hi", "fingerprint_lo", "lead_id", "at")
 #: A new lead's columns: its own values, then the attention and response-clock columns.
 LEAD_COLUMNS = (
     "id",
@@ -57,7 +60,10 @@ LEAD_COLUMNS = (
     *NOT_WAITING,
 )
 
-_INBOUND = Direction.INBOUND.value
+#: A fingerprint key's halves are stored as signed 64-bit integers (codec.print_halves,
+#: written out in the loop below: it runs for every imported row).
+_SIGN, _WRAP = 1 << 63, 1 << 64
+_LOW = _WRAP - 1
 _STATUS_VALUES = {status: status.value for status in Status}
 
 Row = tuple[object, ...]
@@ -87,7 +93,8 @@ class Matches:
     """What the store (and the batch so far) holds for a batch's records; updated as it goes.
 
     Attributes:
-        known: Fingerprint → the lead it was imported into.
+        known: Fingerprint key (:func:`~cockpit_tui.domain.intake.fingerprint_key`) → the
+            lead it was imported into.
         key_to_lead: Identity key ("id:…", "phone:…", "email:…") → the open lead it names.
         customers: Identity key → customer id.
         states: Attention state of each lead a record may merge into.
@@ -95,7 +102,7 @@ class Matches:
         next_lead: Id of the next new lead.
     """
 
-    known: dict[str, int]
+    known: dict[int, int]
     key_to_lead: dict[str, int]
     customers: dict[str, int]
     states: dict[int, AttentionState]
@@ -157,7 +164,7 @@ def identity_keys(values: RecordValues) -> list[str]:
 
 def build_rows(
     records: Sequence[RecordValues],
-    prints: Sequence[str],
+    prints: Sequence[int],
     documents: Sequence[str] | None,
     matches: Matches,
     result: BatchResult,
@@ -168,11 +175,11 @@ def build_rows(
 ) -> BatchRows:
     """Decide each record's fate, in order, and build the rows it writes.
 
-    A record whose fingerprint is known was imported before; one whose
-    external id, phone or e-mail names an open lead (stored, or new earlier in
-    the batch) adds its message to it; any other is a new lead, of the
-    customer those keys name or of a new one. ``matches`` and ``result`` are
-    updated as records are placed.
+    ``prints`` are the records' fingerprint keys. A record whose fingerprint is
+    known was imported before; one whose external id, phone or e-mail names an
+    open lead (stored, or new earlier in the batch) adds its message to it; any
+    other is a new lead, of the customer those keys name or of a new one.
+    ``matches`` and ``result`` are updated as records are placed.
     """
     rows = BatchRows()
     known, key_to_lead, customers, states = (
@@ -190,40 +197,55 @@ def build_rows(
     # A file without dates: every row arrives "now", so these are computed once per instant.
     micros: dict[datetime, int] = {now: now_us}
     arrivals: dict[datetime, AttentionState] = {}
+    already = merged = created = 0
     for index, (values, fingerprint) in enumerate(zip(records, prints, strict=True)):
         if fingerprint in known:
-            result.already += 1
+            already += 1
             lead_ids.append(known[fingerprint])
             continue
-        (name, phone, email, vehicle, price, source, message, when, external_id, seller, status) = (
-            values[:11]
-        )
+        (
+            name,
+            phone,
+            email,
+            vehicle,
+            price,
+            source,
+            message,
+            when,
+            external_id,
+            seller,
+            status,
+            _,
+        ) = values
         at = when or now
         at_us = micros.get(at)
         if at_us is None:
             at_us = micros[at] = to_micros(at)
-        keys = identity_keys(values)
-        target = None
-        for key in keys:
-            target = key_to_lead.get(key)
-            if target is not None:
-                break
+        # The identity keys (:func:`identity_keys`), written out: this runs for every row.
+        id_key = f"id:{external_id}" if external_id else None
+        phone_key = f"phone:{phone}" if phone else None
+        email_key = f"email:{email}" if email else None
+        target = None if id_key is None else key_to_lead.get(id_key)
+        if target is None and phone_key is not None:
+            target = key_to_lead.get(phone_key)
+        if target is None and email_key is not None:
+            target = key_to_lead.get(email_key)
         if target is not None:
             if message:
                 fresh_docs.pop(target, None)  # it now has more messages: read it back
-                messages.append((target, _INBOUND, message, at_us, None, None, None))
+                messages.append((target, message, at_us, None))
                 states[target] = attention.on_inbound_message(states[target], at)
                 waits.setdefault(target, at)
                 touched.add(target)
                 changes.append((now_us, "message.in", target, actor))
-            result.merged += 1
+            merged += 1
             lead_id = target
         else:
-            customer_id = None
-            for key in keys:
-                customer_id = customers.get(key)
-                if customer_id is not None:
-                    break
+            customer_id = None if id_key is None else customers.get(id_key)
+            if customer_id is None and phone_key is not None:
+                customer_id = customers.get(phone_key)
+            if customer_id is None and email_key is not None:
+                customer_id = customers.get(email_key)
             if customer_id is None:
                 # A new customer: the lead's search document is made of this record alone.
                 fresh_docs[next_lead] = (
@@ -232,9 +254,10 @@ def build_rows(
                 customer_id = next_customer
                 next_customer += 1
                 new_customers.append((customer_id, name, phone, email, at_us))
-                for key in keys:
-                    if not key.startswith("id:"):
-                        customers[key] = customer_id
+                if phone_key is not None:
+                    customers[phone_key] = customer_id
+                if email_key is not None:
+                    customers[email_key] = customer_id
             lead_id = next_lead
             next_lead += 1
             arrived = arrivals.get(at)
@@ -257,16 +280,31 @@ def build_rows(
             )
             arrived_at[lead_id] = at
             if message:
-                messages.append((lead_id, _INBOUND, message, at_us, None, at_us, None))
+                messages.append((lead_id, message, at_us, at_us))
             changes.append((now_us, "lead.created", lead_id, actor))
-            for key in keys:
-                key_to_lead[key] = lead_id
-            result.created += 1
+            if id_key is not None:
+                key_to_lead[id_key] = lead_id
+            if phone_key is not None:
+                key_to_lead[phone_key] = lead_id
+            if email_key is not None:
+                key_to_lead[email_key] = lead_id
+            created += 1
             created_ids.append(lead_id)
         if fingerprints:
             known[fingerprint] = lead_id
-            new_prints.append((fingerprint, lead_id, now_us))
+            high, low = fingerprint >> 64, fingerprint & _LOW
+            new_prints.append(
+                (
+                    high - _WRAP if high >= _SIGN else high,
+                    low - _WRAP if low >= _SIGN else low,
+                    lead_id,
+                    now_us,
+                )
+            )
         lead_ids.append(lead_id)
+    result.already += already
+    result.merged += merged
+    result.created += created
     matches.next_customer, matches.next_lead = next_customer, next_lead
     return rows
 

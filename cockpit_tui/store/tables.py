@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Table
+from sqlalchemy import BigInteger, Table
 from sqlmodel import Field, SQLModel
 
 from cockpit_tui.store.types import Cents, UtcInstant
@@ -279,11 +279,16 @@ class ChangeLogRow(SQLModel, table=True):
 
 
 class ImportFingerprintRow(SQLModel, table=True):
-    """A file row already imported (the hash of its cleaned values) and its lead."""
+    """A file row already imported (the hash of its cleaned values) and its lead.
+
+    The fingerprint is kept as its first 128 bits, high and low halves as signed 64-bit
+    integers (:func:`~cockpit_tui.domain.intake.fingerprint_key`, migration 23).
+    """
 
     __tablename__ = "import_fingerprint"
 
-    fingerprint: str = Field(primary_key=True, max_length=64)
+    fingerprint_hi: int = Field(primary_key=True, sa_type=BigInteger)
+    fingerprint_lo: int = Field(primary_key=True, sa_type=BigInteger)
     lead_id: int
     at: datetime = Field(sa_type=UtcInstant)
 

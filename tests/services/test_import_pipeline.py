@@ -116,8 +116,10 @@ def _write(path: Path, rows: list[list[str]]) -> Path:
 _DUMPS = {
     "customer": "SELECT id, name, phone, email, created_at FROM customer ORDER BY id",
     "lead": "SELECT * FROM lead ORDER BY id",
-    "message": "SELECT lead_id, direction, body, at, read_at FROM message ORDER BY id",
-    "fingerprint": "SELECT fingerprint, lead_id, at FROM import_fingerprint ORDER BY fingerprint",
+    "message": "SELECT lead_id, direction, body, at, read_at, author, delivered_at "
+    "FROM message ORDER BY id",
+    "fingerprint": "SELECT fingerprint_hi, fingerprint_lo, lead_id, at FROM import_fingerprint "
+    "ORDER BY fingerprint_hi, fingerprint_lo",
     "change_log": "SELECT at, kind, lead_id, actor FROM change_log ORDER BY id",
     "consent": "SELECT customer_id, channel, state, source, actor, at FROM consent ORDER BY id",
     "team": "SELECT name FROM team_member ORDER BY name",
@@ -197,6 +199,13 @@ def test_a_mixed_file_is_stored_as_the_plain_import_stores_it(
     assert stored == expected
     assert len(stored["consent"]) > 0
     assert len(stored["search"]) == len(stored["lead"])
+    # Every imported message arrived from the customer: inbound, no author, nothing to deliver.
+    assert {(row[1], row[5], row[6]) for row in stored["message"]} == {("in", None, None)}
+    if services.store.url.is_sqlite:
+        # The chunks are written without SQLite's foreign-key checks: every reference holds.
+        with services.store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1, "on again"
 
 
 def test_importing_the_same_file_again_changes_nothing(
@@ -251,6 +260,7 @@ def test_a_failing_chunk_leaves_whole_chunks_and_a_rerun_finishes_the_file(
     if services.store.url.is_sqlite:
         with services.store.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2, "FULL again"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1, "on again"
             assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == -2000, "default"
 
     monkeypatch.setattr(intake_module, "record_consent", real_record_consent)

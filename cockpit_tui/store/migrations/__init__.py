@@ -5,4 +5,4 @@ face stays empty so that checking :data:`LATEST_VERSION` costs no SQLAlchemy imp
 """
 
 #: The schema version this release of cockpit-tui writes.
-LATEST_VERSION = 22
+LATEST_VERSION = 23

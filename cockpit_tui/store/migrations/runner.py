@@ -47,6 +47,7 @@ _MODULES = (
     "m0020_undo_every_kind",
     "m0021_lead_status_check",
     "m0022_search_without_positions",
+    "m0023_fingerprint_key",
 )
 
 
