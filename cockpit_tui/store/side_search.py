@@ -1,0 +1,265 @@
+"""An import's search index built beside the store, on a thread of its own (SQLite).
+
+SQLite lets one connection write a database file at a time, and an import's
+writer spends a fifth of its time on the FTS5 search index (tokenizing every
+document into trigrams, and flushing them at each chunk's commit). When the
+store's search index is empty as the import begins (a dealership loading its
+leads into a new store), the documents go instead to an FTS5 table in a file
+beside the store (created with the store's own ``CREATE`` statement and
+settings), filled by :class:`SideSearch`'s thread while the writer inserts
+the next chunk: the sqlite3 module lets go of the GIL while SQLite works, so
+the tokenizing runs on another core.
+
+When the import ends (finished or failed), :func:`move_into_store` swaps the
+store's FTS5 shadow tables for the side file's in one write transaction
+(the same definition writes the same format; re-inserting the documents
+would tokenize them all again, ten times slower), then rebuilds the
+documents that other writers changed meanwhile: those they wrote into the
+store's index, and those of leads that are gone. Until then a search does
+not find the imported leads; the board shows them as their chunks commit.
+
+The side file is recorded in ``bulk_deferred`` with the indexes the import
+put off: if the process dies, the next open of the store rebuilds the
+documents of every lead the search index is missing
+(:func:`rebuild_missing`) and removes the file.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
+from cockpit_tui.store.search_index import documents, refresh_search
+
+#: The ``bulk_deferred`` record of an import's side search index (its ``restore``: the file).
+SIDE_RECORD = "lead_search.side"
+#: The search index's shadow table kept in place (its settings stay the store's).
+_CONFIG = "lead_search_config"
+#: Leads whose documents are rebuilt per statement when recovering.
+_REBUILD_BATCH = 5000
+
+#: One chunk's search work: the leads whose documents change, and those already built.
+Batch = tuple[Sequence[int], Mapping[int, str]]
+
+
+def plan_side_search(connection: Connection) -> Path | None:
+    """Inside the import's deferral transaction: a new side file, if the import should use one.
+
+    It does when the store is a SQLite file whose search index is empty and
+    keeps its documents (FTS5's ``_content`` table). The file is recorded in
+    ``bulk_deferred`` under :data:`SIDE_RECORD`, so a crash leaves a trace.
+    """
+    import tempfile
+
+    database = connection.engine.url.database
+    if not database or database == ":memory:":
+        return None
+    if not connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lead_search_content'"
+    ).first():
+        return None
+    if connection.exec_driver_sql("SELECT 1 FROM lead_search_content LIMIT 1").first():
+        return None
+    store = Path(database)
+    descriptor, name = tempfile.mkstemp(dir=store.parent, prefix=_prefix(store), suffix=".search")
+    os.close(descriptor)
+    os.chmod(name, os.stat(store).st_mode & 0o777)  # what the store's own files get
+    connection.exec_driver_sql(
+        "INSERT INTO bulk_deferred (name, restore, owner_pid) VALUES (?, ?, ?)",
+        (SIDE_RECORD, name, os.getpid()),
+    )
+    return Path(name)
+
+
+class SideSearch:
+    """Writes each committed chunk's search documents into the side file, on its own thread.
+
+    Args:
+        engine: The store's engine (read for the documents the writer did not build).
+        path: The side file (:func:`plan_side_search`).
+    """
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.path = path
+        self._engine = engine
+        self._queue: queue.SimpleQueue[Batch | None] = queue.SimpleQueue()
+        self.failed: Exception | None = None
+        with engine.connect() as connection:
+            self._create = str(
+                connection.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE name = 'lead_search'"
+                ).scalar_one()
+            )
+            self._settings = list(
+                connection.exec_driver_sql(
+                    f"SELECT k, v FROM {_CONFIG} WHERE k NOT IN ('version', 'automerge')"
+                )
+            )
+        self._thread = threading.Thread(target=self._run, name="cockpit-side-search", daemon=True)
+        self._thread.start()
+
+    def add(self, batch: Batch) -> None:
+        """Index a chunk's documents (after its transaction committed)."""
+        self._queue.put(batch)
+
+    def close(self) -> bool:
+        """Index what was added and stop; whether every document reached the side file."""
+        self._queue.put(None)
+        self._thread.join()
+        return self.failed is None
+
+    def _run(self) -> None:
+        side = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            # A scratch file: rebuilt from the leads if anything goes wrong, so no journal.
+            side.execute("PRAGMA journal_mode = OFF")
+            side.execute("PRAGMA synchronous = OFF")
+            side.execute(self._create)
+            setting = "INSERT INTO lead_search (lead_search, rank) VALUES (?, ?)"
+            for key, value in self._settings:
+                side.execute(setting, (key, value))
+            # As the store's index during an import: segments merged only when they pile up.
+            side.execute("INSERT INTO lead_search (lead_search, rank) VALUES ('automerge', 0)")
+            while (batch := self._queue.get()) is not None:
+                if self.failed is None:
+                    self._write(side, batch)
+        except Exception as error:  # kept for close(); the restore rebuilds from the leads
+            self.failed = error
+            while self._queue.get() is not None:
+                pass
+        finally:
+            side.close()
+
+    def _write(self, side: sqlite3.Connection, batch: Batch) -> None:
+        lead_ids, known = batch
+        unknown = [lead_id for lead_id in lead_ids if lead_id not in known]
+        docs = [(lead_id, known[lead_id]) for lead_id in lead_ids if lead_id in known]
+        if unknown:  # leads a chunk merged messages into: read back from the store
+            reading = self._engine.execution_options(cockpit_read_only=True)
+            with reading.connect() as connection:
+                docs += documents(connection, unknown)
+        side.execute("BEGIN")
+        ids = ",".join(str(int(lead_id)) for lead_id in lead_ids)
+        side.execute(f"DELETE FROM lead_search WHERE rowid IN ({ids})")
+        side.executemany("INSERT INTO lead_search (rowid, doc) VALUES (?, ?)", docs)
+        side.execute("COMMIT")
+
+
+def move_into_store(engine: Engine, path: Path) -> None:
+    """Make the side file the store's search index, plus what others wrote meanwhile.
+
+    One write transaction on a new connection (FTS5 keeps an index's
+    structure per connection; one that read the old index would not see the
+    swap): the shadow tables take the side file's rows, then the documents
+    of the leads other writers indexed during the import are rebuilt from
+    the leads, and those of leads that no longer exist are dropped. The
+    record in ``bulk_deferred`` goes in the same transaction; the file after.
+    """
+    fresh = _fresh_engine(engine, path)
+    try:
+        with fresh.begin() as connection:
+            run = connection.exec_driver_sql
+            ours, theirs = (
+                run(f"SELECT sql FROM {schema}.sqlite_master WHERE name = 'lead_search'").scalar()
+                for schema in ("main", "side")
+            )
+            if ours != theirs:
+                raise RuntimeError("the search index changed definition during the import")
+            others = [int(lead_id) for (lead_id,) in run("SELECT id FROM main.lead_search_content")]
+            shadows = [
+                str(name)
+                for (name,) in run(
+                    "SELECT name FROM side.sqlite_master WHERE type = 'table' "
+                    "AND name LIKE 'lead\\_search\\_%' ESCAPE '\\' AND name != ?",
+                    (_CONFIG,),
+                )
+            ]
+            for name in shadows:
+                run(f"DELETE FROM main.{name}")
+                run(f"INSERT INTO main.{name} SELECT * FROM side.{name}")
+            gone = [
+                int(lead_id)
+                for (lead_id,) in run(
+                    "SELECT id FROM side.lead_search_content "
+                    "WHERE id NOT IN (SELECT id FROM main.lead)"
+                )
+            ]
+            # The first use of the index on this connection: it reads the new structure.
+            refresh_search(connection, sorted(set(others) | set(gone)))
+            run("DELETE FROM main.bulk_deferred WHERE name = ?", (SIDE_RECORD,))
+    finally:
+        fresh.dispose()
+    path.unlink(missing_ok=True)
+
+
+def _fresh_engine(engine: Engine, side: Path) -> Engine:
+    """An engine whose one connection is new, with the side file attached as ``side``."""
+
+    def configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+        dbapi_connection.execute("ATTACH DATABASE ? AS side", (str(side),))
+
+    fresh = create_engine(engine.url, poolclass=NullPool, hide_parameters=True)
+    event.listen(fresh, "connect", configure)
+    event.listen(fresh, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
+    return fresh
+
+
+def rebuild_missing(connection: Connection, side_file: str) -> None:
+    """Recover from an import that died with a side file: index every lead the index lacks.
+
+    Runs in the caller's write transaction (the restore of what the import
+    deferred); the side file is removed when it is the one the import made.
+    """
+    missing = [
+        int(lead_id)
+        for (lead_id,) in connection.exec_driver_sql(
+            "SELECT id FROM lead WHERE id NOT IN (SELECT rowid FROM lead_search) ORDER BY id"
+        )
+    ]
+    for start in range(0, len(missing), _REBUILD_BATCH):
+        refresh_search(connection, missing[start : start + _REBUILD_BATCH])
+    path = Path(side_file)
+    database = connection.engine.url.database
+    store = Path(database) if database else None
+    if store is not None and path.parent == store.parent and path.name.startswith(_prefix(store)):
+        path.unlink(missing_ok=True)
+
+
+def _prefix(store: Path) -> str:
+    """How the names of a store's side files begin (hidden, beside it)."""
+    return f".{store.name}."
+
+
+@contextmanager
+def searched_beside(engine: Engine, side_file: Path | None) -> Iterator[SideSearch | None]:
+    """Around an import's chunks: a :class:`SideSearch` when ``side_file``, moved in at the end.
+
+    Whatever ends the import, what reached the side file is moved into the
+    store. If the thread or the move failed, the record stays in
+    ``bulk_deferred`` and the restore that follows (or the next open of the
+    store) rebuilds the missing documents from the leads instead.
+    """
+    if side_file is None:
+        yield None
+        return
+    side = SideSearch(engine, side_file)
+    try:
+        yield side
+    finally:
+        # On failure the record stays: the restore rebuilds the documents from the leads.
+        if side.close():
+            with suppress(SQLAlchemyError, sqlite3.Error, OSError, RuntimeError):
+                move_into_store(engine, side_file)
