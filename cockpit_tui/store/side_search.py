@@ -26,6 +26,7 @@ documents of every lead the search index is missing
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import sqlite3
@@ -148,10 +149,18 @@ class SideSearch:
             reading = self._engine.execution_options(cockpit_read_only=True)
             with reading.connect() as connection:
                 docs += documents(connection, unknown)
+        # One statement each, the rows as one JSON text: SQLite tokenizes the whole
+        # chunk without taking the GIL back per row from the writer's thread.
         side.execute("BEGIN")
-        ids = ",".join(str(int(lead_id)) for lead_id in lead_ids)
-        side.execute(f"DELETE FROM lead_search WHERE rowid IN ({ids})")
-        side.executemany("INSERT INTO lead_search (rowid, doc) VALUES (?, ?)", docs)
+        side.execute(
+            "DELETE FROM lead_search WHERE rowid IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(lead_ids)),),
+        )
+        side.execute(
+            "INSERT INTO lead_search (rowid, doc) "
+            "SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+            (json.dumps(docs, ensure_ascii=False),),
+        )
         side.execute("COMMIT")
 
 
