@@ -5,6 +5,10 @@ row is validated, and the good rows are written in chunks of
 :data:`CHUNK_ROWS`, one transaction each: a crash or Ctrl-C leaves every row
 either fully in or out, an open board shows each chunk as it commits, and
 re-running the same file adds nothing (each row's fingerprint is kept).
+Into a store whose search index is empty (a dealership loading its leads),
+the search finds the imported leads when the import ends, not chunk by
+chunk: their index is built beside the store meanwhile
+(:mod:`cockpit_tui.store.side_search`).
 """
 
 from __future__ import annotations

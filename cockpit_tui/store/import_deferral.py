@@ -13,10 +13,12 @@ restores each; :func:`restore_deferred` runs them and forgets them in one
 transaction when the import ends, whether it finished or failed. Meanwhile
 every read stays correct: the board's queries read the table instead of an
 index (slower: a scan per read while the rows land), the search index is
-complete after every chunk, and the indexes the chunk's own lookups use are
-kept. A crash mid-import leaves the records behind: the next open of the
-store restores them (:func:`restore_if_abandoned`) once the importing process
-is gone.
+complete after every chunk (except into a store whose search index is empty:
+it is then built beside the store and searched when the import ends, see
+:mod:`cockpit_tui.store.side_search`), and the indexes the chunk's own lookups
+use are kept. A crash mid-import leaves the records behind: the next open of
+the store restores them (:func:`restore_if_abandoned`) once the importing
+process is gone.
 """
 
 from __future__ import annotations

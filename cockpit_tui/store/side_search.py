@@ -72,9 +72,14 @@ def plan_side_search(connection: Connection) -> Path | None:
     if connection.exec_driver_sql("SELECT 1 FROM lead_search_content LIMIT 1").first():
         return None
     store = Path(database)
-    descriptor, name = tempfile.mkstemp(dir=store.parent, prefix=_prefix(store), suffix=".search")
-    os.close(descriptor)
-    os.chmod(name, os.stat(store).st_mode & 0o777)  # what the store's own files get
+    try:
+        descriptor, name = tempfile.mkstemp(
+            dir=store.parent, prefix=_prefix(store), suffix=".search"
+        )
+        os.close(descriptor)
+        os.chmod(name, os.stat(store).st_mode & 0o777)  # what the store's own files get
+    except OSError:
+        return None  # no room beside the store: the chunks write the index themselves
     connection.exec_driver_sql(
         "INSERT INTO bulk_deferred (name, restore, owner_pid) VALUES (?, ?, ?)",
         (SIDE_RECORD, name, os.getpid()),

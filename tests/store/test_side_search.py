@@ -147,6 +147,25 @@ def test_every_reader_finds_every_imported_lead_once_the_side_index_moves_in(
     _assert_whole(store)
 
 
+def test_a_row_merged_into_an_earlier_chunks_lead_is_searched_with_its_message(
+    tmp_path: Path, clock: FrozenClock, small_chunks: int
+) -> None:
+    source = _file(tmp_path / "a.csv", 10)
+    with source.open("a", encoding="utf-8", newline="") as out:
+        csv.writer(out, delimiter=";").writerow(
+            ["Cliente Q000X", "(11) 98765-0000", "Quero test drive"]
+        )
+    store = tmp_path / "store.sqlite"
+    services = open_services(f"sqlite:///{store}", actor="Ana", clock=clock)
+    try:
+        summary = services.intake.import_file(source)
+        assert (summary.imported, summary.merged) == (10, 1)
+        assert _found(services, "test drive") == {1} == _found(services, "q000x")
+    finally:
+        services.close()
+    _assert_whole(store)
+
+
 def test_a_store_already_searching_leads_indexes_each_chunk_as_it_lands(
     tmp_path: Path, clock: FrozenClock, small_chunks: int
 ) -> None:
