@@ -46,6 +46,8 @@ from cockpit_tui.store.search_index import documents, refresh_search
 SIDE_RECORD = "lead_search.side"
 #: The search index's shadow table kept in place (its settings stay the store's).
 _CONFIG = "lead_search_config"
+#: The side file's page cache (negative: KiB; as an import chunk's writes have).
+_CACHE_KIB = -65536
 #: Leads whose documents are rebuilt per statement when recovering.
 _REBUILD_BATCH = 5000
 
@@ -100,6 +102,7 @@ class SideSearch:
         self._engine = engine
         self._queue: queue.SimpleQueue[Batch | None] = queue.SimpleQueue()
         self.failed: Exception | None = None
+        self._highest = 0
         with engine.connect() as connection:
             self._create = str(
                 connection.exec_driver_sql(
@@ -130,6 +133,7 @@ class SideSearch:
             # A scratch file: rebuilt from the leads if anything goes wrong, so no journal.
             side.execute("PRAGMA journal_mode = OFF")
             side.execute("PRAGMA synchronous = OFF")
+            side.execute(f"PRAGMA cache_size = {_CACHE_KIB}")
             side.execute(self._create)
             setting = "INSERT INTO lead_search (lead_search, rank) VALUES (?, ?)"
             for key, value in self._settings:
@@ -148,24 +152,25 @@ class SideSearch:
 
     def _write(self, side: sqlite3.Connection, batch: Batch) -> None:
         lead_ids, known = batch
+        if not lead_ids:
+            return
         unknown = [lead_id for lead_id in lead_ids if lead_id not in known]
         docs = [(lead_id, known[lead_id]) for lead_id in lead_ids if lead_id in known]
         if unknown:  # leads a chunk merged messages into: read back from the store
             reading = self._engine.execution_options(cockpit_read_only=True)
             with reading.connect() as connection:
                 docs += documents(connection, unknown)
-        # One statement each, the rows as one JSON text: SQLite tokenizes the whole
-        # chunk without taking the GIL back per row from the writer's thread.
         side.execute("BEGIN")
-        side.execute(
-            "DELETE FROM lead_search WHERE rowid IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(lead_ids)),),
-        )
-        side.execute(
-            "INSERT INTO lead_search (rowid, doc) "
-            "SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-            (json.dumps(docs, ensure_ascii=False),),
-        )
+        # Only a lead indexed before can have a document to replace (a merged row, or
+        # an id freed by another writer): the new ones are above every earlier id.
+        again = [lead_id for lead_id in lead_ids if lead_id <= self._highest]
+        if again:
+            side.execute(
+                "DELETE FROM lead_search WHERE rowid IN (SELECT value FROM json_each(?))",
+                (json.dumps(again),),
+            )
+        side.executemany("INSERT INTO lead_search (rowid, doc) VALUES (?, ?)", docs)
+        self._highest = max(self._highest, *lead_ids)
         side.execute("COMMIT")
 
 
