@@ -13,8 +13,8 @@ restores each; :func:`restore_deferred` runs them and forgets them in one
 transaction when the import ends, whether it finished or failed. Meanwhile
 every read stays correct: the board's queries read the table instead of an
 index (slower: a scan per read while the rows land), the search index is
-complete after every chunk (except into a store whose search index is empty:
-it is then built beside the store and searched when the import ends, see
+complete after every chunk (except for a big file into a store whose search
+index is empty: built beside the store, it is searched when the import ends, see
 :mod:`cockpit_tui.store.side_search`), and the indexes the chunk's own lookups
 use are kept. A crash mid-import leaves the records behind: the next open of
 the store restores them (:func:`restore_if_abandoned`) once the importing
@@ -97,7 +97,7 @@ def _defer(engine: Engine, *, rows: int, side_search: bool) -> tuple[bool, Path 
         for name, _sql in indexes:
             connection.exec_driver_sql(f"DROP INDEX {name}")
         connection.exec_driver_sql(_set_search(_AUTOMERGE, 0))
-        side_file = plan_side_search(connection) if side_search else None
+        side_file = plan_side_search(connection, rows=rows) if side_search else None
     return True, side_file
 
 

@@ -3,8 +3,9 @@
 SQLite lets one connection write a database file at a time, and an import's
 writer spends a fifth of its time on the FTS5 search index (tokenizing every
 document into trigrams, and flushing them at each chunk's commit). When the
-store's search index is empty as the import begins (a dealership loading its
-leads into a new store), the documents go instead to an FTS5 table in a file
+store's search index is empty as an import of :data:`MIN_ROWS` rows or more
+begins (a dealership loading its leads into a new store), the documents go
+instead to an FTS5 table in a file
 beside the store (created with the store's own ``CREATE`` statement and
 settings), filled by :class:`SideSearch`'s thread while the writer inserts
 the next chunk: the sqlite3 module lets go of the GIL while SQLite works, so
@@ -46,6 +47,9 @@ from cockpit_tui.store.search_index import documents, refresh_search
 SIDE_RECORD = "lead_search.side"
 #: The search index's shadow table kept in place (its settings stay the store's).
 _CONFIG = "lead_search_config"
+#: Rows from which an import builds its search index beside the store: a file of one
+#: or two chunks leaves the thread nothing to overlap (1,000 rows: 0.02 s slower).
+MIN_ROWS = 10_000
 #: The side file's page cache (negative: KiB; as an import chunk's writes have).
 _CACHE_KIB = -65536
 #: Leads whose documents are rebuilt per statement when recovering.
@@ -55,17 +59,18 @@ _REBUILD_BATCH = 5000
 Batch = tuple[Sequence[int], Mapping[int, str]]
 
 
-def plan_side_search(connection: Connection) -> Path | None:
+def plan_side_search(connection: Connection, *, rows: int) -> Path | None:
     """Inside the import's deferral transaction: a new side file, if the import should use one.
 
-    It does when the store is a SQLite file whose search index is empty and
-    keeps its documents (FTS5's ``_content`` table). The file is recorded in
-    ``bulk_deferred`` under :data:`SIDE_RECORD`, so a crash leaves a trace.
+    It does when the file has at least :data:`MIN_ROWS` rows and the store is a
+    SQLite file whose search index is empty and keeps its documents (FTS5's
+    ``_content`` table). The file is recorded in ``bulk_deferred`` under
+    :data:`SIDE_RECORD`, so a crash leaves a trace.
     """
     import tempfile
 
     database = connection.engine.url.database
-    if not database or database == ":memory:":
+    if rows < MIN_ROWS or not database or database == ":memory:":
         return None
     if not connection.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lead_search_content'"

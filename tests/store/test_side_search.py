@@ -31,6 +31,12 @@ from cockpit_tui.store.side_search import SIDE_RECORD
 CHUNK = 7
 
 
+@pytest.fixture(autouse=True)
+def small_files_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests' files of a few rows are indexed beside the store as a big file's are."""
+    monkeypatch.setattr("cockpit_tui.store.side_search.MIN_ROWS", 1)
+
+
 @pytest.fixture
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> int:
     monkeypatch.setattr("cockpit_tui.services.intake.CHUNK_ROWS", CHUNK)
@@ -166,6 +172,26 @@ def test_a_row_merged_into_an_earlier_chunks_lead_is_searched_with_its_message(
     _assert_whole(store)
 
 
+def test_a_file_too_small_to_gain_indexes_each_chunk_as_it_lands(
+    tmp_path: Path, clock: FrozenClock, small_chunks: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cockpit_tui.store.side_search.MIN_ROWS", 21)
+    store = tmp_path / "store.sqlite"
+    services = open_services(f"sqlite:///{store}", actor="Ana", clock=clock)
+    seen: list[tuple[list[Path], set[int]]] = []
+    try:
+        services.intake.import_file(
+            _file(tmp_path / "a.csv", 20),
+            on_progress=lambda done, _total: seen.append(
+                (_side_files(store), _found(services, f"q{done - 1:03}x"))
+            ),
+        )
+    finally:
+        services.close()
+    assert seen == [([], {done}) for done in (7, 14, 20)]
+    _assert_whole(store)
+
+
 def test_a_store_already_searching_leads_indexes_each_chunk_as_it_lands(
     tmp_path: Path, clock: FrozenClock, small_chunks: int
 ) -> None:
@@ -241,9 +267,11 @@ KILLED_IMPORT = """
 import os, signal, sys
 from pathlib import Path
 import cockpit_tui.services.intake as intake
+import cockpit_tui.store.side_search as side_search
 from cockpit_tui.services import open_services
 
 intake.CHUNK_ROWS = 7
+side_search.MIN_ROWS = 1
 
 def landed(done, _total):
     if done == 14:
