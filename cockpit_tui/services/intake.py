@@ -5,9 +5,9 @@ row is validated, and the good rows are written in chunks of
 :data:`CHUNK_ROWS`, one transaction each: a crash or Ctrl-C leaves every row
 either fully in or out, an open board shows each chunk as it commits, and
 re-running the same file adds nothing (each row's fingerprint is kept).
-A file of 10,000 rows or more into a store whose search index is empty (a
-dealership loading its leads) is searched when the import ends, not chunk
-by chunk: its index is built beside the store meanwhile
+A file of 10,000 rows or more into a store holding fewer leads (a dealership
+loading its leads) is searched when the import ends, not chunk by chunk:
+its index is built beside the store meanwhile
 (:mod:`cockpit_tui.store.side_search`).
 """
 
@@ -154,7 +154,7 @@ class IntakeService:
 
                 # Chunks commit without waiting for the disk (the end waits once); into a
                 # small store, indexes are built after the rows; the calendar loads now.
-                # A big file into a store with an empty search index: indexed beside it.
+                # A big file into a small store: its search index is built beside it.
                 session = import_session(self._store.engine, rows=total, now=self._clock.now())
                 side = stack.enter_context(session)
             for number, part in enumerate(parts):

@@ -13,8 +13,8 @@ restores each; :func:`restore_deferred` runs them and forgets them in one
 transaction when the import ends, whether it finished or failed. Meanwhile
 every read stays correct: the board's queries read the table instead of an
 index (slower: a scan per read while the rows land), the search index is
-complete after every chunk (except for a big file into a store whose search
-index is empty: built beside the store, it is searched when the import ends, see
+complete after every chunk (except for a big file: its rows' index is built
+beside the store and searched when the import ends, see
 :mod:`cockpit_tui.store.side_search`), and the indexes the chunk's own lookups
 use are kept. A crash mid-import leaves the records behind: the next open of
 the store restores them (:func:`restore_if_abandoned`) once the importing
@@ -44,7 +44,7 @@ def deferred_while_importing(engine: Engine, *, rows: int) -> Iterator[Path | No
     """Around a whole import of ``rows`` rows: defer what pays to defer, restore it after.
 
     Yields the side file the search index is to be built in
-    (:mod:`cockpit_tui.store.side_search`), when the store's is empty.
+    (:mod:`cockpit_tui.store.side_search`), when that pays.
     """
     deferred, side_file = _defer(engine, rows=rows, side_search=True)
     try:

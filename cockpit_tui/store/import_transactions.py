@@ -8,7 +8,7 @@ chunks only; :func:`make_durable` waits for the disk once at the end, and
 after the rows of a small store (:mod:`cockpit_tui.store.import_deferral`),
 the write-ahead log copied into the database file on a thread of its own
 (:class:`Checkpointer`) instead of by the chunk's commit, and, into a store
-whose search index is empty, that index built in a file beside it
+holding few search documents, that index built in a file beside it
 (:mod:`cockpit_tui.store.side_search`).
 """
 
@@ -41,7 +41,7 @@ def import_session(engine: Engine, *, rows: int, now: datetime) -> Iterator[Side
     checkpoints beside the writer, loads the business calendar now, and
     syncs the log to the disk once at the very end. Yields the
     :class:`SideSearch` the chunks hand their search documents to, when the
-    store's search index is empty (None: the chunks write it themselves).
+    store's search index is small (None: the chunks write it themselves).
     """
     try:
         with (

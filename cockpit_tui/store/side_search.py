@@ -2,22 +2,24 @@
 
 SQLite lets one connection write a database file at a time, and an import's
 writer spends a fifth of its time on the FTS5 search index (tokenizing every
-document into trigrams, and flushing them at each chunk's commit). When the
-store's search index is empty as an import of :data:`MIN_ROWS` rows or more
-begins (a dealership loading its leads into a new store), the documents go
-instead to an FTS5 table in a file
-beside the store (created with the store's own ``CREATE`` statement and
-settings), filled by :class:`SideSearch`'s thread while the writer inserts
-the next chunk: the sqlite3 module lets go of the GIL while SQLite works, so
-the tokenizing runs on another core.
+document into trigrams, and flushing them at each chunk's commit). When an
+import of :data:`MIN_ROWS` rows or more begins on a store whose search index
+holds no more documents than the file has rows (a dealership loading its
+leads into a new store, above all), the documents go instead to an FTS5
+table in a file beside the store (created with the store's own ``CREATE``
+statement and settings, and first given the store's documents), filled by
+:class:`SideSearch`'s thread while the writer inserts the next chunk: the
+sqlite3 module lets go of the GIL while SQLite works, so the tokenizing runs
+on another core.
 
 When the import ends (finished or failed), :func:`move_into_store` swaps the
 store's FTS5 shadow tables for the side file's in one write transaction
 (the same definition writes the same format; re-inserting the documents
-would tokenize them all again, ten times slower), then rebuilds the
-documents that other writers changed meanwhile: those they wrote into the
-store's index, and those of leads that are gone. Until then a search does
-not find the imported leads; the board shows them as their chunks commit.
+would tokenize them all again, several times slower), then rebuilds the
+documents that other writers changed meanwhile (those that differ from
+the side's) and drops those of leads that are gone. Until then a search
+does not find the imported leads (the leads already there, it does); the
+board shows them as their chunks commit.
 
 The side file is recorded in ``bulk_deferred`` with the indexes the import
 put off: if the process dies, the next open of the store rebuilds the
@@ -63,9 +65,10 @@ def plan_side_search(connection: Connection, *, rows: int) -> Path | None:
     """Inside the import's deferral transaction: a new side file, if the import should use one.
 
     It does when the file has at least :data:`MIN_ROWS` rows and the store is a
-    SQLite file whose search index is empty and keeps its documents (FTS5's
-    ``_content`` table). The file is recorded in ``bulk_deferred`` under
-    :data:`SIDE_RECORD`, so a crash leaves a trace.
+    SQLite file whose search index keeps its documents (FTS5's ``_content``
+    table) and has no more of them than the file has rows. The file is
+    recorded in ``bulk_deferred`` under :data:`SIDE_RECORD`, so a crash
+    leaves a trace.
     """
     import tempfile
 
@@ -76,8 +79,9 @@ def plan_side_search(connection: Connection, *, rows: int) -> Path | None:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lead_search_content'"
     ).first():
         return None
-    if connection.exec_driver_sql("SELECT 1 FROM lead_search_content LIMIT 1").first():
-        return None
+    documents_now = connection.exec_driver_sql("SELECT COUNT(*) FROM lead_search_content")
+    if int(documents_now.scalar_one()) > rows:
+        return None  # a big index: copying it beside would cost more than it saves
     store = Path(database)
     try:
         descriptor, name = tempfile.mkstemp(
@@ -145,6 +149,7 @@ class SideSearch:
                 side.execute(setting, (key, value))
             # As the store's index during an import: segments merged only when they pile up.
             side.execute("INSERT INTO lead_search (lead_search, rank) VALUES ('automerge', 0)")
+            self._seed(side)
             while (batch := self._queue.get()) is not None:
                 if self.failed is None:
                     self._write(side, batch)
@@ -154,6 +159,22 @@ class SideSearch:
                 pass
         finally:
             side.close()
+
+    def _seed(self, side: sqlite3.Connection) -> None:
+        """Copy the store's documents (a small store's): the moved index must hold them too."""
+        reading = self._engine.execution_options(cockpit_read_only=True)
+        with reading.connect() as connection:
+            stored = [
+                (int(lead_id), str(doc))
+                for lead_id, doc in connection.exec_driver_sql(
+                    "SELECT rowid, doc FROM lead_search ORDER BY rowid"
+                )
+            ]
+        if stored:
+            side.execute("BEGIN")
+            side.executemany("INSERT INTO lead_search (rowid, doc) VALUES (?, ?)", stored)
+            side.execute("COMMIT")
+            self._highest = stored[-1][0]
 
     def _write(self, side: sqlite3.Connection, batch: Batch) -> None:
         lead_ids, known = batch
@@ -185,8 +206,9 @@ def move_into_store(engine: Engine, path: Path) -> None:
     One write transaction on a new connection (FTS5 keeps an index's
     structure per connection; one that read the old index would not see the
     swap): the shadow tables take the side file's rows, then the documents
-    of the leads other writers indexed during the import are rebuilt from
-    the leads, and those of leads that no longer exist are dropped. The
+    other writers added or changed during the import (those the store holds
+    and the side file does not, or differently) are rebuilt from the leads,
+    and those of leads that no longer exist are dropped. The
     record in ``bulk_deferred`` goes in the same transaction; the file after.
     """
     fresh = _fresh_engine(engine, path)
@@ -199,7 +221,17 @@ def move_into_store(engine: Engine, path: Path) -> None:
             )
             if ours != theirs:
                 raise RuntimeError("the search index changed definition during the import")
-            others = [int(lead_id) for (lead_id,) in run("SELECT id FROM main.lead_search_content")]
+            # Documents other writers changed after the side copied them, or added.
+            columns = run("PRAGMA main.table_info(lead_search_content)").all()
+            differ = " OR ".join(f"m.{c[1]} IS NOT s.{c[1]}" for c in columns if c[1] != "id")
+            others = [
+                int(lead_id)
+                for (lead_id,) in run(
+                    "SELECT m.id FROM main.lead_search_content m "
+                    "LEFT JOIN side.lead_search_content s ON s.id = m.id "
+                    f"WHERE s.id IS NULL OR {differ or '0'}"
+                )
+            ]
             shadows = [
                 str(name)
                 for (name,) in run(

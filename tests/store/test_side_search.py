@@ -192,24 +192,60 @@ def test_a_file_too_small_to_gain_indexes_each_chunk_as_it_lands(
     _assert_whole(store)
 
 
-def test_a_store_already_searching_leads_indexes_each_chunk_as_it_lands(
+def test_a_store_holding_more_documents_than_the_file_has_rows_indexes_chunk_by_chunk(
     tmp_path: Path, clock: FrozenClock, small_chunks: int
 ) -> None:
     store = tmp_path / "store.sqlite"
     services = open_services(f"sqlite:///{store}", actor="Ana", clock=clock)
     seen: list[tuple[list[Path], set[int]]] = []
     try:
-        services.intake.import_file(_file(tmp_path / "a.csv", 20))
+        services.intake.import_file(_file(tmp_path / "a.csv", 30))
         summary = services.intake.import_file(
-            _file(tmp_path / "b.csv", 30, first=20),
+            _file(tmp_path / "b.csv", 20, first=30),
             on_progress=lambda done, _total: seen.append(
-                (_side_files(store), _found(services, f"q{19 + done:03}x"))
+                (_side_files(store), _found(services, f"q{29 + done:03}x"))
             ),
         )
     finally:
         services.close()
-    assert summary.imported == 30
-    assert seen == [([], {20 + done}) for done in (7, 14, 21, 28, 30)]
+    assert summary.imported == 20
+    assert seen == [([], {30 + done}) for done in (7, 14, 20)]
+    _assert_whole(store)
+
+
+def test_a_small_store_keeps_its_leads_searchable_and_gains_the_imported_ones_at_the_end(
+    tmp_path: Path, clock: FrozenClock, small_chunks: int
+) -> None:
+    store = tmp_path / "store.sqlite"
+    url = f"sqlite:///{store}"
+    services = open_services(url, actor="Ana", clock=clock)
+    other = open_services(url, actor="Bruno", clock=clock)
+    source = _file(tmp_path / "b.csv", 20, first=5)
+    with source.open("a", encoding="utf-8", newline="") as out:  # a row for a stored lead
+        csv.writer(out, delimiter=";").writerow(
+            ["Cliente Q000X", "(11) 98765-0000", "Quero test drive"]
+        )
+    during: list[tuple[list[int], set[int], set[int]]] = []
+
+    def between_chunks(done: int, _total: int) -> None:
+        sides = _side_files(store)
+        during.append(([len(sides)], _found(other, "q000x"), _found(other, "q005x")))
+        if done == CHUNK:
+            other.edits.edit(2, {EditableField.NAME: "Renomeado Silva"})
+
+    try:
+        services.intake.import_file(_file(tmp_path / "a.csv", 5))
+        summary = services.intake.import_file(source, on_progress=between_chunks)
+        assert (summary.imported, summary.merged) == (20, 1)
+        assert during == [([1], {1}, set())] * 3, "the stored leads are found; the new, not yet"
+        assert _found(other, "test drive") == {1} == _found(services, "q000x")
+        assert _found(other, "renomeado") == {2}
+        assert _found(other, "q001x") == set()
+        kept = [0, *range(2, 25)]
+        assert [_found(services, f"q{n:03}x") for n in kept] == [{n + 1} for n in kept]
+    finally:
+        services.close()
+        other.close()
     _assert_whole(store)
 
 
