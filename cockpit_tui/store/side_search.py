@@ -79,7 +79,9 @@ def plan_side_search(connection: Connection, *, rows: int) -> Path | None:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lead_search_content'"
     ).first():
         return None
-    documents_now = connection.exec_driver_sql("SELECT COUNT(*) FROM lead_search_content")
+    documents_now = connection.exec_driver_sql(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM lead_search_content LIMIT ?)", (rows + 1,)
+    )
     if int(documents_now.scalar_one()) > rows:
         return None  # a big index: copying it beside would cost more than it saves
     store = Path(database)
@@ -112,7 +114,7 @@ class SideSearch:
         self._queue: queue.SimpleQueue[Batch | None] = queue.SimpleQueue()
         self.failed: Exception | None = None
         self._highest = 0
-        with engine.connect() as connection:
+        with engine.execution_options(cockpit_read_only=True).connect() as connection:
             self._create = str(
                 connection.exec_driver_sql(
                     "SELECT sql FROM sqlite_master WHERE name = 'lead_search'"
