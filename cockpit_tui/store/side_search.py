@@ -293,7 +293,8 @@ def rebuild_missing(connection: Connection, side_file: str) -> None:
     database = connection.engine.url.database
     store = Path(database) if database else None
     if store is not None and path.parent == store.parent and path.name.startswith(_prefix(store)):
-        path.unlink(missing_ok=True)
+        with suppress(OSError):  # a leftover scratch file must not stop the store opening
+            path.unlink(missing_ok=True)
 
 
 def _prefix(store: Path) -> str:
