@@ -5,6 +5,10 @@ row is validated, and the good rows are written in chunks of
 :data:`CHUNK_ROWS`, one transaction each: a crash or Ctrl-C leaves every row
 either fully in or out, an open board shows each chunk as it commits, and
 re-running the same file adds nothing (each row's fingerprint is kept).
+A file of 10,000 rows or more into a store holding fewer leads (a dealership
+loading its leads) is searched when the import ends, not chunk by chunk:
+its index is built beside the store meanwhile
+(:mod:`cockpit_tui.store.side_search`).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
     from cockpit_tui.store.intake import BatchResult, DryRunMemo
+    from cockpit_tui.store.side_search import Batch, SideSearch
     from cockpit_tui.store.transaction import Connection
     from cockpit_tui.store.unmatched import UnmatchedMessage
 
@@ -136,7 +141,7 @@ class IntakeService:
         # Started first: the workers check rows while this process loads the write path.
         parts = checked_parts(source.rows, self._zone, part_rows=CHUNK_ROWS)
         with ExitStack() as stack:
-            memo = reading = None
+            memo = reading = side = None
             if dry_run:
                 # Counted in one read transaction (a snapshot): never the write lock.
                 from cockpit_tui.store.intake import DryRunMemo
@@ -149,8 +154,9 @@ class IntakeService:
 
                 # Chunks commit without waiting for the disk (the end waits once); into a
                 # small store, indexes are built after the rows; the calendar loads now.
+                # A big file into a small store: its search index is built beside it.
                 session = import_session(self._store.engine, rows=total, now=self._clock.now())
-                stack.enter_context(session)
+                side = stack.enter_context(session)
             for number, part in enumerate(parts):
                 first = number * CHUNK_ROWS
                 if first + len(part) >= total and source.open_ended and _grew(path, source.size):
@@ -166,7 +172,7 @@ class IntakeService:
                         if isinstance(checked, Rejection)
                     ]
                 if chunk:
-                    result = self._write_chunk(chunk, reading=reading, memo=memo)
+                    result = self._write_chunk(chunk, reading=reading, memo=memo, side=side)
                     summary.imported += result.created
                     summary.merged += result.merged
                     summary.already += result.already
@@ -189,9 +195,17 @@ class IntakeService:
         return summary
 
     def _write_chunk(
-        self, chunk: list[Checked], *, reading: Connection | None, memo: DryRunMemo | None
+        self,
+        chunk: list[Checked],
+        *,
+        reading: Connection | None,
+        memo: DryRunMemo | None,
+        side: SideSearch | None = None,
     ) -> BatchResult:
-        """Write one chunk in its own transaction (or count it in the dry run's ``reading``)."""
+        """Write one chunk in its own transaction (or count it in the dry run's ``reading``).
+
+        With ``side``, its search documents go to it once the chunk committed.
+        """
         from cockpit_tui.store.import_transactions import bulk_write
         from cockpit_tui.store.intake import apply_values
 
@@ -201,13 +215,23 @@ class IntakeService:
             return apply_values(
                 reading, records, actor=self._actor, now=now, dry_run=memo, prints=prints
             )
+        searches: list[Batch] = []
         with bulk_write(self._store.engine) as connection:
             result = apply_values(
-                connection, records, actor=self._actor, now=now, prints=prints, documents=documents
+                connection,
+                records,
+                actor=self._actor,
+                now=now,
+                prints=prints,
+                documents=documents,
+                search_later=None if side is None else searches.append,
             )
             # Consent is rare: only the rows that carry it become records.
             carrying = [LeadRecord(*values) for values in records if values[_CONSENT]]
             record_consent(connection, carrying, "import", self._actor, self._clock.now())
+        if side is not None:
+            for batch in searches:
+                side.add(batch)
         return result
 
     # -- events ----------------------------------------------------------------

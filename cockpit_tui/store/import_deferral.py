@@ -13,10 +13,12 @@ restores each; :func:`restore_deferred` runs them and forgets them in one
 transaction when the import ends, whether it finished or failed. Meanwhile
 every read stays correct: the board's queries read the table instead of an
 index (slower: a scan per read while the rows land), the search index is
-complete after every chunk, and the indexes the chunk's own lookups use are
-kept. A crash mid-import leaves the records behind: the next open of the
-store restores them (:func:`restore_if_abandoned`) once the importing process
-is gone.
+complete after every chunk (except for a big file: its rows' index is built
+beside the store and searched when the import ends, see
+:mod:`cockpit_tui.store.side_search`), and the indexes the chunk's own lookups
+use are kept. A crash mid-import leaves the records behind: the next open of
+the store restores them (:func:`restore_if_abandoned`) once the importing
+process is gone.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
 from cockpit_tui.store.engine import write_connection
+from cockpit_tui.store.side_search import SIDE_RECORD, plan_side_search, rebuild_missing
 
 #: Indexes an import's chunk reads through (its matching by customer and external id).
 KEPT_INDEXES = frozenset({"ix_lead_customer", "ix_lead_external_id"})
@@ -36,11 +40,15 @@ _AUTOMERGE, _DEFAULT_AUTOMERGE = "automerge", 4
 
 
 @contextmanager
-def deferred_while_importing(engine: Engine, *, rows: int) -> Iterator[None]:
-    """Around a whole import of ``rows`` rows: defer what pays to defer, restore it after."""
-    deferred = defer_for_import(engine, rows=rows)
+def deferred_while_importing(engine: Engine, *, rows: int) -> Iterator[Path | None]:
+    """Around a whole import of ``rows`` rows: defer what pays to defer, restore it after.
+
+    Yields the side file the search index is to be built in
+    (:mod:`cockpit_tui.store.side_search`), when that pays.
+    """
+    deferred, side_file = _defer(engine, rows=rows, side_search=True)
     try:
-        yield
+        yield side_file
     finally:
         if deferred:
             restore_deferred(engine)
@@ -53,14 +61,19 @@ def defer_for_import(engine: Engine, *, rows: int) -> bool:
     rows, and no other import has deferred them already. Returns whether it
     deferred anything.
     """
+    return _defer(engine, rows=rows, side_search=False)[0]
+
+
+def _defer(engine: Engine, *, rows: int, side_search: bool) -> tuple[bool, Path | None]:
+    """:func:`defer_for_import`, and the side search file when ``side_search`` and it pays."""
     if engine.dialect.name != "sqlite" or rows <= 0:
-        return False
+        return False, None
     with write_connection(engine) as connection:
         if connection.exec_driver_sql("SELECT 1 FROM bulk_deferred LIMIT 1").first():
-            return False  # another import's, running or abandoned: theirs to restore
+            return False, None  # another import's, running or abandoned: theirs to restore
         leads = connection.exec_driver_sql("SELECT COUNT(*) FROM lead").scalar_one()
         if int(leads) > rows:
-            return False
+            return False, None
         indexes = [
             (str(name), str(sql))
             for name, sql in connection.exec_driver_sql(
@@ -84,7 +97,8 @@ def defer_for_import(engine: Engine, *, rows: int) -> bool:
         for name, _sql in indexes:
             connection.exec_driver_sql(f"DROP INDEX {name}")
         connection.exec_driver_sql(_set_search(_AUTOMERGE, 0))
-    return True
+        side_file = plan_side_search(connection, rows=rows) if side_search else None
+    return True, side_file
 
 
 def restore_deferred(engine: Engine) -> None:
@@ -103,10 +117,14 @@ def restore_deferred(engine: Engine) -> None:
 
 
 def _restore(connection: Connection) -> None:
-    for (restore,) in connection.exec_driver_sql(
-        "SELECT restore FROM bulk_deferred ORDER BY name"
-    ).all():
-        connection.exec_driver_sql(str(restore))
+    records = connection.exec_driver_sql("SELECT name, restore FROM bulk_deferred ORDER BY name")
+    restores = [(str(name), str(restore)) for name, restore in records]
+    for name, restore in restores:
+        if name == SIDE_RECORD:  # the import did not move its side search index in
+            rebuild_missing(connection, restore)
+    for name, restore in restores:
+        if name != SIDE_RECORD:
+            connection.exec_driver_sql(restore)
     connection.exec_driver_sql("DELETE FROM bulk_deferred")
 
 

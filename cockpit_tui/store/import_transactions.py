@@ -6,8 +6,10 @@ chunks only; :func:`make_durable` waits for the disk once at the end, and
 :func:`warm_up` loads what the first chunk needs while the rows are checked.
 :func:`import_session` wraps a whole import: those two, the indexes built
 after the rows of a small store (:mod:`cockpit_tui.store.import_deferral`),
-and the write-ahead log copied into the database file on a thread of its own
-(:class:`Checkpointer`) instead of by the chunk's commit.
+the write-ahead log copied into the database file on a thread of its own
+(:class:`Checkpointer`) instead of by the chunk's commit, and, into a store
+holding few search documents, that index built in a file beside it
+(:mod:`cockpit_tui.store.side_search`).
 """
 
 from __future__ import annotations
@@ -25,23 +27,30 @@ from cockpit_tui.store.engine import write_connection
 from cockpit_tui.store.import_deferral import deferred_while_importing
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.response_clock import response_policy
+from cockpit_tui.store.side_search import SideSearch, searched_beside
 
 #: Page cache of a connection while it writes an import's chunk (negative: KiB, i.e. 64 MiB).
 BULK_CACHE_KIB = -65536
 
 
 @contextmanager
-def import_session(engine: Engine, *, rows: int, now: datetime) -> Iterator[None]:
+def import_session(engine: Engine, *, rows: int, now: datetime) -> Iterator[SideSearch | None]:
     """Around a whole import of ``rows`` rows (not a dry run).
 
     Defers the indexes of a small store (built when the import ends or fails),
     checkpoints beside the writer, loads the business calendar now, and
-    syncs the log to the disk once at the very end.
+    syncs the log to the disk once at the very end. Yields the
+    :class:`SideSearch` the chunks hand their search documents to, when the
+    store's search index is small (None: the chunks write it themselves).
     """
     try:
-        with deferred_while_importing(engine, rows=rows), checkpoints_beside(engine):
+        with (
+            deferred_while_importing(engine, rows=rows) as side_file,
+            checkpoints_beside(engine),
+            searched_beside(engine, side_file) as side,
+        ):
             warm_up(engine, now)
-            yield
+            yield side
     finally:
         make_durable(engine)
 

@@ -9,7 +9,7 @@ second, an eighth of the budget for importing 10,000 rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -19,6 +19,8 @@ from sqlalchemy import Connection, bindparam, text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from cockpit_tui.store.side_search import Batch
 
 from cockpit_tui.domain.intake import (
     LeadRecord,
@@ -131,10 +133,15 @@ def apply_values(
     dry_run: DryRunMemo | None = None,
     prints: Sequence[int] | None = None,
     documents: Sequence[str] | None = None,
+    search_later: Callable[[Batch], None] | None = None,
 ) -> BatchResult:
     """:func:`apply_records` of records given as their values (an import's workers send these).
 
     Each table's rows are built as the tuples the driver inserts, in one pass.
+    With ``search_later``, the search documents are handed to it (the leads
+    whose documents change, those already built) instead of being written
+    here: an import builds its search index beside the store
+    (:mod:`cockpit_tui.store.side_search`) once the transaction commits.
     """
     result = BatchResult()
     if prints is None:
@@ -240,7 +247,10 @@ def apply_values(
     insert_rows(connection, "change_log", CHANGE_COLUMNS, batch.changes)
     if batch.customers or new_leads:
         sync_serial_ids(connection, ("customer", "lead"))
-    refresh_search(connection, sorted(touched | set(new_leads)), known=batch.fresh_docs)
+    if search_later is None:
+        refresh_search(connection, sorted(touched | set(new_leads)), known=batch.fresh_docs)
+    else:
+        search_later((sorted(touched | set(new_leads)), batch.fresh_docs))
     # Issue 15: the response clock, and round-robin in the transaction that creates the leads.
     start_waiting(connection, {k: at for k, at in waits.items() if k not in new_leads})
     distribute_new_leads(connection, lead_ids=result.created_ids, actor=actor, now=now)
