@@ -93,11 +93,13 @@ def _searched_in_another_process(store: Path, texts: list[str]) -> list[list[int
     script = textwrap.dedent(
         """
         import json, sqlite3, sys
+        from cockpit_tui.store.search_sql import trigram_query
         connection = sqlite3.connect(sys.argv[1])
         print(json.dumps([
             [row[0] for row in connection.execute(
-                "SELECT rowid FROM lead_search WHERE lead_search MATCH ? ORDER BY rowid",
-                (f'"{text}"',),
+                "SELECT rowid FROM lead_search WHERE lead_search MATCH ? AND instr(doc, ?) > 0"
+                " ORDER BY rowid",
+                (trigram_query([text]), text),
             )]
             for text in sys.argv[2:]
         ]))
