@@ -67,9 +67,22 @@ def bulk_write(engine: Engine) -> Iterator[Connection]:
     could undo the chunks committed since the last sync; :func:`make_durable`
     syncs once when the import ends, and a re-run adds any undone chunk (the
     fingerprints skip the rest). The connection is back to ``FULL`` after.
+
+    On PostgreSQL the same with ``synchronous_commit = off`` for the chunk's
+    transaction alone (the WAL writer flushes it a fraction of a second later;
+    a server crash could undo the last chunks, never part of one), and
+    ``plan_cache_mode = force_custom_plan``: a chunk's reads test thousands of
+    values (``= ANY(…)``), and a generic plan, which psycopg's prepared
+    statements get after a few chunks, cannot see how many (see
+    :func:`~cockpit_tui.store.bulk_rows.match_rows`).
     """
     if engine.dialect.name != "sqlite":
         with write_connection(engine) as connection:
+            if engine.dialect.name == "postgresql":
+                connection.exec_driver_sql(
+                    "SELECT set_config('synchronous_commit', 'off', true), "
+                    "set_config('plan_cache_mode', 'force_custom_plan', true)"
+                )
             yield connection
         return
     checkpointer = _CHECKPOINTERS.get(id(engine))
@@ -95,11 +108,18 @@ def bulk_write(engine: Engine) -> Iterator[Connection]:
 
 
 def make_durable(engine: Engine) -> None:
-    """Wait until the chunks :func:`bulk_write` committed are on disk (SQLite; else nothing).
+    """Wait until the chunks :func:`bulk_write` committed are on disk.
 
     A commit with ``synchronous=FULL`` is this same wait: the write-ahead log
-    synced, which holds every earlier commit too.
+    synced, which holds every earlier commit too. On PostgreSQL, a commit
+    that waits for its own log record (the session's ``synchronous_commit``,
+    on by default) flushes every earlier one: a transaction given an id
+    (``txid_current()``) writes one.
     """
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.exec_driver_sql("SELECT txid_current()")
+        return
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         return
