@@ -69,20 +69,17 @@ def bulk_write(engine: Engine) -> Iterator[Connection]:
     fingerprints skip the rest). The connection is back to ``FULL`` after.
 
     On PostgreSQL the same with ``synchronous_commit = off`` for the chunk's
-    transaction alone (the WAL writer flushes it a fraction of a second later;
-    a server crash could undo the last chunks, never part of one), and
-    ``plan_cache_mode = force_custom_plan``: a chunk's reads test thousands of
-    values (``= ANY(…)``), and a generic plan, which psycopg's prepared
-    statements get after a few chunks, cannot see how many (see
-    :func:`~cockpit_tui.store.bulk_rows.match_rows`).
+    transaction alone: the WAL writer flushes it a fraction of a second later;
+    a server crash could undo the last chunks, never part of one.
+    (``plan_cache_mode = force_custom_plan`` would also re-plan the foreign
+    keys' checks, one per inserted row: 8 s more at 100,000 rows. The
+    chunk's reads join their lists instead, which any plan does well: see
+    :func:`~cockpit_tui.store.bulk_rows.match_rows`.)
     """
     if engine.dialect.name != "sqlite":
         with write_connection(engine) as connection:
             if engine.dialect.name == "postgresql":
-                connection.exec_driver_sql(
-                    "SELECT set_config('synchronous_commit', 'off', true), "
-                    "set_config('plan_cache_mode', 'force_custom_plan', true)"
-                )
+                connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
             yield connection
         return
     checkpointer = _CHECKPOINTERS.get(id(engine))
