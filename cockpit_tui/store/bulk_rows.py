@@ -44,13 +44,13 @@ def match_rows(connection: Connection, sql: str, **lists: Sequence[object]) -> l
     into thousands of placeholders nor passed through SQLAlchemy's
     per-value processing.
 
-    On PostgreSQL the list is a set the query joins (``IN (SELECT
-    unnest(…))``), not ``= ANY(…)``: psycopg prepares a statement run five
-    times, and the server may then keep a generic plan made while the table
-    was small, a sequential scan comparing each row with the array's values
-    one by one (5,000 × the table's rows per chunk: 14 s for one chunk at
-    60,000 customers). A join is a hash, merge or index lookup per value,
-    whatever plan is kept.
+    On PostgreSQL the statement is never prepared (``prepare=False``): psycopg
+    prepares a statement run five times, and the server may then keep a
+    generic plan made while the table was small, blind to the list's length;
+    for ``= ANY(…)`` that was a sequential scan comparing each row with the
+    5,000 values one by one (14 s for one chunk at 60,000 customers). Planned
+    each time with its values, the list is a set the query joins (``IN
+    (SELECT unnest(…))``): index lookups on a big table, a hash on a small one.
     """
     sqlite = connection.dialect.name == "sqlite"
     marks = {
@@ -61,7 +61,13 @@ def match_rows(connection: Connection, sql: str, **lists: Sequence[object]) -> l
     }
     order = sorted(lists, key=lambda name: sql.index("{in_" + name + "}"))
     values = [json.dumps(list(lists[name])) if sqlite else list(lists[name]) for name in order]
-    return list(connection.exec_driver_sql(sql.format(**marks), tuple(values)))
+    if sqlite:
+        return list(connection.exec_driver_sql(sql.format(**marks), tuple(values)))
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    with driver.cursor() as cursor:  # in the caller's transaction, like insert_rows' COPY
+        cursor.execute(sql.format(**marks), tuple(values), prepare=False)
+        return list(cursor.fetchall())
 
 
 def _pg_array_type(values: Sequence[object]) -> str:
