@@ -93,7 +93,8 @@ def mark_chunks(owner: Any, name: str) -> None:
 def time_bulk_inserts(store_intake: Any) -> None:
     """Time ``bulk_rows.insert_rows`` by table and ``match_rows`` by statement.
 
-    On PostgreSQL both run on psycopg's cursor, which SQLAlchemy's events do not see.
+    On PostgreSQL both run on psycopg's cursor, which SQLAlchemy's events do not see
+    (a tree whose lookups those events see has them timed there, not twice).
     """
     try:
         import cockpit_tui.store.bulk_rows as bulk_rows
@@ -123,19 +124,19 @@ def time_bulk_inserts(store_intake: Any) -> None:
         return
 
     def lookups(connection: Any, sql: str, **lists: Any) -> Any:
-        if connection.dialect.name != "postgresql":
-            return matching(connection, sql, **lists)  # a cursor statement: timed as one
+        statements = sum(CALLS.values())
         wall, cpu = time.perf_counter(), time.thread_time()
         try:
             return matching(connection, sql, **lists)
-        finally:  # on PostgreSQL straight on psycopg's cursor, outside SQLAlchemy's events
-            key = "sql: " + " ".join(sql.split()[:3])[:40]
+        finally:
             wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
-            WALL[key] += wall
-            CPU[key] += cpu
-            CALLS[key] += 1
-            WALL[_CHUNK_SQL] += wall
-            CPU[_CHUNK_SQL] += cpu
+            if sum(CALLS.values()) == statements:  # not seen by SQLAlchemy's events: add it
+                key = "sql: " + " ".join(sql.split()[:3])[:40]
+                WALL[key] += wall
+                CPU[key] += cpu
+                CALLS[key] += 1
+                WALL[_CHUNK_SQL] += wall
+                CPU[_CHUNK_SQL] += cpu
 
     bulk_rows.match_rows = lookups
     if getattr(store_intake, "match_rows", None) is matching:
