@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 def _ids_condition(column: str, lead_ids: Sequence[int], *, sqlite: bool) -> tuple[str, Any]:
     if sqlite:
         return f"{column} IN (SELECT value FROM json_each(:ids))", json.dumps(list(lead_ids))
-    # A join, not "= ANY(:ids)": see bulk_rows.match_rows (a kept generic plan's scan).
+    # Joined, not "= ANY(:ids)": a generic plan kept from when the table was small
+    # compares every row with every id (see bulk_rows.match_rows).
     return f"{column} IN (SELECT unnest(CAST(:ids AS bigint[])))", list(lead_ids)
 
 
