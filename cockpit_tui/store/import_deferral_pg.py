@@ -3,8 +3,9 @@
 The PostgreSQL twin of :mod:`cockpit_tui.store.import_deferral`: the lead's
 secondary indexes and the search documents' trigram index (a GIN index,
 the costliest to keep row by row: 4.5-5.4 s of a 100,000-row import's
-``COPY`` into it, against 3 s to build all of them once) are dropped before the first chunk and built once after the last, when the
-file brings at least as many leads as the store holds. ``bulk_deferred``
+``COPY`` into it, against 3 s to build all of them once) are dropped
+before the first chunk and built once after the last, when the file
+brings at least as many leads as the store holds. ``bulk_deferred``
 records the statement that builds each, in the transaction that drops them.
 
 Who restores them is decided by a session-level advisory lock that the
