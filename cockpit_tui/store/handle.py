@@ -121,7 +121,7 @@ def open_store(
             from cockpit_tui.store.migrations.runner import migrate
 
             store.migration = migrate(store.engine, store_url, on_progress=on_progress)
-        elif store_url.is_sqlite:
+        else:
             _finish_abandoned_import(store)
     except BaseException:
         store.close()

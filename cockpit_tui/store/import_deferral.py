@@ -1,4 +1,4 @@
-"""What an import into a small store puts off until its rows are in (SQLite).
+"""What an import into a small store puts off until its rows are in (SQLite; PostgreSQL: _pg).
 
 Inserting a lead keeps eleven secondary indexes; when a file brings at least
 as many leads as the store holds, building those indexes once after the
@@ -44,8 +44,15 @@ def deferred_while_importing(engine: Engine, *, rows: int) -> Iterator[Path | No
     """Around a whole import of ``rows`` rows: defer what pays to defer, restore it after.
 
     Yields the side file the search index is to be built in
-    (:mod:`cockpit_tui.store.side_search`), when that pays.
+    (:mod:`cockpit_tui.store.side_search`), when that pays. On PostgreSQL,
+    :mod:`cockpit_tui.store.import_deferral_pg` defers the indexes (no side file).
     """
+    if engine.dialect.name == "postgresql":
+        from cockpit_tui.store import import_deferral_pg
+
+        with import_deferral_pg.deferred_while_importing(engine, rows=rows, kept=KEPT_INDEXES):
+            yield None
+        return
     deferred, side_file = _defer(engine, rows=rows, side_search=True)
     try:
         yield side_file
@@ -143,6 +150,11 @@ def abandoned_owner(owner_pid: int) -> bool:
 
 def restore_if_abandoned(engine: Engine, owner_pid: int) -> None:
     """On opening a store: restore what a crashed import deferred (nothing if it still runs)."""
+    if engine.dialect.name == "postgresql":  # the owner is known by its advisory lock
+        from cockpit_tui.store import import_deferral_pg
+
+        import_deferral_pg.restore_if_abandoned(engine)
+        return
     if abandoned_owner(owner_pid):
         restore_deferred(engine)
 

@@ -172,8 +172,9 @@ def apply_values(
     if phones != [""] or emails != [""]:
         for customer_id, phone, email in match_rows(
             connection,
-            "SELECT id, phone, email FROM customer "
-            "WHERE phone {in_phones} OR email {in_emails} ORDER BY id",
+            # Two index lookups, not one OR (which PostgreSQL may answer with a scan).
+            "SELECT id, phone, email FROM customer WHERE phone {in_phones} "
+            "UNION SELECT id, phone, email FROM customer WHERE email {in_emails} ORDER BY id",
             phones=phones,
             emails=emails,
         ):
@@ -183,7 +184,8 @@ def apply_values(
         for lead_id, phone, email in match_rows(
             connection,
             "SELECT l.id, c.phone, c.email FROM lead l JOIN customer c ON c.id = l.customer_id "
-            "WHERE (c.phone {in_phones} OR c.email {in_emails}) AND l.status NOT IN "
+            "WHERE l.customer_id IN (SELECT id FROM customer WHERE phone {in_phones} "
+            "UNION SELECT id FROM customer WHERE email {in_emails}) AND l.status NOT IN "
             f"({', '.join(repr(status.value) for status in sorted(CLOSED_STATUSES))}) "
             "ORDER BY l.id",
             phones=phones,
