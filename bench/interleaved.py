@@ -248,6 +248,14 @@ def reference_tool() -> Path:
     return tool
 
 
+def reference_version() -> str:
+    """The version of the reference tool (figures from different releases do not compare)."""
+    done = subprocess.run(
+        [str(reference_tool()), "--version"], capture_output=True, text=True, check=False
+    )
+    return done.stdout.strip().replace("sqlite-utils, version ", "") or "?"
+
+
 def import_figures(rows: int, rounds: int) -> dict[str, float]:
     """``cockpit import`` and ``sqlite-utils insert --csv`` of the same ``rows``, alternately."""
     import resource
@@ -543,7 +551,8 @@ def main() -> int:
             lines.append(
                 f"| `cockpit import` of {rows:,} CSV rows (median of {rounds}) "
                 f"| {found['cockpit ms'] / 1000:.1f} s "
-                f"| `sqlite-utils insert --csv`: {found['reference ms'] / 1000:.1f} s "
+                f"| `sqlite-utils insert --csv` ({reference_version()}): "
+                f"{found['reference ms'] / 1000:.1f} s "
                 f"| {found['ratio']:.2f}× | ≤ 5 s and ≤ 0.5× at 100,000 | {at} |"
             )
             lines.append(
