@@ -40,7 +40,7 @@ _DUMPS = {
     "message": (
         "SELECT id, lead_id, direction, body, at, author, read_at, delivered_at FROM message"
     ),
-    "fingerprint": "SELECT fingerprint, lead_id, at FROM import_fingerprint",
+    "fingerprint": "SELECT fingerprint_hi, fingerprint_lo, lead_id, at FROM import_fingerprint",
     "change_log": "SELECT id, at, kind, lead_id, actor FROM change_log",
 }
 
