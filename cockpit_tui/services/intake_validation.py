@@ -29,6 +29,7 @@ from cockpit_tui.domain.intake import (
     fingerprint_of,
     validate_values,
 )
+from cockpit_tui.processes import die_with_parent
 from cockpit_tui.services.source_files import SourceRow
 
 #: Rows from which validation is shared between processes.
@@ -151,37 +152,3 @@ def _collect(
 def _check_part(start: int, end: int, zone: tzinfo | None) -> list[Checked | Rejection]:
     """In a worker: rows ``start``–``end`` of the file, checked."""
     return check_rows(_ROWS[start:end], zone)
-
-
-def die_with_parent(parent_pid: int) -> None:
-    """Make a validation worker end when the import that started it ends, however it ends.
-
-    Forked workers hold copies of their pipes, so they would never see their
-    parent go: killed with SIGKILL they would wait forever, holding memory
-    and the store open. On Linux the kernel sends them SIGKILL when the parent
-    dies (``PR_SET_PDEATHSIG``); elsewhere a thread watches the parent's pid.
-    """
-    import ctypes
-    import signal
-    import sys
-    import threading
-
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            pr_set_pdeathsig = 1
-            if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) == 0:
-                if os.getppid() != parent_pid:  # the parent died before the call above
-                    os._exit(1)
-                return
-        except (OSError, AttributeError):
-            pass
-
-    def watch() -> None:
-        import time
-
-        while os.getppid() == parent_pid:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

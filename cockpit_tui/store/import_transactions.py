@@ -8,8 +8,8 @@ chunks only; :func:`make_durable` waits for the disk once at the end, and
 after the rows of a small store (:mod:`cockpit_tui.store.import_deferral`),
 the write-ahead log copied into the database file on a thread of its own
 (:class:`Checkpointer`) instead of by the chunk's commit, and, into a store
-holding few search documents, that index built in a file beside it
-(:mod:`cockpit_tui.store.side_search`).
+holding few search documents, that index built in a file beside it by a
+process of its own (:mod:`cockpit_tui.store.side_search`).
 """
 
 from __future__ import annotations
@@ -46,8 +46,10 @@ def import_session(engine: Engine, *, rows: int, now: datetime) -> Iterator[Side
     try:
         with (
             deferred_while_importing(engine, rows=rows) as side_file,
-            checkpoints_beside(engine),
+            # The side search's process is forked before the checkpointer's thread starts:
+            # a fork copies no thread, and SQLite's locks held by one would never be let go.
             searched_beside(engine, side_file) as side,
+            checkpoints_beside(engine),
         ):
             warm_up(engine, now)
             yield side

@@ -1,4 +1,4 @@
-"""An import's search index built beside the store, on a thread of its own (SQLite).
+"""An import's search index built beside the store, by a process of its own (SQLite).
 
 SQLite lets one connection write a database file at a time, and an import's
 writer spends a fifth of its time on the FTS5 search index (tokenizing every
@@ -8,9 +8,9 @@ holds no more documents than the file has rows (a dealership loading its
 leads into a new store, above all), the documents go instead to an FTS5
 table in a file beside the store (created with the store's own ``CREATE``
 statement and settings, and first given the store's documents), filled by
-:class:`SideSearch`'s thread while the writer inserts the next chunk: the
-sqlite3 module lets go of the GIL while SQLite works, so the tokenizing runs
-on another core.
+:class:`SideSearch`'s process while the writer inserts the next chunk, on
+another core. A process, not a thread: a thread's inserts took the GIL back
+for every row, and the writer waited for it as long as the thread saved it.
 
 When the import ends (finished or failed), :func:`move_into_store` swaps the
 store's FTS5 shadow tables for the side file's in one write transaction
@@ -30,18 +30,24 @@ documents of every lead the search index is missing
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
 import os
+import pickle
 import queue
+import signal
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
+from multiprocessing.connection import Connection as PipeConnection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from cockpit_tui.processes import die_with_parent
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.search_index import documents, refresh_search
 
@@ -50,7 +56,7 @@ SIDE_RECORD = "lead_search.side"
 #: The search index's shadow table kept in place (its settings stay the store's).
 _CONFIG = "lead_search_config"
 #: Rows from which an import builds its search index beside the store: a file of one
-#: or two chunks leaves the thread nothing to overlap (1,000 rows: 0.02 s slower).
+#: or two chunks leaves the side process nothing to overlap (1,000 rows: 0.02 s slower).
 MIN_ROWS = 10_000
 #: The side file's page cache (negative: KiB; as an import chunk's writes have).
 _CACHE_KIB = -65536
@@ -75,6 +81,8 @@ def plan_side_search(connection: Connection, *, rows: int) -> Path | None:
     database = connection.engine.url.database
     if rows < MIN_ROWS or not database or database == ":memory:":
         return None
+    if "fork" not in mp.get_all_start_methods():
+        return None  # the side process is forked (it shares what the importing process loaded)
     if not connection.exec_driver_sql(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'lead_search_content'"
     ).first():
@@ -101,19 +109,27 @@ def plan_side_search(connection: Connection, *, rows: int) -> Path | None:
 
 
 class SideSearch:
-    """Writes each committed chunk's search documents into the side file, on its own thread.
+    """Writes each committed chunk's search documents into the side file, in a process of its own.
+
+    The process is forked (as the import's validation workers are) before the
+    first chunk, so it has its own interpreter and GIL: the importing thread
+    never waits for it, as it waited for a thread binding each row of its
+    inserts. Each chunk's documents cross as one pickle (~1 ms for 5,000),
+    sent from a thread here so a slow process never holds up a chunk; the
+    process reads the merged leads' documents from the store with a
+    connection of its own. The end of the pipe is the end of the documents.
 
     Args:
-        engine: The store's engine (read for the documents the writer did not build).
+        engine: The store's engine (its definitions and settings of the index are read here).
         path: The side file (:func:`plan_side_search`).
     """
 
     def __init__(self, engine: Engine, path: Path) -> None:
         self.path = path
-        self._engine = engine
-        self._queue: queue.SimpleQueue[Batch | None] = queue.SimpleQueue()
-        self.failed: Exception | None = None
+        self._url = engine.url
         self._highest = 0
+        self._failed = False
+        self._store: Engine | None = None  # the side process's own engine on the store
         with engine.execution_options(cockpit_read_only=True).connect() as connection:
             self._create = str(
                 connection.exec_driver_sql(
@@ -125,21 +141,77 @@ class SideSearch:
                     f"SELECT k, v FROM {_CONFIG} WHERE k NOT IN ('version', 'automerge')"
                 )
             )
-        self._thread = threading.Thread(target=self._run, name="cockpit-side-search", daemon=True)
-        self._thread.start()
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        context = mp.get_context("fork")
+        receiving, self._pipe = context.Pipe(duplex=False)
+        process = context.Process(
+            target=self._serve,
+            args=(receiving, os.getpid()),
+            name="cockpit-side-search",
+            daemon=True,
+        )
+        self._process: BaseProcess | None = process
+        try:
+            process.start()
+        except OSError:  # no process to be had: the restore rebuilds the documents
+            self._process, self._failed = None, True
+        finally:
+            receiving.close()  # the process's end: a dead process breaks the pipe here
+        self._sender = threading.Thread(target=self._send, name="cockpit-side-send", daemon=True)
+        self._sender.start()
 
     def add(self, batch: Batch) -> None:
         """Index a chunk's documents (after its transaction committed)."""
-        self._queue.put(batch)
+        if not self._failed:
+            self._outbox.put(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
 
     def close(self) -> bool:
-        """Index what was added and stop; whether every document reached the side file."""
-        self._queue.put(None)
-        self._thread.join()
-        return self.failed is None
+        """Index what was added and stop; whether every document reached the side file.
 
-    def _run(self) -> None:
-        side = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        Interrupted while it waits (a second Ctrl-C), it stops the process.
+        """
+        self._outbox.put(None)
+        process = self._process
+        try:
+            self._sender.join()
+            if process is not None:
+                process.join()
+        finally:
+            if process is not None and process.is_alive():
+                process.terminate()
+                process.join()
+        return not self._failed and process is not None and process.exitcode == 0
+
+    def _send(self) -> None:
+        """Here, on a thread: hand the chunks' pickles to the process, then close the pipe."""
+        try:
+            while (message := self._outbox.get()) is not None:
+                if not self._failed:
+                    try:
+                        self._pipe.send_bytes(message)
+                    except OSError:  # the process died: the restore rebuilds the documents
+                        self._failed = True
+        finally:
+            self._pipe.close()
+
+    def _serve(self, receiving: PipeConnection, parent: int) -> None:
+        """In the side process: index what arrives until the pipe closes; exit 1 on failure.
+
+        Ctrl-C is the importing process's to handle (it reaches the whole
+        process group); a failure ends the process without a word, and the
+        importing process, seeing its exit code, leaves the documents to the
+        restore.
+        """
+        self._pipe.close()  # the importing process's end, copied by the fork
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        die_with_parent(parent)
+        try:
+            self._fill(receiving)
+        except BaseException:
+            raise SystemExit(1) from None
+
+    def _fill(self, receiving: PipeConnection) -> None:
+        side = sqlite3.connect(self.path, isolation_level=None)
         try:
             # A scratch file: rebuilt from the leads if anything goes wrong, so no journal.
             side.execute("PRAGMA journal_mode = OFF")
@@ -152,20 +224,32 @@ class SideSearch:
             # As the store's index during an import: segments merged only when they pile up.
             side.execute("INSERT INTO lead_search (lead_search, rank) VALUES ('automerge', 0)")
             self._seed(side)
-            while (batch := self._queue.get()) is not None:
-                if self.failed is None:
-                    self._write(side, batch)
-        except Exception as error:  # kept for close(); the restore rebuilds from the leads
-            self.failed = error
-            while self._queue.get() is not None:
-                pass
+            while True:
+                try:
+                    message = receiving.recv_bytes()
+                except EOFError:
+                    return
+                self._write(side, pickle.loads(message))  # noqa: S301  (our own pipe)
         finally:
             side.close()
+            if self._store is not None:
+                self._store.dispose()
+
+    def _reading(self) -> Engine:
+        """In the side process: an engine of its own on the store (the fork's copy is not used)."""
+        if self._store is None:
+
+            def configure(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+                dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                dbapi_connection.execute("PRAGMA query_only = ON")
+
+            self._store = create_engine(self._url, poolclass=NullPool, hide_parameters=True)
+            event.listen(self._store, "connect", configure)
+        return self._store
 
     def _seed(self, side: sqlite3.Connection) -> None:
         """Copy the store's documents (a small store's): the moved index must hold them too."""
-        reading = self._engine.execution_options(cockpit_read_only=True)
-        with reading.connect() as connection:
+        with self._reading().connect() as connection:
             stored = [
                 (int(lead_id), str(doc))
                 for lead_id, doc in connection.exec_driver_sql(
@@ -185,8 +269,7 @@ class SideSearch:
         unknown = [lead_id for lead_id in lead_ids if lead_id not in known]
         docs = [(lead_id, known[lead_id]) for lead_id in lead_ids if lead_id in known]
         if unknown:  # leads a chunk merged messages into: read back from the store
-            reading = self._engine.execution_options(cockpit_read_only=True)
-            with reading.connect() as connection:
+            with self._reading().connect() as connection:
                 docs += documents(connection, unknown)
         side.execute("BEGIN")
         # Only a lead indexed before can have a document to replace (a merged row, or
@@ -307,7 +390,7 @@ def searched_beside(engine: Engine, side_file: Path | None) -> Iterator[SideSear
     """Around an import's chunks: a :class:`SideSearch` when ``side_file``, moved in at the end.
 
     Whatever ends the import, what reached the side file is moved into the
-    store. If the thread or the move failed, the record stays in
+    store. If the side process or the move failed, the record stays in
     ``bulk_deferred`` and the restore that follows (or the next open of the
     store) rebuilds the missing documents from the leads instead.
     """

@@ -1,10 +1,10 @@
 """An import into a store with an empty search index builds it beside the store (SQLite).
 
-The documents go to a file next to the store, filled on a thread of its
+The documents go to a file next to the store, filled by a process of its
 own, and move into the store when the import ends: every reader (pooled
 connections that searched before, another store handle, another process)
 then finds every imported lead; what other writers did meanwhile survives;
-a failed side thread, a failed move or a killed import still ends with a
+a failed side process, a failed move or a killed import still ends with a
 whole search index.
 """
 
@@ -343,31 +343,48 @@ def test_the_next_open_rebuilds_the_search_index_of_a_killed_import(
     _assert_whole(store)
 
 
-@pytest.mark.parametrize("failing", ["side thread", "move"])
+@pytest.mark.parametrize("failing", ["side process", "side process killed", "no process", "move"])
 def test_a_failed_side_index_is_rebuilt_from_the_leads_when_the_import_ends(
     tmp_path: Path,
     clock: FrozenClock,
     small_chunks: int,
     monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
     failing: str,
 ) -> None:
+    import multiprocessing
+    import os
+    import signal
+
     import cockpit_tui.store.side_search as side_search
 
     def fails(*_args: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
+    def killed(*_args: object) -> None:  # in the side process (forked: it runs this copy)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def refused(*_args: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
     if failing == "move":
         monkeypatch.setattr(side_search, "move_into_store", fails)
+    elif failing == "no process":
+        monkeypatch.setattr(multiprocessing.get_context("fork").Process, "start", refused)
     else:
-        monkeypatch.setattr(side_search.SideSearch, "_write", fails)
+        monkeypatch.setattr(
+            side_search.SideSearch, "_write", killed if failing.endswith("killed") else fails
+        )
     store = tmp_path / "store.sqlite"
     services = open_services(f"sqlite:///{store}", actor="Ana", clock=clock)
     try:
         summary = services.intake.import_file(_file(tmp_path / "a.csv", 20))
         assert summary.imported == 20
+        assert multiprocessing.active_children() == [], "the side process ended with the import"
         assert [_found(services, f"q{n:03}x") for n in range(20)] == [{n + 1} for n in range(20)]
     finally:
         services.close()
+    assert capfd.readouterr().err == "", "no traceback for the user"
     _assert_whole(store)
 
 
