@@ -1071,6 +1071,7 @@ MESSAGES: dict[str, str] = {
     # issue 16, round 3: each column's total asking value in its header
     "key.board.values": "Column values",
     # issue 13 (round 3): messages and language (defect 9), undo of every kind, dialogs
+    "palette.no_matches": "No command matches",
     "palette.placeholder": "Search for commands…",
     "app.quit_title": "Do you want to quit?",
     "app.quit_hint": "Press {key} to quit cockpit.",

@@ -1102,6 +1102,7 @@ MESSAGES: dict[str, str] = {
     # issue 16, round 3: each column's total asking value in its header
     "key.board.values": "Valor das colunas",
     # issue 13 (round 3): messages and language (defect 9), undo of every kind, dialogs
+    "palette.no_matches": "Nenhum comando encontrado",
     "palette.placeholder": "Buscar comandos…",
     "app.quit_title": "Quer sair?",
     "app.quit_hint": "Tecle {key} para sair do cockpit.",

@@ -158,9 +158,13 @@ class CockpitApp(KeyHoldApp, PlainNotices):
         """Open the command palette, its placeholder in the user's language."""
         from textual.command import CommandPalette
 
+        from cockpit_tui.ui.command_palette import LocalizedPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            placeholder = self.t("palette.placeholder")
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            palette = LocalizedPalette(
+                no_matches=self.t("palette.no_matches"), placeholder=self.t("palette.placeholder")
+            )
+            self.push_screen(palette)
 
     def action_help_quit(self) -> None:
         """ctrl+c: say which key quits, in the user's language (Textual's own is English)."""

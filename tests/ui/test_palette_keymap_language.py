@@ -46,6 +46,12 @@ def prompts(app: CockpitApp) -> list[str]:
     return [str(commands.get_option_at_index(i).prompt) for i in range(commands.option_count)]
 
 
+def shown_options(app: CockpitApp) -> str:
+    """The palette's list as the terminal shows it (a notice line is a centred text, no prompt)."""
+    commands = app.screen.query_one(CommandList)
+    return "\n".join(line.text for line in commands.render_lines(commands.region.reset_offset))
+
+
 async def run_palette(pilot: Pilot[None], app: CockpitApp, typed: str, expected: str) -> None:
     """Open the palette, type, and wait until a command containing ``expected`` is listed."""
     await press(pilot, "ctrl+p")
@@ -68,6 +74,18 @@ async def test_the_palette_lists_the_screens_keys_and_jumps_to_a_lead_by_phone(
         await press(pilot, "enter")
         await wait_until(pilot, lambda: selected_id(app) == leads["maria"])
         assert the_board(app).active_status is Status.VISITED
+
+
+async def test_a_search_matching_no_command_says_so_in_the_users_language(
+    ui_services: Services, leads: dict[str, int]
+) -> None:
+    app = make_app(ui_services)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        app.screen.query_one(Input).value = "xyzzy importar planilha"
+        await wait_until(pilot, lambda: "Nenhum comando encontrado" in shown_options(app))
+        assert "No matches" not in shown_options(app)
 
 
 async def test_the_palette_applies_a_filter_and_switches_language(
