@@ -34,7 +34,6 @@ import multiprocessing as mp
 import os
 import pickle
 import queue
-import signal
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -47,7 +46,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from cockpit_tui.processes import die_with_parent
+from cockpit_tui.processes import helper_started
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.search_index import documents, refresh_search
 
@@ -203,8 +202,7 @@ class SideSearch:
         restore.
         """
         self._pipe.close()  # the importing process's end, copied by the fork
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        die_with_parent(parent)
+        helper_started(parent)
         try:
             self._fill(receiving)
         except BaseException:
