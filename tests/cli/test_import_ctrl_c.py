@@ -85,7 +85,7 @@ def test_ctrl_c_stops_a_big_import_at_once_leaving_the_store_whole(tmp_path: Pat
             helpers |= _children(process.pid)
         helpers |= _children(process.pid)
         os.killpg(process.pid, signal.SIGINT)
-        out, err = process.communicate(timeout=60)
+        said, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
@@ -96,7 +96,7 @@ def test_ctrl_c_stops_a_big_import_at_once_leaving_the_store_whole(tmp_path: Pat
 
     count = _leads(db_file)
     assert process.returncode == 130, err
-    assert "Traceback" not in out + err
+    assert "Traceback" not in said + err
     assert "Exception ignored" not in err
     assert err.strip().splitlines() == [
         f"Importação interrompida: {count} de {ROWS} linhas do arquivo já estão na base "
