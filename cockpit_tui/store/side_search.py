@@ -167,7 +167,8 @@ class SideSearch:
     def close(self) -> bool:
         """Index what was added and stop; whether every document reached the side file.
 
-        Interrupted while it waits (a second Ctrl-C), it stops the process.
+        Interrupted while it waits (an import holds Ctrl-C meanwhile: services/ctrl_c.py),
+        it stops the process.
         """
         self._outbox.put(None)
         process = self._process
