@@ -7,8 +7,9 @@ time minus the time the importing thread waited for a CPU (Linux's
 ``/proc/self/task/<id>/schedstat``: what the wall would be if no other
 program wanted the cores); the importing thread's CPU, the other threads'
 (the checkpointer; before w-side2 also the search index's side thread) and
-the child processes' (the validation workers, the side search's process). On a machine other people load, the second and third figures
-compare two trees where the wall cannot. ``--tree`` runs another checkout's
+the child processes' (the validation workers, the side search's process).
+On a machine other people load, the second and third figures compare two
+trees where the wall cannot. ``--tree`` runs another checkout's
 code (e.g. a ``git archive`` of main); run it from outside both trees.
 """
 

@@ -3,6 +3,18 @@
 from __future__ import annotations
 
 import os
+import signal
+
+
+def helper_started(parent_pid: int) -> None:
+    """First thing in a forked helper process: leave Ctrl-C to its parent, end with it.
+
+    A terminal's Ctrl-C reaches the whole process group; the importing
+    process stops at a point where the store is whole and ends its helpers
+    itself (a helper interrupted mid-work would only print a traceback).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent_pid)
 
 
 def die_with_parent(parent_pid: int) -> None:
@@ -14,7 +26,6 @@ def die_with_parent(parent_pid: int) -> None:
     dies (``PR_SET_PDEATHSIG``); elsewhere a thread watches the parent's pid.
     """
     import ctypes
-    import signal
     import sys
     import threading
 

@@ -1,7 +1,7 @@
 """Entry point of ``cockpit``: settings, error handling and dispatch.
 
 Exit codes: 0 ok, 1 an error the user can fix (one sentence on stderr, no
-traceback), 2 a usage error (argparse).
+traceback), 2 a usage error (argparse), 130 stopped by Ctrl-C (one sentence too).
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from contextlib import suppress
 
 from cockpit_tui.collector import collector_paused
 from cockpit_tui.config import Settings, default_user, store_url_for
-from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.errors import CockpitError, Interrupted
 from cockpit_tui.i18n.translate import Translator, describe_error, resolve_language
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+#: Stopped by Ctrl-C (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,9 +74,12 @@ def _main(argv: Sequence[str] | None) -> int:
         if type(error).__module__.split(".")[0] not in ("sqlalchemy", "sqlite3", "psycopg"):
             raise  # a bug: its traceback is what a maintainer needs
         return _explained(error, settings, t)
-    except KeyboardInterrupt:
-        print(t("error.interrupted"), file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        if isinstance(stop, Interrupted):  # stopped where the store is whole: it says how far
+            print(t(stop.message_id, **stop.values), file=sys.stderr)
+        else:
+            print(t("error.interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _reader_left() -> int:

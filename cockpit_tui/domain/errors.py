@@ -67,3 +67,19 @@ class InvalidSettingError(InvalidInputError):
     """
 
     message_id = "error.setting.invalid"
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C stopped the work where it leaves the store whole; the sentence says how far it got.
+
+    A :class:`KeyboardInterrupt`, so whatever does not know it treats it as any Ctrl-C.
+
+    Attributes:
+        message_id: Key of the sentence in the i18n catalog.
+        values: Values that fill the sentence's placeholders.
+    """
+
+    def __init__(self, message_id: str, **values: Any) -> None:
+        self.message_id = message_id
+        self.values = values
+        super().__init__(message_id, values)

@@ -133,6 +133,11 @@ MESSAGES: dict[str, str] = {
     "cli.import_rejects_unwritable": (
         "Could not write {path} (the folder is not writable); the rejected rows follow:"
     ),
+    "cli.import_interrupted": (
+        "Import interrupted: {done} of {total} rows of the file are already in the store "
+        "(in whole chunks; nothing half-done). Run the same command again to continue: "
+        "the rows already in are skipped."
+    ),
     "cli.import_dry": "Dry run: nothing was written.",
     "cli.ingest": "applies NDJSON events (one per line) from a file or standard input",
     "cli.ingest.file": "NDJSON file, or - for standard input (default)",

@@ -135,6 +135,11 @@ MESSAGES: dict[str, str] = {
     "cli.import_rejects_unwritable": (
         "Não foi possível gravar {path} (a pasta não aceita escrita); as linhas recusadas seguem:"
     ),
+    "cli.import_interrupted": (
+        "Importação interrompida: {done} de {total} linhas do arquivo já estão na base "
+        "(em blocos inteiros; nada pela metade). Rode o mesmo comando de novo para continuar: "
+        "as linhas que já entraram são puladas."
+    ),
     "cli.import_dry": "Simulação: nada foi gravado.",
     "cli.ingest": "aplica eventos NDJSON (um por linha) de um arquivo ou da entrada padrão",
     "cli.ingest.file": "arquivo NDJSON, ou - para a entrada padrão (padrão)",

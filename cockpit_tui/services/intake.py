@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from cockpit_tui.collector import collector_paused
-from cockpit_tui.domain.errors import CockpitError
+from cockpit_tui.domain.errors import CockpitError, Interrupted
 from cockpit_tui.domain.events import IncomingEvent, IngestProblem, parse_event
 from cockpit_tui.domain.intake import LeadRecord, Rejection
 from cockpit_tui.services.clock import Clock
+from cockpit_tui.services.ctrl_c import CtrlC, ctrl_c_held
 from cockpit_tui.services.intake_events import QUEUED, EventWriter, Queued, record_consent
 from cockpit_tui.services.intake_validation import Checked, checked_parts
-from cockpit_tui.services.source_files import SourceRow, read_source, write_rejects
+from cockpit_tui.services.source_files import SourceFile, SourceRow, read_source, write_rejects
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
@@ -134,13 +135,30 @@ class IntakeService:
         describe: Callable[[Rejection], str],
     ) -> ImportSummary:
         source = read_source(path, encoding=encoding)
+        # From here Ctrl-C stops the import between two chunks, after what it put off is
+        # done (see services/ctrl_c.py): raised inside a write, it would leave the store locked.
+        with ctrl_c_held() as ctrl_c:
+            return self._import_rows(path, source, dry_run, on_progress, describe, ctrl_c)
+
+    def _import_rows(
+        self,
+        path: Path,
+        source: SourceFile,
+        dry_run: bool,
+        on_progress: ProgressCallback | None,
+        describe: Callable[[Rejection], str],
+        ctrl_c: CtrlC,
+    ) -> ImportSummary:
         summary = ImportSummary()
         total = len(source.rows)
         done = 0
         salespeople: set[str] = set()
-        # Started first: the workers check rows while this process loads the write path.
-        parts = checked_parts(source.rows, self._zone, part_rows=CHUNK_ROWS)
         with ExitStack() as stack:
+            # Started first: the workers check rows while this process loads the write path.
+            # Closed last: the workers finish the parts under way while the session ends.
+            parts = stack.enter_context(
+                checked_parts(source.rows, self._zone, part_rows=CHUNK_ROWS)
+            )
             memo = reading = side = None
             if dry_run:
                 # Counted in one read transaction (a snapshot): never the write lock.
@@ -158,6 +176,9 @@ class IntakeService:
                 session = import_session(self._store.engine, rows=total, now=self._clock.now())
                 side = stack.enter_context(session)
             for number, part in enumerate(parts):
+                if ctrl_c.requested:
+                    parts.cancel()
+                    break
                 first = number * CHUNK_ROWS
                 if first + len(part) >= total and source.open_ended and _grew(path, source.size):
                     # The last line had no line break and the file has grown since:
@@ -180,8 +201,14 @@ class IntakeService:
                 done += len(part)
                 if on_progress is not None:
                     on_progress(done, total)
-        if not dry_run:
+        if dry_run:
+            if done < total:
+                raise KeyboardInterrupt  # nothing was written: the plain Ctrl-C sentence says so
+        else:
             self._join_team(salespeople)
+            if done < total:
+                # Whole chunks are in; a re-run skips them by their fingerprints.
+                raise Interrupted("cli.import_interrupted", done=done, total=total)
         rejects = path.with_name(path.name + ".rejects.csv")
         try:
             if summary.rejected and not dry_run:

@@ -29,7 +29,7 @@ from cockpit_tui.domain.intake import (
     fingerprint_of,
     validate_values,
 )
-from cockpit_tui.processes import die_with_parent
+from cockpit_tui.processes import helper_started
 from cockpit_tui.services.source_files import SourceRow
 
 #: Rows from which validation is shared between processes.
@@ -78,15 +78,14 @@ def check_rows(rows: list[SourceRow], zone: tzinfo | None) -> list[Checked | Rej
     return checked
 
 
-def checked_parts(
-    rows: list[SourceRow], zone: tzinfo | None, *, part_rows: int
-) -> Iterator[list[Checked | Rejection]]:
+def checked_parts(rows: list[SourceRow], zone: tzinfo | None, *, part_rows: int) -> CheckedParts:
     """Every row checked, in file order, ``part_rows`` rows at a time.
 
     For a big file on several cores the work starts at once in forked worker
     processes, ahead of the caller, which writes each part while the next
     ones are checked. Any failure to use processes falls back to checking
-    here, part by part.
+    here, part by part. Close what this returns (it is a context manager)
+    when the caller stops before the last part: the workers end then.
     """
     bounds = [
         (start, min(start + part_rows, len(rows))) for start in range(0, len(rows), part_rows)
@@ -95,7 +94,7 @@ def checked_parts(
     pool = None
     if len(rows) >= PARALLEL_ROWS and cores >= 2 and "fork" in mp.get_all_start_methods():
         pool = _start(rows, zone, bounds, cores)
-    return _collect(rows, zone, bounds, pool)
+    return CheckedParts(rows, zone, bounds, pool)
 
 
 def _start(
@@ -114,7 +113,7 @@ def _start(
             # it is the critical path and keeps a core; the workers share the others.
             max_workers=max(1, cores - 1),
             mp_context=mp.get_context("fork"),
-            initializer=die_with_parent,
+            initializer=helper_started,
             initargs=(os.getpid(),),
         )
         return pool, [pool.submit(_check_part, start, end, zone) for start, end in bounds]
@@ -124,29 +123,64 @@ def _start(
         _ROWS = []  # the workers were forked with it; the caller keeps its own list
 
 
-def _collect(
-    rows: list[SourceRow],
-    zone: tzinfo | None,
-    bounds: list[tuple[int, int]],
-    started: tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None,
-) -> Iterator[list[Checked | Rejection]]:
-    given = 0
-    if started is not None:
-        pool, futures = started
-        pending = deque(futures)  # a part given is let go: its rows are written by then
-        del futures
+class CheckedParts:
+    """The checked parts of a file, in order (iterate once), and the workers checking them.
+
+    Args:
+        rows: The file's rows.
+        zone: Time zone of dates written without one.
+        bounds: Each part's (start, end) in ``rows``.
+        started: The workers' pool and each part's future, when workers check the rows.
+    """
+
+    def __init__(
+        self,
+        rows: list[SourceRow],
+        zone: tzinfo | None,
+        bounds: list[tuple[int, int]],
+        started: tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None,
+    ) -> None:
+        self._rows, self._zone, self._bounds = rows, zone, bounds
+        self._pool: ProcessPoolExecutor | None = None
+        # A part given is let go: its rows are written by then.
+        self._pending: deque[Future[list[Checked | Rejection]]] = deque()
+        if started is not None:
+            self._pool, futures = started
+            self._pending.extend(futures)
+
+    def __iter__(self) -> Iterator[list[Checked | Rejection]]:
+        given = 0
         try:
-            while pending:
-                part = pending.popleft().result()
+            while self._pending:
+                part = self._pending.popleft().result()
                 given += 1
                 yield part
         except (OSError, BrokenProcessPool):
-            pass
+            self._pending.clear()  # the workers are gone: the rest is checked here
         finally:
-            # An import stopped by an error or Ctrl-C does not wait for the parts not begun.
+            self.close()
+        for start, end in self._bounds[given:]:
+            yield check_rows(self._rows[start:end], self._zone)
+
+    def cancel(self) -> None:
+        """Give up the parts not begun (a caller that stops early); :meth:`close` ends the workers.
+
+        Those under way finish meanwhile, while the caller does its own ending.
+        """
+        for future in self._pending:
+            future.cancel()
+
+    def close(self) -> None:
+        """End the workers, the parts not begun cancelled (a caller that stops early)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-    for start, end in bounds[given:]:
-        yield check_rows(rows[start:end], zone)
+
+    def __enter__(self) -> CheckedParts:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
 def _check_part(start: int, end: int, zone: tzinfo | None) -> list[Checked | Rejection]:

@@ -34,7 +34,6 @@ import multiprocessing as mp
 import os
 import pickle
 import queue
-import signal
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -47,7 +46,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from cockpit_tui.processes import die_with_parent
+from cockpit_tui.processes import helper_started
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.search_index import documents, refresh_search
 
@@ -168,7 +167,8 @@ class SideSearch:
     def close(self) -> bool:
         """Index what was added and stop; whether every document reached the side file.
 
-        Interrupted while it waits (a second Ctrl-C), it stops the process.
+        Interrupted while it waits (an import holds Ctrl-C meanwhile: services/ctrl_c.py),
+        it stops the process.
         """
         self._outbox.put(None)
         process = self._process
@@ -203,8 +203,7 @@ class SideSearch:
         restore.
         """
         self._pipe.close()  # the importing process's end, copied by the fork
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        die_with_parent(parent)
+        helper_started(parent)
         try:
             self._fill(receiving)
         except BaseException:
