@@ -94,3 +94,12 @@ def services(store_url: str, clock: FrozenClock) -> Iterator[Services]:
 def services_for(url: str, actor: str, clock: FrozenClock) -> Services:
     """Another salesperson's services on the same store."""
     return open_services(url, actor=actor, clock=clock)
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Imports write chunks of a few rows (:data:`tests.import_files.SMALL_CHUNK`)."""
+    from tests.import_files import SMALL_CHUNK
+
+    monkeypatch.setattr("cockpit_tui.services.intake.CHUNK_ROWS", SMALL_CHUNK)
+    return SMALL_CHUNK

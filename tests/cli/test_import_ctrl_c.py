@@ -16,33 +16,11 @@ import pytest
 from cockpit_tui.services import open_services
 from cockpit_tui.services.intake import CHUNK_ROWS
 from cockpit_tui.store.side_search import MIN_ROWS
+from tests.child_processes import alive, children
 
 COCKPIT = [sys.executable, "-c", "from cockpit_tui.cli import main; raise SystemExit(main())"]
 #: Six chunks: past the side search's threshold, validated by workers on 2+ cores.
 ROWS = max(6 * CHUNK_ROWS, MIN_ROWS)
-
-
-def _children(pid: int) -> set[int]:
-    """Live (not zombie) processes whose parent is ``pid``."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.add(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 def _leads(db_file: Path) -> int:
@@ -82,15 +60,15 @@ def test_ctrl_c_stops_a_big_import_at_once_leaving_the_store_whole(tmp_path: Pat
         # Once the first chunk is committed (each check is a query: no sleeping).
         deadline = time.monotonic() + 60
         while _leads(db_file) == 0 and process.poll() is None and time.monotonic() < deadline:
-            helpers |= _children(process.pid)
-        helpers |= _children(process.pid)
+            helpers |= children(process.pid)
+        helpers |= children(process.pid)
         os.killpg(process.pid, signal.SIGINT)
         said, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-    left = {pid for pid in helpers if _alive(pid)}
+    left = {pid for pid in helpers if alive(pid)}
     for pid in left:  # never leave one behind, even when the test fails
         os.kill(pid, signal.SIGKILL)
 

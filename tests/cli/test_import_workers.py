@@ -13,32 +13,9 @@ from pathlib import Path
 import pytest
 
 from cockpit_tui.services.intake_validation import PARALLEL_ROWS
+from tests.child_processes import alive, children
 
 COCKPIT = [sys.executable, "-c", "from cockpit_tui.cli import main; raise SystemExit(main())"]
-
-
-def _children(pid: int) -> set[int]:
-    """Live (not zombie) processes whose parent is ``pid``."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[1].split()
-        if int(fields[1]) == pid and fields[0] != "Z":
-            found.add(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
@@ -65,18 +42,18 @@ def test_killing_the_import_ends_its_validation_workers(
         # One core is left to the importing process, which writes the rows.
         expected = max(1, (os.cpu_count() or 1) - 1)
         while len(workers) < expected and process.poll() is None and time.monotonic() < deadline:
-            workers |= {pid for pid in _children(process.pid) if _alive(pid)}
+            workers |= {pid for pid in children(process.pid) if alive(pid)}
             time.sleep(0.01)
         assert len(workers) >= expected, "the import started its validation workers"
         process.send_signal(how)
         process.wait(timeout=30)
         deadline = time.monotonic() + 20
-        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not any(_alive(pid) for pid in workers), "no worker outlived its import"
+        assert not any(alive(pid) for pid in workers), "no worker outlived its import"
     finally:
         process.kill()
         process.wait()
         for pid in workers:  # never leave an orphan behind, even when the test fails
-            if _alive(pid):
+            if alive(pid):
                 os.kill(pid, signal.SIGKILL)

@@ -10,7 +10,6 @@ search settings a store that never imported has.
 
 from __future__ import annotations
 
-import csv
 import os
 import sqlite3
 import subprocess
@@ -25,23 +24,7 @@ from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.store.handle import open_store
 from cockpit_tui.store.import_deferral import defer_for_import, restore_deferred
-
-CHUNK = 7
-
-
-@pytest.fixture
-def small_chunks(monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr("cockpit_tui.services.intake.CHUNK_ROWS", CHUNK)
-    return CHUNK
-
-
-def _file(path: Path, rows: int, first: int = 0) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter=";")
-        writer.writerow(["Nome", "Telefone", "Mensagem"])
-        for n in range(first, first + rows):
-            writer.writerow([f"Cliente Q{n:03}X", f"(11) 98765-{n:04}", f"Oi {n}"])
-    return path
+from tests.import_files import SMALL_CHUNK, fail_in_second_chunk, lead_file
 
 
 def _schema(path: Path) -> dict[str, object]:
@@ -100,7 +83,9 @@ def test_a_board_reads_every_landed_row_while_the_indexes_wait_for_the_import_to
         seen.append(done)
 
     try:
-        summary = importing.intake.import_file(_file(tmp_path / "a.csv", 20), on_progress=landed)
+        summary = importing.intake.import_file(
+            lead_file(tmp_path / "a.csv", 20), on_progress=landed
+        )
     finally:
         importing.close()
     assert summary.imported == 20
@@ -116,10 +101,10 @@ def test_a_store_holding_more_leads_than_the_file_keeps_its_indexes(
     path = tmp_path / "store.sqlite"
     services = open_services(f"sqlite:///{path}", actor="Ana", clock=clock)
     try:
-        services.intake.import_file(_file(tmp_path / "a.csv", 20))
+        services.intake.import_file(lead_file(tmp_path / "a.csv", 20))
         during: list[dict[str, object]] = []
         summary = services.intake.import_file(
-            _file(tmp_path / "b.csv", 10, first=20),
+            lead_file(tmp_path / "b.csv", 10, first=20),
             on_progress=lambda _done, _total: during.append(_schema(path)),
         )
     finally:
@@ -135,25 +120,13 @@ def test_a_failed_import_still_builds_the_indexes(
     untouched: dict[str, object],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import cockpit_tui.services.intake as intake_module
-    from cockpit_tui.services.intake_events import record_consent as real
-
-    chunks = 0
-
-    def fails_in_the_second_chunk(*args: object) -> None:
-        nonlocal chunks
-        chunks += 1
-        real(*args)  # type: ignore[arg-type]
-        if chunks == 2:
-            raise OSError("disk gone")
-
-    monkeypatch.setattr(intake_module, "record_consent", fails_in_the_second_chunk)
+    fail_in_second_chunk(monkeypatch)
     path = tmp_path / "store.sqlite"
     services = open_services(f"sqlite:///{path}", actor="Ana", clock=clock)
     try:
         with pytest.raises(OSError, match="disk gone"):
-            services.intake.import_file(_file(tmp_path / "a.csv", 20))
-        assert services.board.counts()[Status.NEW] == CHUNK, "one whole chunk"
+            services.intake.import_file(lead_file(tmp_path / "a.csv", 20))
+        assert services.board.counts()[Status.NEW] == SMALL_CHUNK, "one whole chunk"
     finally:
         services.close()
     assert _schema(path) == untouched

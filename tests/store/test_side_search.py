@@ -27,29 +27,13 @@ from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
 from cockpit_tui.store.handle import open_store
 from cockpit_tui.store.side_search import SIDE_RECORD
-
-CHUNK = 7
+from tests.import_files import SMALL_CHUNK, lead_file
 
 
 @pytest.fixture(autouse=True)
 def small_files_too(monkeypatch: pytest.MonkeyPatch) -> None:
     """The tests' files of a few rows are indexed beside the store as a big file's are."""
     monkeypatch.setattr("cockpit_tui.store.side_search.MIN_ROWS", 1)
-
-
-@pytest.fixture
-def small_chunks(monkeypatch: pytest.MonkeyPatch) -> int:
-    monkeypatch.setattr("cockpit_tui.services.intake.CHUNK_ROWS", CHUNK)
-    return CHUNK
-
-
-def _file(path: Path, rows: int, first: int = 0) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter=";")
-        writer.writerow(["Nome", "Telefone", "Mensagem"])
-        for n in range(first, first + rows):
-            writer.writerow([f"Cliente Q{n:03}X", f"(11) 98765-{n:04}", f"Oi {n}"])
-    return path
 
 
 def _found(services: Services, text: str) -> set[int]:
@@ -135,7 +119,9 @@ def test_every_reader_finds_every_imported_lead_once_the_side_index_moves_in(
         assert board.board.counts()[Status.NEW] == done, "the board shows the rows as they land"
 
     try:
-        summary = importing.intake.import_file(_file(tmp_path / "a.csv", 20), on_progress=landed)
+        summary = importing.intake.import_file(
+            lead_file(tmp_path / "a.csv", 20), on_progress=landed
+        )
         assert summary.imported == 20
         assert during == [([0o640], set())] * 3, "one side file, the store's mode; search waits"
         everyone = [{n + 1} for n in range(20)]
@@ -158,7 +144,7 @@ def test_every_reader_finds_every_imported_lead_once_the_side_index_moves_in(
 def test_a_row_merged_into_an_earlier_chunks_lead_is_searched_with_its_message(
     tmp_path: Path, clock: FrozenClock, small_chunks: int
 ) -> None:
-    source = _file(tmp_path / "a.csv", 10)
+    source = lead_file(tmp_path / "a.csv", 10)
     with source.open("a", encoding="utf-8", newline="") as out:
         csv.writer(out, delimiter=";").writerow(
             ["Cliente Q000X", "(11) 98765-0000", "Quero test drive"]
@@ -183,7 +169,7 @@ def test_a_file_too_small_to_gain_indexes_each_chunk_as_it_lands(
     seen: list[tuple[list[Path], set[int]]] = []
     try:
         services.intake.import_file(
-            _file(tmp_path / "a.csv", 20),
+            lead_file(tmp_path / "a.csv", 20),
             on_progress=lambda done, _total: seen.append(
                 (_side_files(store), _found(services, f"q{done - 1:03}x"))
             ),
@@ -201,9 +187,9 @@ def test_a_store_holding_more_documents_than_the_file_has_rows_indexes_chunk_by_
     services = open_services(f"sqlite:///{store}", actor="Ana", clock=clock)
     seen: list[tuple[list[Path], set[int]]] = []
     try:
-        services.intake.import_file(_file(tmp_path / "a.csv", 30))
+        services.intake.import_file(lead_file(tmp_path / "a.csv", 30))
         summary = services.intake.import_file(
-            _file(tmp_path / "b.csv", 20, first=30),
+            lead_file(tmp_path / "b.csv", 20, first=30),
             on_progress=lambda done, _total: seen.append(
                 (_side_files(store), _found(services, f"q{29 + done:03}x"))
             ),
@@ -222,7 +208,7 @@ def test_a_small_store_keeps_its_leads_searchable_and_gains_the_imported_ones_at
     url = f"sqlite:///{store}"
     services = open_services(url, actor="Ana", clock=clock)
     other = open_services(url, actor="Bruno", clock=clock)
-    source = _file(tmp_path / "b.csv", 20, first=5)
+    source = lead_file(tmp_path / "b.csv", 20, first=5)
     with source.open("a", encoding="utf-8", newline="") as out:  # a row for a stored lead
         csv.writer(out, delimiter=";").writerow(
             ["Cliente Q000X", "(11) 98765-0000", "Quero test drive"]
@@ -232,11 +218,11 @@ def test_a_small_store_keeps_its_leads_searchable_and_gains_the_imported_ones_at
     def between_chunks(done: int, _total: int) -> None:
         sides = _side_files(store)
         during.append(([len(sides)], _found(other, "q000x"), _found(other, "q005x")))
-        if done == CHUNK:
+        if done == SMALL_CHUNK:
             other.edits.edit(2, {EditableField.NAME: "Renomeado Silva"})
 
     try:
-        services.intake.import_file(_file(tmp_path / "a.csv", 5))
+        services.intake.import_file(lead_file(tmp_path / "a.csv", 5))
         summary = services.intake.import_file(source, on_progress=between_chunks)
         assert (summary.imported, summary.merged) == (20, 1)
         assert during == [([1], {1}, set())] * 3, "the stored leads are found; the new, not yet"
@@ -262,7 +248,7 @@ def test_what_others_write_during_the_import_survives_the_move(
     walk_in: list[int] = []
 
     def between_chunks(done: int, _total: int) -> None:
-        if done == CHUNK:  # leads of the first chunk: renamed, erased; a walk-in arrives
+        if done == SMALL_CHUNK:  # leads of the first chunk: renamed, erased; a walk-in arrives
             other.edits.edit(_lead_of_row(store, 1), {EditableField.NAME: "Renomeado Silva"})
             lead = _lead_of_row(store, 2)
             with sqlite3.connect(store) as connection:
@@ -276,12 +262,12 @@ def test_what_others_write_during_the_import_survives_the_move(
                 assign_to=None,
             )
             walk_in.append(card.id)
-        elif done == 2 * CHUNK:  # a lead of the second chunk: its vehicle corrected
+        elif done == 2 * SMALL_CHUNK:  # a lead of the second chunk: its vehicle corrected
             other.edits.edit(_lead_of_row(store, 9), {EditableField.VEHICLE: "Fusca Azul"})
 
     try:
         summary = importing.intake.import_file(
-            _file(tmp_path / "a.csv", 20), on_progress=between_chunks
+            lead_file(tmp_path / "a.csv", 20), on_progress=between_chunks
         )
         assert summary.imported == 20
         assert _found(other, "renomeado") == {_lead_of_row(store, 1)}
@@ -326,7 +312,7 @@ def test_the_next_open_rebuilds_the_search_index_of_a_killed_import(
     store = tmp_path / "store.sqlite"
     url = f"sqlite:///{store}"
     open_store(url).close()
-    source = _file(tmp_path / "a.csv", 20)
+    source = lead_file(tmp_path / "a.csv", 20)
     killed = subprocess.run([sys.executable, "-c", KILLED_IMPORT, url, str(source)], check=False)
     assert killed.returncode == -9
     assert len(_side_files(store)) == 1, "left behind by the killed import"
@@ -378,7 +364,7 @@ def test_a_failed_side_index_is_rebuilt_from_the_leads_when_the_import_ends(
     store = tmp_path / "store.sqlite"
     services = open_services(f"sqlite:///{store}", actor="Ana", clock=clock)
     try:
-        summary = services.intake.import_file(_file(tmp_path / "a.csv", 20))
+        summary = services.intake.import_file(lead_file(tmp_path / "a.csv", 20))
         assert summary.imported == 20
         assert multiprocessing.active_children() == [], "the side process ended with the import"
         assert [_found(services, f"q{n:03}x") for n in range(20)] == [{n + 1} for n in range(20)]
