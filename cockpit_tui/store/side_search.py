@@ -36,6 +36,7 @@ import pickle
 import queue
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection as PipeConnection
@@ -61,6 +62,8 @@ MIN_ROWS = 10_000
 _CACHE_KIB = -65536
 #: Leads whose documents are rebuilt per statement when recovering.
 _REBUILD_BATCH = 5000
+#: Seconds the end of an import waits for the side process to index its last chunks.
+CLOSE_WAIT_S = 120.0
 
 #: One chunk's search work: the leads whose documents change, and those already built.
 Batch = tuple[Sequence[int], Mapping[int, str]]
@@ -167,19 +170,24 @@ class SideSearch:
     def close(self) -> bool:
         """Index what was added and stop; whether every document reached the side file.
 
-        Interrupted while it waits (an import holds Ctrl-C meanwhile: services/ctrl_c.py),
-        it stops the process.
+        A process that has not finished within :data:`CLOSE_WAIT_S` (stuck, not
+        merely slow: its backlog is a few chunks) is stopped, as it is when the
+        wait is interrupted; the restore then rebuilds the documents from the
+        leads. An import holds Ctrl-C meanwhile (services/ctrl_c.py), so this
+        wait must end on its own.
         """
         self._outbox.put(None)
         process = self._process
+        deadline = time.monotonic() + CLOSE_WAIT_S
         try:
-            self._sender.join()
+            self._sender.join(timeout=CLOSE_WAIT_S)
             if process is not None:
-                process.join()
+                process.join(timeout=max(0.0, deadline - time.monotonic()))
         finally:
             if process is not None and process.is_alive():
                 process.terminate()
                 process.join()
+            self._sender.join()  # the pipe broke with the process: the sender is done
         return not self._failed and process is not None and process.exitcode == 0
 
     def _send(self) -> None:

@@ -329,7 +329,9 @@ def test_the_next_open_rebuilds_the_search_index_of_a_killed_import(
     _assert_whole(store)
 
 
-@pytest.mark.parametrize("failing", ["side process", "side process killed", "no process", "move"])
+@pytest.mark.parametrize(
+    "failing", ["side process", "side process killed", "side process stuck", "no process", "move"]
+)
 def test_a_failed_side_index_is_rebuilt_from_the_leads_when_the_import_ends(
     tmp_path: Path,
     clock: FrozenClock,
@@ -341,6 +343,7 @@ def test_a_failed_side_index_is_rebuilt_from_the_leads_when_the_import_ends(
     import multiprocessing
     import os
     import signal
+    import threading
 
     import cockpit_tui.store.side_search as side_search
 
@@ -350,6 +353,9 @@ def test_a_failed_side_index_is_rebuilt_from_the_leads_when_the_import_ends(
     def killed(*_args: object) -> None:  # in the side process (forked: it runs this copy)
         os.kill(os.getpid(), signal.SIGKILL)
 
+    def stuck(*_args: object) -> None:  # in the side process: never returns, never exits
+        threading.Event().wait()
+
     def refused(*_args: object) -> None:
         raise OSError("Resource temporarily unavailable")
 
@@ -358,9 +364,9 @@ def test_a_failed_side_index_is_rebuilt_from_the_leads_when_the_import_ends(
     elif failing == "no process":
         monkeypatch.setattr(multiprocessing.get_context("fork").Process, "start", refused)
     else:
-        monkeypatch.setattr(
-            side_search.SideSearch, "_write", killed if failing.endswith("killed") else fails
-        )
+        chosen = {"side process": fails, "side process killed": killed, "side process stuck": stuck}
+        monkeypatch.setattr(side_search.SideSearch, "_write", chosen[failing])
+        monkeypatch.setattr(side_search, "CLOSE_WAIT_S", 0.5)
     store = tmp_path / "store.sqlite"
     services = open_services(f"sqlite:///{store}", actor="Ana", clock=clock)
     try:
