@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from cockpit_tui.domain.alerts import Alert, AlertKind, AlertMode
 from cockpit_tui.domain.errors import CockpitError
@@ -22,8 +22,6 @@ from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.i18n.translate import Translator
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from cockpit_tui.services import Services
     from cockpit_tui.services.alerts import AlertCursor
 
@@ -33,8 +31,22 @@ SLA_CHECK_SECONDS = 5.0
 RESCUE_SECONDS = 60.0
 #: Alerts shown one by one at once; more are summed up in one notice.
 _SHOWN_AT_ONCE = 3
-#: Seconds an alert's notice stays.
+#: Seconds an alert's notice stays; after a burst's notice, the alerts of that long are held
+#: and shown together when it goes (an import of thousands of leads: one notice at a time).
 _ALERT_SECONDS = 10.0
+
+
+class AlertSurface(Protocol):
+    """What showing alerts needs of the app (a Textual ``App``)."""
+
+    def bell(self) -> None:
+        """Ring the terminal's bell."""
+
+    def notify(self, message: str, *, title: str = ..., timeout: float | None = ...) -> None:
+        """Show a notice."""
+
+    def set_timer(self, delay: float, callback: Callable[[], object]) -> object:
+        """Call ``callback`` on the UI thread after ``delay`` seconds."""
 
 
 class BoardAlerts:
@@ -64,6 +76,10 @@ class BoardAlerts:
         self._slas_checked = monotonic()
         self._rescued = monotonic()
         self._checking = threading.Lock()
+        # A burst's notice is showing: what arrives meanwhile waits for it to go (UI thread only).
+        self._holding = False
+        self._held: list[Alert] = []
+        self._held_count = 0
 
     @property
     def started(self) -> bool:
@@ -97,16 +113,42 @@ class BoardAlerts:
             return []  # the poll says once that the store cannot be read
         return found
 
-    def show(self, app: App[None], found: list[Alert], t: Translator) -> None:
-        """Ring the bell once and show each alert (a few; the rest summed up)."""
+    def show(self, app: AlertSurface, found: list[Alert], t: Translator) -> None:
+        """Ring the bell once and show each alert (a few; a burst as one notice).
+
+        A burst (more than a few alerts in one poll: an import, a big rescue)
+        is one notice naming the first and counting the rest; what arrives
+        while it shows is held and shown when it goes, so the notices never
+        pile up over the board.
+        """
         if not found or self.mode is AlertMode.OFF:
             return
+        if self._holding:
+            self._held_count += len(found)
+            self._held += found[: _SHOWN_AT_ONCE + 1 - len(self._held)]
+            return
         app.bell()
-        for alert in found[:_SHOWN_AT_ONCE]:
-            app.notify(alert_text(alert, t), title=t("alert.title"), timeout=_ALERT_SECONDS)
-        if len(found) > _SHOWN_AT_ONCE:
-            more = len(found) - _SHOWN_AT_ONCE
-            app.notify(t("alert.more", count=more), title=t("alert.title"), timeout=_ALERT_SECONDS)
+        if len(found) <= _SHOWN_AT_ONCE:
+            for alert in found:
+                app.notify(alert_text(alert, t), title=t("alert.title"), timeout=_ALERT_SECONDS)
+            return
+        self._show_burst(app, found[0], len(found) - 1, t)
+
+    def _show_burst(self, app: AlertSurface, first: Alert, more: int, t: Translator) -> None:
+        text = f"{alert_text(first, t)}\n{t('alert.more', count=more)}"
+        app.notify(text, title=t("alert.title"), timeout=_ALERT_SECONDS)
+        self._holding = True
+        app.set_timer(_ALERT_SECONDS, lambda: self._let_go(app, t))
+
+    def _let_go(self, app: AlertSurface, t: Translator) -> None:
+        """The burst's notice went: show what was held meanwhile."""
+        held, count = self._held, self._held_count
+        self._holding, self._held, self._held_count = False, [], 0
+        if count > len(held):
+            self._show_burst(app, held[0], count - 1, t)
+            app.bell()
+        else:
+            self.show(app, held, t)
 
 
 def alert_text(alert: Alert, t: Translator) -> str:
