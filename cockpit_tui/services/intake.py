@@ -186,10 +186,10 @@ class IntakeService:
                     part[-1] = Rejection("intake.incomplete_row")
                 chunk = [checked for checked in part if not isinstance(checked, Rejection)]
                 if len(chunk) < len(part):
-                    rows = source.rows[first : first + len(part)]
+                    # One by one: the rows of most CSV files are parsed when asked for.
                     summary.rejected += [
-                        (row, checked)
-                        for row, checked in zip(rows, part, strict=True)
+                        (source.rows[first + index], checked)
+                        for index, checked in enumerate(part)
                         if isinstance(checked, Rejection)
                     ]
                 if chunk:

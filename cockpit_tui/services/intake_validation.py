@@ -7,8 +7,10 @@ processes while the importing process writes the parts already checked:
 the parts come back in file order, one at a time, as the writes need them.
 
 The workers are forked after the file is read, so they already hold its
-rows: a part is sent as two numbers and comes back as plain tuples, which
-pickle an order of magnitude faster than the records themselves.
+rows (or, for most CSV files, its lines, whose cells each worker parses for
+its parts: :mod:`~cockpit_tui.services.source_lines`): a part is sent as two
+numbers and comes back as plain tuples, which pickle an order of magnitude
+faster than the records themselves.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import tzinfo
@@ -36,7 +38,7 @@ from cockpit_tui.services.source_files import SourceRow
 PARALLEL_ROWS = 4000
 
 #: The rows of the file being imported, for the forked workers (set before the fork).
-_ROWS: list[SourceRow] = []
+_ROWS: Sequence[SourceRow] = ()
 
 #: A valid row and what the store writes for it, computed where it was validated: its
 #: values (``LeadRecord(*values)`` is the record), its fingerprint as the store keeps it
@@ -64,7 +66,7 @@ def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejectio
     return (values, fingerprint_key(fingerprint_of(values)), _values_document()(values))
 
 
-def check_rows(rows: list[SourceRow], zone: tzinfo | None) -> list[Checked | Rejection]:
+def check_rows(rows: Sequence[SourceRow], zone: tzinfo | None) -> list[Checked | Rejection]:
     """:func:`check_row` of each of ``rows``, in order."""
     document = _values_document()
     checked: list[Checked | Rejection] = []
@@ -78,7 +80,9 @@ def check_rows(rows: list[SourceRow], zone: tzinfo | None) -> list[Checked | Rej
     return checked
 
 
-def checked_parts(rows: list[SourceRow], zone: tzinfo | None, *, part_rows: int) -> CheckedParts:
+def checked_parts(
+    rows: Sequence[SourceRow], zone: tzinfo | None, *, part_rows: int
+) -> CheckedParts:
     """Every row checked, in file order, ``part_rows`` rows at a time.
 
     For a big file on several cores the work starts at once in forked worker
@@ -98,7 +102,7 @@ def checked_parts(rows: list[SourceRow], zone: tzinfo | None, *, part_rows: int)
 
 
 def _start(
-    rows: list[SourceRow], zone: tzinfo | None, bounds: list[tuple[int, int]], cores: int
+    rows: Sequence[SourceRow], zone: tzinfo | None, bounds: list[tuple[int, int]], cores: int
 ) -> tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None:
     """Fork the workers (they inherit ``rows``) and hand them every part, in order."""
     import phonenumbers  # noqa: F401  (loaded before the fork, so workers share it)
@@ -120,7 +124,7 @@ def _start(
     except (OSError, BrokenProcessPool):
         return None
     finally:
-        _ROWS = []  # the workers were forked with it; the caller keeps its own list
+        _ROWS = ()  # the workers were forked with it; the caller keeps its own list
 
 
 class CheckedParts:
@@ -135,7 +139,7 @@ class CheckedParts:
 
     def __init__(
         self,
-        rows: list[SourceRow],
+        rows: Sequence[SourceRow],
         zone: tzinfo | None,
         bounds: list[tuple[int, int]],
         started: tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None,

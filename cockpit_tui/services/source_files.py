@@ -37,9 +37,9 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class SourceRow(NamedTuple):
     """One data row of an input file.
 
-    A tuple, made for each of a file's rows before anything else can start: a
-    CSV row keeps its cells and the columns' fields, and its values by field
-    are put together when asked (by the validation workers, in parallel).
+    A tuple: a CSV row keeps its cells and the columns' fields, and its values
+    by field are put together when asked (by the validation workers, in
+    parallel, which also parse the cells of most CSV files' rows).
 
     Attributes:
         line: Where it starts in the file (1 = the first line), or its position in a JSON array.
@@ -66,7 +66,8 @@ class SourceFile:
     """A file read and split into rows.
 
     Attributes:
-        rows: The data rows.
+        rows: The data rows (of a CSV file whose every record is one line, parsed when
+            asked for: see :mod:`~cockpit_tui.services.source_lines`).
         header: The header row as written (CSV) or the keys seen (JSON).
         delimiter: The CSV delimiter (";" or ",").
         encoding: The encoding the file was read with.
@@ -74,7 +75,7 @@ class SourceFile:
         open_ended: Its last row has no line break: it may still be being written.
     """
 
-    rows: list[SourceRow]
+    rows: Sequence[SourceRow]
     header: list[str]
     delimiter: str
     encoding: str
@@ -146,6 +147,20 @@ def _read_csv(text: str, encoding: str) -> SourceFile:
     if not first:
         raise InvalidInputError("intake.empty_file")
     delimiter = ";" if first.count(";") > first.count(",") else ","
+    # Imported here: it builds on this module's rows.
+    from cockpit_tui.services.source_lines import line_rows, one_record_per_line
+
+    rows: Sequence[SourceRow]
+    if one_record_per_line(text, lines, delimiter):
+        # The rows' cells are parsed when asked for, by the workers that check them.
+        header, rows = line_rows(lines, delimiter)
+    else:
+        header, rows = _parsed_whole(lines, delimiter)
+    return SourceFile(rows, header, delimiter, encoding)
+
+
+def _parsed_whole(lines: list[str], delimiter: str) -> tuple[list[str], list[SourceRow]]:
+    """The header and every row of a CSV file, parsed now (a record may span lines)."""
     reader = csv.reader(lines, delimiter=delimiter)
     header: list[str] = []
     rows: list[SourceRow] = []
@@ -179,7 +194,7 @@ def _read_csv(text: str, encoding: str) -> SourceFile:
                 add(SourceRow(line, values, row))
     except csv.Error as error:
         raise InvalidInputError("intake.bad_csv", line=str(start)) from error
-    return SourceFile(rows, header, delimiter, encoding)
+    return header, rows
 
 
 def _read_json(text: str, encoding: str) -> SourceFile:
