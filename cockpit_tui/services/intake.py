@@ -29,7 +29,8 @@ from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.ctrl_c import CtrlC, ctrl_c_held
 from cockpit_tui.services.intake_events import QUEUED, EventWriter, Queued, record_consent
 from cockpit_tui.services.intake_validation import Checked, checked_parts
-from cockpit_tui.services.source_files import SourceFile, SourceRow, read_source, write_rejects
+from cockpit_tui.services.source_files import SourceFile, read_source, write_rejects
+from cockpit_tui.services.source_rows import SourceRow
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:

@@ -32,7 +32,7 @@ from cockpit_tui.domain.intake import (
     validate_values,
 )
 from cockpit_tui.processes import helper_started
-from cockpit_tui.services.source_files import SourceRow
+from cockpit_tui.services.source_rows import SourceRow
 
 #: Rows from which validation is shared between processes.
 PARALLEL_ROWS = 4000

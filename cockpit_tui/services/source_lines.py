@@ -26,7 +26,7 @@ from typing import overload
 
 from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.intake import field_of
-from cockpit_tui.services.source_files import SourceRow, restore_cell
+from cockpit_tui.services.source_rows import SourceRow, restore_cell
 
 #: Every character ``str.strip()`` removes: a line made of these, delimiters and
 #: quotes only may be blank (every cell blank), and is parsed to know.

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cockpit_tui.domain.errors import InvalidInputError
-from cockpit_tui.services import Services, source_lines
+from cockpit_tui.services import Services, source_files
 from cockpit_tui.services.source_files import SourceFile, read_source
 from cockpit_tui.services.source_lines import LineRows
 
@@ -71,7 +71,7 @@ def _both(path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[object, object]:
     """The file read line by line where it can be, and parsed whole."""
     by_lines = _read(path)
     with monkeypatch.context() as patched:
-        patched.setattr(source_lines, "one_record_per_line", lambda *_: False)
+        patched.setattr(source_files, "one_record_per_line", lambda *_: False)
         whole = _read(path)
     return _as_values(by_lines), _as_values(whole)
 
