@@ -18,11 +18,10 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import tzinfo
-from functools import lru_cache
 
 from cockpit_tui.domain.intake import (
     RecordValues,
@@ -31,6 +30,7 @@ from cockpit_tui.domain.intake import (
     fingerprint_of,
     validate_values,
 )
+from cockpit_tui.domain.search_documents import values_document
 from cockpit_tui.processes import helper_started
 from cockpit_tui.services.source_rows import SourceRow
 
@@ -44,18 +44,9 @@ _ROWS: Sequence[SourceRow] = ()
 #: values (``LeadRecord(*values)`` is the record), its fingerprint as the store keeps it
 #: (:func:`~cockpit_tui.domain.intake.fingerprint_key` of
 #: :meth:`~cockpit_tui.domain.intake.LeadRecord.fingerprint`) and its search document
-#: when its customer is new (:func:`~cockpit_tui.store.search_index.values_document`).
+#: when its customer is new (:func:`~cockpit_tui.domain.search_documents.values_document`).
 #: A plain tuple: a part of 5,000 of them crosses between processes as one pickle.
 Checked = tuple[RecordValues, int, str]
-
-
-@lru_cache(maxsize=1)
-def _values_document() -> Callable[[RecordValues], str]:
-    """The store's document builder, imported on the first row (not per row: an import
-    statement costs microseconds even for a loaded module)."""
-    from cockpit_tui.store.search_index import values_document
-
-    return values_document
 
 
 def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejection:
@@ -63,12 +54,12 @@ def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejectio
     values = validate_values(fields, zone=zone)
     if isinstance(values, Rejection):
         return values
-    return (values, fingerprint_key(fingerprint_of(values)), _values_document()(values))
+    return (values, fingerprint_key(fingerprint_of(values)), values_document(values))
 
 
 def check_rows(rows: Sequence[SourceRow], zone: tzinfo | None) -> list[Checked | Rejection]:
     """:func:`check_row` of each of ``rows``, in order."""
-    document = _values_document()
+    document = values_document
     checked: list[Checked | Rejection] = []
     add = checked.append
     for row in rows:
@@ -104,11 +95,12 @@ def checked_parts(
 def _start(
     rows: Sequence[SourceRow], zone: tzinfo | None, bounds: list[tuple[int, int]], cores: int
 ) -> tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None:
-    """Fork the workers (they inherit ``rows``) and hand them every part, in order."""
-    import phonenumbers  # noqa: F401  (loaded before the fork, so workers share it)
+    """Fork the workers (they inherit ``rows``) and hand them every part, in order.
 
-    from cockpit_tui.store import search_index  # noqa: F401  (idem)
-
+    Forked before the store's write path is loaded (SQLAlchemy: a fifth of a
+    second), which only this process needs: the workers start on the first
+    part meanwhile, loading what only they need (the phone rules) themselves.
+    """
     global _ROWS
     _ROWS = rows
     try:
