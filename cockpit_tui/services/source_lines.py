@@ -30,7 +30,7 @@ from cockpit_tui.services.source_rows import SourceRow, restore_cell
 
 #: Every character ``str.strip()`` removes: a line made of these, delimiters and
 #: quotes only may be blank (every cell blank), and is parsed to know.
-_SPACES = "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+_SPACES = "".join(filter(str.isspace, map(chr, range(0x3001))))
 
 
 @lru_cache(maxsize=2)
