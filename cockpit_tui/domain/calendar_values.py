@@ -26,7 +26,7 @@ CALENDAR_KEYS = ("business_hours", "timezone", "holidays", "extra_holidays", "sl
 
 
 #: The holidays known in this process by (region, year): computed, or primed by
-#: :func:`know_holidays`.
+#: :func:`remember_holidays`.
 _KNOWN: dict[tuple[str, int], frozenset[date]] = {}
 
 
@@ -47,7 +47,7 @@ def known_holidays() -> dict[tuple[str, int], frozenset[date]]:
     return dict(_KNOWN)
 
 
-def know_holidays(known: dict[tuple[str, int], frozenset[date]]) -> None:
+def remember_holidays(known: dict[tuple[str, int], frozenset[date]]) -> None:
     """Take these as the regions' holidays (computed by the same package version earlier)."""
     _KNOWN.update(known)
 

@@ -21,7 +21,7 @@ from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
 
-from cockpit_tui.domain.calendar_values import know_holidays, known_holidays
+from cockpit_tui.domain.calendar_values import known_holidays, remember_holidays
 
 CACHE_FILE = "holidays.json"
 
@@ -67,7 +67,7 @@ def holidays_kept() -> Iterator[None]:
         return
     path = cache_dir() / CACHE_FILE
     kept = _read(path, version)
-    know_holidays(kept)
+    remember_holidays(kept)
     yield
     known = known_holidays()
     if known.keys() - kept.keys():
