@@ -34,6 +34,7 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never touch the developer's real store or preferences."""
     monkeypatch.setenv("COCKPIT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("COCKPIT_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("COCKPIT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("COCKPIT_DB", raising=False)
     monkeypatch.delenv("COCKPIT_LANG", raising=False)
     monkeypatch.delenv("COCKPIT_USER", raising=False)

@@ -4,8 +4,9 @@ The store's write path builds the calendar from the ``store_setting`` rows
 it reads in its own transaction; the services build it from
 :class:`~cockpit_tui.services.settings.SettingsService`. A region's holidays
 come from the ``holidays`` package, imported on the first year a calendar
-needs and cached per (region, year) for the whole process; a calendar is
-cached per set of values, so its per-year tables are computed once.
+needs and cached per (region, year) for the whole process (an import primes
+that cache from the copy kept on disk: :mod:`cockpit_tui.store.holiday_cache`);
+a calendar is cached per set of values, so its per-year tables are computed once.
 """
 
 from __future__ import annotations
@@ -24,13 +25,31 @@ DEFAULT_TIMEZONE = "America/Sao_Paulo"
 CALENDAR_KEYS = ("business_hours", "timezone", "holidays", "extra_holidays", "sla_minutes")
 
 
-@lru_cache(maxsize=64)
+#: The holidays known in this process by (region, year): computed, or primed by
+#: :func:`remember_holidays`.
+_KNOWN: dict[tuple[str, int], frozenset[date]] = {}
+
+
 def region_holidays(region: str, year: int) -> frozenset[date]:
     """The public holidays of ``region`` (``BR``, ``BR-SP``) in ``year``."""
-    import holidays  # lazy: ~0.4 s, only when a clock is first computed
+    known = _KNOWN.get((region, year))
+    if known is None:
+        import holidays  # lazy: ~0.15 s (every country is loaded), only when first needed
 
-    country, subdivision = split_region(region)
-    return frozenset(holidays.country_holidays(country, subdiv=subdivision, years=year))
+        country, subdivision = split_region(region)
+        found = holidays.country_holidays(country, subdiv=subdivision, years=year)
+        known = _KNOWN[region, year] = frozenset(found)
+    return known
+
+
+def known_holidays() -> dict[tuple[str, int], frozenset[date]]:
+    """Every region's holidays known in this process, by (region, year)."""
+    return dict(_KNOWN)
+
+
+def remember_holidays(known: dict[tuple[str, int], frozenset[date]]) -> None:
+    """Take these as the regions' holidays (computed by the same package version earlier)."""
+    _KNOWN.update(known)
 
 
 def holiday_source(region: str | None, extra: frozenset[date]) -> HolidaySource:

@@ -13,7 +13,6 @@ from cockpit_tui.domain.sanitize import clean_text
 from cockpit_tui.services.board import BoardService
 from cockpit_tui.services.clock import Clock, SystemClock
 from cockpit_tui.services.settings import SettingsService
-from cockpit_tui.store.backup import ProgressCallback
 from cockpit_tui.store.handle import Store, open_store
 
 if TYPE_CHECKING:
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from cockpit_tui.services.rescue import RescueService
     from cockpit_tui.services.team import TeamService
     from cockpit_tui.services.templates import TemplateService
+    from cockpit_tui.store.backup import ProgressCallback
 
 _Service = TypeVar("_Service")
 

@@ -29,7 +29,8 @@ from cockpit_tui.services.clock import Clock
 from cockpit_tui.services.ctrl_c import CtrlC, ctrl_c_held
 from cockpit_tui.services.intake_events import QUEUED, EventWriter, Queued, record_consent
 from cockpit_tui.services.intake_validation import Checked, checked_parts
-from cockpit_tui.services.source_files import SourceFile, SourceRow, read_source, write_rejects
+from cockpit_tui.services.source_files import SourceFile, read_source, write_rejects
+from cockpit_tui.services.source_rows import SourceRow
 from cockpit_tui.store.handle import Store
 
 if TYPE_CHECKING:
@@ -186,10 +187,10 @@ class IntakeService:
                     part[-1] = Rejection("intake.incomplete_row")
                 chunk = [checked for checked in part if not isinstance(checked, Rejection)]
                 if len(chunk) < len(part):
-                    rows = source.rows[first : first + len(part)]
+                    # One by one: the rows of most CSV files are parsed when asked for.
                     summary.rejected += [
-                        (row, checked)
-                        for row, checked in zip(rows, part, strict=True)
+                        (source.rows[first + index], checked)
+                        for index, checked in enumerate(part)
                         if isinstance(checked, Rejection)
                     ]
                 if chunk:

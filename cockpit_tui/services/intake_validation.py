@@ -7,8 +7,10 @@ processes while the importing process writes the parts already checked:
 the parts come back in file order, one at a time, as the writes need them.
 
 The workers are forked after the file is read, so they already hold its
-rows: a part is sent as two numbers and comes back as plain tuples, which
-pickle an order of magnitude faster than the records themselves.
+rows (or, for most CSV files, its lines, whose cells each worker parses for
+its parts: :mod:`~cockpit_tui.services.source_lines`): a part is sent as two
+numbers and comes back as plain tuples, which pickle an order of magnitude
+faster than the records themselves.
 """
 
 from __future__ import annotations
@@ -16,11 +18,10 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import tzinfo
-from functools import lru_cache
 
 from cockpit_tui.domain.intake import (
     RecordValues,
@@ -29,31 +30,23 @@ from cockpit_tui.domain.intake import (
     fingerprint_of,
     validate_values,
 )
+from cockpit_tui.domain.search_documents import values_document
 from cockpit_tui.processes import helper_started
-from cockpit_tui.services.source_files import SourceRow
+from cockpit_tui.services.source_rows import SourceRow
 
 #: Rows from which validation is shared between processes.
 PARALLEL_ROWS = 4000
 
 #: The rows of the file being imported, for the forked workers (set before the fork).
-_ROWS: list[SourceRow] = []
+_ROWS: Sequence[SourceRow] = ()
 
 #: A valid row and what the store writes for it, computed where it was validated: its
 #: values (``LeadRecord(*values)`` is the record), its fingerprint as the store keeps it
 #: (:func:`~cockpit_tui.domain.intake.fingerprint_key` of
 #: :meth:`~cockpit_tui.domain.intake.LeadRecord.fingerprint`) and its search document
-#: when its customer is new (:func:`~cockpit_tui.store.search_index.values_document`).
+#: when its customer is new (:func:`~cockpit_tui.domain.search_documents.values_document`).
 #: A plain tuple: a part of 5,000 of them crosses between processes as one pickle.
 Checked = tuple[RecordValues, int, str]
-
-
-@lru_cache(maxsize=1)
-def _values_document() -> Callable[[RecordValues], str]:
-    """The store's document builder, imported on the first row (not per row: an import
-    statement costs microseconds even for a loaded module)."""
-    from cockpit_tui.store.search_index import values_document
-
-    return values_document
 
 
 def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejection:
@@ -61,12 +54,12 @@ def check_row(fields: dict[str, str], zone: tzinfo | None) -> Checked | Rejectio
     values = validate_values(fields, zone=zone)
     if isinstance(values, Rejection):
         return values
-    return (values, fingerprint_key(fingerprint_of(values)), _values_document()(values))
+    return (values, fingerprint_key(fingerprint_of(values)), values_document(values))
 
 
-def check_rows(rows: list[SourceRow], zone: tzinfo | None) -> list[Checked | Rejection]:
+def check_rows(rows: Sequence[SourceRow], zone: tzinfo | None) -> list[Checked | Rejection]:
     """:func:`check_row` of each of ``rows``, in order."""
-    document = _values_document()
+    document = values_document
     checked: list[Checked | Rejection] = []
     add = checked.append
     for row in rows:
@@ -78,7 +71,9 @@ def check_rows(rows: list[SourceRow], zone: tzinfo | None) -> list[Checked | Rej
     return checked
 
 
-def checked_parts(rows: list[SourceRow], zone: tzinfo | None, *, part_rows: int) -> CheckedParts:
+def checked_parts(
+    rows: Sequence[SourceRow], zone: tzinfo | None, *, part_rows: int
+) -> CheckedParts:
     """Every row checked, in file order, ``part_rows`` rows at a time.
 
     For a big file on several cores the work starts at once in forked worker
@@ -98,13 +93,14 @@ def checked_parts(rows: list[SourceRow], zone: tzinfo | None, *, part_rows: int)
 
 
 def _start(
-    rows: list[SourceRow], zone: tzinfo | None, bounds: list[tuple[int, int]], cores: int
+    rows: Sequence[SourceRow], zone: tzinfo | None, bounds: list[tuple[int, int]], cores: int
 ) -> tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None:
-    """Fork the workers (they inherit ``rows``) and hand them every part, in order."""
-    import phonenumbers  # noqa: F401  (loaded before the fork, so workers share it)
+    """Fork the workers (they inherit ``rows``) and hand them every part, in order.
 
-    from cockpit_tui.store import search_index  # noqa: F401  (idem)
-
+    Forked before the store's write path is loaded (SQLAlchemy: a fifth of a
+    second), which only this process needs: the workers start on the first
+    part meanwhile, loading what only they need (the phone rules) themselves.
+    """
     global _ROWS
     _ROWS = rows
     try:
@@ -120,7 +116,7 @@ def _start(
     except (OSError, BrokenProcessPool):
         return None
     finally:
-        _ROWS = []  # the workers were forked with it; the caller keeps its own list
+        _ROWS = ()  # the workers were forked with it; the caller keeps its own list
 
 
 class CheckedParts:
@@ -135,7 +131,7 @@ class CheckedParts:
 
     def __init__(
         self,
-        rows: list[SourceRow],
+        rows: Sequence[SourceRow],
         zone: tzinfo | None,
         bounds: list[tuple[int, int]],
         started: tuple[ProcessPoolExecutor, list[Future[list[Checked | Rejection]]]] | None,

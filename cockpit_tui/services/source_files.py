@@ -8,10 +8,11 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
 
 from cockpit_tui.domain.errors import InvalidInputError
 from cockpit_tui.domain.intake import Rejection, field_of
+from cockpit_tui.services.source_lines import line_rows, one_record_per_line
+from cockpit_tui.services.source_rows import SourceRow, neutralise_cell, restore_cell
 
 #: Encodings tried in order when none is given: UTF-8 (with or without BOM), then
 #: Windows-1252, the encoding of a Brazilian Excel export. Never latin-1, which
@@ -30,35 +31,6 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _UTF16_BOMS = tuple(bom for bom, _ in _BOMS)
-#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-class SourceRow(NamedTuple):
-    """One data row of an input file.
-
-    A tuple, made for each of a file's rows before anything else can start: a
-    CSV row keeps its cells and the columns' fields, and its values by field
-    are put together when asked (by the validation workers, in parallel).
-
-    Attributes:
-        line: Where it starts in the file (1 = the first line), or its position in a JSON array.
-        original: The row as it was in the file (for the rejects file).
-        named: Its values by lead field, when made as it was read (JSON, restored cells).
-        columns: Each cell's lead field, in order, when ``named`` is None.
-    """
-
-    line: int
-    original: list[str]
-    named: dict[str, str] | None = None
-    columns: Sequence[str] = ()
-
-    @property
-    def fields(self) -> dict[str, str]:
-        """Its values by lead field."""
-        if self.named is not None:
-            return self.named
-        return dict(zip(self.columns, self.original, strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +38,8 @@ class SourceFile:
     """A file read and split into rows.
 
     Attributes:
-        rows: The data rows.
+        rows: The data rows (of a CSV file whose every record is one line, parsed when
+            asked for: see :mod:`~cockpit_tui.services.source_lines`).
         header: The header row as written (CSV) or the keys seen (JSON).
         delimiter: The CSV delimiter (";" or ",").
         encoding: The encoding the file was read with.
@@ -74,7 +47,7 @@ class SourceFile:
         open_ended: Its last row has no line break: it may still be being written.
     """
 
-    rows: list[SourceRow]
+    rows: Sequence[SourceRow]
     header: list[str]
     delimiter: str
     encoding: str
@@ -146,6 +119,17 @@ def _read_csv(text: str, encoding: str) -> SourceFile:
     if not first:
         raise InvalidInputError("intake.empty_file")
     delimiter = ";" if first.count(";") > first.count(",") else ","
+    rows: Sequence[SourceRow]
+    if one_record_per_line(text, lines, delimiter):
+        # The rows' cells are parsed when asked for, by the workers that check them.
+        header, rows = line_rows(lines, delimiter)
+    else:
+        header, rows = _parsed_whole(lines, delimiter)
+    return SourceFile(rows, header, delimiter, encoding)
+
+
+def _parsed_whole(lines: list[str], delimiter: str) -> tuple[list[str], list[SourceRow]]:
+    """The header and every row of a CSV file, parsed now (a record may span lines)."""
     reader = csv.reader(lines, delimiter=delimiter)
     header: list[str] = []
     rows: list[SourceRow] = []
@@ -179,7 +163,7 @@ def _read_csv(text: str, encoding: str) -> SourceFile:
                 add(SourceRow(line, values, row))
     except csv.Error as error:
         raise InvalidInputError("intake.bad_csv", line=str(start)) from error
-    return SourceFile(rows, header, delimiter, encoding)
+    return header, rows
 
 
 def _read_json(text: str, encoding: str) -> SourceFile:
@@ -234,16 +218,3 @@ def write_rejects(
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-
-
-def neutralise_cell(value: str) -> str:
-    """A cell as OWASP recommends against CSV injection: a leading ``'`` before ``= + - @``, tab
-    or CR, so Excel and LibreOffice show it as text instead of running it as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-def restore_cell(value: str) -> str:
-    """Undo :func:`neutralise_cell` (a rejects file imported again gives back the original)."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value

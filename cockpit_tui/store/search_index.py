@@ -19,17 +19,18 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, text
 
-from cockpit_tui.domain.filters import fold
+from cockpit_tui.domain.search_documents import MAX_DOC_MESSAGE_CHARS as MAX_DOC_MESSAGE_CHARS
+from cockpit_tui.domain.search_documents import document_text as document_text
+from cockpit_tui.domain.search_documents import values_document as values_document
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from cockpit_tui.domain.intake import LeadRecord, RecordValues
+    from cockpit_tui.domain.intake import LeadRecord
 
 
 def _ids_condition(column: str, lead_ids: Sequence[int], *, sqlite: bool) -> tuple[str, Any]:
@@ -40,8 +41,6 @@ def _ids_condition(column: str, lead_ids: Sequence[int], *, sqlite: bool) -> tup
     return f"{column} IN (SELECT unnest(CAST(:ids AS bigint[])))", list(lead_ids)
 
 
-#: Characters of a lead's newest messages kept in its document (older ones are not searched).
-MAX_DOC_MESSAGE_CHARS = 8000
 #: Newest messages of a lead read to fill its document (a message is at most 4,000 characters).
 MAX_DOC_MESSAGES = 100
 
@@ -67,44 +66,11 @@ def documents(executor: Session | Connection, lead_ids: Sequence[int]) -> list[t
     ]
 
 
-#: Vehicles, sources and short messages repeat from lead to lead (an import folds each once).
-_fold_repeated = lru_cache(maxsize=4096)(fold)
-
-
-def document_text(
-    name: str | None,
-    phone: str | None,
-    email: str | None,
-    vehicle: str | None,
-    source: str | None,
-    bodies: Sequence[str],
-) -> str:
-    """A lead's search document from its customer's and its own values, messages oldest first."""
-    messages = " ".join(bodies)
-    # An import's messages are often a portal's template: folded once each when short.
-    folded = _fold_repeated(messages) if len(messages) <= 500 else fold(messages)
-    parts = (
-        fold(name or ""),
-        (phone or "").lstrip("+"),
-        (email or "").lower(),
-        _fold_repeated(vehicle or ""),
-        _fold_repeated(source or ""),
-        folded[-MAX_DOC_MESSAGE_CHARS:],
-    )
-    return " ".join(filter(None, parts))
-
-
 def record_document(record: LeadRecord) -> str:
     """The search document of a lead made of one imported or ingested record alone."""
     from cockpit_tui.domain.intake import record_values
 
     return values_document(record_values(record))
-
-
-def values_document(values: RecordValues) -> str:
-    """:func:`record_document` of a record given as its values (an import's rows)."""
-    name, phone, email, vehicle, _price, source, message = values[:7]
-    return document_text(name, phone, email, vehicle, source, [message] if message else [])
 
 
 def _newest_bodies(
