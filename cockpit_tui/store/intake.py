@@ -245,7 +245,9 @@ def apply_values(
             [(*attention_values(states[lead_id]), lead_id) for lead_id in old_touched],
         )
     insert_rows(connection, "message", MESSAGE_COLUMNS, batch.messages, constants=MESSAGE_CONSTANTS)
-    insert_rows(connection, "import_fingerprint", PRINT_COLUMNS, batch.prints)
+    insert_rows(
+        connection, "import_fingerprint", PRINT_COLUMNS, batch.prints, one_per_statement=True
+    )
     insert_rows(connection, "change_log", CHANGE_COLUMNS, batch.changes)
     if batch.customers or new_leads:
         sync_serial_ids(connection, ("customer", "lead"))
