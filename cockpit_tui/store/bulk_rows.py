@@ -79,12 +79,20 @@ def _literal(value: str | int) -> str:
 
 
 def match_rows(connection: Connection, sql: str, **lists: Sequence[object]) -> list[Any]:
-    """Run a read whose ``{in_NAME}`` marks test membership in a list, at the driver level.
+    """Run a read whose ``{in_NAME}`` or ``{each_NAME}`` marks name a list, at the driver level.
+
+    ``{in_NAME}`` tests membership in the list (``phone {in_phones}``);
+    ``{each_NAME}`` is a table of its values, in a column ``value``, to join
+    from (``FROM {each_phones} CROSS JOIN customer WHERE phone = value``). On
+    SQLite, ``IN`` first sorts the list into a temporary index, while a join
+    from its values (``CROSS JOIN`` keeps them the outer loop) looks each up
+    in the table's index directly: three times faster for 5,000 strings that
+    mostly match nothing (a big file into a small store), as fast otherwise.
 
     One parameter per list, whatever its length (a JSON array on SQLite, an
-    array on PostgreSQL): a chunk's thousands of values are neither expanded
-    into thousands of placeholders nor passed through SQLAlchemy's
-    per-value processing.
+    array on PostgreSQL), each list named once: a chunk's thousands of values
+    are neither expanded into thousands of placeholders nor passed through
+    SQLAlchemy's per-value processing.
 
     On PostgreSQL the statement is never prepared (``prepare=False``): psycopg
     prepares a statement run five times, and the server may then keep a
@@ -92,16 +100,25 @@ def match_rows(connection: Connection, sql: str, **lists: Sequence[object]) -> l
     for ``= ANY(…)`` that was a sequential scan comparing each row with the
     5,000 values one by one (14 s for one chunk at 60,000 customers). Planned
     each time with its values, the list is a set the query joins (``IN
-    (SELECT unnest(…))``): index lookups on a big table, a hash on a small one.
+    (SELECT unnest(…))``, or the ``unnest`` joined): index lookups on a big
+    table, a hash on a small one.
     """
     sqlite = connection.dialect.name == "sqlite"
-    marks = {
-        f"in_{name}": "IN (SELECT value FROM json_each(?))"
-        if sqlite
-        else f"IN (SELECT unnest(CAST(%s AS {_pg_array_type(values)})))"
-        for name, values in lists.items()
-    }
-    order = sorted(lists, key=lambda name: sql.index("{in_" + name + "}"))
+    marks: dict[str, str] = {}
+    for name, values in lists.items():
+        if sqlite:
+            marks[f"in_{name}"] = "IN (SELECT value FROM json_each(?))"
+            marks[f"each_{name}"] = "json_each(?)"
+        else:
+            array = f"CAST(%s AS {_pg_array_type(values)})"
+            marks[f"in_{name}"] = f"IN (SELECT unnest({array}))"
+            marks[f"each_{name}"] = f"unnest({array}) AS each_{name}(value)"
+
+    def position(name: str) -> int:
+        found = [sql.find("{" + kind + name + "}") for kind in ("in_", "each_")]
+        return max(found)  # the list's one mark (the other is not found: -1)
+
+    order = sorted(lists, key=position)
     values = [json.dumps(list(lists[name])) if sqlite else list(lists[name]) for name in order]
     if sqlite:
         return list(connection.exec_driver_sql(sql.format(**marks), tuple(values)))

@@ -56,14 +56,15 @@ from cockpit_tui.store.search_index import refresh_search
 
 #: A fingerprint key whose high half is stored negative (a signed 64-bit integer) from here.
 _SIGNED, _WRAP = 1 << 127, 1 << 64
-#: Customers with any of a batch's phones or e-mails, and their open leads (two index
-#: lookups, not one OR: PostgreSQL may answer an OR with a scan).
+#: Customers with any of a batch's phones or e-mails, and their open leads: each phone
+#: and e-mail looked up in its index (two lookups, not one OR: PostgreSQL may answer an
+#: OR with a scan), see :func:`~cockpit_tui.store.bulk_rows.match_rows`.
 _CUSTOMERS_AND_OPEN_LEADS = (
     "SELECT c.id, c.phone, c.email, l.id FROM customer c LEFT JOIN lead l "
     "ON l.customer_id = c.id AND l.status NOT IN "
     f"({', '.join(repr(status.value) for status in sorted(CLOSED_STATUSES))}) "
-    "WHERE c.id IN (SELECT id FROM customer WHERE phone {in_phones} "
-    "UNION SELECT id FROM customer WHERE email {in_emails})"
+    "WHERE c.id IN (SELECT k.id FROM {each_phones} CROSS JOIN customer k WHERE k.phone = value "
+    "UNION SELECT k.id FROM {each_emails} CROSS JOIN customer k WHERE k.email = value)"
 )
 
 
