@@ -1,10 +1,12 @@
-"""Many rows inserted at the driver level: ``executemany`` on SQLite, ``COPY`` on PostgreSQL.
+"""Many rows inserted at the driver level: multi-row ``INSERT`` on SQLite, ``COPY`` on PostgreSQL.
 
 The bulk writers (an import's chunks, its search documents) hand over rows
 whose values are already as stored (microseconds, cents, plain strings), so
-no per-value processing by SQLAlchemy is needed. On PostgreSQL ``COPY … FROM
-STDIN`` (psycopg 3's ``cursor.copy``) streams them in one statement instead
-of one ``INSERT`` per row, inside the caller's transaction like any other write.
+no per-value processing by SQLAlchemy is needed. On SQLite one ``INSERT``
+carries dozens to hundreds of rows (``executemany`` of it). On PostgreSQL
+``COPY … FROM STDIN`` (psycopg 3's ``cursor.copy``) streams them in one
+statement instead of one ``INSERT`` per row, inside the caller's transaction
+like any other write.
 :func:`match_rows` is the matching read: which of a chunk's thousands of
 values are already stored, with one parameter per list.
 """
