@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
+from operator import itemgetter
 from typing import Final
 
 from cockpit_tui.domain import attention
@@ -143,11 +144,18 @@ class BatchRows:
 
 
 def contacts(records: Sequence[RecordValues]) -> tuple[list[str], list[str], list[str]]:
-    """The batch's distinct phones and e-mails (``[""]`` for none) and external ids, sorted."""
-    phones = sorted({r[PHONE] for r in records if r[PHONE]}) or [""]
-    emails = sorted({r[EMAIL] for r in records if r[EMAIL]}) or [""]
-    external_ids = sorted({r[EXTERNAL_ID] for r in records if r[EXTERNAL_ID]})
-    return phones, emails, external_ids
+    """The batch's distinct phones and e-mails (``[""]`` for none) and external ids.
+
+    In no particular order (they are looked up as sets); taken by C-level maps,
+    not a Python loop: this reads every row of a chunk three times.
+    """
+    phones, emails, external_ids = (
+        set(map(itemgetter(position), records)) for position in (PHONE, EMAIL, EXTERNAL_ID)
+    )
+    for found in (phones, emails, external_ids):
+        found.discard(None)
+        found.discard("")
+    return list(phones) or [""], list(emails) or [""], list(external_ids)
 
 
 def identity_keys(values: RecordValues) -> list[str]:
