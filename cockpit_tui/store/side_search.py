@@ -138,6 +138,7 @@ class SideSearch:
                     "SELECT sql FROM sqlite_master WHERE name = 'lead_search'"
                 ).scalar_one()
             )
+            self._page_size = int(connection.exec_driver_sql("PRAGMA page_size").scalar_one())
             self._settings = list(
                 connection.exec_driver_sql(
                     f"SELECT k, v FROM {_CONFIG} WHERE k NOT IN ('version', 'automerge')"
@@ -220,6 +221,7 @@ class SideSearch:
     def _fill(self, receiving: PipeConnection) -> None:
         side = sqlite3.connect(self.path, isolation_level=None)
         try:
+            side.execute(f"PRAGMA page_size = {self._page_size}")  # the store's: its pages move in
             # A scratch file: rebuilt from the leads if anything goes wrong, so no journal.
             side.execute("PRAGMA journal_mode = OFF")
             side.execute("PRAGMA synchronous = OFF")
