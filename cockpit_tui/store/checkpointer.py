@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from sqlalchemy import Engine
 
@@ -65,10 +65,9 @@ class Checkpointer:
                 self._wanted.clear()
                 if self._asked:
                     self._asked = False
-                    try:
+                    # Busy or failing now: the next request, or commit, tries again.
+                    with suppress(sqlite3.Error):
                         connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                    except sqlite3.Error:
-                        pass  # busy or failing now: the next request, or commit, tries again
                 if self._stopping:
                     return
         finally:
@@ -81,7 +80,7 @@ _CHECKPOINTERS: dict[int, Checkpointer] = {}
 
 @contextmanager
 def checkpoints_beside(engine: Engine) -> Iterator[None]:
-    """While importing into a SQLite file: a :class:`Checkpointer` for :func:`left_to_checkpointer`."""
+    """While importing into a SQLite file: a :class:`Checkpointer` for its commits."""
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         yield

@@ -354,8 +354,7 @@ def _move(connection: Connection) -> None:
     gone = [
         int(lead_id)
         for (lead_id,) in run(
-            "SELECT id FROM side.lead_search_content "
-            "WHERE id NOT IN (SELECT id FROM main.lead)"
+            "SELECT id FROM side.lead_search_content WHERE id NOT IN (SELECT id FROM main.lead)"
         )
     ]
     # The first use of the index on this connection: it reads the new structure.
