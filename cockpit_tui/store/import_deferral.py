@@ -10,10 +10,10 @@ segments pile up on a level, which keeps searches quick.
 :func:`defer_for_import` drops the indexes and pauses the merging in one
 transaction that also records, in ``bulk_deferred``, the statement that
 restores each; :func:`restore_deferred` runs them and forgets them in one
-transaction when the import ends, whether it finished or failed (at an
-import's end, before its side search index moves in: :meth:`Deferred.build_indexes`). Meanwhile
-every read stays correct: the board's queries read the table instead of an
-index (slower: a scan per read while the rows land), the search index is
+transaction when the import ends, whether it finished or failed (before its
+side search index moves in: :meth:`Deferred.build_indexes`). Meanwhile every
+read stays correct: the board's queries read the table instead of an index
+(slower: a scan per read while the rows land), the search index is
 complete after every chunk (except for a big file: its rows' index is built
 beside the store and searched when the import ends, see
 :mod:`cockpit_tui.store.side_search`), and the indexes the chunk's own lookups
