@@ -1,6 +1,7 @@
 """The SQLAlchemy engine, configured as the store rules require (DESIGN §7).
 
-SQLite: WAL, ``busy_timeout``, foreign keys, ``synchronous=FULL``, and write
+SQLite: WAL, ``busy_timeout``, foreign keys, ``synchronous=FULL``, a new
+file's page size (:data:`~cockpit_tui.store.limits.PAGE_SIZE`), and write
 transactions that start with ``BEGIN IMMEDIATE`` so two writers queue on the
 lock instead of failing with SQLITE_BUSY when a read upgrades to a write.
 """
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 from cockpit_tui.store.fileperms import ensure_private_file
-from cockpit_tui.store.limits import BUSY_TIMEOUT_MS, PG_WRITE_LOCK
+from cockpit_tui.store.limits import BUSY_TIMEOUT_MS, PAGE_SIZE, PG_WRITE_LOCK
 from cockpit_tui.store.urls import StoreUrl
 
 
@@ -55,6 +56,8 @@ def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: 
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Only a new, empty file takes it (before the switch to WAL writes its first page).
+        cursor.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")

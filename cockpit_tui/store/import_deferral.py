@@ -10,9 +10,10 @@ segments pile up on a level, which keeps searches quick.
 :func:`defer_for_import` drops the indexes and pauses the merging in one
 transaction that also records, in ``bulk_deferred``, the statement that
 restores each; :func:`restore_deferred` runs them and forgets them in one
-transaction when the import ends, whether it finished or failed. Meanwhile
-every read stays correct: the board's queries read the table instead of an
-index (slower: a scan per read while the rows land), the search index is
+transaction when the import ends, whether it finished or failed (before its
+side search index moves in: :meth:`Deferred.build_indexes`). Meanwhile every
+read stays correct: the board's queries read the table instead of an index
+(slower: a scan per read while the rows land), the search index is
 complete after every chunk (except for a big file: its rows' index is built
 beside the store and searched when the import ends, see
 :mod:`cockpit_tui.store.side_search`), and the indexes the chunk's own lookups
@@ -26,10 +27,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
+from cockpit_tui.store.checkpointer import left_to_checkpointer
 from cockpit_tui.store.engine import write_connection
 from cockpit_tui.store.side_search import SIDE_RECORD, plan_side_search, rebuild_missing
 
@@ -39,25 +42,55 @@ KEPT_INDEXES = frozenset({"ix_lead_customer", "ix_lead_external_id"})
 _AUTOMERGE, _DEFAULT_AUTOMERGE = "automerge", 4
 
 
+@dataclass
+class Deferred:
+    """What an import put off (:func:`deferred_while_importing`).
+
+    Attributes:
+        engine: The store's engine.
+        side_file: The file the search index is to be built in, if that pays
+            (:mod:`cockpit_tui.store.side_search`).
+        indexes: Whether the indexes wait for :meth:`build_indexes` (this
+            import dropped them and they are not built yet).
+    """
+
+    engine: Engine
+    side_file: Path | None = None
+    indexes: bool = False
+
+    def build_indexes(self) -> None:
+        """Build the indexes and resume the merging now; the side search index stays deferred.
+
+        The end of an import calls it before the side search's index moves in,
+        so the build runs while the side process indexes the last chunks. What
+        is left, the side search's record, goes when the move succeeds, or
+        with the restore of :func:`deferred_while_importing`'s end.
+        """
+        if self.indexes:
+            self.indexes = False
+            restore_deferred(self.engine, keep_side=True)
+
+
 @contextmanager
-def deferred_while_importing(engine: Engine, *, rows: int) -> Iterator[Path | None]:
+def deferred_while_importing(engine: Engine, *, rows: int) -> Iterator[Deferred]:
     """Around a whole import of ``rows`` rows: defer what pays to defer, restore it after.
 
-    Yields the side file the search index is to be built in
-    (:mod:`cockpit_tui.store.side_search`), when that pays. On PostgreSQL,
-    :mod:`cockpit_tui.store.import_deferral_pg` defers the indexes (no side file).
+    Yields what was deferred, with the side file the search index is to be
+    built in (:mod:`cockpit_tui.store.side_search`), when that pays. On
+    PostgreSQL, :mod:`cockpit_tui.store.import_deferral_pg` defers the indexes
+    (no side file; they are built when this ends).
     """
     if engine.dialect.name == "postgresql":
         from cockpit_tui.store import import_deferral_pg
 
         with import_deferral_pg.deferred_while_importing(engine, rows=rows, kept=KEPT_INDEXES):
-            yield None
+            yield Deferred(engine)
         return
     deferred, side_file = _defer(engine, rows=rows, side_search=True)
     try:
-        yield side_file
+        yield Deferred(engine, side_file, indexes=deferred)
     finally:
-        if deferred:
+        if deferred:  # all of it, or what build_indexes left: a side search that did not move in
             restore_deferred(engine)
 
 
@@ -108,8 +141,12 @@ def _defer(engine: Engine, *, rows: int, side_search: bool) -> tuple[bool, Path 
     return True, side_file
 
 
-def restore_deferred(engine: Engine) -> None:
-    """Build the dropped indexes, resume the merging, and forget the records (one transaction)."""
+def restore_deferred(engine: Engine, *, keep_side: bool = False) -> None:
+    """Build the dropped indexes, resume the merging, and forget the records (one transaction).
+
+    A side search index not moved in is rebuilt from the leads, unless
+    ``keep_side`` (its import is still to move it in: its record stays).
+    """
     with engine.connect() as connection:
         driver = connection.connection.driver_connection
         assert driver is not None
@@ -117,22 +154,25 @@ def restore_deferred(engine: Engine) -> None:
         # Room for the sorts of the index builds (64 MiB, as the chunks' writes have).
         driver.execute("PRAGMA cache_size = -65536")
         try:
-            with connection.begin():
-                _restore(connection)
+            with left_to_checkpointer(engine, driver), connection.begin():
+                _restore(connection, keep_side=keep_side)
         finally:
             driver.execute(f"PRAGMA cache_size = {int(cache)}")
 
 
-def _restore(connection: Connection) -> None:
+def _restore(connection: Connection, *, keep_side: bool) -> None:
     records = connection.exec_driver_sql("SELECT name, restore FROM bulk_deferred ORDER BY name")
     restores = [(str(name), str(restore)) for name, restore in records]
     for name, restore in restores:
-        if name == SIDE_RECORD:  # the import did not move its side search index in
+        if name == SIDE_RECORD and not keep_side:  # the import did not move its index in
             rebuild_missing(connection, restore)
     for name, restore in restores:
         if name != SIDE_RECORD:
             connection.exec_driver_sql(restore)
-    connection.exec_driver_sql("DELETE FROM bulk_deferred")
+    if keep_side:
+        connection.exec_driver_sql("DELETE FROM bulk_deferred WHERE name != ?", (SIDE_RECORD,))
+    else:
+        connection.exec_driver_sql("DELETE FROM bulk_deferred")
 
 
 def abandoned_owner(owner_pid: int) -> bool:

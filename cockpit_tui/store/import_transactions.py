@@ -7,25 +7,23 @@ chunks only; :func:`make_durable` waits for the disk once at the end, and
 :func:`import_session` wraps a whole import: those two, the indexes built
 after the rows of a small store (:mod:`cockpit_tui.store.import_deferral`),
 the write-ahead log copied into the database file on a thread of its own
-(:class:`Checkpointer`) instead of by the chunk's commit, and, into a store
-holding few search documents, that index built in a file beside it by a
-process of its own (:mod:`cockpit_tui.store.side_search`).
+(:mod:`cockpit_tui.store.checkpointer`) instead of by the commits, and, into
+a store holding few search documents, that index built in a file beside it
+by a process of its own (:mod:`cockpit_tui.store.side_search`).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import Connection, Engine
 
+from cockpit_tui.store.checkpointer import checkpoints_beside, left_to_checkpointer
 from cockpit_tui.store.engine import write_connection
 from cockpit_tui.store.import_deferral import deferred_while_importing
-from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.response_clock import response_policy
 from cockpit_tui.store.side_search import SideSearch, searched_beside
 
@@ -37,22 +35,31 @@ BULK_CACHE_KIB = -65536
 def import_session(engine: Engine, *, rows: int, now: datetime) -> Iterator[SideSearch | None]:
     """Around a whole import of ``rows`` rows (not a dry run).
 
-    Defers the indexes of a small store (built when the import ends or fails),
-    checkpoints beside the writer, loads the business calendar now, and
-    syncs the log to the disk once at the very end. Yields the
-    :class:`SideSearch` the chunks hand their search documents to, when the
-    store's search index is small (None: the chunks write it themselves).
+    Defers the indexes of a small store, checkpoints beside the writer, loads
+    the business calendar now, and syncs the log to the disk once at the very
+    end. Yields the :class:`SideSearch` the chunks hand their search documents
+    to, when the store's search index is small (None: the chunks write it
+    themselves).
+
+    When the chunks are done (or failed), the deferred indexes are built
+    first, while the side search's process indexes the last chunks, then
+    its index moves in; the checkpointer copies each of those writes while
+    the next one runs.
     """
     try:
         with (
-            deferred_while_importing(engine, rows=rows) as side_file,
-            # The side search's process is forked before the checkpointer's thread starts:
-            # a fork copies no thread, and SQLite's locks held by one would never be let go.
-            searched_beside(engine, side_file) as side,
+            deferred_while_importing(engine, rows=rows) as deferred,
+            # Its thread starts with the first commit, after the side search's process is
+            # forked: a fork copies no thread, and SQLite's locks held by one would never
+            # be let go. It outlives the side search: it copies the moved index too.
             checkpoints_beside(engine),
+            searched_beside(engine, deferred.side_file) as side,
         ):
-            warm_up(engine, now)
-            yield side
+            try:
+                warm_up(engine, now)
+                yield side
+            finally:
+                deferred.build_indexes()
     finally:
         make_durable(engine)
 
@@ -103,28 +110,21 @@ def bulk_write(engine: Engine) -> Iterator[Connection]:
                 connection.exec_driver_sql("SET LOCAL synchronous_commit = off")
             yield connection
         return
-    checkpointer = _CHECKPOINTERS.get(id(engine))
     with engine.connect() as connection:
         driver = connection.connection.driver_connection
         assert driver is not None
         cache = driver.execute("PRAGMA cache_size").fetchone()[0]
-        every = driver.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
         driver.execute("PRAGMA synchronous = NORMAL")
         driver.execute("PRAGMA foreign_keys = OFF")  # outside the transaction, or ignored
         # A chunk touches a dozen indexes: room for their pages saves re-reading them.
         driver.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
-        if checkpointer is not None:
-            driver.execute("PRAGMA wal_autocheckpoint = 0")  # the checkpointer's thread does it
         try:
-            with connection.begin():
+            with left_to_checkpointer(engine, driver), connection.begin():
                 yield connection
-            if checkpointer is not None:
-                checkpointer.request()
         finally:
             driver.execute("PRAGMA foreign_keys = ON")
             driver.execute("PRAGMA synchronous = FULL")
             driver.execute(f"PRAGMA cache_size = {int(cache)}")
-            driver.execute(f"PRAGMA wal_autocheckpoint = {int(every)}")
 
 
 def make_durable(engine: Engine) -> None:
@@ -151,69 +151,3 @@ def make_durable(engine: Engine) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
-
-
-class Checkpointer:
-    """Copies committed chunks from the write-ahead log into the database, on its own thread.
-
-    A commit that fills the log past SQLite's threshold (every chunk of an
-    import does) copies the log into the database file and waits for the
-    disk twice before the writer may go on; here the chunks' commits leave
-    that to this thread (``PRAGMA wal_checkpoint(PASSIVE)`` on a connection
-    of its own, asked after each commit), so the waiting happens while the
-    next chunk is built. A checkpoint never blocks a reader or the writer;
-    one that cannot run is done after the next chunk, and whatever is left in
-    the log at the end is copied by the next commit of any connection.
-    """
-
-    def __init__(self, database: str) -> None:
-        self._database = database
-        self._wanted = threading.Event()
-        self._stopping = False
-        self._thread = threading.Thread(target=self._run, name="cockpit-checkpoint", daemon=True)
-        self._thread.start()
-
-    def request(self) -> None:
-        """Checkpoint soon (after a chunk committed)."""
-        self._wanted.set()
-
-    def close(self) -> None:
-        """Finish the checkpoint under way, if any, and stop the thread."""
-        self._stopping = True
-        self._wanted.set()
-        self._thread.join()
-
-    def _run(self) -> None:
-        connection = sqlite3.connect(self._database, isolation_level=None)
-        try:
-            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            while True:
-                self._wanted.wait()
-                self._wanted.clear()
-                if self._stopping:
-                    return
-                try:
-                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                except sqlite3.Error:
-                    continue  # busy or failing now: the next chunk's request tries again
-        finally:
-            connection.close()
-
-
-#: The checkpointer of each engine importing now (by ``id``), for :func:`bulk_write`.
-_CHECKPOINTERS: dict[int, Checkpointer] = {}
-
-
-@contextmanager
-def checkpoints_beside(engine: Engine) -> Iterator[None]:
-    """While importing into a SQLite file: a :class:`Checkpointer` instead of the commits'."""
-    database = engine.url.database
-    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
-        yield
-        return
-    checkpointer = _CHECKPOINTERS[id(engine)] = Checkpointer(database)
-    try:
-        yield
-    finally:
-        del _CHECKPOINTERS[id(engine)]
-        checkpointer.close()

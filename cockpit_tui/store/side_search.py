@@ -48,6 +48,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from cockpit_tui.processes import helper_started
+from cockpit_tui.store.checkpointer import left_to_checkpointer
 from cockpit_tui.store.limits import BUSY_TIMEOUT_MS
 from cockpit_tui.store.search_index import documents, refresh_search
 
@@ -138,6 +139,7 @@ class SideSearch:
                     "SELECT sql FROM sqlite_master WHERE name = 'lead_search'"
                 ).scalar_one()
             )
+            self._page_size = int(connection.exec_driver_sql("PRAGMA page_size").scalar_one())
             self._settings = list(
                 connection.exec_driver_sql(
                     f"SELECT k, v FROM {_CONFIG} WHERE k NOT IN ('version', 'automerge')"
@@ -220,6 +222,7 @@ class SideSearch:
     def _fill(self, receiving: PipeConnection) -> None:
         side = sqlite3.connect(self.path, isolation_level=None)
         try:
+            side.execute(f"PRAGMA page_size = {self._page_size}")  # the store's: its pages move in
             # A scratch file: rebuilt from the leads if anything goes wrong, so no journal.
             side.execute("PRAGMA journal_mode = OFF")
             side.execute("PRAGMA synchronous = OFF")
@@ -302,52 +305,61 @@ def move_into_store(engine: Engine, path: Path) -> None:
     and the side file does not, or differently) are rebuilt from the leads,
     and those of leads that no longer exist are dropped. The
     record in ``bulk_deferred`` goes in the same transaction; the file after.
+    During an import, its commit leaves the checkpoint to the import's
+    :mod:`~cockpit_tui.store.checkpointer`.
     """
     fresh = _fresh_engine(engine, path)
     try:
-        with fresh.begin() as connection:
-            run = connection.exec_driver_sql
-            ours, theirs = (
-                run(f"SELECT sql FROM {schema}.sqlite_master WHERE name = 'lead_search'").scalar()
-                for schema in ("main", "side")
-            )
-            if ours != theirs:
-                raise RuntimeError("the search index changed definition during the import")
-            # Documents other writers changed after the side copied them, or added.
-            columns = run("PRAGMA main.table_info(lead_search_content)").all()
-            differ = " OR ".join(f"m.{c[1]} IS NOT s.{c[1]}" for c in columns if c[1] != "id")
-            others = [
-                int(lead_id)
-                for (lead_id,) in run(
-                    "SELECT m.id FROM main.lead_search_content m "
-                    "LEFT JOIN side.lead_search_content s ON s.id = m.id "
-                    f"WHERE s.id IS NULL OR {differ or '0'}"
-                )
-            ]
-            shadows = [
-                str(name)
-                for (name,) in run(
-                    "SELECT name FROM side.sqlite_master WHERE type = 'table' "
-                    "AND name LIKE 'lead\\_search\\_%' ESCAPE '\\' AND name != ?",
-                    (_CONFIG,),
-                )
-            ]
-            for name in shadows:
-                run(f"DELETE FROM main.{name}")
-                run(f"INSERT INTO main.{name} SELECT * FROM side.{name}")
-            gone = [
-                int(lead_id)
-                for (lead_id,) in run(
-                    "SELECT id FROM side.lead_search_content "
-                    "WHERE id NOT IN (SELECT id FROM main.lead)"
-                )
-            ]
-            # The first use of the index on this connection: it reads the new structure.
-            refresh_search(connection, sorted(set(others) | set(gone)))
-            run("DELETE FROM main.bulk_deferred WHERE name = ?", (SIDE_RECORD,))
+        with fresh.connect() as connection:
+            driver = connection.connection.driver_connection
+            assert driver is not None
+            with left_to_checkpointer(engine, driver), connection.begin():
+                _move(connection)
     finally:
         fresh.dispose()
     path.unlink(missing_ok=True)
+
+
+def _move(connection: Connection) -> None:
+    """:func:`move_into_store`'s transaction, on a connection with the side file attached."""
+    run = connection.exec_driver_sql
+    ours, theirs = (
+        run(f"SELECT sql FROM {schema}.sqlite_master WHERE name = 'lead_search'").scalar()
+        for schema in ("main", "side")
+    )
+    if ours != theirs:
+        raise RuntimeError("the search index changed definition during the import")
+    # Documents other writers changed after the side copied them, or added.
+    columns = run("PRAGMA main.table_info(lead_search_content)").all()
+    differ = " OR ".join(f"m.{c[1]} IS NOT s.{c[1]}" for c in columns if c[1] != "id")
+    others = [
+        int(lead_id)
+        for (lead_id,) in run(
+            "SELECT m.id FROM main.lead_search_content m "
+            "LEFT JOIN side.lead_search_content s ON s.id = m.id "
+            f"WHERE s.id IS NULL OR {differ or '0'}"
+        )
+    ]
+    shadows = [
+        str(name)
+        for (name,) in run(
+            "SELECT name FROM side.sqlite_master WHERE type = 'table' "
+            "AND name LIKE 'lead\\_search\\_%' ESCAPE '\\' AND name != ?",
+            (_CONFIG,),
+        )
+    ]
+    for name in shadows:
+        run(f"DELETE FROM main.{name}")
+        run(f"INSERT INTO main.{name} SELECT * FROM side.{name}")
+    gone = [
+        int(lead_id)
+        for (lead_id,) in run(
+            "SELECT id FROM side.lead_search_content WHERE id NOT IN (SELECT id FROM main.lead)"
+        )
+    ]
+    # The first use of the index on this connection: it reads the new structure.
+    refresh_search(connection, sorted(set(others) | set(gone)))
+    run("DELETE FROM main.bulk_deferred WHERE name = ?", (SIDE_RECORD,))
 
 
 def _fresh_engine(engine: Engine, side: Path) -> Engine:

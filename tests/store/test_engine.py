@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import stat
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from sqlalchemy import event
 
 from cockpit_tui.store.engine import create_store_engine, read_session, write_session
 from cockpit_tui.store.handle import open_store
+from cockpit_tui.store.limits import PAGE_SIZE
 from cockpit_tui.store.urls import parse_store_url
 
 
@@ -34,6 +37,25 @@ def test_pragmas_and_file_mode(tmp_path: Path) -> None:
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     finally:
         store.close()
+
+
+def test_a_new_store_gets_the_page_size_and_an_existing_one_keeps_its_own(tmp_path: Path) -> None:
+    new = open_store(f"sqlite:///{tmp_path / 'new.sqlite'}")
+    try:
+        with new.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == PAGE_SIZE
+    finally:
+        new.close()
+    old_path = tmp_path / "old.sqlite"
+    with closing(sqlite3.connect(old_path)) as old:  # a store made before: SQLite's default
+        old.execute("PRAGMA journal_mode = WAL")
+    old_store = open_store(f"sqlite:///{old_path}")
+    try:
+        with old_store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+            assert connection.exec_driver_sql("SELECT COUNT(*) FROM lead").scalar() == 0
+    finally:
+        old_store.close()
 
 
 def test_writes_begin_immediate_and_reads_deferred(tmp_path: Path) -> None:
