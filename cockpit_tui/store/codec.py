@@ -8,6 +8,7 @@ board's plain DB-API reader decodes them without importing SQLAlchemy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -44,6 +45,13 @@ def print_halves(key: int) -> tuple[int, int]:
     stored columns: its high and low 64 bits, each a signed integer (two's complement)."""
     high, low = key >> 64, key & _LOW
     return (high - _WRAP if high >= _SIGN else high, low - _WRAP if low >= _SIGN else low)
+
+
+def print_highs(keys: Iterable[int]) -> list[int]:
+    """The high column of each key, as :func:`print_halves` gives it (one pass: a chunk's
+    lookup runs it for every row)."""
+    top = _SIGN << 64
+    return [key >> 64 if key < top else (key >> 64) - _WRAP for key in keys]
 
 
 def print_key(high: int, low: int) -> int:

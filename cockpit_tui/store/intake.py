@@ -32,7 +32,7 @@ from cockpit_tui.domain.intake import (
 from cockpit_tui.domain.models import AttentionState
 from cockpit_tui.domain.statuses import CLOSED_STATUSES
 from cockpit_tui.store.bulk_rows import insert_rows, match_rows
-from cockpit_tui.store.codec import from_micros, print_key, to_micros
+from cockpit_tui.store.codec import from_micros, print_highs, print_key, to_micros
 from cockpit_tui.store.distribution import distribute_new_leads
 from cockpit_tui.store.engine import sync_serial_ids
 from cockpit_tui.store.intake_rows import (
@@ -54,8 +54,6 @@ from cockpit_tui.store.intake_rows import BatchResult as BatchResult
 from cockpit_tui.store.response_clock import arrival_columns, start_waiting
 from cockpit_tui.store.search_index import refresh_search
 
-#: A fingerprint key whose high half is stored negative (a signed 64-bit integer) from here.
-_SIGNED, _WRAP = 1 << 127, 1 << 64
 #: Customers with any of a batch's phones or e-mails, and their open leads. Each phone and
 #: e-mail is looked up in its index (two lookups, not one OR: PostgreSQL may answer an OR
 #: with a scan): on SQLite joined from the list (see
@@ -174,8 +172,7 @@ def apply_values(
             connection,
             "SELECT fingerprint_hi, fingerprint_lo, lead_id FROM import_fingerprint "
             "WHERE fingerprint_hi {in_highs}",
-            # print_halves(key)[0] of each, written out: this runs for every row.
-            highs=[key >> 64 if key < _SIGNED else (key >> 64) - _WRAP for key in prints],
+            highs=print_highs(prints),
         )
         known = {print_key(high, low): int(lead_id) for high, low, lead_id in rows}
     if dry_run is not None:

@@ -21,10 +21,10 @@ from typing import Final
 from cockpit_tui.domain import attention
 from cockpit_tui.domain.intake import RecordValues
 from cockpit_tui.domain.models import AttentionState, Direction
+from cockpit_tui.domain.search_documents import values_document
 from cockpit_tui.domain.statuses import CLOSED_STATUSES, Status
 from cockpit_tui.store.codec import to_cents, to_micros
 from cockpit_tui.store.response_clock import NOT_WAITING
-from cockpit_tui.store.search_index import values_document
 
 #: Positions in :data:`RecordValues` that identify a customer.
 PHONE: Final = 1

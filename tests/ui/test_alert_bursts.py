@@ -84,3 +84,13 @@ def test_a_few_alerts_are_each_their_own_notice(watch: BoardAlerts) -> None:
     watch.show(app, new_leads(0, 3), t)
     assert app.notices == [f"Lead novo: Cliente {n} — Webmotors" for n in range(3)]
     assert app.timers == [], "no burst: nothing held"
+
+
+def test_alerts_turned_off_during_a_burst_show_nothing_more(watch: BoardAlerts) -> None:
+    app, t = Surface(), Translator("pt")
+    watch.show(app, new_leads(0, 5000), t)
+    watch.show(app, new_leads(5000, 5000), t)
+    watch.mode = AlertMode.OFF
+    app.time_passes()
+    assert len(app.notices) == 1
+    assert app.bells == 1

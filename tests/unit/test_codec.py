@@ -12,7 +12,14 @@ from decimal import Decimal
 
 import pytest
 
-from cockpit_tui.store.codec import from_cents, from_micros, to_cents, to_micros
+from cockpit_tui.store.codec import (
+    from_cents,
+    from_micros,
+    print_halves,
+    print_highs,
+    to_cents,
+    to_micros,
+)
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -38,3 +45,10 @@ def test_micros_decode_to_the_same_utc_instant(micros: int) -> None:
 def test_an_instant_past_year_9999_is_refused_as_before() -> None:
     with pytest.raises(OverflowError):
         from_micros(2**62)
+
+
+def test_a_chunks_fingerprint_lookup_uses_the_stored_high_column() -> None:
+    # print_highs is print_halves' high half written out for speed: they must never drift.
+    keys = [0, 1 << 64, (1 << 127) - 1, 1 << 127, (1 << 128) - 1, 0x1234 << 100, 0xABCD << 112]
+    assert print_highs(keys) == [print_halves(key)[0] for key in keys]
+    assert print_highs([(1 << 128) - 1]) == [-1]

@@ -144,6 +144,8 @@ class BoardAlerts:
         """The burst's notice went: show what was held meanwhile."""
         held, count = self._held, self._held_count
         self._holding, self._held, self._held_count = False, [], 0
+        if self.mode is AlertMode.OFF:
+            return  # turned off while the notice showed: what was held goes unshown
         if count > len(held):
             self._show_burst(app, held[0], count - 1, t)
             app.bell()
