@@ -29,8 +29,16 @@ def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     return _user_dir("COCKPIT_CONFIG_DIR", "config", environ)
 
 
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder for files that are only kept to save time (deleting them is always safe).
+
+    ``COCKPIT_CACHE_DIR`` overrides it.
+    """
+    return _user_dir("COCKPIT_CACHE_DIR", "cache", environ)
+
+
 def _user_dir(variable: str, kind: str, environ: Mapping[str, str] | None) -> Path:
-    """``variable``'s folder if set, else platformdirs' user ``kind`` ("data", "config") dir."""
+    """``variable``'s folder if set, else platformdirs' user ``kind`` dir (data, config, cache)."""
     env = os.environ if environ is None else environ
     override = env.get(variable)
     if override:
@@ -39,6 +47,8 @@ def _user_dir(variable: str, kind: str, environ: Mapping[str, str] | None) -> Pa
 
     if kind == "data":
         return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if kind == "cache":
+        return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
