@@ -36,7 +36,7 @@ class Checkpointer:
         self._database = database
         self._wanted = threading.Event()
         self._asked = False
-        self._stopping = False
+        self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
 
     def request(self) -> None:
@@ -51,7 +51,7 @@ class Checkpointer:
 
     def close(self) -> None:
         """Finish the checkpoint under way and the one asked last, if any, and stop the thread."""
-        self._stopping = True
+        self._stopping.set()
         self._wanted.set()
         if self._thread is not None:
             self._thread.join()
@@ -65,13 +65,17 @@ class Checkpointer:
                 self._wanted.clear()
                 if self._asked:
                     self._asked = False
-                    # Busy or failing now: the next request, or commit, tries again.
-                    with suppress(sqlite3.Error):
-                        connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-                if self._stopping:
+                    self._checkpoint(connection)
+                # A request may have come while that checkpoint ran: it is done first.
+                if self._stopping.is_set() and not self._asked:
                     return
         finally:
             connection.close()
+
+    def _checkpoint(self, connection: sqlite3.Connection) -> None:
+        """One passive checkpoint; busy or failing now, the next request (or commit) tries again."""
+        with suppress(sqlite3.Error):
+            connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
 
 #: The checkpointer of each engine importing now (by ``id``).

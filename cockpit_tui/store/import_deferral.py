@@ -11,7 +11,8 @@ segments pile up on a level, which keeps searches quick.
 transaction that also records, in ``bulk_deferred``, the statement that
 restores each; :func:`restore_deferred` runs them and forgets them in one
 transaction when the import ends, whether it finished or failed (before its
-side search index moves in: :meth:`Deferred.build_indexes`). Meanwhile every
+side search index moves in: :meth:`Deferred.build_indexes`; the move forgets
+its own record). Meanwhile every
 read stays correct: the board's queries read the table instead of an index
 (slower: a scan per read while the rows land), the search index is
 complete after every chunk (except for a big file: its rows' index is built
@@ -44,12 +45,12 @@ _AUTOMERGE, _DEFAULT_AUTOMERGE = "automerge", 4
 
 @dataclass
 class Deferred:
-    """What an import put off (:func:`deferred_while_importing`).
+    """What an import put off (:func:`deferred_while_importing`) and has not restored yet.
 
     Attributes:
         engine: The store's engine.
-        side_file: The file the search index is to be built in, if that pays
-            (:mod:`cockpit_tui.store.side_search`).
+        side_file: The file the search index is built in, if that pays
+            (:mod:`cockpit_tui.store.side_search`), until it moves in.
         indexes: Whether the indexes wait for :meth:`build_indexes` (this
             import dropped them and they are not built yet).
     """
@@ -58,17 +59,27 @@ class Deferred:
     side_file: Path | None = None
     indexes: bool = False
 
+    @property
+    def left(self) -> bool:
+        """Whether records of this import's are still in ``bulk_deferred``, to restore."""
+        return self.indexes or self.side_file is not None
+
     def build_indexes(self) -> None:
         """Build the indexes and resume the merging now; the side search index stays deferred.
 
         The end of an import calls it before the side search's index moves in,
         so the build runs while the side process indexes the last chunks. What
-        is left, the side search's record, goes when the move succeeds, or
-        with the restore of :func:`deferred_while_importing`'s end.
+        is left, the side search's record, goes when the move succeeds
+        (:meth:`side_moved`), or with the restore of
+        :func:`deferred_while_importing`'s end.
         """
         if self.indexes:
-            self.indexes = False
             restore_deferred(self.engine, keep_side=True)
+            self.indexes = False  # only once built: a failed build is the end's to restore
+
+    def side_moved(self) -> None:
+        """The side search index moved into the store, its record with it."""
+        self.side_file = None
 
 
 @contextmanager
@@ -79,6 +90,12 @@ def deferred_while_importing(engine: Engine, *, rows: int) -> Iterator[Deferred]
     built in (:mod:`cockpit_tui.store.side_search`), when that pays. On
     PostgreSQL, :mod:`cockpit_tui.store.import_deferral_pg` defers the indexes
     (no side file; they are built when this ends).
+
+    At the end, the restore runs only if some of this import's records are
+    left: once they are all gone (indexes built, side index moved in), it
+    would be one more write transaction for nothing, waiting on other
+    writers, and the records it found could be another import's, deferred
+    since (an import defers only when ``bulk_deferred`` is empty).
     """
     if engine.dialect.name == "postgresql":
         from cockpit_tui.store import import_deferral_pg
@@ -86,11 +103,12 @@ def deferred_while_importing(engine: Engine, *, rows: int) -> Iterator[Deferred]
         with import_deferral_pg.deferred_while_importing(engine, rows=rows, kept=KEPT_INDEXES):
             yield Deferred(engine)
         return
-    deferred, side_file = _defer(engine, rows=rows, side_search=True)
+    indexes, side_file = _defer(engine, rows=rows, side_search=True)
+    deferred = Deferred(engine, side_file, indexes=indexes)
     try:
-        yield Deferred(engine, side_file, indexes=deferred)
+        yield deferred
     finally:
-        if deferred:  # all of it, or what build_indexes left: a side search that did not move in
+        if deferred.left:  # all of it, or what build_indexes left: a side index not moved in
             restore_deferred(engine)
 
 

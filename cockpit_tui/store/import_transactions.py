@@ -44,7 +44,8 @@ def import_session(engine: Engine, *, rows: int, now: datetime) -> Iterator[Side
     When the chunks are done (or failed), the deferred indexes are built
     first, while the side search's process indexes the last chunks, then
     its index moves in; the checkpointer copies each of those writes while
-    the next one runs.
+    the next one runs. Once both succeeded, nothing of the import's is left
+    to restore, and nothing more is written.
     """
     try:
         with (
@@ -53,7 +54,7 @@ def import_session(engine: Engine, *, rows: int, now: datetime) -> Iterator[Side
             # forked: a fork copies no thread, and SQLite's locks held by one would never
             # be let go. It outlives the side search: it copies the moved index too.
             checkpoints_beside(engine),
-            searched_beside(engine, deferred.side_file) as side,
+            searched_beside(engine, deferred.side_file, moved=deferred.side_moved) as side,
         ):
             try:
                 warm_up(engine, now)

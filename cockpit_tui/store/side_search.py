@@ -37,7 +37,7 @@ import queue
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection as PipeConnection
 from multiprocessing.process import BaseProcess
@@ -317,7 +317,8 @@ def move_into_store(engine: Engine, path: Path) -> None:
                 _move(connection)
     finally:
         fresh.dispose()
-    path.unlink(missing_ok=True)
+    with suppress(OSError):  # moved in all the same: a leftover scratch file, harmless
+        path.unlink(missing_ok=True)
 
 
 def _move(connection: Connection) -> None:
@@ -405,13 +406,16 @@ def _prefix(store: Path) -> str:
 
 
 @contextmanager
-def searched_beside(engine: Engine, side_file: Path | None) -> Iterator[SideSearch | None]:
+def searched_beside(
+    engine: Engine, side_file: Path | None, *, moved: Callable[[], None]
+) -> Iterator[SideSearch | None]:
     """Around an import's chunks: a :class:`SideSearch` when ``side_file``, moved in at the end.
 
     Whatever ends the import, what reached the side file is moved into the
-    store. If the side process or the move failed, the record stays in
-    ``bulk_deferred`` and the restore that follows (or the next open of the
-    store) rebuilds the missing documents from the leads instead.
+    store, and ``moved`` is called. If the side process or the move failed,
+    the record stays in ``bulk_deferred`` and the restore that follows (or
+    the next open of the store) rebuilds the missing documents from the
+    leads instead.
     """
     if side_file is None:
         yield None
@@ -424,3 +428,4 @@ def searched_beside(engine: Engine, side_file: Path | None) -> Iterator[SideSear
         if side.close():
             with suppress(SQLAlchemyError, sqlite3.Error, OSError, RuntimeError):
                 move_into_store(engine, side_file)
+                moved()

@@ -14,6 +14,7 @@ import os
 import sqlite3
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from cockpit_tui.domain.filters import LeadFilter
 from cockpit_tui.domain.statuses import Status
 from cockpit_tui.services import Services, open_services
 from cockpit_tui.services.clock import FrozenClock
+from cockpit_tui.store.checkpointer import Checkpointer
 from cockpit_tui.store.handle import open_store
 from cockpit_tui.store.import_deferral import defer_for_import, restore_deferred
 from tests.import_files import SMALL_CHUNK, fail_in_second_chunk, lead_file
@@ -175,4 +177,81 @@ def test_restoring_twice_or_with_nothing_deferred_changes_nothing(
         restore_deferred(services.store.engine)
     finally:
         services.close()
+    assert _schema(path) == untouched
+
+
+def _once_the_imports_writes_end(monkeypatch: pytest.MonkeyPatch, then: Callable[[], None]) -> None:
+    """Run ``then`` when the import's checkpointer closes: its last write (index or move) is in."""
+    close = Checkpointer.close
+
+    def closed_then(checkpointer: Checkpointer) -> None:
+        close(checkpointer)
+        then()
+
+    monkeypatch.setattr(Checkpointer, "close", closed_then)
+
+
+#: A file of 20 rows with its search index built beside the store, or chunk by chunk.
+_SEARCH_INDEXED = pytest.mark.parametrize(
+    "side_search_from", [1, 1000], ids=["search index beside", "search index in the chunks"]
+)
+
+
+@_SEARCH_INDEXED
+def test_a_colleagues_write_as_the_import_ends_does_not_fail_the_finished_import(
+    tmp_path: Path,
+    clock: FrozenClock,
+    small_chunks: int,
+    untouched: dict[str, object],
+    monkeypatch: pytest.MonkeyPatch,
+    side_search_from: int,
+) -> None:
+    monkeypatch.setattr("cockpit_tui.store.side_search.MIN_ROWS", side_search_from)
+    monkeypatch.setattr("cockpit_tui.store.engine.BUSY_TIMEOUT_MS", 200)
+    path = tmp_path / "store.sqlite"
+    services = open_services(f"sqlite:///{path}", actor="Ana", clock=clock)
+    colleague = sqlite3.connect(path, isolation_level=None)
+
+    def colleague_begins_a_write() -> None:
+        colleague.execute("BEGIN IMMEDIATE")
+
+    _once_the_imports_writes_end(monkeypatch, colleague_begins_a_write)
+    try:
+        summary = services.intake.import_file(lead_file(tmp_path / "a.csv", 20))
+        assert summary.imported == 20
+        assert colleague.in_transaction, "the colleague held the write lock meanwhile"
+    finally:
+        colleague.close()
+        services.close()
+    assert _schema(path) == untouched
+
+
+@_SEARCH_INDEXED
+def test_an_import_leaves_alone_what_another_import_deferred_after_its_last_write(
+    tmp_path: Path,
+    clock: FrozenClock,
+    small_chunks: int,
+    untouched: dict[str, object],
+    monkeypatch: pytest.MonkeyPatch,
+    side_search_from: int,
+) -> None:
+    monkeypatch.setattr("cockpit_tui.store.side_search.MIN_ROWS", side_search_from)
+    path = tmp_path / "store.sqlite"
+    url = f"sqlite:///{path}"
+    services = open_services(url, actor="Ana", clock=clock)
+    other = open_services(url, actor="Bruno", clock=clock)
+    begun: list[bool] = []
+    _once_the_imports_writes_end(
+        monkeypatch, lambda: begun.append(defer_for_import(other.store.engine, rows=1000))
+    )
+    try:
+        summary = services.intake.import_file(lead_file(tmp_path / "a.csv", 20))
+        assert summary.imported == 20
+        assert begun == [True], "the other import began as this one ended"
+        assert "ix_lead_board" not in _index_names(path), "the other import's to build"
+        assert _schema(path)["deferred"]
+        restore_deferred(other.store.engine)  # the other import ends
+    finally:
+        services.close()
+        other.close()
     assert _schema(path) == untouched

@@ -69,6 +69,45 @@ def test_closing_does_the_checkpoint_asked_last(tmp_path: Path) -> None:
         assert store.read_bytes() == copied, "nothing was left to copy"
 
 
+class _SlowFirstCheckpoint(Checkpointer):
+    """A checkpointer whose first checkpoint, once done, lasts until :meth:`close` is called."""
+
+    def __init__(self, database: str) -> None:
+        super().__init__(database)
+        self.runs = 0
+        self.running = threading.Event()
+
+    def _checkpoint(self, connection: sqlite3.Connection) -> None:
+        super()._checkpoint(connection)
+        self.runs += 1
+        if self.runs == 1:
+            self.running.set()
+            self._stopping.wait()
+
+
+def test_a_checkpoint_asked_while_one_runs_is_done_before_closing_returns(
+    tmp_path: Path,
+) -> None:
+    store = tmp_path / "store.sqlite"
+    with closing(sqlite3.connect(store, isolation_level=None)) as writer:
+        writer.execute("PRAGMA journal_mode = WAL")
+        writer.execute("PRAGMA wal_autocheckpoint = 0")
+        writer.execute("CREATE TABLE t (x BLOB)")
+        insert = "INSERT INTO t SELECT randomblob(1000) FROM json_each(?)"
+        writer.execute(insert, (str([0] * 500),))
+        checkpointer = _SlowFirstCheckpoint(str(store))
+        checkpointer.request()
+        assert checkpointer.running.wait(timeout=60)
+        # The import's last write (its search index moving in) commits while that one runs.
+        writer.execute(insert, (str([0] * 300),))
+        checkpointer.request()
+        checkpointer.close()
+        copied = store.read_bytes()
+        writer.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        assert store.read_bytes() == copied, "the last write was left in the log"
+        assert checkpointer.runs == 2
+
+
 def test_without_a_checkpointer_a_commit_checkpoints_as_sqlite_does(tmp_path: Path) -> None:
     store = tmp_path / "store.sqlite"
     engine = create_store_engine(parse_store_url(f"sqlite:///{store}"))

@@ -329,6 +329,72 @@ def test_the_next_open_rebuilds_the_search_index_of_a_killed_import(
     _assert_whole(store)
 
 
+KILLED_AT_THE_MOVE = """
+import os, signal, sys
+from pathlib import Path
+import cockpit_tui.services.intake as intake
+import cockpit_tui.store.side_search as side_search
+from cockpit_tui.services import open_services
+
+intake.CHUNK_ROWS = 7
+side_search.MIN_ROWS = 1
+move_into_store, move = side_search.move_into_store, side_search._move
+
+def killed_before(*_args):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def killed_during(connection):  # the index swapped in, not committed
+    move(connection)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+if sys.argv[3] == "before the move":
+    side_search.move_into_store = killed_before
+else:
+    side_search._move = killed_during
+services = open_services(sys.argv[1], actor="Ana")
+services.intake.import_file(Path(sys.argv[2]))
+"""
+
+
+def _lead_indexes(store: Path) -> list[str]:
+    with sqlite3.connect(store) as connection:
+        rows = connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'lead' "
+            "AND sql IS NOT NULL ORDER BY name"
+        )
+        return [str(name) for (name,) in rows]
+
+
+@pytest.mark.parametrize("moment", ["before the move", "during the move"])
+def test_the_next_open_searches_every_lead_of_an_import_killed_as_its_index_moves_in(
+    tmp_path: Path, clock: FrozenClock, moment: str
+) -> None:
+    store = tmp_path / "store.sqlite"
+    url = f"sqlite:///{store}"
+    open_store(url).close()
+    every_index = _lead_indexes(store)
+    assert len(every_index) == 11
+    source = lead_file(tmp_path / "a.csv", 20)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_AT_THE_MOVE, url, str(source), moment], check=False
+    )
+    assert killed.returncode == -9
+    assert _lead_indexes(store) == every_index, "built before the move"
+    assert len(_side_files(store)) == 1, "left behind by the killed import"
+    with sqlite3.connect(store) as connection:
+        assert connection.execute("SELECT name FROM bulk_deferred").fetchall() == [(SIDE_RECORD,)]
+        assert connection.execute("SELECT COUNT(*) FROM lead_search").fetchone() == (0,)
+
+    services = open_services(url, actor="Ana", clock=clock)
+    try:
+        assert services.board.counts()[Status.NEW] == 20
+        assert [_found(services, f"q{n:03}x") for n in range(20)] == [{n + 1} for n in range(20)]
+    finally:
+        services.close()
+    assert _lead_indexes(store) == every_index
+    _assert_whole(store)
+
+
 @pytest.mark.parametrize(
     "failing", ["side process", "side process killed", "side process stuck", "no process", "move"]
 )
